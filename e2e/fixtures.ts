@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {test as base, expect, type Page} from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** WCAG rule sets every page is checked against. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Paths of every page in the built site, read from the sitemap so new pages are covered without edits. */
+export function sitemapPaths(): string[] {
+  const sitemap = fs.readFileSync(path.join(__dirname, '..', 'build', 'sitemap.xml'), 'utf8');
+  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+  if (paths.length === 0) throw new Error('build/sitemap.xml lists no pages: run `npm run build` first.');
+  return paths;
+}
+
+/** What went wrong while a page was open: console errors, uncaught errors, failed or outside requests. */
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+  outsideRequests: string[];
+}
+
+/** Starts recording a page's problems; call before the first navigation. */
+export function watchPage(page: Page, baseURL: string): PageProblems {
+  const origin = new URL(baseURL).origin;
+  const problems: PageProblems = {consoleErrors: [], pageErrors: [], failedRequests: [], outsideRequests: []};
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(error.message));
+  page.on('requestfailed', (request) => problems.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) problems.outsideRequests.push(url);
+  });
+  return problems;
+}
+
+/**
+ * Opens a path and waits until React has hydrated it: before that, widgets and
+ * the live editor are inert HTML. Docusaurus sets the attribute once hydrated.
+ */
+export async function gotoHydrated(page: Page, pathname: string) {
+  const response = await page.goto(pathname);
+  await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
+  return response;
+}
+
+/** An axe scan with the course's tags; returns only serious and critical findings, described for the failure message. */
+export async function seriousAxeFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({page}).withTags(WCAG_TAGS).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes
+          .slice(0, 5)
+          .map((node) => node.target.join(' '))
+          .join('\n  ')}`,
+    );
+}
+
+export const test = base;
+export {expect};

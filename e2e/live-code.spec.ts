@@ -1,0 +1,48 @@
+import {test, expect, gotoHydrated, watchPage} from './fixtures';
+
+test.describe('live code on the introduction page', () => {
+  test('typing in the editor changes the rendered result, with TypeScript syntax', async ({page, baseURL}) => {
+    const problems = watchPage(page, baseURL!);
+    await gotoHydrated(page, '/docs/intro');
+    const editor = page.getByRole('textbox', {name: 'Live code editor'}).first();
+    const playground = page.locator('[class*="playgroundContainer"]').first();
+    const preview = playground.locator('[class*="playgroundPreview"]');
+
+    // The block's interface and annotations are stripped before it runs, so the result renders.
+    await expect(preview).toContainText('Failed checks needed before the target is marked unhealthy: 2');
+
+    // Replace the threshold by typing, as a reader would.
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nconst extra: {note: string} = {note: "typed here"};\nrender(<p>{extra.note}</p>);');
+    await expect(preview).toContainText('typed here');
+    await expect(preview).not.toContainText('Failed checks needed');
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  test('a broken edit shows a readable error and the page keeps working', async ({page}) => {
+    await gotoHydrated(page, '/docs/intro');
+    const editor = page.getByRole('textbox', {name: 'Live code editor'}).first();
+    const playground = page.locator('[class*="playgroundContainer"]').first();
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nrender(<p>{undefinedName.field}</p>);');
+    await expect(playground).toContainText('undefinedName');
+    // The rest of the page is still there and usable.
+    await expect(page.getByRole('heading', {level: 1})).toHaveText('How the course works');
+    await page.getByRole('button', {name: 'Reset'}).first().click();
+    await expect(playground).toContainText('Failed checks needed before the target is marked unhealthy: 2');
+  });
+
+  test('Tab and Escape leave the editor instead of trapping focus', async ({page}) => {
+    await gotoHydrated(page, '/docs/intro');
+    const editor = page.getByRole('textbox', {name: 'Live code editor'}).first();
+    await editor.click();
+    await expect(editor).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(editor).not.toBeFocused();
+    await editor.click();
+    await page.keyboard.press('Escape');
+    await expect(editor).not.toBeFocused();
+  });
+});

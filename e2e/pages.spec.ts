@@ -1,0 +1,27 @@
+import {test, expect, sitemapPaths, watchPage, gotoHydrated, seriousAxeFindings} from './fixtures';
+
+// One test per page of the built site, so a new chapter is covered the moment it is in the sitemap.
+for (const pathname of sitemapPaths()) {
+  test.describe(`page ${pathname}`, () => {
+    test('loads cleanly, offline-safe, with one h1', async ({page, baseURL}) => {
+      const problems = watchPage(page, baseURL!);
+      const response = await gotoHydrated(page, pathname);
+      expect(response?.status(), 'HTTP status').toBe(200);
+      await expect(page.locator('h1')).toHaveCount(1);
+      await page.waitForLoadState('networkidle');
+      expect(problems.outsideRequests, 'requests to other hosts').toEqual([]);
+      expect(problems.failedRequests, 'failed requests').toEqual([]);
+      expect(problems.pageErrors, 'uncaught page errors').toEqual([]);
+      expect(problems.consoleErrors, 'console errors').toEqual([]);
+    });
+
+    for (const theme of ['light', 'dark'] as const) {
+      test(`has no serious accessibility findings in the ${theme} theme`, async ({page}) => {
+        await page.emulateMedia({colorScheme: theme});
+        await gotoHydrated(page, pathname);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        expect(await seriousAxeFindings(page)).toEqual([]);
+      });
+    }
+  });
+}
