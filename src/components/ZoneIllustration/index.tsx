@@ -56,7 +56,7 @@ export default function ZoneIllustration(): React.JSX.Element {
               {index === 0 ? 'primary' : 'standby'}
             </text>
             {zone.failed ? (
-              <path className={styles.cross} d={`M${x + 20} 100 L${x + 84} 212 M${x + 84} 100 L${x + 20} 212`} />
+              <path className={styles.cross} d={`M${x + 24} 124 L${x + 80} 210 M${x + 80} 124 L${x + 24} 210`} />
             ) : null}
           </g>
         );
