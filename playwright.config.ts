@@ -1,8 +1,12 @@
 import {defineConfig, devices} from '@playwright/test';
 import {findBrowser, isRoot} from './scripts/browser.mjs';
 
-/** The production build is served here for the tests (see `npm run serve`). */
-export const PORT = 3210;
+/**
+ * The production build is served here for the tests (see `npm run serve`).
+ * E2E_PORT and E2E_BUILD_DIR let two checkouts' suites run side by side.
+ */
+export const PORT = Number(process.env.E2E_PORT ?? 3210);
+const BUILD_DIR = process.env.E2E_BUILD_DIR ?? 'build';
 const browser = findBrowser();
 
 export default defineConfig({
@@ -38,7 +42,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx docusaurus serve --port ${PORT} --host 127.0.0.1 --no-open`,
+    command: `npx docusaurus serve --dir ${BUILD_DIR} --port ${PORT} --host 127.0.0.1 --no-open`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -6,9 +6,12 @@ import AxeBuilder from '@axe-core/playwright';
 /** WCAG rule sets every page is checked against. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/** The built site under test (see playwright.config.ts). */
+export const BUILD_DIR = path.join(__dirname, '..', process.env.E2E_BUILD_DIR ?? 'build');
+
 /** Paths of every page in the built site, read from the sitemap so new pages are covered without edits. */
 export function sitemapPaths(): string[] {
-  const sitemap = fs.readFileSync(path.join(__dirname, '..', 'build', 'sitemap.xml'), 'utf8');
+  const sitemap = fs.readFileSync(path.join(BUILD_DIR, 'sitemap.xml'), 'utf8');
   const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
   if (paths.length === 0) throw new Error('build/sitemap.xml lists no pages: run `npm run build` first.');
   return paths;

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {test, expect, gotoHydrated, sitemapPaths} from './fixtures';
+import {test, expect, gotoHydrated, sitemapPaths, BUILD_DIR} from './fixtures';
 
 /** The visible paragraph text of a built docs page. */
 function paragraphText(pathname: string): string {
-  const file = path.join(__dirname, '..', 'build', pathname, 'index.html');
-  const fallback = path.join(__dirname, '..', 'build', `${pathname}.html`);
+  const file = path.join(BUILD_DIR, pathname, 'index.html');
+  const fallback = path.join(BUILD_DIR, `${pathname}.html`);
   const html = fs.readFileSync(fs.existsSync(file) ? file : fallback, 'utf8');
   const article = html.match(/<article[\s\S]*<\/article>/)?.[0] ?? '';
   return [...article.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ')).join(' ');
