@@ -1,0 +1,51 @@
+import {describe, expect, it} from 'vitest';
+import type {Model} from '@site/src/engine';
+import {addEntry, LAB_ZONES, removeEntry, setZoneCount, timelineEntries, updateEntry} from './edit';
+
+const base: Model = {
+  zones: ['use1-az1', 'use1-az2', 'use1-az4'],
+  service: {tasksPerZone: {'use1-az1': 2, 'use1-az2': 1, 'use1-az4': 3}},
+  database: {kind: 'multi-az-instance', primaryZone: 'use1-az4', standbyZone: 'use1-az1'},
+  faults: [
+    {kind: 'zoneOutage', zone: 'use1-az4', at: 100, duration: 60},
+    {kind: 'taskCrash', task: 'use1-az2-1', at: 50},
+  ],
+  actions: [{kind: 'zonalShift', zone: 'use1-az1', at: 10, duration: 600}],
+};
+
+describe('setZoneCount', () => {
+  it('keeps the first zones and drops what lived in the removed one', () => {
+    const two = setZoneCount(base, 2);
+    expect(two.zones).toEqual(['use1-az1', 'use1-az2']);
+    expect(two.service?.tasksPerZone).toEqual({'use1-az1': 2, 'use1-az2': 1});
+    expect(two.faults).toEqual([{kind: 'taskCrash', task: 'use1-az2-1', at: 50}]);
+    expect(two.database).toEqual({kind: 'multi-az-instance', primaryZone: 'use1-az1', standbyZone: 'use1-az2'});
+  });
+
+  it('adds zones with the next unused AZ IDs, one task each when tasks are per zone', () => {
+    const five = setZoneCount(base, 5);
+    expect(five.zones).toEqual(['use1-az1', 'use1-az2', 'use1-az4', 'use1-az5', 'use1-az6']);
+    expect(five.service?.tasksPerZone?.['use1-az6']).toBe(1);
+  });
+
+  it('stays within 1 to 6 zones', () => {
+    expect(setZoneCount(base, 0).zones).toHaveLength(1);
+    expect(setZoneCount(base, 99).zones).toHaveLength(LAB_ZONES.length);
+  });
+});
+
+describe('timeline entries', () => {
+  it('lists faults and actions together in time order', () => {
+    expect(timelineEntries(base).map((item) => item.entry.kind)).toEqual(['zonalShift', 'taskCrash', 'zoneOutage']);
+  });
+
+  it('adds, moves and removes an entry', () => {
+    const added = addEntry(base, 'grayFailure', 400);
+    const gray = timelineEntries(added).find((item) => item.entry.kind === 'grayFailure')!;
+    expect(gray.entry).toMatchObject({zone: 'use1-az1', at: 400});
+    const moved = updateEntry(added, gray, {...(gray.entry as object), at: 30} as typeof gray.entry);
+    expect(timelineEntries(moved)[1]!.entry.kind).toBe('grayFailure');
+    const removed = removeEntry(moved, timelineEntries(moved)[1]!);
+    expect(removed.faults).toEqual(base.faults);
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * Edits the lab makes to a model, as pure functions: each takes a model and
+ * returns a new one. The lab's controls call these; the engine alone decides
+ * what the model does.
+ */
+import type {DatabaseSpec, Fault, Model, OperatorAction, ZoneName} from '@site/src/engine';
+
+/**
+ * Zone names the lab uses, as AZ IDs: unlike AZ names (`us-east-1a`), IDs mean
+ * the same physical zone in every account.
+ */
+export const LAB_ZONES: readonly ZoneName[] = ['use1-az1', 'use1-az2', 'use1-az4', 'use1-az5', 'use1-az6', 'use1-az3'];
+
+/** The kinds of fault and action the lab can add, with a reader-facing name. */
+export const EVENT_KINDS = {
+  zoneOutage: 'Zone outage',
+  taskCrash: 'Task crash',
+  primaryFailure: 'Database primary failure',
+  replicationLagSpike: 'Replication lag spike',
+  grayFailure: 'Gray failure (health checks still pass)',
+  zonalShift: 'Zonal shift (operator)',
+  promoteReplica: 'Promote a replica (operator)',
+} as const;
+
+/** A kind of timeline entry the lab can add. */
+export type EventKind = keyof typeof EVENT_KINDS;
+
+/** A fault or an action, as one list for the lab's timeline editor. */
+export type TimelineEntry = {source: 'fault'; index: number; entry: Fault} | {source: 'action'; index: number; entry: OperatorAction};
+
+/** Faults and timed actions together, in time order. */
+export function timelineEntries(model: Model): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    ...(model.faults ?? []).map((entry, index) => ({source: 'fault' as const, index, entry})),
+    ...(model.actions ?? []).map((entry, index) => ({source: 'action' as const, index, entry})),
+  ];
+  return entries.sort((x, y) => entryTime(x) - entryTime(y));
+}
+
+function entryTime(item: TimelineEntry): number {
+  return 'at' in item.entry && typeof item.entry.at === 'number' ? item.entry.at : -1;
+}
+
+function firstTaskId(model: Model): string {
+  return `${model.zones[0] ?? 'a'}-1`;
+}
+
+/** A new entry of `kind` at `at`, with settings a reader can start from. */
+export function newEntry(kind: EventKind, model: Model, at: number): {fault?: Fault; action?: OperatorAction} {
+  const zone = model.zones[0] ?? 'a';
+  switch (kind) {
+    case 'zoneOutage':
+      return {fault: {kind, zone, at, duration: 900}};
+    case 'taskCrash':
+      return {fault: {kind, task: firstTaskId(model), at}};
+    case 'primaryFailure':
+      return {fault: {kind, at}};
+    case 'replicationLagSpike':
+      return {fault: {kind, at, duration: 300, lagSeconds: 30}};
+    case 'grayFailure':
+      return {fault: {kind, zone, at, duration: 1800, errorShare: 0.3}};
+    case 'zonalShift':
+      return {action: {kind, zone, at, duration: 3600}};
+    case 'promoteReplica':
+      return {action: {kind, at}};
+  }
+}
+
+/** `model` with an entry added. */
+export function addEntry(model: Model, kind: EventKind, at: number): Model {
+  const {fault, action} = newEntry(kind, model, at);
+  return {
+    ...model,
+    faults: fault ? [...(model.faults ?? []), fault] : model.faults,
+    actions: action ? [...(model.actions ?? []), action] : model.actions,
+  };
+}
+
+/** `model` with one fault or action replaced. */
+export function updateEntry(model: Model, item: TimelineEntry, next: Fault | OperatorAction): Model {
+  if (item.source === 'fault') {
+    const faults = [...(model.faults ?? [])];
+    faults[item.index] = next as Fault;
+    return {...model, faults};
+  }
+  const actions = [...(model.actions ?? [])];
+  actions[item.index] = next as OperatorAction;
+  return {...model, actions};
+}
+
+/** `model` without one fault or action. */
+export function removeEntry(model: Model, item: TimelineEntry): Model {
+  if (item.source === 'fault') return {...model, faults: (model.faults ?? []).filter((_, i) => i !== item.index)};
+  return {...model, actions: (model.actions ?? []).filter((_, i) => i !== item.index)};
+}
+
+/** Moves a zone reference to a zone that still exists. */
+function keepZone(zone: ZoneName, zones: readonly ZoneName[], fallbackIndex = 0): ZoneName {
+  return zones.includes(zone) ? zone : (zones[Math.min(fallbackIndex, zones.length - 1)] ?? zone);
+}
+
+/** `zone` if it differs from `taken`, else another zone of `zones` (or `zone` when there is none). */
+function apartFrom(zone: ZoneName, taken: ZoneName, zones: readonly ZoneName[]): ZoneName {
+  if (zone !== taken) return zone;
+  return zones.find((z) => z !== taken) ?? zone;
+}
+
+/** Database placement kept valid when zones change: nodes move to zones that exist. */
+function databaseFor(database: DatabaseSpec | undefined, zones: readonly ZoneName[]): DatabaseSpec | undefined {
+  if (!database) return database;
+  switch (database.kind) {
+    case 'none':
+      return database;
+    case 'single-az':
+      return {...database, zone: keepZone(database.zone, zones)};
+    case 'multi-az-instance': {
+      const primaryZone = keepZone(database.primaryZone, zones);
+      return {...database, primaryZone, standbyZone: apartFrom(keepZone(database.standbyZone, zones, 1), primaryZone, zones)};
+    }
+    case 'multi-az-cluster':
+      return {...database, writerZone: keepZone(database.writerZone, zones), readerZones: database.readerZones.map((z, i) => keepZone(z, zones, i + 1))};
+    case 'aurora':
+      return {
+        ...database,
+        writerZone: keepZone(database.writerZone, zones),
+        replicaZones: database.replicaZones?.map((z, i) => keepZone(z, zones, i + 1)),
+        storageZones: database.storageZones?.map((z, i) => keepZone(z, zones, i)),
+      };
+    case 'async-replica': {
+      const primaryZone = keepZone(database.primaryZone, zones);
+      return {...database, primaryZone, replicaZone: apartFrom(keepZone(database.replicaZone, zones, 1), primaryZone, zones)};
+    }
+    case 'self-managed':
+      return {...database, primaryZone: keepZone(database.primaryZone, zones), replicaZones: database.replicaZones.map((z, i) => keepZone(z, zones, i + 1))};
+  }
+}
+
+/**
+ * `model` with `count` zones: the first zones keep their names, new ones take
+ * the next unused name from {@link LAB_ZONES}. Faults and actions in zones that
+ * no longer exist are dropped; per-zone task counts and database nodes are kept
+ * where their zone remains and move to a remaining zone otherwise.
+ */
+export function setZoneCount(model: Model, count: number): Model {
+  const wanted = Math.max(1, Math.min(LAB_ZONES.length, Math.round(count)));
+  const zones = model.zones.slice(0, wanted);
+  for (const name of LAB_ZONES) {
+    if (zones.length >= wanted) break;
+    if (!zones.includes(name)) zones.push(name);
+  }
+  const inZones = (zone: ZoneName) => zones.includes(zone);
+  const service = model.service ? {...model.service} : undefined;
+  if (service?.tasksPerZone) {
+    service.tasksPerZone = Object.fromEntries(zones.map((zone) => [zone, service.tasksPerZone?.[zone] ?? 1]));
+  }
+  if (service?.sessionStoreZone) service.sessionStoreZone = keepZone(service.sessionStoreZone, zones);
+  if (service?.zonalDependency) service.zonalDependency = {...service.zonalDependency, zone: keepZone(service.zonalDependency.zone, zones)};
+  return {
+    ...model,
+    zones: [...zones],
+    service,
+    loadBalancer: model.loadBalancer?.zones ? {...model.loadBalancer, zones: model.loadBalancer.zones.filter(inZones)} : model.loadBalancer,
+    database: databaseFor(model.database, zones),
+    faults: (model.faults ?? []).filter((fault) => {
+      if ('zone' in fault) return inZones(fault.zone);
+      if (fault.kind === 'taskCrash') return inZones(fault.task.replace(/-\d+$/, ''));
+      return true;
+    }),
+    actions: (model.actions ?? []).filter((action) => !('zone' in action) || action.zone === undefined || inZones(action.zone)),
+  };
+}

@@ -1,0 +1,44 @@
+import {describe, expect, it} from 'vitest';
+import {formatClock, formatCount, formatDuration, formatPercent, formatUsd} from './format';
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 s'],
+    [65, '65 s'],
+    [125, '2 min 5 s'],
+    [600, '10 min'],
+    [5400, '1 h 30 min'],
+    [86_400 * 2 + 3600 * 3, '2 d 3 h'],
+  ])('says %d seconds as "%s"', (seconds, text) => {
+    expect(formatDuration(seconds)).toBe(text);
+  });
+
+  it('never prints NaN', () => {
+    expect(formatDuration(Number.NaN)).toBe('–');
+  });
+});
+
+describe('formatClock', () => {
+  it('pads minutes and seconds', () => {
+    expect(formatClock(65)).toBe('1:05');
+    expect(formatClock(3725)).toBe('1:02:05');
+  });
+});
+
+describe('formatPercent', () => {
+  it('keeps the nines of a high availability apart', () => {
+    expect(formatPercent(0.9995)).toBe('99.95 %');
+    expect(formatPercent(0.9999)).toBe('99.99 %');
+    expect(formatPercent(1)).toBe('100 %');
+    expect(formatPercent(0.5)).toBe('50.0 %');
+  });
+});
+
+describe('formatCount and formatUsd', () => {
+  it('round to the precision that matters', () => {
+    expect(formatCount(1234.56)).toBe('1,235');
+    expect(formatCount(2.345)).toBe('2.35');
+    expect(formatUsd(0.02)).toBe('$0.02');
+    expect(formatUsd(1234)).toBe('$1,234');
+  });
+});
