@@ -1,0 +1,85 @@
+/**
+ * Default numbers of the model and where each one comes from. AWS values are
+ * documented typical values (see the reference page for links), not
+ * guarantees; values marked "illustrative" or "estimate" are ours and say so.
+ */
+
+/** Sources of the defaults, by short name. */
+export const SOURCES = {
+  albHealthChecks:
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html',
+  albTargetGroupAttributes:
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html',
+  ecsPlacement: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html',
+  ecsRebalancing: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/track-service-rebalancing.html',
+  rdsMultiAzInstance: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZSingleStandby.html',
+  rdsMultiAzCluster: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/multi-az-db-clusters-concepts.html',
+  auroraHighAvailability:
+    'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html',
+  auroraQuorum: 'https://aws.amazon.com/blogs/database/amazon-aurora-under-the-hood-quorum-and-correlated-failure/',
+  patroni: 'https://access.crunchydata.com/documentation/patroni/latest/dynamic_configuration/',
+  mysqlSemiSync: 'https://dev.mysql.com/doc/refman/8.4/en/replication-semisync-interface.html',
+  fisAzScenario: 'https://docs.aws.amazon.com/fis/latest/userguide/az-availability-scenario.html',
+  zonalShift: 'https://docs.aws.amazon.com/r53recovery/latest/dg/arc-zonal-shift.how-it-works.html',
+} as const;
+
+/** ALB target-group health check defaults (interval 30 s, timeout 5 s, healthy 5, unhealthy 2). */
+export const DEFAULT_HEALTH_CHECK = {
+  intervalSeconds: 30,
+  timeoutSeconds: 5,
+  healthyThreshold: 5,
+  unhealthyThreshold: 2,
+} as const;
+
+/** ALB deregistration delay default, seconds. */
+export const DEFAULT_DEREGISTRATION_DELAY_SECONDS = 300;
+
+/** Illustrative capacity of one task, requests per second (not an AWS number). */
+export const DEFAULT_CAPACITY_PER_TASK = 100;
+/** Illustrative offered load, requests per second (not an AWS number). */
+export const DEFAULT_REQUESTS_PER_SECOND = 100;
+/** Illustrative share of requests that write. */
+export const DEFAULT_WRITE_SHARE = 0.1;
+/** Illustrative sessions per request per second (a user acts every 10 s). */
+export const DEFAULT_SESSIONS_PER_RPS = 10;
+/** Estimate: placement + image pull + app start; AWS publishes no number. */
+export const DEFAULT_TASK_START_SECONDS = 60;
+/**
+ * Seconds before the scheduler notices a stopped task on its own: the ECS container
+ * health check defaults (interval 30 s × retries 3). The load balancer usually notices
+ * first (35–65 s), and the scheduler acts on that too.
+ */
+export const DEFAULT_SCHEDULER_NOTICE_SECONDS = 90;
+/** Simulated seconds when the model sets none. */
+export const DEFAULT_DURATION_SECONDS = 3600;
+
+/** RDS Multi-AZ DB instance failover: typically 60–120 s. */
+export const RDS_MULTI_AZ_INSTANCE_FAILOVER = {min: 60, max: 120} as const;
+/** RDS Multi-AZ DB cluster failover: typically under 35 s (the lower bound 20 s is ours). */
+export const RDS_MULTI_AZ_CLUSTER_FAILOVER = {min: 20, max: 35} as const;
+/** Aurora failover to a replica: often under 60 s (the lower bound 20 s is ours). */
+export const AURORA_REPLICA_FAILOVER = {min: 20, max: 60} as const;
+/** Aurora without a replica: a new writer in under 10 minutes. */
+export const AURORA_RECREATE_SECONDS = 600;
+/** Aurora storage: 6 copies, 2 per zone over 3 zones; writes need 4, reads 3. */
+export const AURORA_STORAGE = {copiesPerZone: 2, writeQuorum: 4, readQuorum: 3} as const;
+/** Illustrative asynchronous replica lag, seconds. */
+export const DEFAULT_ASYNC_LAG_SECONDS = 5;
+/** Estimate of a read-replica promotion ("minutes"). */
+export const DEFAULT_PROMOTION_SECONDS = 120;
+/** Patroni defaults: ttl 30 s, loop_wait 10 s. */
+export const PATRONI = {ttlSeconds: 30, loopWaitSeconds: 10} as const;
+/** MySQL `rpl_semi_sync_source_timeout` default, seconds. */
+export const SEMI_SYNC_TIMEOUT_SECONDS = 10;
+/** Illustrative error rate that starts the autoshift clock. */
+export const DEFAULT_AUTOSHIFT_THRESHOLD = 0.05;
+/** FIS tests autoshift at minute 5 of an AZ power interruption. */
+export const DEFAULT_AUTOSHIFT_DELAY_SECONDS = 300;
+/** Inter-AZ data transfer list price, USD per GB in each direction (check the live pricing page). */
+export const CROSS_AZ_USD_PER_GB_EACH_WAY = 0.01;
+/** Illustrative average bytes per request + response for cost estimates. */
+export const DEFAULT_BYTES_PER_REQUEST = 10_000;
+/** The model supports at most this many zones. */
+export const MAX_ZONES = 6;
+/** Longest run the model accepts: 31 days. */
+export const MAX_DURATION_SECONDS = 31 * 24 * 3600;

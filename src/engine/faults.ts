@@ -1,0 +1,69 @@
+/**
+ * Small constructors for faults and operator actions. They only return plain
+ * objects with a `kind` field, so a model stays serialisable (the UI puts it
+ * in a URL); `validateModel` checks them.
+ */
+import type {
+  AutoZonalShiftAction,
+  GrayFailureFault,
+  PrimaryFailureFault,
+  PromoteReplicaAction,
+  ReplicationLagSpikeFault,
+  TaskCrashFault,
+  ZonalShiftAction,
+  ZoneName,
+  ZoneOutageFault,
+} from './types';
+
+/** A whole zone fails at `at` for `duration` seconds. */
+export function zoneOutage(zone: ZoneName, {at, duration}: {at: number; duration: number}): ZoneOutageFault {
+  return {kind: 'zoneOutage', zone, at, duration};
+}
+
+/** Task `task` (an id such as `"b-1"`) crashes at `at`. */
+export function taskCrash(task: string, {at}: {at: number}): TaskCrashFault {
+  return {kind: 'taskCrash', task, at};
+}
+
+/** The database primary instance fails at `at`; it is repaired after `duration` (default: never). */
+export function primaryFailure({at, duration}: {at: number; duration?: number}): PrimaryFailureFault {
+  return duration === undefined ? {kind: 'primaryFailure', at} : {kind: 'primaryFailure', at, duration};
+}
+
+/** Asynchronous replica lag rises to `lagSeconds` from `at` for `duration` seconds. */
+export function replicationLagSpike({
+  at,
+  duration,
+  lagSeconds,
+}: {
+  at: number;
+  duration: number;
+  lagSeconds: number;
+}): ReplicationLagSpikeFault {
+  return {kind: 'replicationLagSpike', at, duration, lagSeconds};
+}
+
+/** A gray failure in `zone`: `errorShare` of the requests served there fail, health checks still pass. */
+export function grayFailure(
+  zone: ZoneName,
+  {at, duration, errorShare}: {at: number; duration: number; errorShare: number},
+): GrayFailureFault {
+  return {kind: 'grayFailure', zone, at, duration, errorShare};
+}
+
+/** An operator starts a zonal shift away from `zone` at `at`, expiring after `duration` seconds. */
+export function zonalShift(zone: ZoneName, {at, duration}: {at: number; duration: number}): ZonalShiftAction {
+  return {kind: 'zonalShift', zone, at, duration};
+}
+
+/** Zonal autoshift: shift away from a zone `delaySeconds` after its error rate crosses `errorRateThreshold`. */
+export function autoZonalShift(
+  options: {errorRateThreshold?: number; delaySeconds?: number} = {},
+): AutoZonalShiftAction {
+  return {kind: 'autoZonalShift', ...options};
+}
+
+/** An operator promotes a replica at `at` (on Aurora with no replica: creates a writer in `zone`). */
+export function promoteReplica({at, zone}: {at: number; zone?: ZoneName}): PromoteReplicaAction {
+  return zone === undefined ? {kind: 'promoteReplica', at} : {kind: 'promoteReplica', at, zone};
+}

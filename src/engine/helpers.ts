@@ -1,0 +1,223 @@
+/**
+ * Small pure calculators for the widgets, so no widget works out failover
+ * numbers by hand. Each states its formula; the simulation agrees with them.
+ */
+import {
+  CROSS_AZ_USD_PER_GB_EACH_WAY,
+  DEFAULT_ASYNC_LAG_SECONDS,
+  DEFAULT_BYTES_PER_REQUEST,
+  DEFAULT_HEALTH_CHECK,
+} from './defaults';
+import {ModelError} from './errors';
+import type {HealthCheckSpec, Model} from './types';
+import {validateModel} from './validate';
+
+/** Detection and recovery times implied by health-check settings. */
+export interface HealthCheckTimes {
+  /** A dead target is marked unhealthy no sooner than (unhealthy − 1) × interval + timeout after it dies. */
+  earliestDetectionSeconds: number;
+  /** …and no later than unhealthy × interval + timeout (it died just after a check started). */
+  latestDetectionSeconds: number;
+  /** A ready new target waits up to one interval for its first (and only needed) passing check. */
+  newTargetMaxWaitSeconds: number;
+  /** A target marked unhealthy returns after healthy passes in a row: at least (healthy − 1) × interval… */
+  earliestReturnSeconds: number;
+  /** …and at most healthy × interval after it answers again. */
+  latestReturnSeconds: number;
+}
+
+/**
+ * Detection window of a dead target and return-to-service time of a recovered one.
+ * With ALB defaults (30 s, 5 s, unhealthy 2, healthy 5): detection 35–65 s, return 120–150 s.
+ */
+export function healthCheckDetection(settings: HealthCheckSpec = {}): HealthCheckTimes {
+  const hc = validateModel({zones: ['a'], loadBalancer: {healthCheck: settings}}).loadBalancer.healthCheck;
+  return {
+    earliestDetectionSeconds: (hc.unhealthyThreshold - 1) * hc.intervalSeconds + hc.timeoutSeconds,
+    latestDetectionSeconds: hc.unhealthyThreshold * hc.intervalSeconds + hc.timeoutSeconds,
+    newTargetMaxWaitSeconds: hc.intervalSeconds,
+    earliestReturnSeconds: (hc.healthyThreshold - 1) * hc.intervalSeconds,
+    latestReturnSeconds: hc.healthyThreshold * hc.intervalSeconds,
+  };
+}
+/** The ALB defaults `healthCheckDetection` uses when given nothing. */
+export const ALB_HEALTH_CHECK_DEFAULTS = DEFAULT_HEALTH_CHECK;
+
+/** A static-stability capacity plan. */
+export interface CapacityPlan {
+  zones: number;
+  /** Tasks needed with every zone up: ⌈P / capacity⌉. */
+  minimumTasks: number;
+  /** Tasks per zone so that N − 1 zones carry the peak: ⌈P / (N − 1) / capacity⌉ (N = 1: ⌈P / capacity⌉). */
+  tasksPerZone: number;
+  totalTasks: number;
+  /** Requests per second all tasks can serve. */
+  provisionedRequestsPerSecond: number;
+  /** Provisioned ÷ peak; tends to N / (N − 1) (2 zones → 2, 3 → 1.5, 4 → 1.33). */
+  overhead: number;
+  /** Capacity left after losing one zone. */
+  capacityAfterZoneLoss: number;
+  /** Whether the capacity left after losing one zone still covers the peak. */
+  survivesZoneLoss: boolean;
+}
+
+/** Tasks per zone for static stability: each zone holds P / (N − 1) so losing one zone needs no new capacity. */
+export function capacityPlan({
+  zones,
+  peakRequestsPerSecond,
+  capacityPerTask,
+}: {
+  zones: number;
+  peakRequestsPerSecond: number;
+  capacityPerTask: number;
+}): CapacityPlan {
+  if (!Number.isInteger(zones) || zones < 1 || zones > 6) throw new ModelError('zones', `must be a whole number from 1 to 6, got ${zones}`);
+  if (!(peakRequestsPerSecond >= 0) || !Number.isFinite(peakRequestsPerSecond)) {
+    throw new ModelError('peakRequestsPerSecond', `must be a finite number ≥ 0, got ${peakRequestsPerSecond}`);
+  }
+  if (!(capacityPerTask > 0) || !Number.isFinite(capacityPerTask)) {
+    throw new ModelError('capacityPerTask', `must be a finite number > 0, got ${capacityPerTask}`);
+  }
+  const minimumTasks = Math.ceil(peakRequestsPerSecond / capacityPerTask);
+  const share = zones > 1 ? peakRequestsPerSecond / (zones - 1) : peakRequestsPerSecond;
+  const tasksPerZone = Math.ceil(share / capacityPerTask - 1e-9);
+  const totalTasks = tasksPerZone * zones;
+  const provisioned = totalTasks * capacityPerTask;
+  const after = zones > 1 ? (zones - 1) * tasksPerZone * capacityPerTask : 0;
+  return {
+    zones,
+    minimumTasks,
+    tasksPerZone,
+    totalTasks,
+    provisionedRequestsPerSecond: provisioned,
+    overhead: peakRequestsPerSecond > 0 ? provisioned / peakRequestsPerSecond : 0,
+    capacityAfterZoneLoss: after,
+    survivesZoneLoss: zones > 1 && after >= peakRequestsPerSecond,
+  };
+}
+
+/** What a replication mode costs on every write and loses when the primary dies. */
+export interface ReplicationRace {
+  mode: 'sync' | 'semi-sync' | 'async' | 'quorum';
+  /** Added commit latency: one inter-zone round trip for modes that wait for an ack, 0 for async. */
+  writeLatencyAddedMs: number;
+  /** Acknowledged writes lost if the primary dies now: lag × write rate for async, 0 otherwise. */
+  writesLostOnPrimaryLoss: number;
+  /** Seconds of acknowledged writes lost (the recovery point). */
+  recoveryPointSeconds: number;
+  /** The catch, in one sentence. */
+  note: string;
+}
+
+/**
+ * The replication race: waiting for a standby costs a round trip on every commit;
+ * not waiting loses the lag's worth of writes. `interZoneLatencyMs` is a round trip
+ * (default 1 ms: zones are single-digit milliseconds apart, usually under 1–2 ms).
+ */
+export function replicationRace({
+  mode,
+  interZoneLatencyMs = 1,
+  lagSeconds = DEFAULT_ASYNC_LAG_SECONDS,
+  writeRate,
+}: {
+  mode: ReplicationRace['mode'];
+  interZoneLatencyMs?: number;
+  lagSeconds?: number;
+  writeRate: number;
+}): ReplicationRace {
+  for (const [field, v] of [
+    ['interZoneLatencyMs', interZoneLatencyMs],
+    ['lagSeconds', lagSeconds],
+    ['writeRate', writeRate],
+  ] as const) {
+    if (!(v >= 0) || !Number.isFinite(v)) throw new ModelError(field, `must be a finite number ≥ 0, got ${v}`);
+  }
+  switch (mode) {
+    case 'async':
+      return {
+        mode,
+        writeLatencyAddedMs: 0,
+        writesLostOnPrimaryLoss: lagSeconds * writeRate,
+        recoveryPointSeconds: lagSeconds,
+        note: 'Fast commits, but the writes inside the lag are gone when a replica is promoted.',
+      };
+    case 'semi-sync':
+      return {
+        mode,
+        writeLatencyAddedMs: interZoneLatencyMs,
+        writesLostOnPrimaryLoss: 0,
+        recoveryPointSeconds: 0,
+        note: 'Safe while a replica acks; after the 10 s timeout with no ack it silently becomes async.',
+      };
+    case 'quorum':
+      return {
+        mode,
+        writeLatencyAddedMs: interZoneLatencyMs,
+        writesLostOnPrimaryLoss: 0,
+        recoveryPointSeconds: 0,
+        note: 'Waits for the k fastest standbys; writes stop if fewer than k are reachable.',
+      };
+    case 'sync':
+      return {
+        mode,
+        writeLatencyAddedMs: interZoneLatencyMs,
+        writesLostOnPrimaryLoss: 0,
+        recoveryPointSeconds: 0,
+        note: 'Every commit waits for the standby; writes stop if no standby is reachable.',
+      };
+    default:
+      throw new ModelError('mode', `unknown value ${JSON.stringify(mode)} (expected one of: sync, semi-sync, async, quorum)`);
+  }
+}
+
+/** Provisioned versus needed capacity, and what cross-zone traffic would cost. */
+export interface CostOfResilience {
+  /** Tasks the peak needs with every zone up. */
+  neededTasks: number;
+  provisionedTasks: number;
+  neededRequestsPerSecond: number;
+  provisionedRequestsPerSecond: number;
+  /** Provisioned ÷ needed capacity (0 when nothing is needed). */
+  overheadRatio: number;
+  /** Share of requests a cross-zone load balancer sends to a task in another zone. */
+  crossZoneShare: number;
+  /** GB per 30-day month crossing zones (request + response). */
+  crossZoneGBPerMonth: number;
+  /** USD per month at $0.01/GB in each direction, where inter-AZ transfer is charged. */
+  crossZoneUsdPerMonth: number;
+}
+
+/**
+ * Cost of a model's resilience at its peak rate. Cross-zone cost uses the list price of
+ * $0.01/GB in each direction (check the live pricing page); it applies where inter-AZ
+ * transfer is charged, for example an NLB with cross-zone on (an ALB's own cross-zone
+ * routing is not charged). `bytesPerRequest` is request plus response, default 10 kB.
+ */
+export function costOfResilience(model: Model, {bytesPerRequest = DEFAULT_BYTES_PER_REQUEST}: {bytesPerRequest?: number} = {}): CostOfResilience {
+  if (!(bytesPerRequest >= 0) || !Number.isFinite(bytesPerRequest)) {
+    throw new ModelError('bytesPerRequest', `must be a finite number ≥ 0, got ${bytesPerRequest}`);
+  }
+  const m = validateModel(model);
+  const peak = m.traffic.requestsPerSecond;
+  const cap = m.service.capacityPerTask;
+  const total = m.service.desiredCount;
+  const lbZones = m.loadBalancer.zones;
+  const routable = lbZones.reduce((a, z) => a + (m.service.tasksPerZone[z] ?? 0), 0);
+  let crossZoneShare = 0;
+  if (m.loadBalancer.crossZone && routable > 0) {
+    for (const z of lbZones) crossZoneShare += (1 - (m.service.tasksPerZone[z] ?? 0) / routable) / lbZones.length;
+  }
+  const seconds = 30 * 24 * 3600;
+  const gb = (peak * crossZoneShare * bytesPerRequest * seconds) / 1e9;
+  const needed = Math.ceil(peak / cap - 1e-9);
+  return {
+    neededTasks: needed,
+    provisionedTasks: total,
+    neededRequestsPerSecond: peak,
+    provisionedRequestsPerSecond: total * cap,
+    overheadRatio: peak > 0 ? (total * cap) / peak : 0,
+    crossZoneShare,
+    crossZoneGBPerMonth: gb,
+    crossZoneUsdPerMonth: gb * CROSS_AZ_USD_PER_GB_EACH_WAY * 2,
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * Named preset models for the classic questions of the course. Each has a
+ * stable id, a title and a one-sentence lesson; `presets.test.ts` checks that
+ * the engine really teaches that lesson.
+ */
+import {grayFailure, promoteReplica, zonalShift, zoneOutage} from './faults';
+import type {Model} from './types';
+
+/** A preset: a model with the question it answers. */
+export interface Preset {
+  id: PresetId;
+  title: string;
+  /** The lesson, in one sentence. */
+  lesson: string;
+  model: Model;
+}
+
+/** Ids of the presets. */
+export type PresetId =
+  | 'one-task-two-zones'
+  | 'two-stateless-tasks'
+  | 'in-memory-sessions'
+  | 'six-tasks-three-zones'
+  | 'rds-multi-az'
+  | 'async-replica'
+  | 'aurora'
+  | 'gray-failure-zonal-shift';
+
+const HOUR = 3600;
+
+/** Every preset, by id. */
+export const PRESETS: Record<PresetId, Preset> = {
+  'one-task-two-zones': {
+    id: 'one-task-two-zones',
+    title: 'One task, two zones',
+    lesson:
+      'A single task is moved to the other zone when its zone fails, but only after detection, a new start and a passing health check: minutes of total outage.',
+    model: {
+      zones: ['a', 'b'],
+      service: {desiredCount: 1},
+      faults: [zoneOutage('a', {at: 300, duration: 1800})],
+      durationSeconds: HOUR,
+    },
+  },
+  'two-stateless-tasks': {
+    id: 'two-stateless-tasks',
+    title: 'Two stateless tasks in two zones',
+    lesson:
+      'With one task per zone, each sized for the whole peak, a zone outage fails only the requests sent to the dead task before it is marked unhealthy, and a client retry hides most of those.',
+    model: {
+      zones: ['a', 'b'],
+      service: {desiredCount: 2, capacityPerTask: 100},
+      traffic: {requestsPerSecond: 100},
+      faults: [zoneOutage('a', {at: 300, duration: 1800})],
+      durationSeconds: HOUR,
+    },
+  },
+  'in-memory-sessions': {
+    id: 'in-memory-sessions',
+    title: 'Two tasks with sessions in task memory',
+    lesson: 'Keeping sessions in task memory means the users of the lost zone lose their sessions, even though the service stays up.',
+    model: {
+      zones: ['a', 'b'],
+      service: {desiredCount: 2, capacityPerTask: 100, sessionStore: 'task-memory', sticky: true},
+      traffic: {requestsPerSecond: 100, activeSessions: 1000},
+      // The zone stays down for the rest of the run, so no rebalancing drains a task later.
+      faults: [zoneOutage('a', {at: 300, duration: 3300})],
+      durationSeconds: HOUR,
+    },
+  },
+  'six-tasks-three-zones': {
+    id: 'six-tasks-three-zones',
+    title: 'Six tasks in three zones',
+    lesson:
+      'Two tasks per zone, each zone able to carry half the peak (P / (N − 1)), lose a third of their capacity with a zone and still serve every request once detection is over.',
+    model: {
+      zones: ['a', 'b', 'c'],
+      service: {desiredCount: 6, capacityPerTask: 50},
+      traffic: {requestsPerSecond: 200},
+      faults: [zoneOutage('b', {at: 300, duration: 1800})],
+      durationSeconds: HOUR,
+    },
+  },
+  'rds-multi-az': {
+    id: 'rds-multi-az',
+    title: 'RDS Multi-AZ instance loses its primary zone',
+    lesson: 'A Multi-AZ DB instance fails writes for the 60–120 s failover but loses no acknowledged write, because the standby was synchronous.',
+    model: {
+      zones: ['a', 'b'],
+      service: {desiredCount: 2},
+      database: {kind: 'multi-az-instance', primaryZone: 'a', standbyZone: 'b'},
+      traffic: {requestsPerSecond: 100, writeShare: 0.1},
+      faults: [zoneOutage('a', {at: 300, duration: 1800})],
+      durationSeconds: HOUR,
+    },
+  },
+  'async-replica': {
+    id: 'async-replica',
+    title: 'Promoting an asynchronous read replica',
+    lesson: 'Promoting an asynchronous replica after the primary is lost loses about lag × write rate acknowledged writes, and writes fail until someone promotes it.',
+    model: {
+      zones: ['a', 'b'],
+      service: {desiredCount: 2},
+      database: {kind: 'async-replica', primaryZone: 'a', replicaZone: 'b', lagSeconds: 5},
+      traffic: {requestsPerSecond: 100, writeShare: 0.1},
+      faults: [zoneOutage('a', {at: 300, duration: 3000})],
+      actions: [promoteReplica({at: 600})],
+      durationSeconds: HOUR,
+    },
+  },
+  aurora: {
+    id: 'aurora',
+    title: 'Aurora loses its writer zone',
+    lesson: 'Aurora with a replica in another zone is writable again in under a minute and loses nothing, because its six-copy storage still has a write quorum.',
+    model: {
+      zones: ['a', 'b', 'c'],
+      service: {desiredCount: 3},
+      database: {kind: 'aurora', writerZone: 'a', replicaZones: ['b']},
+      traffic: {requestsPerSecond: 100, writeShare: 0.1},
+      faults: [zoneOutage('a', {at: 300, duration: 1800})],
+      durationSeconds: HOUR,
+    },
+  },
+  'gray-failure-zonal-shift': {
+    id: 'gray-failure-zonal-shift',
+    title: 'A gray failure ended by a zonal shift',
+    lesson:
+      'Health checks keep passing in a sick zone, so the load balancer never stops sending it traffic; a zonal shift away from the zone ends the errors.',
+    model: {
+      zones: ['a', 'b', 'c'],
+      service: {desiredCount: 6, capacityPerTask: 50},
+      traffic: {requestsPerSecond: 200},
+      faults: [grayFailure('b', {at: 300, duration: 3000, errorShare: 0.5})],
+      actions: [zonalShift('b', {at: 900, duration: 2700})],
+      durationSeconds: HOUR,
+    },
+  },
+};
+
+/** Preset ids in teaching order. */
+export const PRESET_IDS = Object.keys(PRESETS) as PresetId[];
+
+/** The preset with this id (a deep copy, so callers may change it). */
+export function getPreset(id: PresetId): Preset {
+  const p = PRESETS[id];
+  if (p === undefined) throw new Error(`unknown preset "${String(id)}" (known: ${PRESET_IDS.join(', ')})`);
+  return structuredClone(p);
+}

@@ -1,0 +1,464 @@
+/**
+ * The simulation loop. Faults, actions and the consequences they schedule sit
+ * in one priority queue; each item is handled by a small named rule. After all
+ * items at one instant are handled, routing is recomputed once and a new
+ * piecewise-constant segment starts. Nothing happens between items, so the cost
+ * grows with what happens, not with simulated seconds.
+ */
+import {
+  createDb,
+  dbSegment,
+  reconcileDb,
+  ruleFailoverCompleted,
+  ruleInstanceRepaired,
+  ruleLagSpike,
+  rulePrimaryFailed,
+  rulePromotionRequested,
+  ruleSemiSyncFellBack,
+  ruleWriterCreated,
+} from './database';
+import {DEFAULT_AUTOSHIFT_DELAY_SECONDS, DEFAULT_AUTOSHIFT_THRESHOLD} from './defaults';
+import {computeFlows, type FlowInput, type FlowResult, type FlowTarget} from './loadBalancer';
+import {EventQueue} from './queue';
+import {nextFloat, seedRng} from './rng';
+import {
+  createInitialTasks,
+  killZoneTasks,
+  ruleDrainFinished,
+  ruleTargetHealthy,
+  ruleTargetMarkedUnhealthy,
+  ruleTaskCrashed,
+  ruleTaskReady,
+  ruleTaskStopNoticed,
+  targetsLeftService,
+  zoneReturned,
+} from './scheduler';
+import {fmt, log, loseSessions, schedule, zoneName, type Item, type Sim, type TaskRec} from './state';
+import {summarize} from './summary';
+import {DAILY_STEP_SECONDS, rateAt, requestClasses} from './traffic';
+import type {
+  AutoZonalShiftAction,
+  Model,
+  ResolvedModel,
+  Segment,
+  SimulationResult,
+  TargetSegment,
+  TaskState,
+  ZoneSegment,
+} from './types';
+import {validateModel} from './validate';
+
+function createSim(model: ResolvedModel): Sim {
+  const zoneCount = model.zones.length;
+  let rng = seedRng(model.seed);
+  const [u, next] = nextFloat(rng);
+  rng = next;
+  const sim: Sim = {
+    model,
+    t: 0,
+    rng,
+    queue: new EventQueue<Item>(),
+    seq: 0,
+    events: [],
+    dirty: true,
+    tasks: [],
+    nextSeq: new Array<number>(zoneCount).fill(1),
+    pendingLaunches: 0,
+    rebalanceInFlight: false,
+    // One seeded health-check schedule for the target group (see the reference page).
+    phase: Math.floor(u * model.loadBalancer.healthCheck.intervalSeconds),
+    zoneDown: new Array<number>(zoneCount).fill(0),
+    gray: model.zones.map(() => []),
+    shiftedZone: null,
+    shiftSource: null,
+    shiftGen: 0,
+    autoshiftPending: new Array<boolean>(zoneCount).fill(false),
+    db: null,
+    rate: rateAt(model.traffic, 0),
+    sessionsLost: 0,
+    sessionLossT: -1,
+    sessionLossAtT: 0,
+    writesLost: 0,
+    recoveryPoint: 0,
+    writeMarks: [],
+  };
+  createInitialTasks(sim);
+  sim.db = createDb(sim);
+  return sim;
+}
+
+function scheduleInputs(sim: Sim): void {
+  const {model} = sim;
+  const end = model.durationSeconds;
+  const zi = (z: string): number => model.zones.indexOf(z);
+  for (const f of model.faults) {
+    switch (f.kind) {
+      case 'zoneOutage':
+        schedule(sim, f.at, 'zone/failed', {zone: zi(f.zone)});
+        if (f.at + f.duration < end) schedule(sim, f.at + f.duration, 'zone/recovered', {zone: zi(f.zone)});
+        break;
+      case 'taskCrash':
+        schedule(sim, f.at, 'task/crashed', {text: f.task});
+        break;
+      case 'primaryFailure':
+        schedule(sim, f.at, 'db/primaryFailed', f.duration === undefined ? {} : {value: f.duration});
+        break;
+      case 'replicationLagSpike':
+        schedule(sim, f.at, 'db/lagSpikeStarted', {value: f.lagSeconds});
+        if (f.at + f.duration < end) schedule(sim, f.at + f.duration, 'db/lagSpikeEnded', {value: f.lagSeconds});
+        break;
+      case 'grayFailure':
+        schedule(sim, f.at, 'zone/grayFailureStarted', {zone: zi(f.zone), value: f.errorShare});
+        if (f.at + f.duration < end) {
+          schedule(sim, f.at + f.duration, 'zone/grayFailureEnded', {zone: zi(f.zone), value: f.errorShare});
+        }
+        break;
+    }
+  }
+  for (const a of model.actions) {
+    switch (a.kind) {
+      case 'zonalShift':
+        schedule(sim, a.at, 'shift/started', {zone: zi(a.zone), value: a.at + a.duration, text: 'manual'});
+        break;
+      case 'promoteReplica':
+        schedule(sim, a.at, 'db/promotionRequested', a.zone === undefined ? {text: 'operator'} : {text: 'operator', zone: zi(a.zone)});
+        break;
+      case 'autoZonalShift':
+        break;
+    }
+  }
+  if (model.traffic.curve === 'daily' && DAILY_STEP_SECONDS < end) {
+    schedule(sim, DAILY_STEP_SECONDS, 'traffic/rateChanged');
+  }
+}
+
+function autoshiftConfig(sim: Sim): Required<Omit<AutoZonalShiftAction, 'kind'>> | null {
+  const a = sim.model.actions.find((x): x is AutoZonalShiftAction => x.kind === 'autoZonalShift');
+  if (a === undefined) return null;
+  return {
+    errorRateThreshold: a.errorRateThreshold ?? DEFAULT_AUTOSHIFT_THRESHOLD,
+    delaySeconds: a.delaySeconds ?? DEFAULT_AUTOSHIFT_DELAY_SECONDS,
+  };
+}
+
+/** A zone is impaired while it has an outage or a gray failure (what AWS's own telemetry would see). */
+function zoneImpaired(sim: Sim, z: number): boolean {
+  return sim.zoneDown[z]! > 0 || sim.gray[z]!.length > 0;
+}
+
+function startShift(sim: Sim, z: number, source: 'manual' | 'auto', until: number | null): void {
+  if (sim.shiftedZone !== null) {
+    log(sim, 'shift/ignored', `zonal shift away from zone ${zoneName(sim, z)} ignored: zone ${zoneName(sim, sim.shiftedZone)} is already shifted`, {
+      zone: z,
+    });
+    return;
+  }
+  let leaving = 0;
+  for (const t of sim.tasks) if (!t.removed && t.zone === z && t.lb === 'healthy') leaving++;
+  targetsLeftService(sim, leaving, `zonal shift moved users off zone ${zoneName(sim, z)}`);
+  sim.shiftedZone = z;
+  sim.shiftSource = source;
+  sim.shiftGen++;
+  sim.dirty = true;
+  if (until !== null) schedule(sim, until, 'shift/ended', {gen: sim.shiftGen, zone: z});
+  const who = source === 'auto' ? 'zonal autoshift' : 'operator';
+  log(
+    sim,
+    'shift/started',
+    `${who} shifted traffic away from zone ${zoneName(sim, z)}${until === null ? '' : ` until t=${fmt(until)} s`}`,
+    {zone: z},
+  );
+}
+
+function endShift(sim: Sim, why: string): void {
+  const z = sim.shiftedZone;
+  if (z === null) return;
+  sim.shiftedZone = null;
+  sim.shiftSource = null;
+  sim.shiftGen++;
+  sim.dirty = true;
+  log(sim, 'shift/ended', `zonal shift away from zone ${zoneName(sim, z)} ended (${why})`, {zone: z});
+}
+
+function endAutoshiftIfRecovered(sim: Sim, z: number): void {
+  if (sim.shiftSource === 'auto' && sim.shiftedZone === z && !zoneImpaired(sim, z)) endShift(sim, 'the zone recovered');
+}
+
+function combinedGray(shares: number[]): number {
+  let ok = 1;
+  for (const s of shares) ok *= 1 - s;
+  return 1 - ok;
+}
+
+const RULES: Record<Item['rule'], (sim: Sim, item: Item) => void> = {
+  'zone/failed': (sim, item) => {
+    const z = item.zone!;
+    sim.zoneDown[z]!++;
+    if (sim.zoneDown[z]! > 1) return;
+    sim.dirty = true;
+    log(sim, 'zone/failed', `zone ${zoneName(sim, z)} failed`, {zone: z});
+    killZoneTasks(sim, z);
+    const {service} = sim.model;
+    if (service.sessionStore === 'single-zone' && service.sessionStoreZone === sim.model.zones[z]) {
+      loseSessions(sim, sim.model.traffic.activeSessions, `the session store in zone ${zoneName(sim, z)} failed`);
+    }
+    if (service.zonalDependency !== null && service.zonalDependency.zone === sim.model.zones[z]) {
+      log(sim, 'dependency/failed', `${service.zonalDependency.name} in zone ${zoneName(sim, z)} is down for every task`, {zone: z});
+    }
+    reconcileDb(sim);
+  },
+  'zone/recovered': (sim, item) => {
+    const z = item.zone!;
+    sim.zoneDown[z]!--;
+    if (sim.zoneDown[z]! > 0) return;
+    sim.dirty = true;
+    log(sim, 'zone/recovered', `zone ${zoneName(sim, z)} is back`, {zone: z});
+    zoneReturned(sim, z);
+    reconcileDb(sim);
+    endAutoshiftIfRecovered(sim, z);
+  },
+  'task/crashed': ruleTaskCrashed,
+  'task/ready': ruleTaskReady,
+  'lb/targetMarkedUnhealthy': ruleTargetMarkedUnhealthy,
+  'lb/targetHealthy': ruleTargetHealthy,
+  'scheduler/taskStopNoticed': ruleTaskStopNoticed,
+  'scheduler/drainFinished': ruleDrainFinished,
+  'zone/grayFailureStarted': (sim, item) => {
+    const z = item.zone!;
+    sim.gray[z]!.push(item.value!);
+    sim.dirty = true;
+    log(
+      sim,
+      'zone/grayFailureStarted',
+      `gray failure in zone ${zoneName(sim, z)}: ${fmt(item.value! * 100)}% of requests served there fail, health checks still pass`,
+      {zone: z},
+    );
+  },
+  'zone/grayFailureEnded': (sim, item) => {
+    const z = item.zone!;
+    const list = sim.gray[z]!;
+    const i = list.indexOf(item.value!);
+    if (i >= 0) list.splice(i, 1);
+    sim.dirty = true;
+    log(sim, 'zone/grayFailureEnded', `gray failure in zone ${zoneName(sim, z)} ended`, {zone: z});
+    endAutoshiftIfRecovered(sim, z);
+  },
+  'shift/started': (sim, item) => startShift(sim, item.zone!, 'manual', item.value!),
+  'shift/ended': (sim, item) => {
+    if (item.gen === sim.shiftGen) endShift(sim, 'it expired');
+  },
+  'autoshift/checked': (sim, item) => {
+    const z = item.zone!;
+    sim.autoshiftPending[z] = false;
+    if (!zoneImpaired(sim, z)) {
+      log(sim, 'autoshift/cancelled', `zonal autoshift for zone ${zoneName(sim, z)} cancelled: the zone looks healthy again`, {
+        zone: z,
+      });
+      return;
+    }
+    startShift(sim, z, 'auto', null);
+  },
+  'db/primaryFailed': rulePrimaryFailed,
+  'db/instanceRepaired': ruleInstanceRepaired,
+  'db/failoverCompleted': ruleFailoverCompleted,
+  'db/semiSyncFellBack': ruleSemiSyncFellBack,
+  'db/lagSpikeStarted': (sim, item) => ruleLagSpike(sim, item, true),
+  'db/lagSpikeEnded': (sim, item) => ruleLagSpike(sim, item, false),
+  'db/promotionRequested': rulePromotionRequested,
+  'db/writerCreated': ruleWriterCreated,
+  'traffic/rateChanged': (sim) => {
+    sim.rate = rateAt(sim.model.traffic, sim.t);
+    sim.dirty = true;
+    if (sim.t + DAILY_STEP_SECONDS < sim.model.durationSeconds) schedule(sim, sim.t + DAILY_STEP_SECONDS, 'traffic/rateChanged');
+  },
+};
+
+type SegmentContent = Omit<Segment, 'from' | 'to'>;
+
+function taskState(t: TaskRec): TaskState {
+  if (t.status === 'dead') return 'dead';
+  if (t.lb === 'draining') return 'draining';
+  if (t.lb === 'unhealthy') return 'unhealthy';
+  if (t.lb === 'healthy' && t.status === 'running') return 'healthy';
+  return 'starting';
+}
+
+function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
+  const {model} = sim;
+  const zoneCount = model.zones.length;
+  const lbEnabled = model.zones.map((z) => model.loadBalancer.zones.includes(z));
+  const registered: TaskRec[] = [];
+  const flowTargets: FlowTarget[] = [];
+  const visible: TaskRec[] = [];
+  for (const t of sim.tasks) {
+    if (t.removed) continue;
+    visible.push(t);
+    if (t.lb === 'healthy' || t.lb === 'unhealthy') {
+      registered.push(t);
+      flowTargets.push({
+        zone: t.zone,
+        inService: t.lb === 'healthy',
+        markedUnhealthy: t.lb === 'unhealthy',
+        alive: t.status === 'running',
+        capacity: model.service.capacityPerTask,
+      });
+    }
+  }
+  const db = sim.db;
+  const dep = model.service.zonalDependency;
+  const storeZone = model.zones.indexOf(model.service.sessionStoreZone);
+  const input: FlowInput = {
+    targets: flowTargets,
+    zoneCount,
+    nodeUsable: lbEnabled.map((en, z) => en && sim.zoneDown[z] === 0 && sim.shiftedZone !== z),
+    targetZoneRoutable: lbEnabled.map((en, z) => en && sim.shiftedZone !== z),
+    crossZone: model.loadBalancer.crossZone,
+    grayShare: sim.gray.map(combinedGray),
+    rate: sim.rate,
+    retries: model.traffic.retries,
+    classes: requestClasses(model, {
+      dependencyDown: dep !== null && sim.zoneDown[model.zones.indexOf(dep.zone)]! > 0,
+      sessionStoreDown: model.service.sessionStore === 'single-zone' && sim.zoneDown[storeZone]! > 0,
+      dbWritable: db === null || db.writable,
+      dbReadable: db === null || db.readable,
+    }),
+  };
+  const flows = computeFlows(input);
+  const flowIndex = new Map<TaskRec, number>();
+  registered.forEach((t, j) => flowIndex.set(t, j));
+  const zones: ZoneSegment[] = model.zones.map((zone, z) => ({
+    zone,
+    status: sim.zoneDown[z]! > 0 ? 'down' : 'up',
+    impaired: sim.gray[z]!.length > 0,
+    shifted: sim.shiftedZone === z,
+    healthy: 0,
+    starting: 0,
+    unhealthy: 0,
+    draining: 0,
+    dead: 0,
+    capacity: 0,
+    errorRate: flows.zoneAttempts[z]! > 0 ? flows.zoneFailed[z]! / flows.zoneAttempts[z]! : 0,
+  }));
+  const targets: TargetSegment[] = visible.map((t) => {
+    const state = taskState(t);
+    const zs = zones[t.zone]!;
+    zs[state]++;
+    if (state === 'healthy') zs.capacity += model.service.capacityPerTask;
+    const j = flowIndex.get(t);
+    const lbState = t.lb === 'healthy' && !lbEnabled[t.zone] ? 'unused' : t.lb;
+    return {
+      id: t.id,
+      zone: model.zones[t.zone]!,
+      state,
+      lbState,
+      served: j === undefined ? 0 : flows.targetServed[j]!,
+      failed: j === undefined ? 0 : flows.targetFailed[j]!,
+    };
+  });
+  return {
+    content: {
+      offered: flows.offered,
+      served: flows.served,
+      failed: flows.failed,
+      failedByCause: flows.failedByCause,
+      attempts: flows.attempts,
+      writesServed: flows.writesServed,
+      zones,
+      db: dbSegment(sim),
+      targets,
+    },
+    flows,
+  };
+}
+
+function checkAutoshift(sim: Sim, flows: FlowResult): void {
+  const cfg = autoshiftConfig(sim);
+  if (cfg === null) return;
+  for (let z = 0; z < sim.model.zones.length; z++) {
+    if (sim.autoshiftPending[z] || sim.shiftedZone === z) continue;
+    const a = flows.zoneAttempts[z]!;
+    if (a <= 0) continue;
+    const rate = flows.zoneFailed[z]! / a;
+    if (rate < cfg.errorRateThreshold) continue;
+    sim.autoshiftPending[z] = true;
+    schedule(sim, sim.t + cfg.delaySeconds, 'autoshift/checked', {zone: z});
+    log(
+      sim,
+      'autoshift/triggered',
+      `zone ${zoneName(sim, z)} error rate ${fmt(rate * 100)}% crossed ${fmt(cfg.errorRateThreshold * 100)}%; zonal autoshift in ${fmt(cfg.delaySeconds)} s if it stays impaired`,
+      {zone: z},
+    );
+  }
+}
+
+/**
+ * Runs the model and returns its segments, event log and summary.
+ *
+ * Pure and deterministic: the same model (including `seed`) always gives the
+ * same result, bit for bit. Throws {@link ModelError} for an invalid model.
+ * Expand the segments with `toTimeline` when you need per-second data.
+ *
+ * @example
+ * const result = simulate({zones: ['a', 'b'], service: {desiredCount: 2},
+ *   faults: [zoneOutage('a', {at: 300, duration: 600})]});
+ * result.summary.availability; // ≈ 0.99
+ */
+export function simulate(model: Model): SimulationResult {
+  const resolved = validateModel(model);
+  const sim = createSim(resolved);
+  const end = resolved.durationSeconds;
+  scheduleInputs(sim);
+  reconcileDb(sim);
+  const segments: Segment[] = [];
+  let segStart = 0;
+  let current = buildSegment(sim);
+  sim.writeMarks.push({from: 0, cum: 0, rate: current.content.writesServed});
+  checkAutoshift(sim, current.flows);
+
+  for (;;) {
+    const head = sim.queue.peek();
+    if (head === undefined || head.t >= end) break;
+    const t = head.t;
+    // Close the running segment first, so a rule at `t` can read writes up to `t`.
+    if (t > segStart) {
+      segments.push({from: segStart, to: t, ...current.content});
+      const last = sim.writeMarks[sim.writeMarks.length - 1]!;
+      sim.writeMarks.push({from: t, cum: last.cum + last.rate * (t - last.from), rate: last.rate});
+      segStart = t;
+    }
+    sim.t = t;
+    sim.dirty = false;
+    while (sim.queue.peek()?.t === t) {
+      const item = sim.queue.pop()!;
+      RULES[item.rule](sim, item);
+    }
+    if (sim.dirty) {
+      current = buildSegment(sim);
+      sim.writeMarks[sim.writeMarks.length - 1]!.rate = current.content.writesServed;
+      checkAutoshift(sim, current.flows);
+    }
+  }
+  segments.push({from: segStart, to: end, ...current.content});
+  const merged = mergeSegments(segments);
+  return {
+    model: resolved,
+    segments: merged,
+    events: sim.events,
+    summary: summarize(resolved, merged, {
+      sessionsLost: sim.sessionsLost,
+      writesLost: sim.writesLost,
+      recoveryPointSeconds: sim.recoveryPoint,
+    }),
+  };
+}
+
+/** Joins neighbouring segments whose content is the same object (nothing changed between them). */
+function mergeSegments(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && prev.targets === s.targets && prev.to === s.from) prev.to = s.to;
+    else out.push(s);
+  }
+  return out;
+}

@@ -1,0 +1,201 @@
+/**
+ * Internal simulation state and the small utilities every rule uses. Not part
+ * of the public API. The state is mutated in place by the rules while one
+ * `simulate` call runs (that is what keeps a run in the low milliseconds); it
+ * never escapes: `simulate` is still a pure function of the model.
+ */
+import {EventQueue, type Timed} from './queue';
+import {nextInt, type RngState} from './rng';
+import type {ResolvedModel, SimEvent, TargetLbState} from './types';
+
+/** A task as the engine tracks it. */
+export interface TaskRec {
+  id: string;
+  /** Index of its zone. */
+  zone: number;
+  /** `starting` until ready, `running` while alive, `dead` once stopped. */
+  status: 'starting' | 'running' | 'dead';
+  /** The load balancer's view. */
+  lb: Exclude<TargetLbState, 'unused'>;
+  /** Bumped when the task dies or restarts: cancels its pending `task/ready`. */
+  lifeGen: number;
+  /** Bumped when a new health-check sequence starts: cancels pending check results. */
+  lbGen: number;
+  /** Start time of the failed check that will mark it unhealthy (for restart races). */
+  failCheckStart: number;
+  /** Stopped and removed by the scheduler (or drained): no longer shown. */
+  removed: boolean;
+  /** The scheduler has already handled its stop. */
+  noticed: boolean;
+  /** Killed by a zone outage (a fixed fleet restarts these when the zone returns). */
+  killedByZone: boolean;
+  /** Launched by AZ rebalancing: when it enters service a task in the fullest zone drains. */
+  rebalance: boolean;
+}
+
+/** A database node. */
+export interface DbNode {
+  /** Index of its zone in the model. */
+  zone: number;
+  /** The instance itself has failed (its zone may still be up). */
+  instanceFailed: boolean;
+  /** Time up to which it holds every acknowledged write while cut off; `null` while it keeps up. */
+  frozen: number | null;
+}
+
+/** Database state. */
+export interface DbState {
+  nodes: DbNode[];
+  primary: number | null;
+  /** The node that was primary when the primary was lost. */
+  lastPrimary: number;
+  /** When the primary was lost (null while there is one). */
+  lostAt: number | null;
+  /** A failover or promotion is under way until this time. */
+  failoverUntil: number | null;
+  failoverGen: number;
+  /** An automatic failover found no candidate and waits for one. */
+  waiting: boolean;
+  /** Semi-sync: commits are stalled waiting for an ack. */
+  semiSyncStalled: boolean;
+  /** Semi-sync: fell back to asynchronous commits after the timeout. */
+  semiSyncFallback: boolean;
+  semiSyncGen: number;
+  /** Active lag spikes, seconds. */
+  lagSpikes: number[];
+  /** Aurora: a writer is being created. */
+  recreating: boolean;
+  writable: boolean;
+  readable: boolean;
+}
+
+/** Names of the rules; each queued item names the rule that handles it. */
+export type RuleName =
+  | 'zone/failed'
+  | 'zone/recovered'
+  | 'task/crashed'
+  | 'task/ready'
+  | 'lb/targetMarkedUnhealthy'
+  | 'lb/targetHealthy'
+  | 'scheduler/taskStopNoticed'
+  | 'scheduler/drainFinished'
+  | 'zone/grayFailureStarted'
+  | 'zone/grayFailureEnded'
+  | 'shift/started'
+  | 'shift/ended'
+  | 'autoshift/checked'
+  | 'db/primaryFailed'
+  | 'db/instanceRepaired'
+  | 'db/failoverCompleted'
+  | 'db/semiSyncFellBack'
+  | 'db/lagSpikeStarted'
+  | 'db/lagSpikeEnded'
+  | 'db/promotionRequested'
+  | 'db/writerCreated'
+  | 'traffic/rateChanged';
+
+/** A queued item. */
+export interface Item extends Timed {
+  rule: RuleName;
+  task?: TaskRec;
+  gen?: number;
+  zone?: number;
+  value?: number;
+  text?: string;
+}
+
+/** The whole mutable state of one run. */
+export interface Sim {
+  model: ResolvedModel;
+  t: number;
+  rng: RngState;
+  queue: EventQueue<Item>;
+  seq: number;
+  events: SimEvent[];
+  /** Something that changes routing or the segment changed in this batch. */
+  dirty: boolean;
+  tasks: TaskRec[];
+  /** Next task number per zone. */
+  nextSeq: number[];
+  /** Replacements waiting for a zone to place them in. */
+  pendingLaunches: number;
+  rebalanceInFlight: boolean;
+  /** Shared health-check phase, seconds in [0, interval). */
+  phase: number;
+  /** Overlapping outages per zone (0 = up). */
+  zoneDown: number[];
+  /** Active gray-failure shares per zone. */
+  gray: number[][];
+  shiftedZone: number | null;
+  shiftSource: 'manual' | 'auto' | null;
+  shiftGen: number;
+  autoshiftPending: boolean[];
+  db: DbState | null;
+  rate: number;
+  sessionsLost: number;
+  /** Sessions already lost at `sessionLossT` (a single instant never loses more than all sessions). */
+  sessionLossT: number;
+  sessionLossAtT: number;
+  writesLost: number;
+  recoveryPoint: number;
+  /** Cumulative acknowledged writes at the start of each closed segment, and their rates. */
+  writeMarks: {from: number; cum: number; rate: number}[];
+}
+
+/** Schedules `rule` at time `t`. */
+export function schedule(sim: Sim, t: number, rule: RuleName, fields: Omit<Item, 't' | 'seq' | 'rule'> = {}): void {
+  sim.queue.push({t, seq: sim.seq++, rule, ...fields});
+}
+
+/** Formats seconds for the event log: whole seconds, or one decimal. */
+export function fmt(t: number): string {
+  const r = Math.round(t * 10) / 10;
+  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+}
+
+/** Appends a line to the event log; the message starts with `t=… s`. */
+export function log(sim: Sim, type: string, text: string, extra: {zone?: number; task?: string} = {}): void {
+  const ev: SimEvent = {t: sim.t, type, message: `t=${fmt(sim.t)} s ${text}`};
+  if (extra.zone !== undefined) ev.zone = sim.model.zones[extra.zone]!;
+  if (extra.task !== undefined) ev.task = extra.task;
+  sim.events.push(ev);
+}
+
+/** Draws an integer in [min, max] (rounded to whole seconds) from the run's generator. */
+export function drawSeconds(sim: Sim, min: number, max: number): number {
+  const lo = Math.ceil(min);
+  const hi = Math.max(lo, Math.floor(max));
+  const [v, next] = nextInt(sim.rng, lo, hi);
+  sim.rng = next;
+  return v;
+}
+
+/** Zone is up (no outage in progress). */
+export function zoneUp(sim: Sim, z: number): boolean {
+  return z < 0 || sim.zoneDown[z] === 0;
+}
+
+/** Name of zone index `z`. */
+export function zoneName(sim: Sim, z: number): string {
+  return sim.model.zones[z] ?? `zone ${z}`;
+}
+
+/** Counts sessions lost at the current instant, never more than all sessions in one instant. */
+export function loseSessions(sim: Sim, amount: number, why: string): void {
+  const all = sim.model.traffic.activeSessions;
+  if (amount <= 0 || all <= 0) return;
+  if (sim.sessionLossT !== sim.t) {
+    sim.sessionLossT = sim.t;
+    sim.sessionLossAtT = 0;
+  }
+  const lost = Math.min(amount, all - sim.sessionLossAtT);
+  if (lost <= 0) return;
+  sim.sessionLossAtT += lost;
+  sim.sessionsLost += lost;
+  log(sim, 'sessions/lost', `${fmtCount(lost)} sessions lost: ${why}`);
+}
+
+/** Formats a count for messages: whole numbers, or one decimal. */
+export function fmtCount(x: number): string {
+  return fmt(x);
+}

@@ -1,0 +1,55 @@
+/**
+ * The summary of a run, computed from its segments. The definitions are in the
+ * TSDoc of `Summary` (types.ts) and on the reference page.
+ */
+import {noFailures} from './loadBalancer';
+import type {FailureCause, ResolvedModel, Segment, Summary} from './types';
+
+/** Failure rates below this (requests per second) count as no failure. */
+const EPSILON = 1e-9;
+
+/** Sums the segments into a {@link Summary}. */
+export function summarize(
+  model: ResolvedModel,
+  segments: readonly Segment[],
+  extra: {sessionsLost: number; writesLost: number; recoveryPointSeconds: number},
+): Summary {
+  let offered = 0;
+  let served = 0;
+  let failed = 0;
+  const failedByCause = noFailures();
+  let longest = 0;
+  let run = 0;
+  let dbDown = 0;
+  const firstFault = model.faults.length === 0 ? null : Math.min(...model.faults.map((f) => f.at));
+  let lastFailureEnd: number | null = null;
+  for (const s of segments) {
+    const len = s.to - s.from;
+    offered += s.offered * len;
+    served += s.served * len;
+    failed += s.failed * len;
+    for (const k of Object.keys(failedByCause) as FailureCause[]) failedByCause[k] += s.failedByCause[k] * len;
+    if (s.offered > 0 && s.failed > 0.5 * s.offered) {
+      run += len;
+      longest = Math.max(longest, run);
+    } else {
+      run = 0;
+    }
+    if (s.db !== null && !s.db.writable) dbDown += len;
+    if (s.failed > EPSILON && firstFault !== null && s.to > firstFault) lastFailureEnd = s.to;
+  }
+  return {
+    durationSeconds: model.durationSeconds,
+    offered,
+    served,
+    failed,
+    failedByCause,
+    availability: offered > 0 ? served / offered : 1,
+    longestOutageSeconds: longest,
+    timeToRecoverSeconds: firstFault === null ? null : lastFailureEnd === null ? 0 : lastFailureEnd - firstFault,
+    sessionsLost: extra.sessionsLost,
+    writesLost: extra.writesLost,
+    recoveryPointSeconds: extra.recoveryPointSeconds,
+    databaseDowntimeSeconds: dbDown,
+  };
+}

@@ -1,0 +1,538 @@
+/**
+ * Public types of the failover model: the model a reader writes (plain,
+ * serialisable data, so the UI can put it in a URL), and the result the engine
+ * returns. Internal simulation state lives in `state.ts` and is not exported.
+ *
+ * Every optional field has a default; see `defaults.ts` for the numbers and
+ * where they come from.
+ */
+
+/** A zone name, for example `"a"` or an AZ ID such as `"use1-az1"`. */
+export type ZoneName = string;
+
+/** A closed range of seconds; the engine draws a value in it with the seeded generator. */
+export interface SecondsRange {
+  /** Smallest value, in seconds. */
+  min: number;
+  /** Largest value, in seconds. */
+  max: number;
+}
+
+/** Where a user's session state lives. */
+export type SessionStore =
+  /** In the memory of the task that served the login: lost when that task leaves service. */
+  | 'task-memory'
+  /** In an external store that runs in one zone (for example a single-node cache). */
+  | 'single-zone'
+  /** In an external multi-zone store (for example DynamoDB): never lost by a zone failure. */
+  | 'multi-zone';
+
+/** A dependency every task uses that runs in one zone only (a NAT gateway, a single-zone cache). */
+export interface ZonalDependencySpec {
+  /** The zone it runs in; it fails when this zone fails. */
+  zone: ZoneName;
+  /** A label for the event log, such as `"NAT gateway"`. Default `"zonal dependency"`. */
+  name?: string;
+  /** Share of requests (0–1) that need it. Default 1. */
+  share?: number;
+}
+
+/** The service: its tasks, their capacity and where their state lives. */
+export interface ServiceSpec {
+  /** Number of tasks, spread evenly over the zones like an ECS service. Default: one per zone. */
+  desiredCount?: number;
+  /** Explicit tasks per zone, e.g. `{ a: 2, b: 1 }`; overrides `desiredCount` when set. */
+  tasksPerZone?: Record<ZoneName, number>;
+  /** Requests per second one task can serve; the excess fails as overload. Default 100 (illustrative). */
+  capacityPerTask?: number;
+  /** Seconds from launch until a new task is ready (placement, image pull, app start). Default 60 (an estimate). */
+  startSeconds?: number;
+  /** Where session state lives. Default `'multi-zone'` (stateless tasks). */
+  sessionStore?: SessionStore;
+  /** Zone of the session store when `sessionStore` is `'single-zone'`. Default: the first zone. */
+  sessionStoreZone?: ZoneName;
+  /** Sticky sessions (ALB `AWSALB` cookie). Default false. */
+  sticky?: boolean;
+  /** An optional single-zone dependency that fails with its zone. Default none. */
+  zonalDependency?: ZonalDependencySpec | null;
+}
+
+/** The ECS-like scheduler that replaces stopped tasks. */
+export interface SchedulerSpec {
+  /**
+   * `'ecs'` (default): stopped tasks are replaced in a healthy zone, keeping the spread.
+   * `'none'`: a fixed fleet (EC2 instances without Auto Scaling): nothing is replaced, and
+   * instances in a failed zone restart when the zone returns.
+   */
+  kind?: 'ecs' | 'none';
+  /**
+   * Seconds after a task stops before the scheduler notices it without help from the load
+   * balancer. The scheduler also acts as soon as the load balancer marks the target unhealthy
+   * (ECS replaces tasks that fail target-group health checks). Default 90 (ECS container
+   * health check defaults: interval 30 s × 3 retries).
+   */
+  noticeSeconds?: number;
+  /**
+   * AZ rebalancing: when a zone returns, start tasks there and stop tasks in the fullest zone.
+   * Default true (ECS default for new services since 30 June 2025).
+   */
+  rebalance?: boolean;
+}
+
+/** Target-group health check settings. */
+export interface HealthCheckSpec {
+  /** Seconds between checks. Default 30 (ALB default). */
+  intervalSeconds?: number;
+  /** Seconds before a check with no answer fails. Default 5 (ALB default). */
+  timeoutSeconds?: number;
+  /** Passing checks in a row for a target marked unhealthy to return. Default 5 (ALB default). */
+  healthyThreshold?: number;
+  /** Failed checks in a row before a target is marked unhealthy. Default 2 (ALB default). */
+  unhealthyThreshold?: number;
+}
+
+/** The load balancer in front of the tasks. */
+export interface LoadBalancerSpec {
+  /** Zones the load balancer is enabled in. Default: all the model's zones. */
+  zones?: ZoneName[];
+  /** Cross-zone load balancing. Default true (always on at the ALB level). */
+  crossZone?: boolean;
+  /** Health check settings. */
+  healthCheck?: HealthCheckSpec;
+  /** Seconds a deregistered target drains before it stops. Default 300 (ALB default). */
+  deregistrationDelaySeconds?: number;
+}
+
+/** Offered traffic. */
+export interface TrafficSpec {
+  /** Offered requests per second (the peak when `curve` is `'daily'`). Default 100 (illustrative). */
+  requestsPerSecond?: number;
+  /** `'constant'` (default) or `'daily'`: a day-shaped curve, constant for each 15 minutes. */
+  curve?: 'constant' | 'daily';
+  /** Lowest rate of the daily curve. Default 30 % of the peak. */
+  troughRequestsPerSecond?: number;
+  /** Hour of the simulated day (t = 0 is midnight) when the daily curve peaks. Default 14. */
+  peakHour?: number;
+  /** Share of requests (0–1) that write to the database. Default 0.1 (illustrative). */
+  writeShare?: number;
+  /** Whether reads need the database too (otherwise only writes do). Default false. */
+  readsUseDatabase?: boolean;
+  /** Client retries per failed request (0–5), each re-routed like a fresh request. Default 0. */
+  retries?: number;
+  /** Active user sessions, spread over the tasks. Default 10 × `requestsPerSecond`. */
+  activeSessions?: number;
+}
+
+/** A single-zone database instance. */
+export interface SingleAzDatabaseSpec {
+  kind: 'single-az';
+  /** Zone of the instance. */
+  zone: ZoneName;
+}
+
+/** RDS Multi-AZ DB instance: one synchronous standby that serves no reads. */
+export interface MultiAzInstanceSpec {
+  kind: 'multi-az-instance';
+  /** Zone of the primary. */
+  primaryZone: ZoneName;
+  /** Zone of the standby. */
+  standbyZone: ZoneName;
+  /** Failover time. Default 60–120 s (AWS: typically 60–120 s). */
+  failoverSeconds?: SecondsRange;
+}
+
+/** RDS Multi-AZ DB cluster: a writer and two readable standbys, semi-synchronous. */
+export interface MultiAzClusterSpec {
+  kind: 'multi-az-cluster';
+  /** Zone of the writer. */
+  writerZone: ZoneName;
+  /** Zones of the two readable standbys. */
+  readerZones: ZoneName[];
+  /** Failover time. Default 20–35 s (AWS: typically under 35 s). */
+  failoverSeconds?: SecondsRange;
+}
+
+/** Aurora: shared storage of six copies over three zones, plus optional replicas. */
+export interface AuroraSpec {
+  kind: 'aurora';
+  /** Zone of the writer instance. */
+  writerZone: ZoneName;
+  /** Zones of the replicas, in promotion order. Default none. */
+  replicaZones?: ZoneName[];
+  /** The three storage zones (two copies each). Default: the model's first three zones. */
+  storageZones?: ZoneName[];
+  /** Failover to a replica. Default 20–60 s (AWS: often under 60 s, at most about 120 s). */
+  failoverSeconds?: SecondsRange;
+  /** Time to create a new writer when there is no replica. Default 600 s (AWS: under 10 min). */
+  recreateSeconds?: number;
+}
+
+/** A primary with an asynchronous read replica, promoted by hand or by automation. */
+export interface AsyncReplicaSpec {
+  kind: 'async-replica';
+  /** Zone of the primary. */
+  primaryZone: ZoneName;
+  /** Zone of the replica. */
+  replicaZone: ZoneName;
+  /** Replica lag in seconds. Default 5 (illustrative; watch `ReplicaLag`). */
+  lagSeconds?: number;
+  /** Promote automatically this many seconds after the primary is lost; `null` (default) = by hand only. */
+  autoPromoteAfterSeconds?: number | null;
+  /** Seconds a promotion takes. Default 120 ("minutes", an estimate). */
+  promotionSeconds?: number;
+}
+
+/** Self-managed replication (PostgreSQL/Patroni or MySQL style). */
+export interface SelfManagedSpec {
+  kind: 'self-managed';
+  /** Zone of the primary. */
+  primaryZone: ZoneName;
+  /** Zones of the replicas, in priority order. */
+  replicaZones: ZoneName[];
+  /**
+   * `'sync'`: a commit waits for one standby (PostgreSQL `FIRST 1`); writes block when none is reachable.
+   * `'quorum'`: a commit waits for `quorum` standbys (`ANY k`).
+   * `'semi-sync'`: MySQL semi-sync; after `semiSyncTimeoutSeconds` with no replica it falls back to async.
+   * `'async'`: commits do not wait; replicas lag by `lagSeconds`.
+   */
+  replication: 'sync' | 'semi-sync' | 'async' | 'quorum';
+  /** Standbys a commit waits for in `'quorum'` mode. Default 1. */
+  quorum?: number;
+  /** Replica lag in `'async'` mode. Default 5 (illustrative). */
+  lagSeconds?: number;
+  /** Patroni `ttl`. Default 30. */
+  ttlSeconds?: number;
+  /** Patroni `loop_wait`. Default 10. */
+  loopWaitSeconds?: number;
+  /** MySQL `rpl_semi_sync_source_timeout` in seconds. Default 10. */
+  semiSyncTimeoutSeconds?: number;
+}
+
+/** The database behind the service, or `{ kind: 'none' }` (default). */
+export type DatabaseSpec =
+  | { kind: 'none' }
+  | SingleAzDatabaseSpec
+  | MultiAzInstanceSpec
+  | MultiAzClusterSpec
+  | AuroraSpec
+  | AsyncReplicaSpec
+  | SelfManagedSpec;
+
+/** A whole zone fails: its tasks, load balancer node, database nodes and zonal dependencies. */
+export interface ZoneOutageFault {
+  kind: 'zoneOutage';
+  zone: ZoneName;
+  /** Start, in simulated seconds. */
+  at: number;
+  /** Length in seconds. */
+  duration: number;
+}
+
+/** One task crashes. */
+export interface TaskCrashFault {
+  kind: 'taskCrash';
+  /** Task id such as `"b-1"` (zone, dash, number in the zone). */
+  task: string;
+  at: number;
+}
+
+/** The database primary instance fails (its zone stays up). */
+export interface PrimaryFailureFault {
+  kind: 'primaryFailure';
+  at: number;
+  /** Seconds until the failed instance is repaired. Default: for the rest of the run. */
+  duration?: number;
+}
+
+/** Asynchronous replica lag rises to `lagSeconds` for a while. */
+export interface ReplicationLagSpikeFault {
+  kind: 'replicationLagSpike';
+  at: number;
+  duration: number;
+  lagSeconds: number;
+}
+
+/** A gray failure: a share of requests served in the zone fail while health checks still pass. */
+export interface GrayFailureFault {
+  kind: 'grayFailure';
+  zone: ZoneName;
+  at: number;
+  duration: number;
+  /** Share (0–1) of requests served in the zone that fail or time out. */
+  errorShare: number;
+}
+
+/** Any fault. */
+export type Fault =
+  | ZoneOutageFault
+  | TaskCrashFault
+  | PrimaryFailureFault
+  | ReplicationLagSpikeFault
+  | GrayFailureFault;
+
+/** An operator moves load balancer traffic away from a zone (Route 53 ARC zonal shift). */
+export interface ZonalShiftAction {
+  kind: 'zonalShift';
+  zone: ZoneName;
+  at: number;
+  /** Seconds until the shift expires. */
+  duration: number;
+}
+
+/** Zonal autoshift: shift away from a zone a set delay after its error rate crosses a threshold. */
+export interface AutoZonalShiftAction {
+  kind: 'autoZonalShift';
+  /** Error rate (0–1) of requests served in a zone that starts the clock. Default 0.05 (illustrative). */
+  errorRateThreshold?: number;
+  /** Seconds between crossing the threshold and the shift. Default 300 (FIS autoshift test at minute 5). */
+  delaySeconds?: number;
+}
+
+/** An operator promotes a replica by hand (or, on Aurora without replicas, creates a writer in `zone`). */
+export interface PromoteReplicaAction {
+  kind: 'promoteReplica';
+  at: number;
+  /** Only for Aurora with no replica: zone of the new writer. Default: the first zone that is up. */
+  zone?: ZoneName;
+}
+
+/** Any operator action. */
+export type OperatorAction = ZonalShiftAction | AutoZonalShiftAction | PromoteReplicaAction;
+
+/** The model a reader writes. Only `zones` is required. */
+export interface Model {
+  /** 1 to 6 zone names. */
+  zones: ZoneName[];
+  service?: ServiceSpec;
+  scheduler?: SchedulerSpec;
+  loadBalancer?: LoadBalancerSpec;
+  database?: DatabaseSpec;
+  traffic?: TrafficSpec;
+  /** Faults, any number, in any order. */
+  faults?: Fault[];
+  /** Operator actions on the same timeline. */
+  actions?: OperatorAction[];
+  /** Simulated seconds. Default 3600. */
+  durationSeconds?: number;
+  /** Seed of the random generator (health-check phases, failover times). Default 1. */
+  seed?: number;
+}
+
+/** Why a request failed. */
+export type FailureCause =
+  /** Sent to a target that has died but is not yet marked unhealthy (or to a dead target while failing open). */
+  | 'deadTarget'
+  /** Above a target's capacity. */
+  | 'overload'
+  /** No target to send it to. */
+  | 'noHealthyTarget'
+  /** Needed the database while it had no writable primary (or, for reads, no readable node). */
+  | 'database'
+  /** Needed a single-zone dependency or session store that is down. */
+  | 'dependency'
+  /** Failed in a zone with a gray failure. */
+  | 'grayFailure';
+
+/** All failure causes, in a fixed order. */
+export type FailuresByCause = Record<FailureCause, number>;
+
+/** What one task looks like at a moment. */
+export type TaskState = 'starting' | 'healthy' | 'unhealthy' | 'draining' | 'dead';
+
+/** The load balancer's view of a target. */
+export type TargetLbState = 'unregistered' | 'initial' | 'healthy' | 'unhealthy' | 'draining' | 'unused';
+
+/** Role of the database in one zone. */
+export type DbRole = 'primary' | 'standby' | 'replica' | 'down' | 'none';
+
+/** One task in a segment, with its traffic. */
+export interface TargetSegment {
+  /** Task id, e.g. `"a-1"`. */
+  id: string;
+  zone: ZoneName;
+  state: TaskState;
+  lbState: TargetLbState;
+  /** Attempts per second served by this target. */
+  served: number;
+  /** Attempts per second sent to this target that failed. */
+  failed: number;
+}
+
+/** One zone in a segment. */
+export interface ZoneSegment {
+  zone: ZoneName;
+  /** `'up'` or `'down'` (zone outage). */
+  status: 'up' | 'down';
+  /** A gray failure is active. */
+  impaired: boolean;
+  /** A zonal shift moves traffic away from it. */
+  shifted: boolean;
+  /** Tasks alive and in service. */
+  healthy: number;
+  /** Tasks launched or registered but not yet in service. */
+  starting: number;
+  /** Tasks alive but marked unhealthy. */
+  unhealthy: number;
+  /** Tasks draining after deregistration. */
+  draining: number;
+  /** Tasks dead but not yet cleaned up by the scheduler. */
+  dead: number;
+  /** Requests per second the healthy tasks can serve. */
+  capacity: number;
+  /** Failed ÷ attempted for requests sent to this zone's targets (0 when none). */
+  errorRate: number;
+}
+
+/** Database state in a segment. */
+export interface DbSegment {
+  /** Role per zone, in the model's zone order. */
+  roles: Record<ZoneName, DbRole>;
+  /** A primary accepts writes. */
+  writable: boolean;
+  /** Some node serves reads. */
+  readable: boolean;
+  /** Largest lag of a reachable replica, in seconds (0 for synchronous modes). */
+  replicaLagSeconds: number;
+}
+
+/**
+ * A stretch of time in which nothing changes. Rates are per second. The timeline is
+ * derived from segments; a 7-day run has as many segments as a 24-hour one with the
+ * same faults.
+ */
+export interface Segment {
+  /** Start, in seconds (inclusive). */
+  from: number;
+  /** End, in seconds (exclusive). */
+  to: number;
+  /** Requests per second offered by clients. */
+  offered: number;
+  /** Requests per second served (after retries). */
+  served: number;
+  /** Requests per second that failed (after retries); equals the sum of `failedByCause`. */
+  failed: number;
+  /** Failed requests per second by cause of the last attempt. */
+  failedByCause: FailuresByCause;
+  /** Attempts per second reaching the load balancer, retries included. */
+  attempts: number;
+  /** Writes per second acknowledged by the database. */
+  writesServed: number;
+  zones: ZoneSegment[];
+  db: DbSegment | null;
+  /** Every task that exists in this segment, with its traffic. */
+  targets: TargetSegment[];
+}
+
+/** One line of the event log. */
+export interface SimEvent {
+  /** Simulated time in seconds. */
+  t: number;
+  /** `domain/eventName`, e.g. `lb/targetMarkedUnhealthy`. */
+  type: string;
+  /** A sentence a reader can follow, starting with the time. */
+  message: string;
+  zone?: ZoneName;
+  task?: string;
+}
+
+/**
+ * The summary of a run.
+ *
+ * - `availability` = served ÷ offered over the whole run (1 when nothing was offered).
+ * - `longestOutageSeconds` = longest continuous stretch in which more than half the offered requests failed.
+ * - `timeToRecoverSeconds` = from the start of the first fault to the end of the last moment with any failure;
+ *   0 if nothing failed after it, `null` if there are no faults.
+ * - `sessionsLost` = sessions whose state was lost (see the reference page for how they are counted).
+ * - `writesLost` = acknowledged writes that were not on the replica that became primary;
+ *   `recoveryPointSeconds` = the largest such window.
+ * - `databaseDowntimeSeconds` = seconds without a writable primary (0 without a database).
+ */
+export interface Summary {
+  durationSeconds: number;
+  offered: number;
+  served: number;
+  failed: number;
+  failedByCause: FailuresByCause;
+  availability: number;
+  longestOutageSeconds: number;
+  timeToRecoverSeconds: number | null;
+  sessionsLost: number;
+  writesLost: number;
+  recoveryPointSeconds: number;
+  databaseDowntimeSeconds: number;
+}
+
+/** What `simulate` returns. Plain data. */
+export interface SimulationResult {
+  /** The model with every default filled in. */
+  model: ResolvedModel;
+  /** Piecewise-constant stretches covering [0, durationSeconds). */
+  segments: Segment[];
+  /** The event log, in time order. */
+  events: SimEvent[];
+  summary: Summary;
+}
+
+/** Health check settings with defaults applied. */
+export type ResolvedHealthCheck = Required<HealthCheckSpec>;
+
+/** The model after validation, with every default filled in. */
+export interface ResolvedModel {
+  zones: ZoneName[];
+  service: {
+    tasksPerZone: Record<ZoneName, number>;
+    desiredCount: number;
+    capacityPerTask: number;
+    startSeconds: number;
+    sessionStore: SessionStore;
+    sessionStoreZone: ZoneName;
+    sticky: boolean;
+    zonalDependency: Required<ZonalDependencySpec> | null;
+  };
+  scheduler: Required<SchedulerSpec>;
+  loadBalancer: {
+    zones: ZoneName[];
+    crossZone: boolean;
+    healthCheck: ResolvedHealthCheck;
+    deregistrationDelaySeconds: number;
+  };
+  database: ResolvedDatabase;
+  traffic: Required<TrafficSpec>;
+  faults: Fault[];
+  actions: OperatorAction[];
+  durationSeconds: number;
+  seed: number;
+}
+
+/** How a database replicates, after defaults. */
+export type ReplicationMode =
+  | 'none'
+  | 'sync'
+  | 'semi-sync'
+  | 'async'
+  | 'quorum'
+  | 'storage-quorum';
+
+/** A database after defaults, in one uniform shape. */
+export interface ResolvedDatabase {
+  /** The kind the reader chose. */
+  kind: DatabaseSpec['kind'];
+  /** Zone of each node; node 0 starts as primary. Empty for `'none'`. */
+  nodeZones: ZoneName[];
+  replication: ReplicationMode;
+  /** Standbys serve reads. */
+  replicasReadable: boolean;
+  /** Standbys a commit waits for (`'sync'`: 1, `'quorum'`: k). */
+  requiredAcks: number;
+  /** Only promote a replica that holds every acknowledged write. */
+  losslessPromotion: boolean;
+  /** `'auto'`: failover after a drawn time; `'manual'`: wait for `promoteReplica` (or `autoPromoteAfterSeconds`). */
+  failover: 'auto' | 'manual' | 'none';
+  failoverSeconds: SecondsRange;
+  lagSeconds: number;
+  autoPromoteAfterSeconds: number | null;
+  promotionSeconds: number;
+  recreateSeconds: number;
+  storageZones: ZoneName[];
+  semiSyncTimeoutSeconds: number;
+}
