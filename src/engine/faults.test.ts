@@ -1,0 +1,179 @@
+import {describe, expect, it} from 'vitest';
+import {
+  autoZonalShift,
+  grayFailure,
+  selectStateAt,
+  simulate,
+  taskCrash,
+  zonalShift,
+  zoneOutage,
+  type Model,
+} from './index';
+
+/** Six tasks, three zones, 200 rps, 50 rps per task: each zone can carry half the peak. */
+const sixTasks = (extra: Partial<Model> = {}): Model => ({
+  zones: ['a', 'b', 'c'],
+  service: {desiredCount: 6, capacityPerTask: 50},
+  traffic: {requestsPerSecond: 200},
+  durationSeconds: 3600,
+  ...extra,
+});
+
+describe('faults', () => {
+  it('gray failure: health checks never catch it, a share of the zone traffic fails all along', () => {
+    const r = simulate(sixTasks({faults: [grayFailure('b', {at: 300, duration: 600, errorShare: 0.5})]}));
+    expect(r.events.some((e) => e.type === 'lb/targetMarkedUnhealthy')).toBe(false);
+    // A third of 200 rps reaches zone b and half of it fails, for 600 s: 200 / 3 × 0.5 × 600.
+    expect(r.summary.failedByCause.grayFailure).toBeCloseTo((200 / 3) * 0.5 * 600, 6);
+    expect(selectStateAt(r, 400).zones[1]!.impaired).toBe(true);
+  });
+
+  it('zonal shift away from a gray zone ends the errors', () => {
+    const r = simulate(
+      sixTasks({
+        faults: [grayFailure('b', {at: 300, duration: 3000, errorShare: 0.5})],
+        actions: [zonalShift('b', {at: 900, duration: 2700})],
+      }),
+    );
+    // Errors only from 300 to 900; the other four tasks carry 200 rps without overload.
+    expect(r.summary.failed).toBeCloseTo((200 / 3) * 0.5 * 600, 6);
+    expect(r.summary.failedByCause.overload).toBe(0);
+    expect(selectStateAt(r, 1000).zones[1]!.shifted).toBe(true);
+  });
+
+  it('a zonal shift expires after its duration', () => {
+    const r = simulate(sixTasks({actions: [zonalShift('a', {at: 100, duration: 200})]}));
+    expect(r.events.find((e) => e.type === 'shift/ended')!.t).toBe(300);
+  });
+
+  it('zonal autoshift shifts a delay after the error rate crosses the threshold, and ends when the zone recovers', () => {
+    const r = simulate(
+      sixTasks({
+        faults: [grayFailure('b', {at: 300, duration: 1200, errorShare: 0.5})],
+        actions: [autoZonalShift({errorRateThreshold: 0.1, delaySeconds: 120})],
+      }),
+    );
+    const started = r.events.find((e) => e.type === 'shift/started')!;
+    expect(started.t).toBe(300 + 120);
+    expect(r.events.find((e) => e.type === 'shift/ended')!.t).toBe(1500);
+    expect(r.summary.failedByCause.grayFailure).toBeCloseTo((200 / 3) * 0.5 * 120, 6);
+  });
+
+  it('zonal autoshift does not fire below its threshold', () => {
+    const r = simulate(
+      sixTasks({
+        faults: [grayFailure('b', {at: 300, duration: 1200, errorShare: 0.05})],
+        actions: [autoZonalShift({errorRateThreshold: 0.1})],
+      }),
+    );
+    expect(r.events.some((e) => e.type === 'shift/started')).toBe(false);
+  });
+
+  it('zone outage stops tasks, and cross-zone load balancing spreads the dead share', () => {
+    const r = simulate(sixTasks({faults: [zoneOutage('a', {at: 300, duration: 600})], seed: 2}));
+    const mark = r.events.find((e) => e.type === 'lb/targetMarkedUnhealthy')!.t;
+    // Two of six targets dead until marked: 200 / 3 rps fail.
+    expect(r.summary.failedByCause.deadTarget).toBeCloseTo((200 / 3) * (mark - 300), 6);
+    expect(selectStateAt(r, 310).zones[0]!.status).toBe('down');
+  });
+
+  it('with cross-zone off the failed zone node leaves DNS at once (simplification), so no request hits its dead tasks', () => {
+    const r = simulate(sixTasks({loadBalancer: {crossZone: false}, faults: [zoneOutage('a', {at: 300, duration: 600})]}));
+    expect(r.summary.failedByCause.deadTarget).toBe(0);
+  });
+
+  it('task crash fails its share until detection', () => {
+    const r = simulate(sixTasks({faults: [taskCrash('c-2', {at: 100})], seed: 5}));
+    const mark = r.events.find((e) => e.type === 'lb/targetMarkedUnhealthy')!.t;
+    expect(r.summary.failedByCause.deadTarget).toBeCloseTo((200 / 6) * (mark - 100), 6);
+  });
+
+  it('a zonal dependency (NAT gateway) fails requests from every zone while its zone is down', () => {
+    const model = sixTasks({
+      service: {desiredCount: 6, capacityPerTask: 50, zonalDependency: {zone: 'a', name: 'NAT gateway', share: 0.3}},
+      faults: [zoneOutage('a', {at: 300, duration: 600})],
+      loadBalancer: {crossZone: false},
+    });
+    const r = simulate(model);
+    // 30 % of 200 rps need the NAT gateway for 600 s.
+    expect(r.summary.failedByCause.dependency).toBeCloseTo(0.3 * 200 * 600, 6);
+    expect(r.events.some((e) => e.type === 'dependency/failed')).toBe(true);
+  });
+
+  it('overlapping outages of one zone keep it down until the last ends', () => {
+    const r = simulate(
+      sixTasks({faults: [zoneOutage('a', {at: 100, duration: 300}), zoneOutage('a', {at: 200, duration: 400})]}),
+    );
+    expect(r.events.filter((e) => e.type === 'zone/failed')).toHaveLength(1);
+    expect(r.events.find((e) => e.type === 'zone/recovered')!.t).toBe(600);
+  });
+});
+
+describe('sessions', () => {
+  const base = (service: Model['service']): Model => ({
+    zones: ['a', 'b'],
+    service: {desiredCount: 2, ...service},
+    traffic: {requestsPerSecond: 100, activeSessions: 1000},
+    faults: [zoneOutage('a', {at: 300, duration: 3300})],
+  });
+
+  it('task memory with sticky sessions loses the dead task share (1000 / 2)', () => {
+    expect(simulate(base({sessionStore: 'task-memory', sticky: true})).summary.sessionsLost).toBe(500);
+  });
+
+  it('task memory without stickiness loses every session (each had state on the dead task)', () => {
+    expect(simulate(base({sessionStore: 'task-memory', sticky: false})).summary.sessionsLost).toBe(1000);
+  });
+
+  it('a multi-zone store loses none', () => {
+    expect(simulate(base({sessionStore: 'multi-zone'})).summary.sessionsLost).toBe(0);
+  });
+
+  it('a single-zone store loses all and fails every request while its zone is down', () => {
+    const r = simulate(base({sessionStore: 'single-zone', sessionStoreZone: 'a'}));
+    expect(r.summary.sessionsLost).toBe(1000);
+    // After the dead task is marked, every request reaches b-1 and fails on the store.
+    expect(r.summary.availability).toBeLessThan(0.2);
+    const other = simulate(base({sessionStore: 'single-zone', sessionStoreZone: 'b'}));
+    expect(other.summary.sessionsLost).toBe(0);
+  });
+
+  it('a zonal shift moves sticky users off the zone, losing their in-memory sessions', () => {
+    const r = simulate({
+      zones: ['a', 'b'],
+      service: {desiredCount: 2, sessionStore: 'task-memory', sticky: true},
+      traffic: {requestsPerSecond: 100, activeSessions: 1000},
+      actions: [zonalShift('a', {at: 100, duration: 100})],
+    });
+    expect(r.summary.sessionsLost).toBe(500);
+  });
+});
+
+describe('traffic', () => {
+  it('a daily curve changes the rate every 15 minutes between trough and peak', () => {
+    const r = simulate({
+      zones: ['a', 'b'],
+      service: {desiredCount: 2, capacityPerTask: 1000},
+      traffic: {curve: 'daily', requestsPerSecond: 1000, troughRequestsPerSecond: 200, peakHour: 14},
+      durationSeconds: 86_400,
+    });
+    expect(r.segments).toHaveLength(96);
+    const rates = r.segments.map((s) => s.offered);
+    expect(Math.max(...rates)).toBeLessThanOrEqual(1000);
+    expect(Math.min(...rates)).toBeGreaterThanOrEqual(200);
+    // A cosine day averages to the midpoint of peak and trough.
+    expect(r.summary.offered / 86_400).toBeCloseTo(600, 6);
+  });
+
+  it('the write share sets how many requests need the database', () => {
+    const model = (writeShare: number): Model => ({
+      zones: ['a', 'b'],
+      service: {desiredCount: 2},
+      database: {kind: 'single-az', zone: 'a'},
+      traffic: {requestsPerSecond: 100, writeShare},
+      faults: [zoneOutage('a', {at: 100, duration: 100}), taskCrash('b-1', {at: 3000})],
+      scheduler: {rebalance: false},
+    });
+    expect(simulate(model(0.2)).summary.failedByCause.database).toBeGreaterThan(simulate(model(0.1)).summary.failedByCause.database);
+  });
+});

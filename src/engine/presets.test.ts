@@ -1,0 +1,104 @@
+import {describe, expect, it} from 'vitest';
+import {getPreset, PRESET_IDS, PRESETS, selectStateAt, simulate, toTimeline, type Model} from './index';
+
+const run = (id: Parameters<typeof getPreset>[0], change: (m: Model) => void = () => {}) => {
+  const m = getPreset(id).model;
+  change(m);
+  return simulate(m);
+};
+
+describe('presets', () => {
+  it.each(PRESET_IDS)('%s has a title, a one-sentence lesson and a valid model', (id) => {
+    const p = PRESETS[id];
+    expect(p.id).toBe(id);
+    expect(p.title.length).toBeGreaterThan(5);
+    expect(p.lesson.trim().endsWith('.')).toBe(true);
+    expect(p.lesson.slice(0, -1)).not.toMatch(/\.\s/);
+    expect(() => simulate(p.model)).not.toThrow();
+  });
+
+  it('one-task-two-zones: the task moves to zone b after detection + start + one check', () => {
+    const r = run('one-task-two-zones');
+    expect(r.events.find((e) => e.type === 'scheduler/taskLaunched')!.zone).toBe('b');
+    // Detection 35–65 s, start 60 s, first check within 30 s: a total outage of 95–155 s.
+    expect(r.summary.longestOutageSeconds).toBeGreaterThanOrEqual(95);
+    expect(r.summary.longestOutageSeconds).toBeLessThan(155);
+  });
+
+  it('two-stateless-tasks: failures only in the detection window, far fewer with one retry', () => {
+    const r = run('two-stateless-tasks');
+    const mark = r.events.find((e) => e.type === 'lb/targetMarkedUnhealthy')!.t;
+    const tl = toTimeline(r);
+    for (const p of tl) {
+      if (p.t < 300 || p.t >= mark) expect(p.failed).toBe(0);
+      else expect(p.failed).toBeCloseTo(50, 9); // half of 100 rps
+    }
+    expect(r.summary.longestOutageSeconds).toBe(0);
+    const retry = run('two-stateless-tasks', (m) => {
+      m.traffic = {...m.traffic, retries: 1};
+    });
+    // A retry fails only if it also lands on the dead task: (1/2)² = 1/4 instead of 1/2.
+    expect(retry.summary.failed).toBeCloseTo(r.summary.failed / 2, 6);
+    const retry2 = run('two-stateless-tasks', (m) => {
+      m.traffic = {...m.traffic, retries: 3};
+    });
+    expect(retry2.summary.failed).toBeCloseTo(r.summary.failed / 8, 6);
+  });
+
+  it('in-memory-sessions: the lost zone sessions are gone, the service stays up', () => {
+    const r = run('in-memory-sessions');
+    expect(r.summary.sessionsLost).toBe(500);
+    expect(r.summary.longestOutageSeconds).toBe(0);
+    expect(run('two-stateless-tasks').summary.sessionsLost).toBe(0);
+  });
+
+  it('six-tasks-three-zones: a third of the capacity gone, no overload', () => {
+    const r = run('six-tasks-three-zones');
+    const s = selectStateAt(r, 400);
+    expect(s.zones.reduce((a, z) => a + z.capacity, 0)).toBe(200);
+    expect(r.summary.failedByCause.overload).toBe(0);
+    expect(r.summary.failed).toBe(r.summary.failedByCause.deadTarget);
+  });
+
+  it('rds-multi-az: writes fail during the 60–120 s failover, none lost', () => {
+    const r = run('rds-multi-az');
+    expect(r.summary.databaseDowntimeSeconds).toBeGreaterThanOrEqual(60);
+    expect(r.summary.databaseDowntimeSeconds).toBeLessThanOrEqual(120);
+    expect(r.summary.failedByCause.database).toBeGreaterThan(0);
+    expect(r.summary.writesLost).toBe(0);
+  });
+
+  it('async-replica: lost writes ≈ lag × write rate', () => {
+    const r = run('async-replica');
+    // 5 s lag × 10 writes/s.
+    expect(r.summary.writesLost).toBeCloseTo(5 * 10, 6);
+    expect(r.summary.recoveryPointSeconds).toBe(5);
+    // Down from the loss (300) until the promotion finishes (600 + 120).
+    expect(r.summary.databaseDowntimeSeconds).toBe(420);
+  });
+
+  it('aurora: writer loss costs under a minute of writes and nothing else', () => {
+    const r = run('aurora');
+    expect(r.summary.databaseDowntimeSeconds).toBeLessThanOrEqual(60);
+    expect(r.summary.writesLost).toBe(0);
+    const noReplica = run('aurora', (m) => {
+      m.database = {kind: 'aurora', writerZone: 'a'};
+    });
+    // Without a replica, the writer zone outage (1800 s) plus a new writer (600 s).
+    expect(noReplica.summary.databaseDowntimeSeconds).toBe(1800 + 600);
+  });
+
+  it('gray-failure-zonal-shift: health checks never catch it; the shift ends it', () => {
+    const r = run('gray-failure-zonal-shift');
+    expect(r.events.some((e) => e.type === 'lb/targetMarkedUnhealthy')).toBe(false);
+    const tl = toTimeline(r, {stepSeconds: 60});
+    for (const p of tl) {
+      if (p.t >= 300 && p.t < 900) expect(p.failed).toBeGreaterThan(0);
+      else expect(p.failed).toBe(0);
+    }
+    const noShift = run('gray-failure-zonal-shift', (m) => {
+      m.actions = [];
+    });
+    expect(noShift.summary.failed).toBeCloseTo(r.summary.failed * (3000 / 600), 6);
+  });
+});
