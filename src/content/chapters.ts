@@ -12,17 +12,26 @@ export interface ChapterOutline {
   promise: string;
   /** Docs id (path under docs/ without extension) once the chapter is published. */
   docId?: string;
+  /** What passing the chapter's quiz shows a team lead the engineer can do (the onboarding page lists it). */
+  proves: string;
+  /** The id of the chapter's `<Quiz>`, once it has one (registered in src/quiz/registry.ts). */
+  quizId?: string;
+  /**
+   * Reading time in minutes, at 200 words a minute, rounded up. Required once
+   * `docId` is set; src/quiz/course.test.ts checks it against the page's words.
+   */
+  readingMinutes?: number;
 }
 
 export const chapters: readonly ChapterOutline[] = [
-  {number: 1, title: 'Zones are failure domains', promise: 'Tell what a zone outage looks like to a service, total, partial or gray, and what "multi-AZ" does and does not promise.'},
-  {number: 2, title: 'The same container in several zones', promise: 'Explain why one task is never multi-AZ and compute the downtime of rescheduling it after its zone fails.'},
-  {number: 3, title: 'Load balancers and health checks', promise: 'Work out how long a dead target keeps receiving traffic, and what fails in that window.'},
-  {number: 4, title: 'Capacity for a lost zone', promise: 'Size a service so the surviving zones carry the load with no scaling: static stability.'},
-  {number: 5, title: 'Stateless services', promise: 'Find the state hiding in a container and move it where a lost zone cannot take it.'},
-  {number: 6, title: 'Replication fundamentals', promise: 'Compare synchronous, semi-synchronous, asynchronous and quorum replication by the latency they cost and the writes they lose.'},
-  {number: 7, title: 'Managed databases across zones', promise: 'Choose between RDS Multi-AZ, Multi-AZ clusters and Aurora with the real failover times and recovery points.'},
-  {number: 8, title: 'Self-managed replication', promise: 'Run PostgreSQL or MySQL replication across zones with fencing and an automatic failover manager.'},
-  {number: 9, title: 'Capstone', promise: 'Design a service to an availability target, a recovery point, a recovery time and a budget, graded by the model.'},
-  {number: 10, title: 'Proving it: game days', promise: 'Plan and run a zone failure drill with a runbook and a checklist.'},
+  {number: 1, title: 'Zones are failure domains', promise: 'Tell what a zone outage looks like to a service, total, partial or gray, and what "multi-AZ" does and does not promise.', proves: 'Tells a total, partial and gray zone failure apart, and says what multi-AZ does and does not promise.'},
+  {number: 2, title: 'The same container in several zones', promise: 'Explain why one task is never multi-AZ and compute the downtime of rescheduling it after its zone fails.', proves: 'Computes the downtime of a single task rescheduled after its zone fails, and explains why one task is never multi-AZ.'},
+  {number: 3, title: 'Load balancers and health checks', promise: 'Work out how long a dead target keeps receiving traffic, and what fails in that window.', proves: 'Works out from health-check settings how long a dead target keeps getting traffic, and what fails meanwhile.'},
+  {number: 4, title: 'Capacity for a lost zone', promise: 'Size a service so the surviving zones carry the load with no scaling: static stability.', proves: 'Sizes a service with the N/(N-1) rule so the surviving zones carry peak load without scaling.'},
+  {number: 5, title: 'Stateless services', promise: 'Find the state hiding in a container and move it where a lost zone cannot take it.', proves: 'Finds state hidden in a container (sessions, local files, caches) and moves it to storage a lost zone cannot take.'},
+  {number: 6, title: 'Replication fundamentals', promise: 'Compare synchronous, semi-synchronous, asynchronous and quorum replication by the latency they cost and the writes they lose.', proves: 'Compares replication modes by the write latency they cost and the committed writes they can lose.'},
+  {number: 7, title: 'Managed databases across zones', promise: 'Choose between RDS Multi-AZ, Multi-AZ clusters and Aurora with the real failover times and recovery points.', proves: 'Picks between RDS Multi-AZ, Multi-AZ clusters and Aurora from their real failover times and recovery points.'},
+  {number: 8, title: 'Self-managed replication', promise: 'Run PostgreSQL or MySQL replication across zones with fencing and an automatic failover manager.', proves: 'Sets up PostgreSQL or MySQL replication across zones with fencing and an automatic failover manager.'},
+  {number: 9, title: 'Capstone', promise: 'Design a service to an availability target, a recovery point, a recovery time and a budget, graded by the model.', proves: 'Designs a service that meets an availability, recovery point, recovery time and budget target, checked by the model.'},
+  {number: 10, title: 'Proving it: game days', promise: 'Plan and run a zone failure drill with a runbook and a checklist.', proves: 'Plans and runs a zone-failure drill with a runbook and a checklist.'},
 ];

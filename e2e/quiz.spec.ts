@@ -1,0 +1,237 @@
+import {test, expect, gotoHydrated, watchPage} from './fixtures';
+import type {Locator, Page} from '@playwright/test';
+
+const STORAGE_KEY = 'failover-lab:progress';
+
+/** The list item holding question `n` of the intro's warm-up quiz: its fieldset and its feedback. */
+function question(page: Page, n: number): Locator {
+  return page.getByRole('listitem').filter({has: page.getByRole('group', {name: new RegExp(`^Question ${n} of 6`)})});
+}
+
+const score = (page: Page) => page.getByTestId('quiz-score');
+
+test.describe('the warm-up quiz', () => {
+  test('answering wrong shows why, then answering right earns credit', async ({page, baseURL}) => {
+    const problems = watchPage(page, baseURL!);
+    await gotoHydrated(page, '/docs/intro');
+    const q1 = question(page, 1);
+    await expect(score(page)).toContainText('Score: 0 of 6');
+
+    await q1.getByRole('radio', {name: /Nothing at all/}).check();
+    await q1.getByRole('button', {name: 'Submit answer'}).click();
+    await expect(q1.getByText('✗ Not quite. Why your choice is wrong:')).toBeVisible();
+    await expect(q1.getByText(/Requests in flight on the dead task fail/)).toBeVisible();
+    // Only the chosen option is explained before a right answer or a reveal.
+    await expect(q1.getByText(/Right: "no downtime" is really/)).toHaveCount(0);
+    await expect(score(page)).toContainText('Score: 0 of 6');
+
+    await q1.getByRole('button', {name: 'Try again'}).click();
+    await expect(q1.getByRole('radio', {name: /Nothing at all/})).not.toBeChecked();
+    await q1.getByRole('radio', {name: /No total outage/}).check();
+    await q1.getByRole('button', {name: 'Submit answer'}).click();
+    await expect(q1.getByText('✓ Right.')).toBeVisible();
+    // Every option is explained once the answer is right.
+    await expect(q1.getByText(/Right: "no downtime" is really/)).toBeVisible();
+    await expect(q1.getByText(/The task in the healthy zone keeps serving/)).toBeVisible();
+    await expect(score(page)).toContainText('Score: 1 of 6');
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  test('feedback is announced in a polite live region', async ({page}) => {
+    await gotoHydrated(page, '/docs/intro');
+    const q5 = question(page, 5);
+    const live = q5.locator('[aria-live="polite"]');
+    await expect(live).toBeEmpty();
+    await q5.getByRole('radio', {name: '60 to 120 s.'}).check();
+    await q5.getByRole('button', {name: 'Submit answer'}).click();
+    await expect(live).toContainText('Right.');
+    await expect(live).toContainText('typically fails over in 60 to 120 s');
+  });
+
+  test('progress is kept after a reload', async ({page}) => {
+    await gotoHydrated(page, '/docs/intro');
+    const q5 = question(page, 5);
+    await q5.getByRole('radio', {name: '60 to 120 s.'}).check();
+    await q5.getByRole('button', {name: 'Submit answer'}).click();
+    await expect(score(page)).toContainText('Score: 1 of 6');
+
+    await page.reload();
+    await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
+    await expect(score(page)).toContainText('Score: 1 of 6');
+    await expect(question(page, 5).getByText('✓ Right.')).toBeVisible();
+    await expect(question(page, 5).getByRole('radio', {name: '60 to 120 s.'})).toBeChecked();
+    await expect(page.getByTestId('course-progress')).toContainText('Course progress: 0 of 11 parts done');
+  });
+
+  test('numeric answers accept a unit, say too low or too high, and reject text that is not a number', async ({page}) => {
+    await gotoHydrated(page, '/docs/intro');
+    const q3 = question(page, 3);
+    const input = q3.getByRole('textbox', {name: 'Your answer'});
+    await input.fill('sixty');
+    await q3.getByRole('button', {name: 'Submit answer'}).click();
+    await expect(q3.getByText('"sixty" is not a number.')).toBeVisible();
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+
+    await input.fill('30');
+    await input.press('Enter');
+    await expect(q3.getByText('✗ Not quite: 30 s is too low.')).toBeVisible();
+    // The worked answer stays hidden until a right answer or a reveal.
+    await expect(q3.getByText(/In the worst case/)).toHaveCount(0);
+
+    await q3.getByRole('button', {name: 'Try again'}).click();
+    await expect(input).toHaveValue('');
+    await input.fill('65 s');
+    await input.press('Enter');
+    await expect(q3.getByText('✓ Right.')).toBeVisible();
+    await expect(q3.getByText(/In the worst case the target dies just after a check/)).toBeVisible();
+  });
+
+  test('a revealed answer earns no credit until it is answered again from scratch, later', async ({page}) => {
+    await page.clock.install();
+    await gotoHydrated(page, '/docs/intro');
+    const q2 = question(page, 2);
+    await expect(q2.getByRole('button', {name: 'Reveal answer'})).toHaveCount(0);
+    await q2.getByRole('checkbox', {name: /The downtime is just/}).check();
+    await q2.getByRole('button', {name: 'Submit answer'}).click();
+    await expect(q2.getByText(/Not quite: 1 of your choices is wrong and 3 right options are missing/)).toBeVisible();
+
+    await q2.getByRole('button', {name: 'Reveal answer'}).click();
+    await expect(q2.getByText(/Answer revealed\. This question earns no credit/)).toBeVisible();
+    await expect(q2.getByText(/✓ Right answer:/)).toHaveCount(3);
+    await expect(score(page)).toContainText('Score: 0 of 6');
+
+    // Copying the answer just shown earns nothing.
+    const answerRight = async () => {
+      await q2.getByRole('button', {name: 'Try again'}).click();
+      for (const name of [/The service is down until/, /If the tasks run on EC2/, /While its only target is unhealthy/]) {
+        await q2.getByRole('checkbox', {name}).check();
+      }
+      await q2.getByRole('button', {name: 'Submit answer'}).click();
+    };
+    await answerRight();
+    await expect(q2.getByText(/Right, but no credit yet/)).toBeVisible();
+    await expect(score(page)).toContainText('Score: 0 of 6');
+
+    // Answering again from scratch ten minutes later does.
+    await page.clock.fastForward('10:01');
+    await answerRight();
+    await expect(q2.getByText('✓ Right.')).toBeVisible();
+    await expect(score(page)).toContainText('Score: 1 of 6');
+  });
+
+  test('a question can be answered with the keyboard only', async ({page}) => {
+    await gotoHydrated(page, '/docs/intro');
+    const q4 = question(page, 4);
+    const steps = q4.getByRole('group').getByRole('listitem');
+    const right = [
+      'The load balancer marks the dead target unhealthy.',
+      'The scheduler notices and places a replacement task in the other zone.',
+      'The new task pulls its image and starts.',
+      'The new task passes one health check.',
+      'The new task receives traffic.',
+    ];
+    await expect(steps).toHaveCount(5);
+    await expect(steps.first()).not.toContainText(right[0]!);
+
+    // Start from the first button of the list, as Tab would reach it, then use only keys.
+    await q4.getByRole('button', {name: /^Move up: /}).first().focus();
+    for (let target = 0; target < right.length; target++) {
+      const texts = (await steps.allInnerTexts()).map((text) => text.split('\n')[0]!.trim());
+      let from = texts.findIndex((text) => text.startsWith(right[target]!));
+      // Walk focus to this step's "Move up" button with Tab / Shift+Tab.
+      for (let guard = 0; guard < 30; guard++) {
+        const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+        if (focused === `Move up: ${right[target]}`) break;
+        const focusedIndex = texts.findIndex((text) => focused.endsWith(text));
+        await page.keyboard.press(focusedIndex > from || (focusedIndex === from && focused.startsWith('Move down')) ? 'Shift+Tab' : 'Tab');
+      }
+      while (from > target) {
+        await page.keyboard.press('Enter');
+        from -= 1;
+        await expect(q4.getByText(`Moved to position ${from + 1} of 5: ${right[target]}`)).toBeAttached();
+      }
+    }
+    await expect(steps).toHaveText(right.map((text) => new RegExp(text.replace(/[.]/g, '\\.'))));
+
+    for (let guard = 0; guard < 20; guard++) {
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Submit answer') break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await expect(q4.getByText('✓ Right.')).toBeVisible();
+    await expect(q4.getByRole('button', {name: 'Answer again'})).toBeFocused();
+
+    // A radio question: Tab in, arrow to the choice, Space to select, Enter on Submit.
+    const q5 = question(page, 5);
+    await page.keyboard.press('Tab');
+    for (let guard = 0; guard < 10; guard++) {
+      if (await q5.getByRole('radio').first().evaluate((element) => element === document.activeElement)) break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('ArrowDown');
+    await expect(q5.getByRole('radio', {name: '60 to 120 s.'})).toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(q5.getByRole('button', {name: 'Submit answer'})).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(q5.getByText('✓ Right.')).toBeVisible();
+  });
+
+  test('corrupt stored progress leaves the site working, with a notice, and the value untouched', async ({page, baseURL}) => {
+    const problems = watchPage(page, baseURL!);
+    await gotoHydrated(page, '/docs/intro');
+    await page.evaluate((key) => localStorage.setItem(key, '{"version": 1, "quizzes": [oops'), STORAGE_KEY);
+    await page.reload();
+    await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
+    await expect(page.getByRole('status').filter({hasText: 'could not be read'})).toContainText('answers count for this visit only');
+
+    const q5 = question(page, 5);
+    await q5.getByRole('radio', {name: '60 to 120 s.'}).check();
+    await q5.getByRole('button', {name: 'Submit answer'}).click();
+    await expect(score(page)).toContainText('Score: 1 of 6');
+    expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe('{"version": 1, "quizzes": [oops');
+
+    await gotoHydrated(page, '/progress');
+    await expect(page.getByRole('heading', {level: 1, name: 'Your progress'})).toBeVisible();
+    await expect(page.getByRole('status').filter({hasText: 'could not be read'})).toBeVisible();
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  test('storage that refuses writes shows a notice and the quiz still grades', async ({page, baseURL}) => {
+    const problems = watchPage(page, baseURL!);
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = function setItem() {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await gotoHydrated(page, '/docs/intro');
+    const q5 = question(page, 5);
+    await q5.getByRole('radio', {name: 'Under 35 s.'}).check();
+    await q5.getByRole('button', {name: 'Submit answer'}).click();
+    await expect(q5.getByText(/Not quite/)).toBeVisible();
+    await expect(page.getByRole('status').filter({hasText: 'storage for this site is full'})).toContainText('answers count for this visit only');
+    await q5.getByRole('button', {name: 'Try again'}).click();
+    await q5.getByRole('radio', {name: '60 to 120 s.'}).check();
+    await q5.getByRole('button', {name: 'Submit answer'}).click();
+    await expect(score(page)).toContainText('Score: 1 of 6');
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  test('storage the browser blocks entirely shows a notice and the quiz still grades', async ({page, baseURL}) => {
+    const problems = watchPage(page, baseURL!);
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('Access is denied for this document.', 'SecurityError');
+        },
+      });
+    });
+    await gotoHydrated(page, '/docs/intro');
+    await expect(page.getByRole('status').filter({hasText: 'not letting this site save progress'})).toBeVisible();
+    const q5 = question(page, 5);
+    await q5.getByRole('radio', {name: '60 to 120 s.'}).check();
+    await q5.getByRole('button', {name: 'Submit answer'}).click();
+    await expect(score(page)).toContainText('Score: 1 of 6');
+    expect(problems.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+import React, {useMemo} from 'react';
+import {PASS_MARK, REVEAL_COOLDOWN_MS, scoreQuiz} from '@site/src/quiz/progress';
+import type {QuizQuestion} from '@site/src/quiz/types';
+import ProgressNotice from '@site/src/components/ProgressNotice';
+import {progressStore, useProgressState} from '@site/src/components/ProgressBadge/useProgress';
+import Question from './Question';
+import styles from './styles.module.css';
+
+interface Props {
+  /** Unique across the site and stable: progress is stored under it. Register the quiz in src/quiz/registry.ts. */
+  id: string;
+  questions: readonly QuizQuestion[];
+}
+
+/**
+ * A quiz graded in the browser. Each question is graded when submitted; the
+ * score counts questions answered right without a pending reveal, and the
+ * quiz is passed at PASS_MARK (80 %) of its questions.
+ */
+export default function Quiz({id, questions}: Props): React.JSX.Element {
+  const {progress, issue} = useProgressState();
+  const questionIds = useMemo(() => questions.map((question) => question.id), [questions]);
+  const quizProgress = progress.quizzes[id];
+  const score = scoreQuiz(questionIds, quizProgress);
+  const scoreLine = score.passed
+    ? `Quiz score: ${score.credited} of ${score.total}. Passed.`
+    : `Quiz score: ${score.credited} of ${score.total}; ${score.required} needed to pass.`;
+
+  return (
+    <div className={styles.quiz} data-quiz-id={id}>
+      <p className={styles.passMark}>
+        Pass mark: {score.required} of {score.total} questions ({Math.round(PASS_MARK * 100)} %) answered right without revealing the answer. A
+        revealed answer earns credit again only when you answer it from scratch at least {Math.round(REVEAL_COOLDOWN_MS / 60_000)} minutes later.
+      </p>
+      <ProgressNotice issue={issue} />
+      <ol className={styles.questions}>
+        {questions.map((question, index) => (
+          <Question
+            key={question.id}
+            question={question}
+            idPrefix={`quiz-${id}-${question.id}`}
+            number={index + 1}
+            total={questions.length}
+            stored={quizProgress?.questions[question.id]}
+            scoreLine={scoreLine}
+            onAnswer={(answer, correct) => progressStore().recordAnswer(id, questionIds, question.id, answer, correct)}
+            onReveal={() => progressStore().reveal(id, questionIds, question.id)}
+          />
+        ))}
+      </ol>
+      <p className={styles.score} data-testid="quiz-score">
+        <strong>
+          Score: {score.credited} of {score.total}
+        </strong>
+        {score.passed ? ' · Passed: this part of the course is done.' : ` · ${score.required} needed to pass.`}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {countWords, courseCompletionFromStore, courseUnits, readingMinutesFor, unitForDoc} from './course';
+import {answerRecorded, emptyProgress} from './progress';
+
+function docFile(docId: string): string | undefined {
+  const base = path.join(__dirname, '..', '..', 'docs', docId);
+  return [`${base}.mdx`, `${base}.md`, path.join(base, 'index.mdx'), path.join(base, 'index.md')].find((file) => fs.existsSync(file));
+}
+
+describe('course units', () => {
+  it('have unique keys and doc ids', () => {
+    const keys = courseUnits.map((unit) => unit.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    const docIds = courseUnits.flatMap((unit) => (unit.docId ? [unit.docId] : []));
+    expect(new Set(docIds).size).toBe(docIds.length);
+  });
+
+  it.each(courseUnits.filter((unit) => unit.docId).map((unit) => [unit.key, unit] as const))(
+    'state the reading time of %s from its word count at 200 words a minute',
+    (_, unit) => {
+      const file = docFile(unit.docId!);
+      expect(file, `no file for docs/${unit.docId}`).toBeDefined();
+      const words = countWords(fs.readFileSync(file!, 'utf8'));
+      expect(unit.readingMinutes, `${unit.key} has ${words} words: set readingMinutes to ${readingMinutesFor(words)}`).toBe(readingMinutesFor(words));
+    },
+  );
+
+  it('say what each one proves', () => {
+    for (const unit of courseUnits) expect(unit.proves, unit.key).toMatch(/^[A-Z].*\.$/);
+  });
+
+  it('are found by doc id', () => {
+    expect(unitForDoc('intro')?.key).toBe('intro');
+    expect(unitForDoc('nope')).toBeUndefined();
+  });
+});
+
+describe('word counting', () => {
+  it('counts text and code but not front matter, imports or JSX tags', () => {
+    const mdx = "---\ntitle: A title here\n---\n\nimport X from 'y';\n\nTwo words. <Quiz id=\"a\" questions={q} />\n\n```ts\nconst a = 1;\n```\n";
+    expect(countWords(mdx)).toBe(5);
+  });
+
+  it('rounds reading time up and never says 0 minutes', () => {
+    expect([0, 1, 200, 201, 1000].map(readingMinutesFor)).toEqual([1, 1, 1, 2, 5]);
+  });
+});
+
+describe('course completion', () => {
+  it('counts units whose quiz is passed, from the question ids stored with the answers', () => {
+    const ids = ['a', 'b'];
+    let progress = answerRecorded(emptyProgress(), 'intro', ids, 'a', {kind: 'numeric', text: '1'}, true, 0);
+    expect(courseCompletionFromStore(progress)).toEqual({done: 0, total: courseUnits.length});
+    progress = answerRecorded(progress, 'intro', ids, 'b', {kind: 'numeric', text: '1'}, true, 0);
+    expect(courseCompletionFromStore(progress)).toEqual({done: 1, total: courseUnits.length});
+  });
+});

@@ -1,0 +1,228 @@
+/**
+ * Grading: pure functions from a question and the reader's answer to a
+ * verdict. No React, no storage, no clock: the Quiz component and the tests
+ * call the same code.
+ */
+import type {
+  Choice,
+  MultipleChoiceQuestion,
+  NumericQuestion,
+  OrderingQuestion,
+  QuizQuestion,
+  SingleChoiceQuestion,
+} from './types';
+
+/** What the reader submitted. Stored as is, so it uses ids, never indexes. */
+export type Answer =
+  | {kind: 'single'; choiceId: string | null}
+  | {kind: 'multiple'; choiceIds: string[]}
+  | {kind: 'numeric'; text: string}
+  | {kind: 'ordering'; stepIds: string[]};
+
+/** The answer could not be graded (nothing chosen, not a number…): no attempt is counted. */
+export interface InvalidAnswer {
+  valid: false;
+  message: string;
+}
+
+export interface ChoiceVerdict {
+  valid: true;
+  kind: 'single' | 'multiple';
+  correct: boolean;
+  /** Choices the reader selected. */
+  selected: string[];
+}
+
+export interface NumericVerdict {
+  valid: true;
+  kind: 'numeric';
+  correct: boolean;
+  value: number;
+  /** Which side of the accepted range a wrong answer fell on. */
+  direction: 'low' | 'high' | null;
+}
+
+export interface OrderingVerdict {
+  valid: true;
+  kind: 'ordering';
+  correct: boolean;
+  /** Steps the reader put at their right position. */
+  inPlace: string[];
+}
+
+export type Verdict = ChoiceVerdict | NumericVerdict | OrderingVerdict;
+export type GradeResult = Verdict | InvalidAnswer;
+
+function invalid(message: string): InvalidAnswer {
+  return {valid: false, message};
+}
+
+function knownChoices(question: {choices: Choice[]}, ids: readonly string[]): string[] {
+  const known = new Set(question.choices.map((choice) => choice.id));
+  return [...new Set(ids)].filter((id) => known.has(id));
+}
+
+function gradeSingle(question: SingleChoiceQuestion, answer: Answer): GradeResult {
+  if (answer.kind !== 'single') return invalid('This answer does not fit a single-choice question.');
+  const selected = knownChoices(question, answer.choiceId ? [answer.choiceId] : []);
+  if (selected.length === 0) return invalid('Choose one option.');
+  const choice = question.choices.find((candidate) => candidate.id === selected[0]);
+  return {valid: true, kind: 'single', correct: choice?.correct === true, selected};
+}
+
+function gradeMultiple(question: MultipleChoiceQuestion, answer: Answer): GradeResult {
+  if (answer.kind !== 'multiple') return invalid('This answer does not fit a multiple-choice question.');
+  const selected = knownChoices(question, answer.choiceIds);
+  if (selected.length === 0) return invalid('Select at least one option.');
+  const chosen = new Set(selected);
+  const correct = question.choices.every((choice) => choice.correct === chosen.has(choice.id));
+  return {valid: true, kind: 'multiple', correct, selected};
+}
+
+/** Unit spellings accepted after a number, besides the question's own unit and its plural. */
+const UNIT_ALIASES: Record<string, string[]> = {
+  s: ['s', 'sec', 'secs', 'second', 'seconds'],
+  ms: ['ms', 'millisecond', 'milliseconds'],
+  min: ['min', 'mins', 'minute', 'minutes'],
+  h: ['h', 'hr', 'hrs', 'hour', 'hours'],
+  '%': ['%', 'percent', 'per cent'],
+};
+
+function acceptsUnit(unit: string, written: string): boolean {
+  const want = unit.trim().toLowerCase();
+  const got = written.trim().toLowerCase().replace(/\.$/, '');
+  if (got === '' || got === want || got === `${want}s` || `${got}s` === want) return true;
+  return (UNIT_ALIASES[want] ?? []).includes(got);
+}
+
+export type ParsedNumber = {ok: true; value: number} | {ok: false; message: string};
+
+/**
+ * Reads a number as people type it: "65", " 65 s", "1e2", "1,000", "1 000",
+ * "0.5", "0,5". A comma followed by groups of exactly three digits is a
+ * thousands separator; any other single comma is a decimal comma. A unit after
+ * the number must be the question's unit (or a usual spelling of it), so
+ * "2 min" is not read as 2 seconds.
+ */
+export function parseNumber(text: string, unit = ''): ParsedNumber {
+  const trimmed = text.trim();
+  if (trimmed === '') return {ok: false, message: 'Enter a number.'};
+  const match = /^([+\-−]?[\d\s.,]*\d(?:[eE][+-]?\d+)?)\s*(\D*)$/.exec(trimmed);
+  if (!match) return {ok: false, message: `"${trimmed}" is not a number.`};
+  const [, rawNumber = '', rawUnit = ''] = match;
+  if (rawUnit !== '' && !acceptsUnit(unit, rawUnit)) {
+    return {ok: false, message: unit ? `Give the answer in ${unit}, as a number.` : `"${trimmed}" is not a number.`};
+  }
+  let digits = rawNumber.replace(/−/g, '-').replace(/\s+/g, '');
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?([eE][+-]?\d+)?$/.test(digits)) {
+    digits = digits.replace(/,/g, '');
+  } else if (/^[+-]?\d*,\d+([eE][+-]?\d+)?$/.test(digits)) {
+    digits = digits.replace(',', '.');
+  }
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(digits)) {
+    return {ok: false, message: `"${trimmed}" is not a number.`};
+  }
+  const value = Number(digits);
+  if (!Number.isFinite(value)) return {ok: false, message: `"${trimmed}" is too large to be an answer.`};
+  return {ok: true, value};
+}
+
+function gradeNumeric(question: NumericQuestion, answer: Answer): GradeResult {
+  if (answer.kind !== 'numeric') return invalid('This answer does not fit a numeric question.');
+  const parsed = parseNumber(answer.text, question.unit);
+  if (!parsed.ok) return invalid(parsed.message);
+  const {value} = parsed;
+  // A small epsilon so that 0.1 + 0.2 style floating error never fails a right answer.
+  const slack = question.tolerance + 1e-9 * Math.max(1, Math.abs(question.answer));
+  const correct = Math.abs(value - question.answer) <= slack;
+  const direction = correct ? null : value < question.answer ? 'low' : 'high';
+  return {valid: true, kind: 'numeric', correct, value, direction};
+}
+
+function gradeOrdering(question: OrderingQuestion, answer: Answer): GradeResult {
+  if (answer.kind !== 'ordering') return invalid('This answer does not fit an ordering question.');
+  const expected = question.steps.map((step) => step.id);
+  const given = answer.stepIds;
+  if (given.length !== expected.length || new Set(given).size !== given.length || !given.every((id) => expected.includes(id))) {
+    return invalid('Put every step in the list exactly once.');
+  }
+  const inPlace = given.filter((id, index) => expected[index] === id);
+  return {valid: true, kind: 'ordering', correct: inPlace.length === expected.length, inPlace};
+}
+
+/** Grades one answer. Never throws: an answer of the wrong shape is invalid, not an error. */
+export function grade(question: QuizQuestion, answer: Answer): GradeResult {
+  switch (question.kind) {
+    case 'single':
+      return gradeSingle(question, answer);
+    case 'multiple':
+      return gradeMultiple(question, answer);
+    case 'numeric':
+      return gradeNumeric(question, answer);
+    case 'ordering':
+      return gradeOrdering(question, answer);
+  }
+}
+
+/** An empty answer of the right kind: what the reader starts from, and from scratch after "Try again". */
+export function blankAnswer(question: QuizQuestion): Answer {
+  switch (question.kind) {
+    case 'single':
+      return {kind: 'single', choiceId: null};
+    case 'multiple':
+      return {kind: 'multiple', choiceIds: []};
+    case 'numeric':
+      return {kind: 'numeric', text: ''};
+    case 'ordering':
+      return {kind: 'ordering', stepIds: shuffledStepIds(question)};
+  }
+}
+
+/** A 32-bit FNV-1a hash: a stable seed from a question id. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/**
+ * The steps in a scrambled order that is the same on the server and in the
+ * browser (seeded by the question id, so hydration matches) and never the
+ * right order when there are two steps or more.
+ */
+export function shuffledStepIds(question: OrderingQuestion): string[] {
+  const ids = question.steps.map((step) => step.id);
+  if (ids.length < 2) return ids;
+  let seed = hash(question.id) || 1;
+  const next = () => {
+    // xorshift32
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 0x100000000;
+  };
+  const shuffled = [...ids];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+  }
+  if (shuffled.every((id, index) => ids[index] === id)) shuffled.push(shuffled.shift()!);
+  return shuffled;
+}
+
+/** The right answer, for "Reveal answer". */
+export function correctAnswer(question: QuizQuestion): Answer {
+  switch (question.kind) {
+    case 'single':
+      return {kind: 'single', choiceId: question.choices.find((choice) => choice.correct)?.id ?? null};
+    case 'multiple':
+      return {kind: 'multiple', choiceIds: question.choices.filter((choice) => choice.correct).map((choice) => choice.id)};
+    case 'numeric':
+      return {kind: 'numeric', text: String(question.answer)};
+    case 'ordering':
+      return {kind: 'ordering', stepIds: question.steps.map((step) => step.id)};
+  }
+}

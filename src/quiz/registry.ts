@@ -1,0 +1,25 @@
+/**
+ * Every quiz in the site, with the course unit it belongs to. The progress
+ * and onboarding pages score quizzes from here, and src/quiz/integrity.test.ts
+ * checks every one. A new chapter quiz: import its questions file and add a line.
+ */
+import type {QuizQuestion} from './types';
+import introQuiz from '@site/docs/_intro-quiz';
+
+export interface RegisteredQuiz {
+  /** The `id` given to `<Quiz>` in the MDX, and the key of its progress. */
+  id: string;
+  /** The CourseUnit key (see ./course) the quiz belongs to. */
+  unitKey: string;
+  /** Where the MDX imports the questions from, relative to the site root (the integrity test checks it). */
+  source: string;
+  questions: readonly QuizQuestion[];
+}
+
+export const quizzes: readonly RegisteredQuiz[] = [
+  {id: 'intro', unitKey: 'intro', source: 'docs/_intro-quiz.ts', questions: introQuiz},
+];
+
+export function findQuiz(id: string): RegisteredQuiz | undefined {
+  return quizzes.find((quiz) => quiz.id === id);
+}
