@@ -169,3 +169,35 @@ export function setZoneCount(model: Model, count: number): Model {
     actions: (model.actions ?? []).filter((action) => !('zone' in action) || action.zone === undefined || inZones(action.zone)),
   };
 }
+
+/** Database kinds the lab offers, with reader-facing names. */
+export const DATABASE_KINDS = {
+  none: 'No database',
+  'single-az': 'Single-AZ instance',
+  'multi-az-instance': 'RDS Multi-AZ DB instance (synchronous standby)',
+  'multi-az-cluster': 'RDS Multi-AZ DB cluster (two readable standbys)',
+  aurora: 'Aurora (shared storage over three zones)',
+  'async-replica': 'Primary + asynchronous read replica',
+  'self-managed': 'Self-managed replication (PostgreSQL/MySQL)',
+} as const;
+
+/** A database of `kind` placed over `zones`: the primary in the first zone, copies in the next ones. */
+export function databaseOfKind(kind: DatabaseSpec['kind'], zones: readonly ZoneName[]): DatabaseSpec {
+  const at = (index: number) => zones[Math.min(index, zones.length - 1)] ?? 'a';
+  switch (kind) {
+    case 'none':
+      return {kind};
+    case 'single-az':
+      return {kind, zone: at(0)};
+    case 'multi-az-instance':
+      return {kind, primaryZone: at(0), standbyZone: at(1)};
+    case 'multi-az-cluster':
+      return {kind, writerZone: at(0), readerZones: [at(1), at(2)]};
+    case 'aurora':
+      return {kind, writerZone: at(0), replicaZones: zones.length > 1 ? [at(1)] : []};
+    case 'async-replica':
+      return {kind, primaryZone: at(0), replicaZone: at(1)};
+    case 'self-managed':
+      return {kind, primaryZone: at(0), replicaZones: zones.slice(1, 3), replication: 'sync'};
+  }
+}

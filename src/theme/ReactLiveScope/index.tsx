@@ -1,13 +1,30 @@
 import React from 'react';
+import * as sim from '@site/src/engine';
+import FailoverResult from '@site/src/components/FailoverResult';
+import Timeline from '@site/src/components/Timeline';
+import ZoneDiagram from '@site/src/components/ZoneDiagram';
+import SummaryFigures from '@site/src/components/SummaryFigures';
+import EventLog from '@site/src/components/EventLog';
 
 /**
- * Everything in this object is a global inside `tsx live` code blocks
- * (imports are not available there). The failover model and its display
- * components are added here as they land.
+ * Everything in this object is a global inside `tsx live` code blocks, where
+ * `import` is not available. The model API is there both whole, as `sim`, and
+ * by name (`simulate`, `zoneOutage`, …), with the display components beside it.
+ * This module is loaded only by pages that have a live block (see
+ * src/theme/LiveCodeBlock).
  */
 const ReactLiveScope: Record<string, unknown> = {
   React,
   ...React,
+  sim,
+  ...sim,
+  FailoverResult,
+  Timeline,
+  ZoneDiagram,
+  SummaryFigures,
+  EventLog,
+  /** Shows any value as formatted JSON: handy to look inside a result. */
+  show: (value: unknown) => <pre>{JSON.stringify(value, null, 2)}</pre>,
 };
 
 export default ReactLiveScope;

@@ -1,0 +1,47 @@
+import React from 'react';
+import {costOfResilience, type Model} from '@site/src/engine';
+import {formatCount, formatUsd} from '@site/src/utils/format';
+import styles from './styles.module.css';
+
+interface Props {
+  model: Model;
+  /** Request plus response size for the cross-zone estimate. Default: the engine's 10 kB. */
+  bytesPerRequest?: number;
+}
+
+/**
+ * What the design costs beside what it survives: capacity provisioned against
+ * what the load needs, and the cross-zone traffic at the list price.
+ */
+export default function CostOfResilience({model, bytesPerRequest}: Props): React.JSX.Element | null {
+  let cost;
+  try {
+    cost = costOfResilience(model, bytesPerRequest === undefined ? {} : {bytesPerRequest});
+  } catch {
+    // An invalid model is reported by the lab itself; there is no cost to show.
+    return null;
+  }
+  const zones = model.zones.length;
+  return (
+    <div className={styles.cost}>
+      <h5 className={styles.title}>Cost of resilience</h5>
+      <p>
+        <strong>{formatCount(cost.provisionedTasks)}</strong> tasks provisioned for a peak that needs{' '}
+        <strong>{formatCount(cost.neededTasks)}</strong>: {formatCount(cost.overheadRatio * 100)} % of the capacity the
+        load needs.
+        {zones > 1 ? (
+          <>
+            {' '}
+            Surviving the loss of one of {zones} zones with no scaling needs {formatCount((zones / (zones - 1)) * 100)} % (N/(N−1)).
+          </>
+        ) : null}
+      </p>
+      <p>
+        Cross-zone traffic: {formatCount(cost.crossZoneShare * 100)} % of requests go to a task in another zone, about{' '}
+        {formatCount(cost.crossZoneGBPerMonth)} GB a month, <strong>{formatUsd(cost.crossZoneUsdPerMonth)}</strong> a month at $0.01/GB in
+        each direction where inter-AZ transfer is charged (an ALB's own cross-zone routing is not;{' '}
+        <a href="https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer_within_the_same_AWS_Region">check the live price</a>).
+      </p>
+    </div>
+  );
+}

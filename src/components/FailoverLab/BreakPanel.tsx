@@ -1,0 +1,174 @@
+import React, {useId, useState} from 'react';
+import type {Fault, Model, OperatorAction} from '@site/src/engine';
+import {addEntry, EVENT_KINDS, removeEntry, timelineEntries, updateEntry, type EventKind, type TimelineEntry} from '@site/src/lab/edit';
+import {formatClock} from '@site/src/utils/format';
+import {CheckboxField, NumberField, SelectField} from '@site/src/components/Fields';
+import styles from './styles.module.css';
+
+interface Props {
+  model: Model;
+  /** Task ids at the start of the run, for the task-crash picker. */
+  taskIds: string[];
+  /** The scrubber's position: new entries start here. */
+  currentTime: number;
+  onChange: (model: Model) => void;
+}
+
+/** Reader-facing name of an entry, e.g. "Zone outage in use1-az2 at 5:00". */
+export function describeEntry(entry: Fault | OperatorAction): string {
+  const where = 'zone' in entry && entry.zone ? ` in ${entry.zone}` : entry.kind === 'taskCrash' ? ` of ${entry.task}` : '';
+  const when = 'at' in entry ? ` at ${formatClock(entry.at)}` : '';
+  const name = entry.kind in EVENT_KINDS ? EVENT_KINDS[entry.kind as EventKind] : 'Zonal autoshift';
+  return `${name}${where}${when}`;
+}
+
+/** The "Break" controls: faults and operator actions on the timeline, added, moved and removed. */
+export default function BreakPanel({model, taskIds, currentTime, onChange}: Props): React.JSX.Element {
+  const [kind, setKind] = useState<EventKind>('zoneOutage');
+  const kindId = useId();
+  const entries = timelineEntries(model);
+  const autoshift = (model.actions ?? []).find((action) => action.kind === 'autoZonalShift');
+  const at = Math.floor(currentTime);
+
+  const toggleAutoshift = (on: boolean) =>
+    onChange({
+      ...model,
+      actions: on ? [...(model.actions ?? []), {kind: 'autoZonalShift'}] : (model.actions ?? []).filter((a) => a.kind !== 'autoZonalShift'),
+    });
+
+  return (
+    <div className={styles.break}>
+      <div className={styles.addRow}>
+        <label className={styles.addLabel} htmlFor={kindId}>
+          Add a fault or action
+          <select id={kindId} value={kind} onChange={(event) => setKind(event.target.value as EventKind)}>
+            {(Object.keys(EVENT_KINDS) as EventKind[]).map((key) => (
+              <option key={key} value={key}>
+                {EVENT_KINDS[key]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button button--primary button--sm" onClick={() => onChange(addEntry(model, kind, at))}>
+          Add at {formatClock(at)}
+        </button>
+      </div>
+      <CheckboxField
+        label="Zonal autoshift"
+        checked={autoshift !== undefined}
+        hint="Shift traffic away from a zone automatically when its error rate stays high (like ARC zonal autoshift)."
+        onChange={toggleAutoshift}
+      />
+      {entries.filter((item) => item.entry.kind !== 'autoZonalShift').length === 0 ? (
+        <p className={styles.hint}>No faults yet. Add one above, or click a zone, a task or the primary in the diagram.</p>
+      ) : (
+        <ol className={styles.entries} aria-label="Faults and actions">
+          {entries
+            .filter((item) => item.entry.kind !== 'autoZonalShift')
+            .map((item) => (
+              <EntryEditor
+                key={`${item.source}-${item.index}`}
+                item={item}
+                model={model}
+                taskIds={taskIds}
+                onChange={(next) => onChange(updateEntry(model, item, next))}
+                onRemove={() => onChange(removeEntry(model, item))}
+              />
+            ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+interface EntryEditorProps {
+  item: TimelineEntry;
+  model: Model;
+  taskIds: string[];
+  onChange: (next: Fault | OperatorAction) => void;
+  onRemove: () => void;
+}
+
+function EntryEditor({item, model, taskIds, onChange, onRemove}: EntryEditorProps): React.JSX.Element {
+  const entry = item.entry;
+  const title = describeEntry(entry);
+  const zoneOptions = model.zones.map((zone) => ({value: zone, label: zone}));
+  return (
+    <li className={styles.entry}>
+      <fieldset className={styles.entryFields}>
+        <legend>{title}</legend>
+        {'zone' in entry && entry.kind !== 'promoteReplica' ? (
+          <SelectField
+            label="Zone"
+            value={entry.zone}
+            options={zoneOptions}
+            hint="Where it happens."
+            onChange={(zone) => onChange({...entry, zone} as Fault | OperatorAction)}
+          />
+        ) : null}
+        {entry.kind === 'taskCrash' ? (
+          <SelectField
+            label="Task"
+            value={entry.task}
+            options={(taskIds.includes(entry.task) ? taskIds : [entry.task, ...taskIds]).map((id) => ({value: id, label: id}))}
+            hint="The task that crashes."
+            onChange={(task) => onChange({...entry, task})}
+          />
+        ) : null}
+        {'at' in entry ? (
+          <NumberField
+            label="Starts at"
+            value={entry.at}
+            defaultValue={0}
+            defaultSource="from"
+            unit="s"
+            hint="Seconds from the start of the run."
+            min={0}
+            max={(model.durationSeconds ?? 3600) - 1}
+            onChange={(value) => value !== undefined && onChange({...entry, at: value} as Fault | OperatorAction)}
+          />
+        ) : null}
+        {'duration' in entry && typeof entry.duration === 'number' ? (
+          <NumberField
+            label="Lasts"
+            value={entry.duration}
+            defaultValue={900}
+            defaultSource="started with"
+            unit="s"
+            hint="How long it lasts."
+            min={1}
+            onChange={(value) => value !== undefined && onChange({...entry, duration: value} as Fault | OperatorAction)}
+          />
+        ) : null}
+        {entry.kind === 'grayFailure' ? (
+          <NumberField
+            label="Share of requests that fail"
+            value={entry.errorShare}
+            defaultValue={0.3}
+            defaultSource="started with"
+            hint="0 to 1, of the requests served in this zone; health checks still pass."
+            min={0}
+            max={1}
+            step={0.05}
+            onChange={(value) => value !== undefined && onChange({...entry, errorShare: value})}
+          />
+        ) : null}
+        {entry.kind === 'replicationLagSpike' ? (
+          <NumberField
+            label="Lag during the spike"
+            value={entry.lagSeconds}
+            defaultValue={30}
+            defaultSource="started with"
+            unit="s"
+            hint="How far behind the replica falls."
+            min={0}
+            onChange={(value) => value !== undefined && onChange({...entry, lagSeconds: value})}
+          />
+        ) : null}
+        <button type="button" className="button button--secondary button--sm" onClick={onRemove} aria-label={`Remove: ${title}`}>
+          Remove
+        </button>
+      </fieldset>
+    </li>
+  );
+}

@@ -1,0 +1,298 @@
+import React, {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
+import useBaseUrl from '@docusaurus/useBaseUrl';
+import {
+  getPreset,
+  PRESET_IDS,
+  PRESETS,
+  selectSegmentAt,
+  type Model,
+  type PresetId,
+  type SimulationResult,
+} from '@site/src/engine';
+import {addEntry, LAB_ZONES} from '@site/src/lab/edit';
+import {decodeModel, SHARE_PARAM, withModelParam} from '@site/src/lab/share';
+import {modelToCode} from '@site/src/lab/codegen';
+import {useSimulation} from '@site/src/lab/useSimulation';
+import {formatClock} from '@site/src/utils/format';
+import Timeline from '@site/src/components/Timeline';
+import ZoneDiagram, {type BreakTarget} from '@site/src/components/ZoneDiagram';
+import SummaryFigures from '@site/src/components/SummaryFigures';
+import EventLog from '@site/src/components/EventLog';
+import CostOfResilience from '@site/src/components/CostOfResilience';
+import WidgetBoundary from '@site/src/components/WidgetBoundary';
+import BuildPanel from './BuildPanel';
+import BreakPanel from './BreakPanel';
+import styles from './styles.module.css';
+
+interface Props {
+  /** Preset to start from. Default: two stateless tasks in two zones. */
+  preset?: PresetId;
+  /** A model to start from (wins over `preset`). */
+  model?: Model;
+  /** Keep the model in the page URL and read it from there on load (the playground). */
+  syncUrl?: boolean;
+  /** Heading of the lab. */
+  title?: string;
+  /** Show the Build controls unfolded. Default true. */
+  buildOpen?: boolean;
+}
+
+/** A fresh model with the lab's zone names: two zones, two tasks, nothing broken yet. */
+export const DEFAULT_LAB_MODEL: Model = {zones: LAB_ZONES.slice(0, 2), service: {desiredCount: 2}, durationSeconds: 3600};
+
+/** Seconds of real time a full run takes to play. */
+const PLAY_SECONDS = 30;
+
+/**
+ * The failover lab: build a model, break it, and see the timeline, the zones
+ * at any second, the summary, the cost and the event log. All failover numbers
+ * come from the engine; this component only edits the model and draws results.
+ */
+export default function FailoverLab(props: Props): React.JSX.Element {
+  return (
+    <WidgetBoundary name="the failover lab">
+      <Lab {...props} />
+    </WidgetBoundary>
+  );
+}
+
+function initialModel({model, preset}: Props): Model {
+  if (model) return model;
+  if (preset) return getPreset(preset).model;
+  return DEFAULT_LAB_MODEL;
+}
+
+function Lab(props: Props): React.JSX.Element {
+  const {syncUrl = false, title = 'Failover lab', buildOpen = true} = props;
+  const [model, setModel] = useState<Model>(() => initialModel(props));
+  const [presetId, setPresetId] = useState<string>(props.model ? '' : (props.preset ?? ''));
+  const [linkProblem, setLinkProblem] = useState<string | null>(null);
+  const [time, setTime] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [shared, setShared] = useState<{kind: 'link' | 'code'; text: string} | null>(null);
+  const outcome = useSimulation(model);
+  const lastGood = useRef<SimulationResult | null>(null);
+  if (outcome.ok) lastGood.current = outcome.result;
+  const result = outcome.ok ? outcome.result : lastGood.current;
+  const duration = result?.model.durationSeconds ?? model.durationSeconds ?? 3600;
+  const playgroundPath = useBaseUrl('/playground');
+  const headingId = useId();
+
+  // The playground reads its model from the link once, in the browser.
+  useEffect(() => {
+    if (!syncUrl) return;
+    const value = new URLSearchParams(window.location.search).get(SHARE_PARAM);
+    if (value === null) return;
+    const decoded = decodeModel(value);
+    if (decoded.ok) {
+      setModel(decoded.model);
+      setPresetId('');
+    } else {
+      setLinkProblem(decoded.reason);
+    }
+  }, [syncUrl]);
+
+  // …and keeps the link up to date as the reader changes the model.
+  useEffect(() => {
+    if (!syncUrl || linkProblem) return;
+    const search = withModelParam(window.location.search, model);
+    window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+  }, [syncUrl, model, linkProblem]);
+
+  useEffect(() => {
+    if (time > duration - 1) setTime(Math.max(0, duration - 1));
+  }, [duration, time]);
+
+  // Play: move the scrubber through the run in PLAY_SECONDS of real time.
+  useEffect(() => {
+    if (!playing) return;
+    let frame = 0;
+    let last = performance.now();
+    const step = (now: number) => {
+      const advance = ((now - last) / 1000) * (duration / PLAY_SECONDS);
+      last = now;
+      setTime((current) => {
+        const next = current + advance;
+        if (next >= duration - 1) {
+          setPlaying(false);
+          return duration - 1;
+        }
+        return next;
+      });
+      frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(frame);
+  }, [playing, duration]);
+
+  const change = useCallback((next: Model) => {
+    setModel(next);
+    setPresetId('');
+    setLinkProblem(null);
+  }, []);
+
+  const choosePreset = (id: string) => {
+    setPresetId(id);
+    setLinkProblem(null);
+    if (id === '') return;
+    const preset = getPreset(id as PresetId);
+    setModel(preset.model);
+    setTime(0);
+    setAnnouncement(`Loaded the preset "${preset.title}".`);
+  };
+
+  const breakNow = (target: BreakTarget) => {
+    const at = Math.floor(time);
+    if (target.kind === 'zone') {
+      change({...model, faults: [...(model.faults ?? []), {kind: 'zoneOutage', zone: target.zone, at, duration: Math.min(900, duration - at)}]});
+      setAnnouncement(`Zone ${target.zone} fails at ${formatClock(at)} for ${Math.min(900, duration - at)} seconds.`);
+    } else if (target.kind === 'task') {
+      change({...model, faults: [...(model.faults ?? []), {kind: 'taskCrash', task: target.task, at}]});
+      setAnnouncement(`Task ${target.task} crashes at ${formatClock(at)}.`);
+    } else {
+      change(addEntry(model, 'primaryFailure', at));
+      setAnnouncement(`The database primary fails at ${formatClock(at)}.`);
+    }
+  };
+
+  const copy = async (kind: 'link' | 'code', text: string) => {
+    setShared({kind, text});
+    try {
+      await navigator.clipboard.writeText(text);
+      setAnnouncement(kind === 'link' ? 'Link copied to the clipboard.' : 'TypeScript copied to the clipboard.');
+    } catch {
+      setAnnouncement('Your browser did not allow copying: select the text below and copy it.');
+    }
+  };
+
+  const shareLink = () => `${window.location.origin}${playgroundPath}${withModelParam('', model)}`;
+  const state = result ? selectSegmentAt(result, time) : null;
+  const taskIds = useMemo(() => (result ? (result.segments[0]?.targets ?? []).map((t) => t.id) : []), [result]);
+
+  return (
+    <section className={styles.lab} aria-labelledby={headingId}>
+      <div className={styles.toolbar}>
+        <h3 id={headingId} className={styles.title}>
+          {title}
+        </h3>
+        <div className={styles.toolbarControls}>
+          <label className={styles.presetLabel}>
+            Preset{' '}
+            <select value={presetId} onChange={(event) => choosePreset(event.target.value)}>
+              <option value="">Your own model</option>
+              {PRESET_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {PRESETS[id].title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="button button--secondary button--sm" onClick={() => copy('link', shareLink())}>
+            Copy share link
+          </button>
+          <button type="button" className="button button--secondary button--sm" onClick={() => copy('code', modelToCode(model))}>
+            Copy as TypeScript
+          </button>
+        </div>
+      </div>
+      <p className={styles.status} role="status" aria-live="polite">
+        {announcement}
+      </p>
+      {linkProblem ? (
+        <div className={styles.problemBox} role="alert">
+          <strong>This link could not be opened:</strong> {linkProblem} The lab shows its default model instead.
+        </div>
+      ) : null}
+      {presetId && presetId in PRESETS ? <p className={styles.lesson}>{PRESETS[presetId as PresetId].lesson}</p> : null}
+      {shared ? (
+        <div className={styles.shared}>
+          <label htmlFor={`${headingId}-shared`}>{shared.kind === 'link' ? 'Share link' : 'TypeScript for a live code block'}</label>
+          <textarea
+            id={`${headingId}-shared`}
+            readOnly
+            rows={shared.kind === 'link' ? 2 : 8}
+            value={shared.text}
+            onFocus={(event) => event.currentTarget.select()}
+          />
+        </div>
+      ) : null}
+
+      {outcome.ok ? null : (
+        <div className={styles.problemBox} role="alert">
+          <strong>This model cannot run:</strong> {outcome.problem}
+          {result ? ' The results below are from the last model that ran.' : ''}
+        </div>
+      )}
+
+      {result && state ? (
+        <div className={styles.results} data-stale={!outcome.ok}>
+          <div className={styles.summaryRow}>
+            <div>
+              <h4 className={styles.subheading}>Summary</h4>
+              <SummaryFigures summary={result.summary} hasDatabase={result.model.database.kind !== 'none'} />
+            </div>
+            <CostOfResilience model={model} />
+          </div>
+          <h4 className={styles.subheading}>Timeline</h4>
+          <Timeline result={result} currentTime={time} onSeek={setTime} title="Offered, served and failed requests per second" />
+          <div className={styles.scrubber}>
+            <button
+              type="button"
+              className="button button--primary button--sm"
+              onClick={() => {
+                if (!playing && time >= duration - 1) setTime(0);
+                setPlaying(!playing);
+              }}
+              aria-pressed={playing}>
+              {playing ? 'Pause' : 'Play'}
+            </button>
+            <label className={styles.scrubberLabel}>
+              <span>
+                Time <output>{formatClock(time)}</output>
+              </span>
+              <input
+                type="range"
+                min={0}
+                max={Math.max(0, duration - 1)}
+                step={1}
+                value={Math.floor(time)}
+                aria-valuetext={`${formatClock(time)} of ${formatClock(duration)}`}
+                onChange={(event) => {
+                  setPlaying(false);
+                  setTime(Number(event.target.value));
+                }}
+              />
+            </label>
+          </div>
+          <h4 className={styles.subheading}>Zones at {formatClock(time)}</h4>
+          <p className={styles.hint}>
+            Click a zone, a task or the database primary (or focus it and press Enter) to break it at this moment.
+          </p>
+          <ZoneDiagram state={state} flowing={playing} onBreak={breakNow} label={`Zones at ${formatClock(time)}`} />
+        </div>
+      ) : null}
+
+      <div className={styles.columns}>
+        <details className={styles.panel} open={buildOpen}>
+          <summary>Build</summary>
+          <BuildPanel model={model} onChange={change} />
+        </details>
+        <details className={styles.panel} open>
+          <summary>Break</summary>
+          <BreakPanel model={model} taskIds={taskIds} currentTime={time} onChange={change} />
+        </details>
+      </div>
+
+      {result ? (
+        <>
+          <h4 className={styles.subheading}>Event log</h4>
+          <EventLog events={result.events} currentTime={time} onSeek={setTime} />
+          {outcome.ok ? (
+            <p className={styles.timing}>Simulated {formatClock(duration)} in {outcome.milliseconds.toFixed(1)} ms.</p>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

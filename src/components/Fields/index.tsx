@@ -1,0 +1,147 @@
+import React, {useEffect, useId, useState} from 'react';
+import styles from './styles.module.css';
+
+interface NumberFieldProps {
+  label: string;
+  /** The value in the model, or undefined when the model leaves it to the default. */
+  value: number | undefined;
+  /** The value used when the model sets none, shown to the reader. */
+  defaultValue: number;
+  /** Where the default comes from, e.g. "AWS default" or "illustrative". */
+  defaultSource?: string;
+  unit?: string;
+  hint: string;
+  min?: number;
+  max?: number;
+  step?: number;
+  integer?: boolean;
+  onChange: (value: number | undefined) => void;
+}
+
+/**
+ * A labelled number input showing its default and a one-line hint. The reader
+ * may type freely; a value that is not a number or is out of range is flagged
+ * in place and not passed on, so the model never receives it.
+ */
+export function NumberField({
+  label,
+  value,
+  defaultValue,
+  defaultSource = 'default',
+  unit,
+  hint,
+  min,
+  max,
+  step = 1,
+  integer = false,
+  onChange,
+}: NumberFieldProps): React.JSX.Element {
+  const id = useId();
+  const [text, setText] = useState(value === undefined ? '' : String(value));
+  const [problem, setProblem] = useState<string | null>(null);
+
+  // Follow the model when it changes from outside (a preset, a share link).
+  useEffect(() => {
+    setText((current) => (Number(current) === value && current !== '' ? current : value === undefined ? '' : String(value)));
+    setProblem(null);
+  }, [value]);
+
+  const commit = (raw: string) => {
+    setText(raw);
+    const trimmed = raw.trim();
+    if (trimmed === '') {
+      setProblem(null);
+      onChange(undefined);
+      return;
+    }
+    const parsed = Number(trimmed);
+    if (!Number.isFinite(parsed)) return setProblem('Type a number.');
+    if (integer && !Number.isInteger(parsed)) return setProblem('Type a whole number.');
+    if (min !== undefined && parsed < min) return setProblem(`At least ${min}${unit ? ` ${unit}` : ''}.`);
+    if (max !== undefined && parsed > max) return setProblem(`At most ${max}${unit ? ` ${unit}` : ''}.`);
+    setProblem(null);
+    onChange(parsed);
+  };
+
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id}>{label}</label>
+      <div className={styles.inputRow}>
+        <input
+          id={id}
+          type="number"
+          inputMode="decimal"
+          value={text}
+          placeholder={String(defaultValue)}
+          min={min}
+          max={max}
+          step={step}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ''}`}
+          onChange={(event) => commit(event.target.value)}
+        />
+        {unit ? <span className={styles.unit}>{unit}</span> : null}
+      </div>
+      <p id={`${id}-hint`} className={styles.hint}>
+        {hint} ({defaultSource}: {defaultValue}
+        {unit ? ` ${unit}` : ''})
+      </p>
+      {problem ? (
+        <p id={`${id}-problem`} className={styles.problem} role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface SelectFieldProps<T extends string> {
+  label: string;
+  value: T;
+  options: readonly {value: T; label: string}[];
+  hint: string;
+  onChange: (value: T) => void;
+}
+
+/** A labelled select with a one-line hint. */
+export function SelectField<T extends string>({label, value, options, hint, onChange}: SelectFieldProps<T>): React.JSX.Element {
+  const id = useId();
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} aria-describedby={`${id}-hint`} onChange={(event) => onChange(event.target.value as T)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-hint`} className={styles.hint}>
+        {hint}
+      </p>
+    </div>
+  );
+}
+
+interface CheckboxFieldProps {
+  label: string;
+  checked: boolean;
+  hint: string;
+  onChange: (checked: boolean) => void;
+}
+
+/** A labelled checkbox with a one-line hint. */
+export function CheckboxField({label, checked, hint, onChange}: CheckboxFieldProps): React.JSX.Element {
+  const id = useId();
+  return (
+    <div className={styles.field}>
+      <div className={styles.checkboxRow}>
+        <input id={id} type="checkbox" checked={checked} aria-describedby={`${id}-hint`} onChange={(event) => onChange(event.target.checked)} />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      <p id={`${id}-hint`} className={styles.hint}>
+        {hint}
+      </p>
+    </div>
+  );
+}
