@@ -17,7 +17,9 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list'], ['json', {outputFile: 'test-results/playwright.json'}]],
+  // Each build folder gets its own artifacts folder, so side-by-side runs do not wipe each other's.
+  outputDir: `test-results/playwright-${BUILD_DIR}`,
+  reporter: [['list'], ['json', {outputFile: BUILD_DIR === 'build' ? 'test-results/playwright.json' : `test-results/playwright-${BUILD_DIR}.json`}]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',

@@ -249,7 +249,7 @@ function Lab(props: Props): React.JSX.Element {
             </button>
             <label className={styles.scrubberLabel}>
               <span>
-                Time <output>{formatClock(time)}</output>
+                Time <span className={styles.clock}>{formatClock(time)}</span>
               </span>
               <input
                 type="range"

@@ -27,7 +27,7 @@ export default function FailoverResult({result, showEvents = true}: Props): Reac
       <Timeline result={result} currentTime={time} onSeek={setTime} />
       <label className={styles.scrubber}>
         <span>
-          Zones at <output>{formatClock(time)}</output>
+          Zones at <span>{formatClock(time)}</span>
         </span>
         <input
           type="range"

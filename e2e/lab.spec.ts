@@ -1,0 +1,143 @@
+import {test, expect, gotoHydrated, watchPage, seriousAxeFindings} from './fixtures';
+import {simulate, type Model} from '../src/engine';
+import {decodeModel, encodeModel} from '../src/lab/share';
+import {formatCount, formatPercent} from '../src/utils/format';
+
+/** The model the playground's address holds right now. */
+async function modelInUrl(page: import('@playwright/test').Page): Promise<Model> {
+  const value = new URL(page.url()).searchParams.get('model');
+  expect(value, 'the playground keeps the model in its address').not.toBeNull();
+  const decoded = decodeModel(value!);
+  if (!decoded.ok) throw new Error(decoded.reason);
+  return decoded.model;
+}
+
+test.describe('the failover lab on the playground', () => {
+  test('a model built in the UI and broken shows the engine’s own summary', async ({page, baseURL}) => {
+    const problems = watchPage(page, baseURL!);
+    await gotoHydrated(page, '/playground');
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await lab.getByLabel('Zones', {exact: true}).fill('3');
+    await lab.getByLabel('Desired tasks').fill('3');
+    await lab.getByLabel('Load', {exact: true}).fill('240');
+    // Break the second zone by clicking it in the diagram, at the scrubber's time.
+    await lab.getByRole('slider').fill('600');
+    await lab.getByRole('button', {name: /^Zone use1-az2: up\. Break this zone now/}).click();
+    await expect(lab.getByRole('status')).toContainText('Zone use1-az2 fails at 10:00');
+
+    const model = await modelInUrl(page);
+    expect(model.zones).toHaveLength(3);
+    expect(model.faults).toEqual([{kind: 'zoneOutage', zone: 'use1-az2', at: 600, duration: 900}]);
+    const expected = simulate(model).summary;
+    expect(expected.failed).toBeGreaterThan(0);
+    await expect(lab.getByTestId('summary-availability')).toHaveText(formatPercent(expected.availability));
+    await expect(lab.getByTestId('summary-failed-requests')).toHaveText(formatCount(expected.failed));
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  test('the share link restores the model exactly', async ({page}) => {
+    const model: Model = {
+      zones: ['use1-az1', 'use1-az2'],
+      service: {desiredCount: 4, capacityPerTask: 80},
+      traffic: {requestsPerSecond: 150, retries: 1},
+      faults: [{kind: 'zoneOutage', zone: 'use1-az1', at: 120, duration: 300}],
+      durationSeconds: 1800,
+      seed: 4,
+    };
+    await gotoHydrated(page, `/playground?model=${encodeModel(model)}`);
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await expect(lab.getByLabel('Desired tasks')).toHaveValue('4');
+    await expect(lab.getByLabel('Capacity per task')).toHaveValue('80');
+    await expect(lab.getByRole('group', {name: /Zone outage in use1-az1 at 2:00/})).toBeVisible();
+    expect(await modelInUrl(page)).toEqual(model);
+    await page.reload();
+    await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
+    await expect(page.getByRole('region', {name: 'Your model'}).getByLabel('Desired tasks')).toHaveValue('4');
+    const summary = simulate(model).summary;
+    await expect(page.getByTestId('summary-availability')).toHaveText(formatPercent(summary.availability));
+  });
+
+  test('a tampered link shows a clear message and the defaults', async ({page, baseURL}) => {
+    const problems = watchPage(page, baseURL!);
+    const good = encodeModel({zones: ['use1-az1', 'use1-az2'], service: {desiredCount: 2}});
+    await gotoHydrated(page, `/playground?model=${good.slice(0, 10)}garbage${good.slice(17)}`);
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await expect(lab.getByRole('alert')).toContainText('This link could not be opened');
+    await expect(lab.getByLabel('Zones', {exact: true})).toHaveValue('2');
+    await expect(lab.getByTestId('summary-availability')).toHaveText('100 %');
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  test('a link from an unknown format version says so', async ({page}) => {
+    await gotoHydrated(page, '/playground?model=v7.eyJ6b25lcyI6WyJhIl19');
+    await expect(page.getByRole('alert')).toContainText('format this site does not know ("v7")');
+  });
+
+  test('an invalid setting is explained in place and the page keeps working', async ({page}) => {
+    await gotoHydrated(page, '/playground');
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await lab.getByLabel('Capacity per task').fill('-5');
+    await expect(lab.getByText('At least 0 req/s.')).toBeVisible();
+    await lab.getByLabel('Capacity per task').fill('50');
+    await expect(lab.getByText('At least 0 req/s.')).toHaveCount(0);
+    await expect(lab.getByLabel('Capacity per task')).toHaveValue('50');
+  });
+
+  test('presets load from the menu and teach their lesson', async ({page}) => {
+    await gotoHydrated(page, '/playground');
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await lab.getByLabel('Preset').selectOption({label: 'One task, two zones'});
+    await expect(lab.getByText(/single task is moved to the other zone/)).toBeVisible();
+    const model = await modelInUrl(page);
+    const summary = simulate(model).summary;
+    expect(summary.longestOutageSeconds).toBeGreaterThan(60);
+    await expect(lab.getByTestId('summary-availability')).toHaveText(formatPercent(summary.availability));
+  });
+
+  test('the model can be copied as TypeScript that the page shows for manual copy too', async ({page}) => {
+    await gotoHydrated(page, '/playground');
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await lab.getByRole('button', {name: 'Copy as TypeScript'}).click();
+    const code = lab.getByLabel('TypeScript for a live code block');
+    await expect(code).toHaveValue(/const result = simulate\(model\);/);
+    await expect(code).toHaveValue(/render\(<FailoverResult result=\{result\} \/>\);/);
+  });
+
+  test('a keyboard-only reader can build, break and scrub', async ({page}) => {
+    await gotoHydrated(page, '/playground');
+    const lab = page.getByRole('region', {name: 'Your model'});
+    // Reach the preset menu by keyboard and pick a preset.
+    const preset = lab.getByLabel('Preset');
+    await preset.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(preset).not.toHaveValue('');
+    // Move the scrubber with arrow keys.
+    const slider = lab.getByRole('slider');
+    await slider.focus();
+    await page.keyboard.press('End');
+    await expect(lab.getByRole('heading', {name: /Zones at 59:59/})).toBeVisible();
+    await page.keyboard.press('Home');
+    await expect(lab.getByRole('heading', {name: /Zones at 0:00/})).toBeVisible();
+    // Break a task with Enter.
+    const task = lab.getByRole('button', {name: /^Task .*Crash this task now/}).first();
+    await task.focus();
+    await page.keyboard.press('Enter');
+    await expect(lab.getByRole('status')).toContainText('crashes at 0:00');
+    // Remove it again from the Break list with the keyboard.
+    const remove = lab.getByRole('button', {name: /^Remove: Task crash/});
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await expect(remove).toHaveCount(0);
+  });
+
+  test('the playground has no serious accessibility findings with a fault and results showing', async ({page}) => {
+    await gotoHydrated(page, '/playground');
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await lab.getByLabel('Preset').selectOption({label: 'A gray failure ended by a zonal shift'});
+    await lab.getByRole('button', {name: 'Copy share link'}).click();
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await page.emulateMedia({colorScheme: 'dark'});
+    expect(await seriousAxeFindings(page)).toEqual([]);
+  });
+});
