@@ -1,0 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+
+const dir = path.dirname(new URL(import.meta.url).pathname);
+const sources = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+
+describe('engine sources', () => {
+  it.each(sources)('%s uses no clock, no unseeded randomness, no React, DOM or Docusaurus', (file) => {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    expect(text).not.toMatch(/Math\.random|Date\.now|new Date\(|performance\.now/);
+    expect(text).not.toMatch(/from ['"](react|react-dom|@docusaurus\/[^'"]*|@site\/[^'"]*|@theme\/[^'"]*)['"]/);
+    expect(text).not.toMatch(/\b(window|document)\./);
+  });
+});
