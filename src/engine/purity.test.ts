@@ -7,7 +7,11 @@ const sources = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWi
 
 describe('engine sources', () => {
   it.each(sources)('%s uses no clock, no unseeded randomness, no React, DOM or Docusaurus', (file) => {
-    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    // Code only: comments may mention what the engine avoids.
+    const text = fs
+      .readFileSync(path.join(dir, file), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '');
     expect(text).not.toMatch(/Math\.random|Date\.now|new Date\(|performance\.now/);
     expect(text).not.toMatch(/from ['"](react|react-dom|@docusaurus\/[^'"]*|@site\/[^'"]*|@theme\/[^'"]*)['"]/);
     expect(text).not.toMatch(/\b(window|document)\./);
