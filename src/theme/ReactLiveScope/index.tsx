@@ -5,6 +5,10 @@ import Timeline from '@site/src/components/Timeline';
 import ZoneDiagram from '@site/src/components/ZoneDiagram';
 import SummaryFigures from '@site/src/components/SummaryFigures';
 import EventLog from '@site/src/components/EventLog';
+import HealthCheckTimeline from '@site/src/components/HealthCheckTimeline';
+import CapacityCalculator from '@site/src/components/CapacityCalculator';
+import ReplicationRace from '@site/src/components/ReplicationRace';
+import AzMap from '@site/src/components/AzMap';
 
 /**
  * Everything in this object is a global inside `tsx live` code blocks, where
@@ -23,6 +27,10 @@ const ReactLiveScope: Record<string, unknown> = {
   ZoneDiagram,
   SummaryFigures,
   EventLog,
+  HealthCheckTimeline,
+  CapacityCalculator,
+  ReplicationRace,
+  AzMap,
   /** Shows any value as formatted JSON: handy to look inside a result. */
   show: (value: unknown) => <pre>{JSON.stringify(value, null, 2)}</pre>,
 };

@@ -1,0 +1,127 @@
+import React, {useId, useMemo, useState} from 'react';
+import {DEFAULT_HEALTH_CHECK, healthCheckDetection, simulate, zoneOutage, type HealthCheckSpec} from '@site/src/engine';
+import {formatCount, formatDuration} from '@site/src/utils/format';
+import WidgetBoundary from '@site/src/components/WidgetBoundary';
+import {NumberField} from '@site/src/components/Fields';
+import styles from './styles.module.css';
+
+interface Props extends HealthCheckSpec {
+  /** Requests per second for the engine's run (two tasks, two zones, one zone lost). Default 100. */
+  requestsPerSecond?: number;
+  /** Let the reader change the settings. Default true. */
+  interactive?: boolean;
+}
+
+const WIDTH = 640;
+const LANE = 46;
+const LEFT = 8;
+const RIGHT = 16;
+
+/**
+ * When does the load balancer stop sending traffic to a dead target? Two
+ * lanes show the luckiest and unluckiest moment for the target to die relative
+ * to its checks; the engine's run shows what fails in that window.
+ */
+export default function HealthCheckTimeline(props: Props): React.JSX.Element {
+  return (
+    <WidgetBoundary name="the health check timeline">
+      <Detection {...props} />
+    </WidgetBoundary>
+  );
+}
+
+function Detection({interactive = true, requestsPerSecond = 100, ...initial}: Props) {
+  const [settings, setSettings] = useState<Required<HealthCheckSpec>>({...DEFAULT_HEALTH_CHECK, ...initial});
+  const headingId = useId();
+  const times = useMemo(() => healthCheckDetection(settings), [settings]);
+  const run = useMemo(() => {
+    const result = simulate({
+      zones: ['a', 'b'],
+      service: {desiredCount: 2, capacityPerTask: requestsPerSecond},
+      traffic: {requestsPerSecond},
+      loadBalancer: {healthCheck: settings},
+      faults: [zoneOutage('a', {at: 100, duration: 1200})],
+      durationSeconds: 1800,
+    });
+    const marked = result.events.find((event) => event.type === 'lb/targetMarkedUnhealthy');
+    return {failed: result.summary.failed, detectedAfter: marked ? marked.t - 100 : null};
+  }, [settings, requestsPerSecond]);
+
+  const span = times.latestDetectionSeconds + settings.intervalSeconds * 0.5;
+  const x = (t: number) => LEFT + (t / span) * (WIDTH - LEFT - RIGHT);
+  // Lane 1: the target dies just as a check starts; lane 2: just after one started.
+  const lanes = [
+    {label: 'Dies just before a check', firstCheck: 0, detected: times.earliestDetectionSeconds},
+    {label: 'Dies just after a check', firstCheck: settings.intervalSeconds, detected: times.latestDetectionSeconds},
+  ];
+  const set = (key: keyof HealthCheckSpec) => (value: number | undefined) =>
+    value !== undefined && setSettings((current) => ({...current, [key]: value}));
+
+  return (
+    <section className={styles.widget} aria-labelledby={headingId}>
+      <h4 id={headingId} className={styles.title}>
+        Health check detection
+      </h4>
+      {interactive ? (
+        <div className={styles.inputs}>
+          <NumberField label="Interval" value={settings.intervalSeconds} defaultValue={30} defaultSource="AWS default" unit="s" hint="Time between checks." min={5} max={300} onChange={set('intervalSeconds')} />
+          <NumberField label="Timeout" value={settings.timeoutSeconds} defaultValue={5} defaultSource="AWS default" unit="s" hint="A check fails after this long with no answer." min={2} max={120} onChange={set('timeoutSeconds')} />
+          <NumberField label="Unhealthy threshold" value={settings.unhealthyThreshold} defaultValue={2} defaultSource="AWS default" hint="Failed checks in a row." min={2} max={10} integer onChange={set('unhealthyThreshold')} />
+          <NumberField label="Healthy threshold" value={settings.healthyThreshold} defaultValue={5} defaultSource="AWS default" hint="Passing checks in a row to return." min={2} max={10} integer onChange={set('healthyThreshold')} />
+        </div>
+      ) : null}
+      <svg
+        className={styles.chart}
+        viewBox={`0 0 ${WIDTH} ${lanes.length * LANE + 30}`}
+        role="img"
+        aria-label={`A dead target keeps receiving traffic for ${formatDuration(times.earliestDetectionSeconds)} to ${formatDuration(times.latestDetectionSeconds)}, depending on when it dies relative to its checks.`}>
+        {lanes.map((lane, index) => {
+          const y = index * LANE + 8;
+          const checks: number[] = [];
+          for (let k = 0; k < settings.unhealthyThreshold; k++) checks.push(lane.firstCheck + k * settings.intervalSeconds);
+          return (
+            <g key={lane.label}>
+              <text className={styles.laneLabel} x={LEFT} y={y + 8}>
+                {lane.label}: marked unhealthy after {formatDuration(lane.detected)}
+              </text>
+              <rect className={styles.window} x={x(0)} y={y + 14} width={x(lane.detected) - x(0)} height={16} />
+              {checks.map((start) => (
+                <g key={start}>
+                  <line className={styles.check} x1={x(start)} x2={x(start)} y1={y + 12} y2={y + 32} />
+                  <rect className={styles.timeout} x={x(start)} y={y + 18} width={x(start + settings.timeoutSeconds) - x(start)} height={8} />
+                </g>
+              ))}
+              <line className={styles.detected} x1={x(lane.detected)} x2={x(lane.detected)} y1={y + 10} y2={y + 34} />
+            </g>
+          );
+        })}
+        <text className={styles.axis} x={x(0)} y={lanes.length * LANE + 24}>
+          target dies
+        </text>
+        <text className={styles.axis} x={WIDTH - RIGHT} y={lanes.length * LANE + 24} textAnchor="end">
+          {formatDuration(span)}
+        </text>
+      </svg>
+      <p className={styles.legend}>
+        <span className={styles.keyWindow} aria-hidden="true" /> still receiving traffic · <span className={styles.keyCheck} aria-hidden="true" /> a
+        check and its timeout · <span className={styles.keyDetected} aria-hidden="true" /> marked unhealthy
+      </p>
+      <ul className={styles.facts}>
+        <li>
+          A dead target keeps getting its share of requests for <strong>{formatDuration(times.earliestDetectionSeconds)}</strong> to{' '}
+          <strong>{formatDuration(times.latestDetectionSeconds)}</strong>: (threshold − 1) × interval + timeout to threshold × interval + timeout.
+        </li>
+        <li>
+          A recovered target needs {settings.healthyThreshold} passing checks in a row: back in service after{' '}
+          <strong>{formatDuration(times.earliestReturnSeconds)}</strong> to <strong>{formatDuration(times.latestReturnSeconds)}</strong>. A brand-new
+          target needs only one, within {formatDuration(times.newTargetMaxWaitSeconds)}.
+        </li>
+        <li>
+          The engine's run (two tasks in two zones, {formatCount(requestsPerSecond)} req/s, one zone lost):{' '}
+          {run.detectedAfter === null ? 'the target was never marked unhealthy' : `marked unhealthy after ${formatDuration(run.detectedAfter)}`},{' '}
+          <strong>{formatCount(run.failed)}</strong> requests failed.
+        </li>
+      </ul>
+    </section>
+  );
+}
