@@ -101,7 +101,8 @@ export default function ProgressPage(): React.JSX.Element {
           <Heading as="h2" id="chapters-heading">
             Every part of the course
           </Heading>
-          <div className={styles.tableWrap}>
+          {/* Focusable so a keyboard can scroll it if a narrow screen makes it overflow. */}
+          <div className={styles.tableWrap} role="region" aria-label="Progress by part" tabIndex={0}>
             <table className={styles.table}>
               <thead>
                 <tr>
