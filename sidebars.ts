@@ -1,8 +1,17 @@
 import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
 
 // The sidebar is the course outline: pages are listed in teaching order, by hand.
+// A chapter lives in docs/<slug>/index.mdx, so its id here is '<slug>/index'.
 const sidebars: SidebarsConfig = {
-  course: ['intro'],
+  course: [
+    'intro',
+    {
+      type: 'category',
+      label: 'Reference',
+      collapsed: false,
+      items: ['reference/model-api'],
+    },
+  ],
 };
 
 export default sidebars;

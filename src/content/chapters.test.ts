@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {chapters} from './chapters';
+import {chapters, docPath} from './chapters';
 
 describe('course outline', () => {
   it('numbers chapters 1, 2, 3… with no gap or repeat', () => {
@@ -19,5 +19,12 @@ describe('course outline', () => {
       expect(chapter.title.trim(), `chapter ${chapter.number} title`).not.toBe('');
       expect(chapter.promise, `chapter ${chapter.number} promise`).toMatch(/^[A-Z].*\.$/);
     }
+  });
+});
+
+describe('docPath', () => {
+  it('drops the /index of a chapter folder', () => {
+    expect(docPath('zones-are-failure-domains/index')).toBe('/docs/zones-are-failure-domains');
+    expect(docPath('intro')).toBe('/docs/intro');
   });
 });

@@ -23,6 +23,14 @@ export interface ChapterOutline {
   readingMinutes?: number;
 }
 
+/**
+ * The URL path of a doc from its id. Chapters live in `docs/<slug>/index.mdx`,
+ * whose id is `<slug>/index` and whose page is `/docs/<slug>`.
+ */
+export function docPath(docId: string): string {
+  return `/docs/${docId.replace(/\/index$/, '')}`;
+}
+
 export const chapters: readonly ChapterOutline[] = [
   {number: 1, title: 'Zones are failure domains', promise: 'Tell what a zone outage looks like to a service, total, partial or gray, and what "multi-AZ" does and does not promise.', proves: 'Tells a total, partial and gray zone failure apart, and says what multi-AZ does and does not promise.'},
   {number: 2, title: 'The same container in several zones', promise: 'Explain why one task is never multi-AZ and compute the downtime of rescheduling it after its zone fails.', proves: 'Computes the downtime of a single task rescheduled after its zone fails, and explains why one task is never multi-AZ.'},

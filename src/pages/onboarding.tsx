@@ -1,4 +1,5 @@
 import React, {useEffect, useState} from 'react';
+import {docPath} from '@site/src/content/chapters';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
@@ -41,7 +42,7 @@ export default function OnboardingPage(): React.JSX.Element {
               {status.units.map(({unit, state}) => (
                 <li key={unit.key} className={styles.trackItem}>
                   <Heading as="h3" className={styles.trackTitle}>
-                    {unitLabel(unit)}: {unit.docId ? <Link to={`/docs/${unit.docId}`}>{unit.title}</Link> : unit.title}
+                    {unitLabel(unit)}: {unit.docId ? <Link to={docPath(unit.docId)}>{unit.title}</Link> : unit.title}
                   </Heading>
                   <p className={styles.meta}>
                     {STATE_LABELS[state]}

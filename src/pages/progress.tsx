@@ -1,4 +1,5 @@
 import React, {useRef, useState} from 'react';
+import {docPath} from '@site/src/content/chapters';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
@@ -117,7 +118,7 @@ export default function ProgressPage(): React.JSX.Element {
                   <tr key={unit.key} data-unit={unit.key}>
                     <th scope="row">
                       <span className={styles.partLabel}>{unitLabel(unit)}</span>
-                      {unit.docId ? <Link to={`/docs/${unit.docId}`}>{unit.title}</Link> : unit.title}
+                      {unit.docId ? <Link to={docPath(unit.docId)}>{unit.title}</Link> : unit.title}
                     </th>
                     <td className={clsx(styles.state, styles[state])}>
                       {state === 'done' ? '✓ ' : null}

@@ -1,6 +1,6 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
-import {chapters} from '@site/src/content/chapters';
+import {chapters, docPath} from '@site/src/content/chapters';
 import styles from './styles.module.css';
 
 /** The course outline as an ordered list: published chapters link to their page. */
@@ -14,7 +14,7 @@ export default function ChapterList(): React.JSX.Element {
           </span>
           <div>
             <h3 className={styles.title}>
-              {chapter.docId ? <Link to={`/docs/${chapter.docId}`}>{chapter.title}</Link> : chapter.title}
+              {chapter.docId ? <Link to={docPath(chapter.docId)}>{chapter.title}</Link> : chapter.title}
             </h3>
             <p className={styles.promise}>{chapter.promise}</p>
             {chapter.docId ? null : <p className={styles.status}>In preparation</p>}
