@@ -67,6 +67,9 @@ const config: Config = {
       logo: {alt: 'Failover Lab', src: 'img/logo.svg', width: 32, height: 32},
       items: [
         {type: 'docSidebar', sidebarId: 'course', position: 'left', label: 'Course'},
+        {to: '/playground', label: 'Playground', position: 'left'},
+        {to: '/progress', label: 'Your progress', position: 'right'},
+        {to: '/onboarding', label: 'Onboarding', position: 'right'},
       ],
     },
     footer: {
@@ -74,7 +77,13 @@ const config: Config = {
       links: [
         {
           title: 'Course',
-          items: [{label: 'How the course works', to: '/docs/intro'}],
+          items: [
+            {label: 'How the course works', to: '/docs/intro'},
+            {label: 'Playground', to: '/playground'},
+            {label: 'Your progress', to: '/progress'},
+            {label: 'Onboarding track for teams', to: '/onboarding'},
+            {label: 'Model API', to: '/docs/reference/model-api'},
+          ],
         },
         {
           title: 'Primary sources',
