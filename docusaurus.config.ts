@@ -19,6 +19,9 @@ const config: Config = {
   onBrokenAnchors: 'throw',
   markdown: {
     hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
+    // Chapters give headings stable anchors with `## Title {#anchor}`; the v4
+    // defaults turn that syntax off, so keep it on explicitly.
+    mdx1Compat: {headingIds: true},
   },
 
   i18n: {defaultLocale: 'en', locales: ['en']},
