@@ -46,3 +46,28 @@ test.describe('live code on the introduction page', () => {
     await expect(editor).not.toBeFocused();
   });
 });
+
+test.describe('live code with the failover model', () => {
+  test('a block that runs the model re-renders when edited, and explains an invalid model', async ({page, baseURL}) => {
+    const problems = watchPage(page, baseURL!);
+    await gotoHydrated(page, '/docs/reference/model-api');
+    const playground = page.locator('[class*="playgroundContainer"]').first();
+    const preview = playground.locator('[class*="playgroundPreview"]');
+    const editor = playground.getByRole('textbox', {name: 'Live code editor'});
+    // The stock block: a zone outage with two tasks, so some requests fail.
+    await expect(preview.getByTestId('summary-availability')).not.toHaveText('100 %');
+
+    // An invalid model: the engine's own message, naming the field, in place of the result.
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type("\nsimulate({zones: ['a'], service: {capacityPerTask: -1}});");
+    await expect(playground).toContainText('service.capacityPerTask');
+    await expect(page.getByRole('heading', {level: 1})).toHaveText('Model API reference');
+
+    // Replace the last line with a model that has no fault: full availability.
+    for (let i = 0; i < "simulate({zones: ['a'], service: {capacityPerTask: -1}});".length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type("render(<SummaryFigures summary={simulate({zones: ['a', 'b', 'c'], service: {desiredCount: 3}}).summary} />);");
+    await expect(preview.getByTestId('summary-availability')).toHaveText('100 %');
+    expect(problems.pageErrors).toEqual([]);
+  });
+});
