@@ -1,0 +1,88 @@
+// Measures, in the browser, how long the lab takes from an input to the next
+// frame with the redrawn chart, for a 1-hour and a 24-hour model.
+// Usage: npm run build && npm run bench:lab
+import {spawn} from 'node:child_process';
+import {chromium} from '@playwright/test';
+import {findBrowser, isRoot} from './browser.mjs';
+
+const PORT = 3212;
+const RUNS = 25;
+
+/** The same service as a share link would carry it: 3 zones, 6 tasks, a zone outage. */
+function modelParam(durationSeconds) {
+  const model = {
+    zones: ['use1-az1', 'use1-az2', 'use1-az4'],
+    service: {desiredCount: 6},
+    traffic: {requestsPerSecond: 400},
+    faults: [{kind: 'zoneOutage', zone: 'use1-az2', at: 600, duration: 900}],
+    durationSeconds,
+  };
+  return `v1.${Buffer.from(JSON.stringify(model)).toString('base64url')}`;
+}
+
+const server = spawn('npx', ['docusaurus', 'serve', '--port', String(PORT), '--host', '127.0.0.1', '--no-open'], {
+  stdio: 'ignore',
+  detached: true,
+});
+
+async function waitForServer() {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('The static server did not start.');
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+try {
+  await waitForServer();
+  const browser = await chromium.launch({
+    executablePath: findBrowser().executablePath,
+    args: [...(isRoot() ? ['--no-sandbox'] : []), '--disable-dev-shm-usage'],
+  });
+  const rows = [];
+  for (const [label, duration] of [
+    ['1 h', 3600],
+    ['24 h', 86_400],
+  ]) {
+    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    await page.goto(`http://127.0.0.1:${PORT}/playground?model=${modelParam(duration)}`);
+    await page.locator('html[data-has-hydrated="true"]').waitFor();
+    await page.getByLabel('Load', {exact: true}).waitFor();
+    const times = await page.evaluate(async (runs) => {
+      const input = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Load')?.control;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+      const chart = document.querySelector('figure svg');
+      const results = [];
+      for (let i = 0; i < runs; i++) {
+        const before = chart.innerHTML;
+        const started = performance.now();
+        setValue.call(input, String(400 + ((i % 2) + 1) * 10 + i));
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+        // The next frame after React's update is when the reader sees the new chart.
+        await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+        const elapsed = performance.now() - started;
+        if (chart.innerHTML === before) throw new Error('The chart did not change.');
+        results.push(elapsed);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      return results;
+    }, RUNS);
+    rows.push({label, median: median(times), max: Math.max(...times)});
+    await page.close();
+  }
+  await browser.close();
+  console.log('| model | median input → next frame (ms) | slowest (ms) |');
+  console.log('|---|---:|---:|');
+  for (const row of rows) console.log(`| ${row.label} | ${row.median.toFixed(1)} | ${row.max.toFixed(1)} |`);
+} finally {
+  process.kill(-server.pid);
+}
