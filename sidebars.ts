@@ -5,11 +5,13 @@ import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
 const sidebars: SidebarsConfig = {
   course: [
     'intro',
+    'replication-fundamentals/index',
+    'self-managed-replication/index',
     {
       type: 'category',
       label: 'Reference',
       collapsed: false,
-      items: ['reference/model-api'],
+      items: ['reference/model-api', 'reference/glossary'],
     },
   ],
 };
