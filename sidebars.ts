@@ -5,8 +5,6 @@ import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
 const sidebars: SidebarsConfig = {
   course: [
     'intro',
-    'replication-fundamentals/index',
-    'self-managed-replication/index',
     {
       type: 'category',
       label: 'Reference',
