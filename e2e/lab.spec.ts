@@ -141,3 +141,12 @@ test.describe('the failover lab on the playground', () => {
     expect(await seriousAxeFindings(page)).toEqual([]);
   });
 });
+
+test('the playground fits a 360 px wide screen with results showing', async ({page}) => {
+  await page.setViewportSize({width: 360, height: 780});
+  await gotoHydrated(page, '/playground');
+  await page.getByRole('region', {name: 'Your model'}).getByLabel('Preset').selectOption({label: 'Aurora loses its writer zone'});
+  await expect(page.getByTestId('summary-availability')).toBeVisible();
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(360);
+});

@@ -62,8 +62,8 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
           label="Zones"
           value={model.zones.length}
           defaultValue={2}
-          defaultSource="every Region has at least"
-          hint="Availability Zones the service runs in."
+          defaultSource="lab default"
+          hint="Availability Zones the service runs in; every public Region has at least 3."
           min={1}
           max={6}
           integer

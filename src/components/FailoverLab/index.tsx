@@ -35,6 +35,12 @@ interface Props {
   title?: string;
   /** Show the Build controls unfolded. Default true. */
   buildOpen?: boolean;
+  /** Controlled mode: the model to show; every edit goes to `onModelChange` (a quiz challenge uses this). */
+  value?: Model;
+  /** Called with the new model on every edit, in both modes. */
+  onModelChange?: (model: Model) => void;
+  /** Hide the preset picker (a challenge starts from its own model). */
+  hidePresets?: boolean;
 }
 
 /** A fresh model with the lab's zone names: two zones, two tasks, nothing broken yet. */
@@ -63,8 +69,17 @@ function initialModel({model, preset}: Props): Model {
 }
 
 function Lab(props: Props): React.JSX.Element {
-  const {syncUrl = false, title = 'Failover lab', buildOpen = true} = props;
-  const [model, setModel] = useState<Model>(() => initialModel(props));
+  const {syncUrl = false, title = 'Failover lab', buildOpen = true, value, onModelChange, hidePresets = false} = props;
+  const [ownModel, setOwnModel] = useState<Model>(() => initialModel(props));
+  const model = value ?? ownModel;
+  const controlled = value !== undefined;
+  const setModel = useCallback(
+    (next: Model) => {
+      if (!controlled) setOwnModel(next);
+      onModelChange?.(next);
+    },
+    [controlled, onModelChange],
+  );
   const [presetId, setPresetId] = useState<string>(props.model ? '' : (props.preset ?? ''));
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
   const [time, setTime] = useState(0);
@@ -91,7 +106,7 @@ function Lab(props: Props): React.JSX.Element {
     } else {
       setLinkProblem(decoded.reason);
     }
-  }, [syncUrl]);
+  }, [syncUrl, setModel]);
 
   // …and keeps the link up to date as the reader changes the model.
   useEffect(() => {
@@ -126,11 +141,14 @@ function Lab(props: Props): React.JSX.Element {
     return () => cancelAnimationFrame(frame);
   }, [playing, duration]);
 
-  const change = useCallback((next: Model) => {
-    setModel(next);
-    setPresetId('');
-    setLinkProblem(null);
-  }, []);
+  const change = useCallback(
+    (next: Model) => {
+      setModel(next);
+      setPresetId('');
+      setLinkProblem(null);
+    },
+    [setModel],
+  );
 
   const choosePreset = (id: string) => {
     setPresetId(id);
@@ -177,17 +195,19 @@ function Lab(props: Props): React.JSX.Element {
           {title}
         </h3>
         <div className={styles.toolbarControls}>
-          <label className={styles.presetLabel}>
-            Preset{' '}
-            <select value={presetId} onChange={(event) => choosePreset(event.target.value)}>
-              <option value="">Your own model</option>
-              {PRESET_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {PRESETS[id].title}
-                </option>
-              ))}
-            </select>
-          </label>
+          {hidePresets ? null : (
+            <label className={styles.presetLabel}>
+              Preset{' '}
+              <select value={presetId} onChange={(event) => choosePreset(event.target.value)}>
+                <option value="">Your own model</option>
+                {PRESET_IDS.map((id) => (
+                  <option key={id} value={id}>
+                    {PRESETS[id].title}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <button type="button" className="button button--secondary button--sm" onClick={() => copy('link', shareLink())}>
             Copy share link
           </button>
