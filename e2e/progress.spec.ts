@@ -20,7 +20,7 @@ async function passIntroQuiz(page: Page) {
       }
     } else if (data.kind === 'numeric') {
       await q.getByRole('textbox', {name: 'Your answer'}).fill(`${data.answer} ${data.unit}`);
-    } else {
+    } else if (data.kind === 'ordering') {
       for (const [target, step] of data.steps.entries()) {
         const items = q.getByRole('group').getByRole('listitem');
         const texts = await items.allInnerTexts();

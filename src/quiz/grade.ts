@@ -3,7 +3,10 @@
  * verdict. No React, no storage, no clock: the Quiz component and the tests
  * call the same code.
  */
+import type {Model} from '@site/src/engine';
+import {gradeChallenge, type ChallengeResult} from './challenge';
 import type {
+  ChallengeQuestion,
   Choice,
   MultipleChoiceQuestion,
   NumericQuestion,
@@ -17,7 +20,9 @@ export type Answer =
   | {kind: 'single'; choiceId: string | null}
   | {kind: 'multiple'; choiceIds: string[]}
   | {kind: 'numeric'; text: string}
-  | {kind: 'ordering'; stepIds: string[]};
+  | {kind: 'ordering'; stepIds: string[]}
+  /** A challenge's answer is the design the reader submitted. */
+  | {kind: 'challenge'; model: Model};
 
 /** The answer could not be graded (nothing chosen, not a number…): no attempt is counted. */
 export interface InvalidAnswer {
@@ -50,7 +55,15 @@ export interface OrderingVerdict {
   inPlace: string[];
 }
 
-export type Verdict = ChoiceVerdict | NumericVerdict | OrderingVerdict;
+export interface ChallengeVerdict {
+  valid: true;
+  kind: 'challenge';
+  correct: boolean;
+  /** Every target with what was met or missed, and why. */
+  result: ChallengeResult;
+}
+
+export type Verdict = ChoiceVerdict | NumericVerdict | OrderingVerdict | ChallengeVerdict;
 export type GradeResult = Verdict | InvalidAnswer;
 
 function invalid(message: string): InvalidAnswer {
@@ -150,6 +163,13 @@ function gradeOrdering(question: OrderingQuestion, answer: Answer): GradeResult 
   return {valid: true, kind: 'ordering', correct: inPlace.length === expected.length, inPlace};
 }
 
+function gradeChallengeAnswer(question: ChallengeQuestion, answer: Answer): GradeResult {
+  if (answer.kind !== 'challenge') return invalid('This answer does not fit a challenge.');
+  // An invalid model is a graded, failed attempt: the result carries the engine's message.
+  const result = gradeChallenge(question, answer.model);
+  return {valid: true, kind: 'challenge', correct: result.passed, result};
+}
+
 /** Grades one answer. Never throws: an answer of the wrong shape is invalid, not an error. */
 export function grade(question: QuizQuestion, answer: Answer): GradeResult {
   switch (question.kind) {
@@ -161,6 +181,8 @@ export function grade(question: QuizQuestion, answer: Answer): GradeResult {
       return gradeNumeric(question, answer);
     case 'ordering':
       return gradeOrdering(question, answer);
+    case 'challenge':
+      return gradeChallengeAnswer(question, answer);
   }
 }
 
@@ -175,6 +197,8 @@ export function blankAnswer(question: QuizQuestion): Answer {
       return {kind: 'numeric', text: ''};
     case 'ordering':
       return {kind: 'ordering', stepIds: shuffledStepIds(question)};
+    case 'challenge':
+      return {kind: 'challenge', model: question.start};
   }
 }
 
@@ -224,5 +248,7 @@ export function correctAnswer(question: QuizQuestion): Answer {
       return {kind: 'numeric', text: String(question.answer)};
     case 'ordering':
       return {kind: 'ordering', stepIds: question.steps.map((step) => step.id)};
+    case 'challenge':
+      return {kind: 'challenge', model: question.solution};
   }
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {courseUnits} from './course';
+import {gradeChallenge} from './challenge';
 import {grade, correctAnswer} from './grade';
 import {ID_PATTERN} from './progress';
 import {quizzes} from './registry';
@@ -95,6 +96,30 @@ describe.each(all.map(({quiz, question}) => [`${quiz} / ${question.id}`, questio
     });
   }
 
+  if (question.kind === 'challenge') {
+    it('has targets with unique ids, scenarios and an explanation', () => {
+      expect(question.targets.length).toBeGreaterThanOrEqual(1);
+      const ids = question.targets.map((target) => target.id);
+      expect(new Set(ids).size, 'target ids must be unique').toBe(ids.length);
+      for (const target of question.targets) {
+        expect(target.id, 'target id').toMatch(ID_PATTERN);
+        expect(target.label.trim().length, `label of target "${target.id}"`).toBeGreaterThan(10);
+        expect(Number.isFinite(target.value), `value of target "${target.id}"`).toBe(true);
+      }
+      expect(question.scenarios.length, 'scenarios').toBeGreaterThanOrEqual(1);
+      expect(question.explanation.trim().length, 'explanation').toBeGreaterThan(20);
+    });
+
+    it('has reachable targets: its solution passes every one and its starting model misses at least one', () => {
+      const solved = gradeChallenge(question, question.solution);
+      expect(solved.problems, 'the solution breaks the brief').toEqual([]);
+      expect(solved.targets.filter((target) => !target.passed).map((target) => `${target.id}: ${target.reason}`), 'targets the solution misses').toEqual([]);
+      const started = gradeChallenge(question, question.start);
+      expect(started.problems, 'the starting model must be valid and within the brief').toEqual([]);
+      expect(started.targets.some((target) => !target.passed), 'the starting model already meets every target: the challenge is trivial').toBe(true);
+    });
+  }
+
   it('grades its own right answer as right', () => {
     expect(grade(question, correctAnswer(question))).toMatchObject({valid: true, correct: true});
   });
@@ -128,7 +153,7 @@ describe('quizzes and the course', () => {
       const unit = courseUnits.find((candidate) => candidate.key === quiz.unitKey);
       const page = fs.readFileSync(path.join(root, files[0]!), 'utf8');
       expect(page, `${files[0]} must import the registered questions file ${quiz.source}`).toContain(path.basename(quiz.source, '.ts'));
-      expect(files[0]!.replace(/\.mdx?$/, '').replace(/\/index$/, ''), `quiz "${quiz.id}" must be on the page of ${unit?.key}`).toBe(`docs/${unit?.docId}`);
+      expect(files[0]!.replace(/\.mdx?$/, '').replace(/\/index$/, ''), `quiz "${quiz.id}" must be on the page of ${unit?.key}`).toBe(`docs/${unit?.docId?.replace(/\/index$/, '')}`);
     }
   });
 });

@@ -83,6 +83,14 @@ describe('migrate', () => {
     expect(parseProgress(JSON.stringify(progress))).toEqual({ok: true, progress});
   });
 
+  it('keeps a challenge’s submitted design as its answer, and rejects a design that is not an object', () => {
+    const model = {zones: ['use1-az1', 'use1-az2'], service: {desiredCount: 4}};
+    const progress = answerRecorded(emptyProgress(), 'capstone', ['design'], 'design', {kind: 'challenge', model}, true, 5);
+    expect(parseProgress(JSON.stringify(progress))).toEqual({ok: true, progress});
+    const bad = {version: 1, quizzes: {capstone: {questionIds: [], questions: {design: {attempts: 1, answeredCorrectly: true, revealedAt: null, answeredAt: 5, answer: {kind: 'challenge', model: 'big'}}}}}};
+    expect(migrate(bad)).toEqual({ok: false, reason: 'Quiz "capstone", question "design": answer has a bad model.'});
+  });
+
   it.each([
     [null, 'not a Failover Lab progress object'],
     [[], 'not a Failover Lab progress object'],

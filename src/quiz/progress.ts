@@ -183,6 +183,9 @@ const isTime = (value: unknown): value is number | null => value === null || (ty
 const isIdList = (value: unknown, max = 500): value is string[] =>
   Array.isArray(value) && value.length <= max && value.every((item) => typeof item === 'string' && item.length <= 200);
 
+/** Largest stored challenge design, in JSON characters (a lab model is well under 5,000). */
+const MAX_MODEL_CHARS = 50_000;
+
 function checkAnswer(value: unknown): string | null {
   if (value === null) return null;
   if (!isRecord(value)) return 'must be an answer object or null';
@@ -195,6 +198,9 @@ function checkAnswer(value: unknown): string | null {
       return typeof value.text === 'string' && value.text.length <= 200 ? null : 'has a bad text';
     case 'ordering':
       return isIdList(value.stepIds, 100) ? null : 'has bad stepIds';
+    case 'challenge':
+      // The design is graded by the engine, which rejects a bad model with a reason; here it only has to be a small object.
+      return isRecord(value.model) && JSON.stringify(value.model).length <= MAX_MODEL_CHARS ? null : 'has a bad model';
     default:
       return 'has an unknown kind';
   }

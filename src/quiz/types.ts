@@ -7,6 +7,7 @@
  * `prompt`, choice `text` and explanations are plain text in which `inline code`
  * between backticks is shown as code.
  */
+import type {Fault, Model} from '@site/src/engine';
 
 /** One option of a single- or multiple-choice question. */
 export interface Choice {
@@ -58,5 +59,82 @@ export interface OrderingQuestion extends QuestionBase {
   explanation: string;
 }
 
-/** Any question. (Challenge questions, graded by the failover model, join this union with the lab.) */
-export type QuizQuestion = SingleChoiceQuestion | MultipleChoiceQuestion | NumericQuestion | OrderingQuestion;
+/**
+ * What a challenge measures. Run metrics come from the engine's summary of each
+ * scenario run; design metrics come from the model itself.
+ */
+export type ChallengeMetric =
+  // Per scenario run (the worst run counts):
+  | 'availability'
+  | 'failedByCause.overload'
+  | 'failedByCause.deadTarget'
+  | 'failedByCause.database'
+  | 'writesLost'
+  | 'recoveryPointSeconds'
+  | 'databaseDowntimeSeconds'
+  | 'longestOutageSeconds'
+  | 'timeToRecoverSeconds'
+  | 'sessionsLost'
+  // Of the design, without running it:
+  | 'totalTasks'
+  | 'databaseInstances'
+  | 'crossZoneUsdPerMonth';
+
+/**
+ * The faults a design is tested against. They replace the model's own faults
+ * (and its hand-timed operator actions), so deleting a fault never passes.
+ */
+export type ChallengeScenarioSet =
+  /** One run per zone of the reader's model, each losing that zone. */
+  | {kind: 'eachZoneLost'; at: number; duration: number}
+  /** One run in which the database primary fails (its zone stays up). */
+  | {kind: 'primaryFailure'; at: number; duration?: number}
+  /** One run with these faults. */
+  | {kind: 'faults'; id: string; label: string; faults: Fault[]};
+
+/** A target the design must meet: `metric` `op` `value`, e.g. overload failures at most 0. */
+export interface ChallengeTarget {
+  /** Stable kebab-case id, unique within the question. */
+  id: string;
+  /** What the reader reads, e.g. "No request fails as overload when any one zone is lost". */
+  label: string;
+  metric: ChallengeMetric;
+  op: 'atLeast' | 'atMost';
+  /** The limit, in the metric's unit (availability as a share 0–1, money in USD a month). */
+  value: number;
+  /** Faults to test against; default: the question's `scenarios`. Ignored by design metrics. */
+  scenarios?: ChallengeScenarioSet[];
+}
+
+/** Model fields the brief fixes (the load, the app's own figures): a design that changes them fails. */
+export type ChallengeFixedField =
+  | 'traffic'
+  | 'service.capacityPerTask'
+  | 'service.startSeconds'
+  | 'service.sessionStore'
+  | 'scheduler.noticeSeconds'
+  | 'zoneCount';
+
+/**
+ * Design a model in the embedded lab that meets every target. Graded by
+ * running the model (src/quiz/challenge.ts); the answer stored is the model.
+ */
+export interface ChallengeQuestion extends QuestionBase {
+  kind: 'challenge';
+  /** The model the lab starts from (and restarts from after a reveal). It must fail some target. */
+  start: Model;
+  targets: ChallengeTarget[];
+  /** Default faults for the targets that run the model. */
+  scenarios: ChallengeScenarioSet[];
+  /** Fields the design must keep as in `start`. Default: DEFAULT_FIXED in src/quiz/challenge.ts. */
+  fixed?: ChallengeFixedField[];
+  /** Length and seed of each scenario run. Default one hour, seed 1. */
+  run?: {durationSeconds?: number; seed?: number};
+  /** A reference design that passes every target (checked by the integrity test). */
+  solution: Model;
+  /** Why the reference design passes; shown after a pass or a reveal. */
+  explanation: string;
+}
+
+/** Any question. */
+export type QuizQuestion = SingleChoiceQuestion | MultipleChoiceQuestion | NumericQuestion | OrderingQuestion | ChallengeQuestion;

@@ -2,13 +2,14 @@ import React, {useRef, useState} from 'react';
 import clsx from 'clsx';
 import {blankAnswer, correctAnswer, grade, type Answer, type Verdict} from '@site/src/quiz/grade';
 import {creditAvailableAt, hasCredit, REVEAL_COOLDOWN_MS, type QuestionProgress} from '@site/src/quiz/progress';
-import type {Choice, QuizQuestion} from '@site/src/quiz/types';
+import type {ChallengeQuestion, Choice, QuizQuestion} from '@site/src/quiz/types';
 import Ordering from './Ordering';
 import Rich from './Rich';
 import styles from './styles.module.css';
 
 interface Props {
-  question: QuizQuestion;
+  /** Challenges have their own component (./Challenge). */
+  question: Exclude<QuizQuestion, ChallengeQuestion>;
   /** Unique in the page: quiz id and question id. */
   idPrefix: string;
   number: number;
@@ -42,7 +43,7 @@ type Shown =
   | {state: 'revealed'; answer: Answer; availableAt: number}
   | {state: 'answered'; answer: Answer; verdict: Verdict; credited: boolean; availableAt: number | null};
 
-function shownFor(question: QuizQuestion, stored: QuestionProgress | undefined, editing: boolean): Shown {
+function shownFor(question: Exclude<QuizQuestion, ChallengeQuestion>, stored: QuestionProgress | undefined, editing: boolean): Shown {
   if (editing || !stored?.answer) return {state: 'editing'};
   const availableAt = creditAvailableAt(stored);
   if (availableAt !== null && stored.revealedAt !== null && (stored.answeredAt === null || stored.revealedAt >= stored.answeredAt)) {

@@ -1,9 +1,11 @@
 import React, {useMemo} from 'react';
 import {PASS_MARK, REVEAL_COOLDOWN_MS, scoreQuiz} from '@site/src/quiz/progress';
 import type {QuizQuestion} from '@site/src/quiz/types';
+import type {Answer} from '@site/src/quiz/grade';
 import ProgressNotice from '@site/src/components/ProgressNotice';
 import {progressStore, useProgressState} from '@site/src/components/ProgressBadge/useProgress';
 import Question from './Question';
+import Challenge from './Challenge';
 import styles from './styles.module.css';
 
 interface Props {
@@ -34,19 +36,22 @@ export default function Quiz({id, questions}: Props): React.JSX.Element {
       </p>
       <ProgressNotice issue={issue} />
       <ol className={styles.questions}>
-        {questions.map((question, index) => (
-          <Question
-            key={question.id}
-            question={question}
-            idPrefix={`quiz-${id}-${question.id}`}
-            number={index + 1}
-            total={questions.length}
-            stored={quizProgress?.questions[question.id]}
-            scoreLine={scoreLine}
-            onAnswer={(answer, correct) => progressStore().recordAnswer(id, questionIds, question.id, answer, correct)}
-            onReveal={() => progressStore().reveal(id, questionIds, question.id)}
-          />
-        ))}
+        {questions.map((question, index) => {
+          const common = {
+            idPrefix: `quiz-${id}-${question.id}`,
+            number: index + 1,
+            total: questions.length,
+            stored: quizProgress?.questions[question.id],
+            scoreLine,
+            onAnswer: (answer: Answer, correct: boolean) => progressStore().recordAnswer(id, questionIds, question.id, answer, correct),
+            onReveal: () => progressStore().reveal(id, questionIds, question.id),
+          };
+          return question.kind === 'challenge' ? (
+            <Challenge key={question.id} question={question} {...common} />
+          ) : (
+            <Question key={question.id} question={question} {...common} />
+          );
+        })}
       </ol>
       <p className={styles.score} data-testid="quiz-score">
         <strong>

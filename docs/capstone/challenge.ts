@@ -1,0 +1,123 @@
+/**
+ * The capstone's design challenge: a checkout API with an availability
+ * target, a recovery point, a recovery time and a budget, graded by running
+ * the reader's design against every zone lost in turn and a primary failure
+ * (src/quiz/challenge.ts). The brief's figures are illustrative; the
+ * database figures behind the targets are AWS's (see the chapter's sources).
+ */
+import {capacityPlan, costOfResilience, zoneOutage, type Model} from '@site/src/engine';
+import {LAB_ZONES} from '@site/src/lab/edit';
+import type {ChallengeQuestion} from '@site/src/quiz/types';
+
+const [az1, az2, az4] = LAB_ZONES as [string, string, string];
+
+/** The brief: what the product asks for. */
+export const BRIEF = {
+  peakRequestsPerSecond: 600,
+  writeShare: 0.2,
+  capacityPerTask: 100,
+  availability: 0.99,
+  recoveryPointSeconds: 0,
+  recoveryTimeSeconds: 90,
+  maxTasks: 9,
+  maxDatabaseInstances: 2,
+  maxCrossZoneUsdPerMonth: 210,
+  /** When the scenarios strike, and for how long a zone stays down. */
+  faultAt: 600,
+  zoneOutageSeconds: 1800,
+} as const;
+
+const traffic = {requestsPerSecond: BRIEF.peakRequestsPerSecond, writeShare: BRIEF.writeShare};
+const service = {capacityPerTask: BRIEF.capacityPerTask};
+const faults = [zoneOutage(az1, {at: BRIEF.faultAt, duration: BRIEF.zoneOutageSeconds})];
+
+/** What the team runs today: six tasks over three zones and an RDS Multi-AZ DB instance. */
+export const startDesign: Model = {
+  zones: [az1, az2, az4],
+  service: {...service, desiredCount: 6},
+  traffic,
+  database: {kind: 'multi-az-instance', primaryZone: az1, standbyZone: az2},
+  faults,
+  durationSeconds: 3600,
+};
+
+/** The reference design: three tasks in each of three zones, Aurora with one replica in another zone. */
+export const referenceDesign: Model = {
+  zones: [az1, az2, az4],
+  service: {...service, desiredCount: capacityPlan({zones: 3, peakRequestsPerSecond: BRIEF.peakRequestsPerSecond, capacityPerTask: BRIEF.capacityPerTask}).totalTasks},
+  traffic,
+  database: {kind: 'aurora', writerZone: az1, replicaZones: [az2]},
+  faults,
+  durationSeconds: 3600,
+};
+
+const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
+const usd = (value: number) => `$${Math.round(value)}`;
+const crossZone = costOfResilience(referenceDesign);
+
+const challenge: ChallengeQuestion = {
+  id: 'checkout-design',
+  kind: 'challenge',
+  prompt: `Design the checkout API of the brief above: ${BRIEF.peakRequestsPerSecond} req/s at peak, ${pct(BRIEF.writeShare)} of them writes, ${BRIEF.capacityPerTask} req/s per task. The lab starts from what the team runs today. Change the zones, the tasks, the load balancer and the database until every target is met; the load and the app's own figures are fixed by the brief.`,
+  start: startDesign,
+  targets: [
+    {
+      id: 'availability',
+      label: `Availability: at least ${pct(BRIEF.availability)} of requests succeed in the hour of any one incident.`,
+      metric: 'availability',
+      op: 'atLeast',
+      value: BRIEF.availability,
+    },
+    {
+      id: 'rpo',
+      label: `Recovery point (RPO): ${BRIEF.recoveryPointSeconds} s. No acknowledged order is ever lost.`,
+      metric: 'recoveryPointSeconds',
+      op: 'atMost',
+      value: BRIEF.recoveryPointSeconds,
+    },
+    {
+      id: 'rto',
+      label: `Recovery time (RTO): every request succeeds again at most ${BRIEF.recoveryTimeSeconds} s after the fault.`,
+      metric: 'timeToRecoverSeconds',
+      op: 'atMost',
+      value: BRIEF.recoveryTimeSeconds,
+    },
+    {
+      id: 'no-overload',
+      label: 'Capacity: no request fails as overload while a zone is lost.',
+      metric: 'failedByCause.overload',
+      op: 'atMost',
+      value: 0,
+      scenarios: [{kind: 'eachZoneLost', at: BRIEF.faultAt, duration: BRIEF.zoneOutageSeconds}],
+    },
+    {
+      id: 'budget-tasks',
+      label: `Budget: at most ${BRIEF.maxTasks} tasks.`,
+      metric: 'totalTasks',
+      op: 'atMost',
+      value: BRIEF.maxTasks,
+    },
+    {
+      id: 'budget-database',
+      label: `Budget: at most ${BRIEF.maxDatabaseInstances} database instances (a primary or writer, plus its standbys and replicas).`,
+      metric: 'databaseInstances',
+      op: 'atMost',
+      value: BRIEF.maxDatabaseInstances,
+    },
+    {
+      id: 'budget-cross-zone',
+      label: `Budget: cross-zone transfer of at most ${usd(BRIEF.maxCrossZoneUsdPerMonth)} a month, as the lab's cost panel estimates it.`,
+      metric: 'crossZoneUsdPerMonth',
+      op: 'atMost',
+      value: BRIEF.maxCrossZoneUsdPerMonth,
+    },
+  ],
+  scenarios: [
+    {kind: 'eachZoneLost', at: BRIEF.faultAt, duration: BRIEF.zoneOutageSeconds},
+    {kind: 'primaryFailure', at: BRIEF.faultAt},
+  ],
+  solution: referenceDesign,
+  explanation: `The reference design runs 3 tasks in each of 3 zones: losing any zone leaves 6 × ${BRIEF.capacityPerTask} = ${BRIEF.peakRequestsPerSecond} req/s, the whole peak, so nothing fails as overload and nothing waits for a replacement task. Its database is Aurora with one replica in another zone: 2 instances, no acknowledged write lost (the six storage copies keep a write quorum), and a failover to the replica that is often under 60 s, so the last failed request comes about a minute after the fault, inside the ${BRIEF.recoveryTimeSeconds} s. The RDS Multi-AZ DB instance it replaces also loses nothing, but takes 60 to 120 s to fail over; a Multi-AZ DB cluster fails over faster but is 3 instances; an asynchronous replica loses its lag's worth of orders. Three zones send ${pct(crossZone.crossZoneShare)} of requests across zones, about ${usd(crossZone.crossZoneUsdPerMonth)} a month at the list price: four zones would need only 8 tasks but send three quarters of requests across zones and break the transfer budget, unless cross-zone load balancing is turned off.`,
+};
+
+export default challenge;

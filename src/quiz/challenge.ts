@@ -1,0 +1,511 @@
+/**
+ * Grading a challenge: run the reader's design against the question's
+ * scenarios with the engine and say, target by target, what was met and what
+ * was missed and why. Pure and deterministic (no React, no clock); never
+ * throws: a model the engine rejects is a failed attempt whose reason is the
+ * engine's ModelError message.
+ */
+import {
+  costOfResilience,
+  ModelError,
+  simulate,
+  validateModel,
+  type Fault,
+  type FailureCause,
+  type Model,
+  type OperatorAction,
+  type ResolvedModel,
+  type SimulationResult,
+} from '@site/src/engine';
+import {formatCount, formatDuration, formatPercent, formatUsd} from '@site/src/utils/format';
+import type {ChallengeFixedField, ChallengeMetric, ChallengeQuestion, ChallengeScenarioSet, ChallengeTarget} from './types';
+
+/** What every challenge fixes unless it says otherwise: the load and the app's own figures are the brief's, not the design's. */
+export const DEFAULT_FIXED: readonly ChallengeFixedField[] = ['traffic', 'service.capacityPerTask', 'service.startSeconds', 'scheduler.noticeSeconds'];
+
+/** Default length of each scenario run, in seconds. */
+export const DEFAULT_RUN_SECONDS = 3600;
+
+/** One run of the design: a name for the reader and the faults it injects. */
+export interface Scenario {
+  id: string;
+  label: string;
+  faults: Fault[];
+  /** The zone a zone-loss scenario takes down. */
+  lostZone?: string;
+}
+
+export interface TargetResult {
+  id: string;
+  label: string;
+  passed: boolean;
+  /** The design's value (the worst over the scenarios), or null when it could not be measured. */
+  actual: number | null;
+  /** The actual value as the reader reads it, e.g. "99.2 %" or "9 tasks". */
+  actualText: string;
+  /** The scenario that gave the worst value, if the target runs the model. */
+  scenario?: string;
+  /** In reader terms: what was met, or what was missed and why. */
+  reason: string;
+}
+
+/** Something that fails the attempt before any target: a model the engine rejects, or a fixed part of the brief changed. */
+export interface ChallengeProblem {
+  id: string;
+  message: string;
+}
+
+export interface ChallengeResult {
+  passed: boolean;
+  targets: TargetResult[];
+  problems: ChallengeProblem[];
+}
+
+const RUN_METRICS = new Set<ChallengeMetric>([
+  'availability',
+  'failedByCause.overload',
+  'failedByCause.deadTarget',
+  'failedByCause.database',
+  'writesLost',
+  'recoveryPointSeconds',
+  'databaseDowntimeSeconds',
+  'longestOutageSeconds',
+  'timeToRecoverSeconds',
+  'sessionsLost',
+]);
+
+/** Whether a metric needs the model to run (otherwise it is read from the design). */
+export function isRunMetric(metric: ChallengeMetric): boolean {
+  return RUN_METRICS.has(metric);
+}
+
+/** The scenario runs a set stands for, for a model with these zones. */
+export function expandScenarios(sets: readonly ChallengeScenarioSet[], zones: readonly string[]): Scenario[] {
+  return sets.flatMap((set): Scenario[] => {
+    switch (set.kind) {
+      case 'eachZoneLost':
+        return zones.map((zone) => ({
+          id: `zone-${zone}`,
+          label: `Zone ${zone} lost`,
+          lostZone: zone,
+          faults: [{kind: 'zoneOutage', zone, at: set.at, duration: set.duration}],
+        }));
+      case 'primaryFailure':
+        return [
+          {
+            id: 'primary-failure',
+            label: 'Database primary fails',
+            faults: [set.duration === undefined ? {kind: 'primaryFailure', at: set.at} : {kind: 'primaryFailure', at: set.at, duration: set.duration}],
+          },
+        ];
+      case 'faults':
+        return [{id: `faults-${set.id}`, label: set.label, faults: set.faults}];
+    }
+  });
+}
+
+/** Database instances a design runs: the primary (or writer) and every standby or replica. */
+export function databaseInstances(model: ResolvedModel): number {
+  return model.database.nodeZones.length;
+}
+
+const DATABASE_NAMES: Record<string, string> = {
+  none: 'no database',
+  'single-az': 'a Single-AZ instance',
+  'multi-az-instance': 'an RDS Multi-AZ DB instance: a primary and a standby',
+  'multi-az-cluster': 'an RDS Multi-AZ DB cluster: a writer and two readable standbys',
+  aurora: 'Aurora: a writer and its replicas',
+  'async-replica': 'a primary and an asynchronous read replica',
+  'self-managed': 'a self-managed primary and its replicas',
+};
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+function formatMetric(metric: ChallengeMetric, value: number): string {
+  switch (metric) {
+    case 'availability':
+      return formatPercent(value);
+    case 'recoveryPointSeconds':
+    case 'databaseDowntimeSeconds':
+    case 'longestOutageSeconds':
+    case 'timeToRecoverSeconds':
+      return formatDuration(value);
+    case 'crossZoneUsdPerMonth':
+      return `${formatUsd(value)} a month`;
+    case 'totalTasks':
+      return plural(value, 'task');
+    case 'databaseInstances':
+      return plural(value, 'database instance');
+    case 'writesLost':
+      return plural(value, 'write');
+    case 'sessionsLost':
+      return plural(value, 'session');
+    default:
+      return plural(value, 'request');
+  }
+}
+
+function meets(op: ChallengeTarget['op'], actual: number, value: number): boolean {
+  const slack = 1e-9 * Math.max(1, Math.abs(value));
+  return op === 'atMost' ? actual <= value + slack : actual >= value - slack;
+}
+
+/** Counts are whole requests: a rounding crumb of 1e-12 is not a failed request. */
+function metricOf(metric: ChallengeMetric, result: SimulationResult): number {
+  const s = result.summary;
+  switch (metric) {
+    case 'availability':
+      return s.availability;
+    case 'failedByCause.overload':
+      return Math.round(s.failedByCause.overload);
+    case 'failedByCause.deadTarget':
+      return Math.round(s.failedByCause.deadTarget);
+    case 'failedByCause.database':
+      return Math.round(s.failedByCause.database);
+    case 'writesLost':
+      return Math.round(s.writesLost);
+    case 'recoveryPointSeconds':
+      return s.recoveryPointSeconds;
+    case 'databaseDowntimeSeconds':
+      return s.databaseDowntimeSeconds;
+    case 'longestOutageSeconds':
+      return s.longestOutageSeconds;
+    case 'timeToRecoverSeconds':
+      return s.timeToRecoverSeconds ?? 0;
+    case 'sessionsLost':
+      return Math.round(s.sessionsLost);
+    default:
+      return 0;
+  }
+}
+
+const CAUSE_WORDS: Record<FailureCause, string> = {
+  deadTarget: 'sent to tasks that had died, before health checks marked them unhealthy',
+  overload: 'above the capacity of the tasks left (overload)',
+  noHealthyTarget: 'with no task at all to serve them',
+  database: 'needing the database while it had no writable primary',
+  dependency: 'needing a single-zone dependency that was down',
+  grayFailure: 'in a zone with a gray failure',
+};
+
+function causeBreakdown(result: SimulationResult): string {
+  const causes = (Object.entries(result.summary.failedByCause) as [FailureCause, number][])
+    .filter(([, count]) => Math.round(count) > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return causes.map(([cause, count]) => `${formatCount(Math.round(count))} ${CAUSE_WORDS[cause]}`).join('; ');
+}
+
+/** The cause of the last failures of a run (what kept it from recovering sooner). */
+function lastCause(result: SimulationResult): FailureCause | null {
+  for (let i = result.segments.length - 1; i >= 0; i--) {
+    const segment = result.segments[i]!;
+    if (segment.failed > 1e-9) {
+      const [cause] = (Object.entries(segment.failedByCause) as [FailureCause, number][]).sort((a, b) => b[1] - a[1])[0]!;
+      return cause;
+    }
+  }
+  return null;
+}
+
+/** Why the database was without a writable primary so long, by kind. */
+function downtimeWhy(model: ResolvedModel): string {
+  const db = model.database;
+  switch (db.kind) {
+    case 'single-az':
+      return 'a Single-AZ instance has no standby, so writes wait until its instance or its zone comes back';
+    case 'multi-az-instance':
+      return 'an RDS Multi-AZ DB instance typically takes 60 to 120 s to fail over to its standby';
+    case 'multi-az-cluster':
+      return 'an RDS Multi-AZ DB cluster fails over to a readable standby, typically in under 35 s';
+    case 'aurora':
+      return db.nodeZones.length > 1
+        ? 'Aurora fails over to a replica in another zone, often in under 60 s'
+        : 'Aurora with no replica has to create a new writer (about 10 minutes), and if the writer’s zone is lost nothing recovers on its own';
+    case 'async-replica':
+      return db.autoPromoteAfterSeconds === null
+        ? 'an asynchronous read replica is only promoted by hand, and promotion takes minutes'
+        : `the replica is promoted ${formatDuration(db.autoPromoteAfterSeconds)} after the primary is lost, and promotion takes ${formatDuration(db.promotionSeconds)}`;
+    case 'self-managed':
+      return db.replication === 'sync' && db.nodeZones.length < 3
+        ? 'with synchronous replication and a single standby, writes stop whenever that standby is unreachable'
+        : 'a failover manager waits for the leader lock to expire (Patroni’s ttl, 30 s) before promoting a replica';
+    default:
+      return 'there is no database';
+  }
+}
+
+function lossWhy(model: ResolvedModel): string {
+  const db = model.database;
+  if (db.replication === 'async') return `replication is asynchronous, so the promoted replica was about ${formatDuration(db.lagSeconds)} behind`;
+  if (db.replication === 'semi-sync') return 'semi-synchronous replication had fallen back to asynchronous before the promotion';
+  return 'the promoted replica did not hold every acknowledged write';
+}
+
+function sessionsWhy(model: ResolvedModel): string {
+  switch (model.service.sessionStore) {
+    case 'task-memory':
+      return 'sessions live in task memory and leave with their task';
+    case 'single-zone':
+      return `sessions live in a store in ${model.service.sessionStoreZone} only`;
+    default:
+      return 'a session store lost them';
+  }
+}
+
+function capacityOutside(model: ResolvedModel, zone: string | undefined): number {
+  const zones = model.loadBalancer.zones.filter((z) => z !== zone);
+  return zones.reduce((sum, z) => sum + (model.service.tasksPerZone[z] ?? 0), 0) * model.service.capacityPerTask;
+}
+
+/** Why a run missed a target, in reader terms. */
+function missReason(target: ChallengeTarget, actual: number, scenario: Scenario, result: SimulationResult, model: ResolvedModel): string {
+  const limit = formatMetric(target.metric, target.value);
+  const s = result.summary;
+  const load = model.traffic.requestsPerSecond;
+  const at = scenario.label;
+  switch (target.metric) {
+    case 'failedByCause.overload': {
+      const capacity = capacityOutside(model, scenario.lostZone);
+      if (capacity >= load) {
+        const why = model.loadBalancer.crossZone
+          ? 'at some moment fewer tasks were in service than that, while tasks were being replaced or moved back'
+          : 'with cross-zone load balancing off, each zone’s load balancer node gets an equal share of the traffic and can only use its own zone’s tasks';
+        return `${at}: ${formatMetric(target.metric, actual)} failed as overload, although the ${scenario.lostZone ? 'other zones' : 'tasks'} had ${formatCount(capacity)} req/s of capacity for ${formatCount(load)} req/s: ${why}.`;
+      }
+      return scenario.lostZone
+        ? `${at}: ${formatMetric(target.metric, actual)} failed as overload; the other zones had ${formatCount(capacity)} req/s of capacity for ${formatCount(load)} req/s.`
+        : `${at}: ${formatMetric(target.metric, actual)} failed as overload; the tasks had ${formatCount(capacity)} req/s of capacity for ${formatCount(load)} req/s.`;
+    }
+    case 'failedByCause.deadTarget':
+      return `${at}: ${formatMetric(target.metric, actual)} were sent to tasks that had died before health checks marked them unhealthy (at most ${limit} allowed).`;
+    case 'failedByCause.database':
+      return `${at}: ${formatMetric(target.metric, actual)} failed with no writable primary for ${formatDuration(s.databaseDowntimeSeconds)} (at most ${limit} allowed): ${downtimeWhy(model)}.`;
+    case 'availability':
+      return `${at}: ${formatPercent(actual)} of requests succeeded, below ${limit}. ${formatCount(Math.round(s.failed))} of ${formatCount(Math.round(s.offered))} failed: ${causeBreakdown(result)}.`;
+    case 'writesLost':
+      return `${at}: ${formatMetric(target.metric, actual)} acknowledged by the database were lost (at most ${limit} allowed): ${lossWhy(model)}.`;
+    case 'recoveryPointSeconds':
+      return `${at}: the last ${formatDuration(actual)} of acknowledged writes were lost (${plural(Math.round(s.writesLost), 'write')}), more than the ${limit} allowed: ${lossWhy(model)}.`;
+    case 'databaseDowntimeSeconds':
+      return `${at}: the database had no writable primary for ${formatDuration(actual)}, more than the ${limit} allowed: ${downtimeWhy(model)}.`;
+    case 'timeToRecoverSeconds': {
+      const cause = lastCause(result);
+      const why =
+        cause === 'database'
+          ? `requests needing the database, because ${downtimeWhy(model)}`
+          : cause === 'overload'
+            ? `overload: the tasks left could not carry ${formatCount(load)} req/s until replacements started`
+            : cause
+              ? `requests ${CAUSE_WORDS[cause]}`
+              : 'requests';
+      return `${at}: requests kept failing until ${formatDuration(actual)} after the fault, more than the ${limit} allowed. The last to fail were ${why}.`;
+    }
+    case 'longestOutageSeconds':
+      return `${at}: more than half the requests failed for ${formatDuration(actual)} in a row, more than the ${limit} allowed: ${causeBreakdown(result)}.`;
+    case 'sessionsLost':
+      return `${at}: ${formatMetric(target.metric, actual)} were lost (at most ${limit} allowed): ${sessionsWhy(model)}.`;
+    default:
+      return `${at}: ${formatMetric(target.metric, actual)}, against a limit of ${limit}.`;
+  }
+}
+
+function designValue(metric: ChallengeMetric, resolved: ResolvedModel, model: Model): number {
+  switch (metric) {
+    case 'totalTasks':
+      return resolved.service.desiredCount;
+    case 'databaseInstances':
+      return databaseInstances(resolved);
+    case 'crossZoneUsdPerMonth':
+      return costOfResilience(model).crossZoneUsdPerMonth;
+    default:
+      return 0;
+  }
+}
+
+function designReason(target: ChallengeTarget, actual: number, passed: boolean, resolved: ResolvedModel, model: Model): string {
+  const limit = formatMetric(target.metric, target.value);
+  const bound = target.op === 'atMost' ? 'at most' : 'at least';
+  const shown = formatMetric(target.metric, actual);
+  switch (target.metric) {
+    case 'totalTasks': {
+      const perZone = resolved.zones.map((z) => resolved.service.tasksPerZone[z] ?? 0).join(' + ');
+      return passed
+        ? `Met: ${shown} (${perZone} over ${plural(resolved.zones.length, 'zone')}).`
+        : `Your design runs ${shown} (${perZone} over ${plural(resolved.zones.length, 'zone')}); the brief allows ${bound} ${limit}.`;
+    }
+    case 'databaseInstances':
+      return passed
+        ? `Met: ${shown} (${DATABASE_NAMES[resolved.database.kind] ?? resolved.database.kind}).`
+        : `Your design runs ${shown} (${DATABASE_NAMES[resolved.database.kind] ?? resolved.database.kind}); the budget allows ${bound} ${limit}.`;
+    case 'crossZoneUsdPerMonth': {
+      const cost = costOfResilience(model);
+      const detail = `${formatCount(cost.crossZoneShare * 100)} % of requests go to a task in another zone, about ${formatCount(cost.crossZoneGBPerMonth)} GB a month`;
+      return passed ? `Met: ${shown} (${detail}).` : `Cross-zone transfer would cost ${shown}: ${detail}; the budget allows ${bound} ${limit}.`;
+    }
+    default:
+      return passed ? `Met: ${shown}.` : `${shown}; the brief asks for ${bound} ${limit}.`;
+  }
+}
+
+const FIXED_LABELS: Record<ChallengeFixedField, string> = {
+  traffic: 'the traffic',
+  'service.capacityPerTask': 'the capacity of a task',
+  'service.startSeconds': 'the time a new task takes to start',
+  'service.sessionStore': 'where sessions live',
+  'scheduler.noticeSeconds': 'the time the scheduler takes to notice a stopped task',
+  zoneCount: 'the number of zones',
+};
+
+function fixedValue(field: ChallengeFixedField, model: ResolvedModel): unknown {
+  switch (field) {
+    case 'traffic':
+      return model.traffic;
+    case 'service.capacityPerTask':
+      return model.service.capacityPerTask;
+    case 'service.startSeconds':
+      return model.service.startSeconds;
+    case 'service.sessionStore':
+      return model.service.sessionStore;
+    case 'scheduler.noticeSeconds':
+      return model.scheduler.noticeSeconds;
+    case 'zoneCount':
+      return model.zones.length;
+  }
+}
+
+function describeTraffic(t: ResolvedModel['traffic']): string {
+  const parts = [`${formatCount(t.requestsPerSecond)} req/s`, `${formatCount(t.writeShare * 100)} % writes`];
+  if (t.curve !== 'constant') parts.push('a daily curve');
+  if (t.retries > 0) parts.push(plural(t.retries, 'client retry', 'client retries'));
+  if (t.readsUseDatabase) parts.push('reads use the database');
+  return parts.join(', ');
+}
+
+function describeFixed(field: ChallengeFixedField, value: unknown): string {
+  if (field === 'traffic') return describeTraffic(value as ResolvedModel['traffic']);
+  if (field === 'service.capacityPerTask') return `${formatCount(value as number)} req/s`;
+  if (field === 'service.startSeconds' || field === 'scheduler.noticeSeconds') return formatDuration(value as number);
+  return String(value);
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function errorMessage(error: unknown): string {
+  if (error instanceof ModelError) return error.message;
+  return error instanceof Error ? `The model could not run: ${error.message}` : 'The model could not run.';
+}
+
+/** The model a scenario runs: the design, with the scenario's faults and the run's length and seed. */
+export function scenarioModel(question: ChallengeQuestion, model: Model, scenario: Scenario): Model {
+  const standing: OperatorAction[] = (model.actions ?? []).filter((action) => action.kind === 'autoZonalShift');
+  return {
+    ...model,
+    faults: scenario.faults,
+    actions: standing,
+    durationSeconds: question.run?.durationSeconds ?? DEFAULT_RUN_SECONDS,
+    seed: question.run?.seed ?? 1,
+  };
+}
+
+/**
+ * Grades a design against every target of a challenge. Each run target is
+ * measured in every scenario and its worst value counts (the highest for
+ * `atMost`, the lowest for `atLeast`). Never throws.
+ */
+export function gradeChallenge(question: ChallengeQuestion, model: Model): ChallengeResult {
+  let resolved: ResolvedModel;
+  try {
+    resolved = validateModel(model);
+  } catch (error) {
+    const message = errorMessage(error);
+    return {
+      passed: false,
+      problems: [{id: 'invalid-model', message}],
+      targets: question.targets.map((target) => ({
+        id: target.id,
+        label: target.label,
+        passed: false,
+        actual: null,
+        actualText: '–',
+        reason: `Not checked: the model cannot run (${message}).`,
+      })),
+    };
+  }
+
+  const problems: ChallengeProblem[] = [];
+  let start: ResolvedModel | null = null;
+  try {
+    start = validateModel(question.start);
+  } catch {
+    start = null;
+  }
+  if (start) {
+    for (const field of question.fixed ?? DEFAULT_FIXED) {
+      const want = fixedValue(field, start);
+      const got = fixedValue(field, resolved);
+      if (!same(want, got)) {
+        problems.push({
+          id: `fixed-${field.replace(/\W+/g, '-').toLowerCase()}`,
+          message: `The brief fixes ${FIXED_LABELS[field]} at ${describeFixed(field, want)}; your design has ${describeFixed(field, got)}. Put it back: the design is the zones, tasks, load balancer and database.`,
+        });
+      }
+    }
+  }
+
+  const runs = new Map<string, {ok: true; result: SimulationResult} | {ok: false; message: string}>();
+  const runScenario = (scenario: Scenario) => {
+    const known = runs.get(scenario.id);
+    if (known) return known;
+    let outcome: {ok: true; result: SimulationResult} | {ok: false; message: string};
+    if (scenario.faults.some((fault) => fault.kind === 'primaryFailure') && resolved.database.kind === 'none') {
+      outcome = {ok: false, message: 'your design has no database, and the brief needs one'};
+    } else {
+      try {
+        outcome = {ok: true, result: simulate(scenarioModel(question, model, scenario))};
+      } catch (error) {
+        outcome = {ok: false, message: errorMessage(error)};
+      }
+    }
+    runs.set(scenario.id, outcome);
+    return outcome;
+  };
+
+  const targets = question.targets.map((target): TargetResult => {
+    const base = {id: target.id, label: target.label};
+    if (!isRunMetric(target.metric)) {
+      let actual: number;
+      try {
+        actual = designValue(target.metric, resolved, model);
+      } catch (error) {
+        return {...base, passed: false, actual: null, actualText: '–', reason: errorMessage(error)};
+      }
+      const passed = meets(target.op, actual, target.value);
+      return {...base, passed, actual, actualText: formatMetric(target.metric, actual), reason: designReason(target, actual, passed, resolved, model)};
+    }
+
+    const scenarios = expandScenarios(target.scenarios ?? question.scenarios, resolved.zones);
+    let worst: {value: number; scenario: Scenario; result: SimulationResult} | null = null;
+    for (const scenario of scenarios) {
+      const outcome = runScenario(scenario);
+      if (!outcome.ok) {
+        return {...base, passed: false, actual: null, actualText: '–', scenario: scenario.label, reason: `${scenario.label}: ${outcome.message}.`};
+      }
+      const value = metricOf(target.metric, outcome.result);
+      const worse = worst === null || (target.op === 'atMost' ? value > worst.value : value < worst.value);
+      if (worse) worst = {value, scenario, result: outcome.result};
+    }
+    if (worst === null) {
+      return {...base, passed: false, actual: null, actualText: '–', reason: 'Not checked: this target has no scenario to run.'};
+    }
+    const passed = meets(target.op, worst.value, target.value);
+    const actualText = formatMetric(target.metric, worst.value);
+    const reason = passed
+      ? `Met in every scenario (${scenarios.length}); the worst: ${actualText} (${worst.scenario.label}).`
+      : missReason(target, worst.value, worst.scenario, worst.result, resolved);
+    return {...base, passed, actual: worst.value, actualText, scenario: worst.scenario.label, reason};
+  });
+
+  return {passed: problems.length === 0 && targets.every((target) => target.passed), targets, problems};
+}
