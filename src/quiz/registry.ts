@@ -5,6 +5,7 @@
  */
 import type {QuizQuestion} from './types';
 import introQuiz from '@site/docs/_intro-quiz';
+import selfManagedReplicationQuiz from '@site/docs/self-managed-replication/quiz';
 
 export interface RegisteredQuiz {
   /** The `id` given to `<Quiz>` in the MDX, and the key of its progress. */
@@ -18,6 +19,7 @@ export interface RegisteredQuiz {
 
 export const quizzes: readonly RegisteredQuiz[] = [
   {id: 'intro', unitKey: 'intro', source: 'docs/_intro-quiz.ts', questions: introQuiz},
+  {id: 'self-managed-replication', unitKey: 'chapter-8', source: 'docs/self-managed-replication/quiz.ts', questions: selfManagedReplicationQuiz},
 ];
 
 export function findQuiz(id: string): RegisteredQuiz | undefined {

@@ -1,0 +1,237 @@
+/**
+ * Chapter 8 quiz: self-managed replication. Figures are from
+ * /work/shared/reference/facts.md (PostgreSQL, Patroni, MySQL semi-sync,
+ * Galera, EKS); the simulated answer is computed from the engine below.
+ */
+import {primaryFailure, simulate, zoneOutage} from '@site/src/engine';
+import type {QuizQuestion} from '@site/src/quiz/types';
+
+/**
+ * MySQL semi-sync with one replica: the replica's zone fails at t = 1200 s,
+ * the primary dies for good at t = 1500 s. 20 writes a second; the service's
+ * tasks sit outside zone b, so only the database feels its outage.
+ */
+const semiSyncFallback = simulate({
+  zones: ['a', 'b', 'c'],
+  service: {tasksPerZone: {a: 1, c: 1}},
+  database: {kind: 'self-managed', primaryZone: 'a', replicaZones: ['b'], replication: 'semi-sync'},
+  traffic: {requestsPerSecond: 200, writeShare: 0.1},
+  faults: [zoneOutage('b', {at: 1200, duration: 900}), primaryFailure({at: 1500})],
+  durationSeconds: 3600,
+});
+const semiSyncWritesLost = Math.round(semiSyncFallback.summary.writesLost);
+
+const questions: QuizQuestion[] = [
+  {
+    id: 'synchronous-commit-on',
+    kind: 'single',
+    prompt:
+      'A PostgreSQL primary names one synchronous standby in another zone. Which `synchronous_commit` setting reports a commit only once that standby has flushed it to its own disk?',
+    choices: [
+      {
+        id: 'local',
+        text: '`local`',
+        correct: false,
+        explanation: '`local` waits only for the primary’s own disk. A commit can be acknowledged and then lost with the primary’s zone.',
+      },
+      {
+        id: 'remote-write',
+        text: '`remote_write`',
+        correct: false,
+        explanation:
+          '`remote_write` waits until the standby has handed the data to its operating system, not until it is on disk: a crash of the standby’s machine at the same moment could still lose it.',
+      },
+      {
+        id: 'on',
+        text: '`on`',
+        correct: true,
+        explanation: 'Right: with synchronous standbys named, `on` waits until a standby has flushed the commit to disk.',
+      },
+      {
+        id: 'remote-apply',
+        text: '`remote_apply`',
+        correct: false,
+        explanation:
+          '`remote_apply` waits even longer: until the standby has replayed the commit, so reads there see it. Safe, but it is not the setting that stops at "flushed to disk".',
+      },
+    ],
+  },
+  {
+    id: 'first-vs-any',
+    kind: 'single',
+    prompt:
+      'The primary is in zone a, with standbys `pg_b` (zone b) and `pg_c` (zone c). Which `synchronous_standby_names` keeps a zero recovery point AND keeps commits flowing when any one zone other than a fails?',
+    choices: [
+      {
+        id: 'any-2',
+        text: '`ANY 2 (pg_b, pg_c)`',
+        correct: false,
+        explanation:
+          'Every commit then needs both standbys. When zone b or zone c fails, only one is left and every commit waits until the zone returns.',
+      },
+      {
+        id: 'any-1',
+        text: '`ANY 1 (pg_b, pg_c)`',
+        correct: true,
+        explanation:
+          'Right: each commit waits for whichever standby answers first, so it is always in two zones, and losing one standby’s zone leaves the other to answer. (`FIRST 1 (pg_b, pg_c)` would also do: `pg_c` steps in when `pg_b` is gone.)',
+      },
+      {
+        id: 'single-standby',
+        text: '`FIRST 1 (pg_b)`',
+        correct: false,
+        explanation: 'Only `pg_b` may acknowledge. If zone b fails, nobody is left to wait for and commits stop.',
+      },
+      {
+        id: 'empty',
+        text: 'An empty list, with `synchronous_commit = on`',
+        correct: false,
+        explanation:
+          'With no synchronous standby named, `on` waits only for the local disk: replication is asynchronous, and the primary’s zone can take acknowledged writes with it.',
+      },
+    ],
+  },
+  {
+    id: 'patroni-ttl',
+    kind: 'numeric',
+    prompt:
+      'A team wants Patroni to keep `loop_wait` at 10 s and `retry_timeout` at 10 s. What is the smallest `ttl` that respects Patroni’s timing rule?',
+    answer: 30,
+    tolerance: 0,
+    unit: 's',
+    explanation:
+      'The rule is loop_wait + 2 × retry_timeout ≤ ttl, so ttl ≥ 10 + 2 × 10 = 30 s, which is Patroni’s default. It lets a leader that lost the DCS demote itself before its key can expire and another node take over.',
+  },
+  {
+    id: 'semi-sync-fallback',
+    kind: 'numeric',
+    prompt:
+      'MySQL semi-sync, one replica, default 10 s timeout, 20 writes a second. At t = 1200 s the replica’s zone fails. At t = 1500 s the source dies for good; the replica is promoted once its zone is back. How many acknowledged writes are lost?',
+    answer: semiSyncWritesLost,
+    tolerance: Math.round(semiSyncWritesLost * 0.1),
+    unit: 'writes',
+    explanation: `Commits stall for 10 s when the replica vanishes, then the source falls back to asynchronous and acknowledges writes nobody else has. From t = 1210 s to 1500 s that is 290 s × 20 writes/s ≈ ${semiSyncWritesLost} writes, all lost when the stale replica is promoted. Semi-sync’s zero recovery point ends at the fallback.`,
+  },
+  {
+    id: 'galera-layouts',
+    kind: 'multiple',
+    prompt: 'Which Galera layouts keep accepting writes after losing any one zone? Select all that apply.',
+    choices: [
+      {
+        id: 'three-nodes-three-zones',
+        text: 'Three nodes, one in each of three zones.',
+        correct: true,
+        explanation: 'Right: losing a zone leaves two of three votes, a majority, so the survivors stay the Primary Component.',
+      },
+      {
+        id: 'two-nodes-two-zones',
+        text: 'Two nodes, one in each of two zones.',
+        correct: false,
+        explanation: 'The survivor holds one vote of two, not a majority, so it stops taking writes to avoid split brain.',
+      },
+      {
+        id: 'two-plus-garbd',
+        text: 'Two data nodes in zones a and b, plus `garbd` in zone c.',
+        correct: true,
+        explanation: 'Right: the arbitrator votes without storing data, so any one zone’s loss leaves two votes of three.',
+      },
+      {
+        id: 'four-nodes-two-zones',
+        text: 'Four nodes, two in each of two zones.',
+        correct: false,
+        explanation:
+          'Losing a zone leaves two of four votes: exactly half is not a majority, so writes stop. More nodes in two zones never fix this; a third zone does.',
+      },
+    ],
+  },
+  {
+    id: 'ebs-pod',
+    kind: 'single',
+    prompt:
+      'On EKS, a PostgreSQL primary runs in a StatefulSet pod whose EBS volume is in zone a, with no standby. Zone a fails. What happens?',
+    choices: [
+      {
+        id: 'moves-after-eviction',
+        text: 'After the default 300 s eviction, the pod restarts in zone b with its volume.',
+        correct: false,
+        explanation:
+          'The pod is evicted, but an EBS volume can only attach in its own zone, so the replacement has nowhere to run outside zone a.',
+      },
+      {
+        id: 'stuck',
+        text: 'The database stays down until zone a returns: the replacement pod cannot run outside the volume’s zone.',
+        correct: true,
+        explanation:
+          'Right: the volume pins the pod to zone a. Surviving a zone needs a standby pod in another zone, with its own volume, and a failover manager to promote it.',
+      },
+      {
+        id: 'ebs-replicated',
+        text: 'Nothing visible: EBS replicates the volume to the other zones.',
+        correct: false,
+        explanation: 'EBS is scoped to one Availability Zone. S3 and EFS Regional spread data over zones; an EBS volume does not.',
+      },
+      {
+        id: 'instant',
+        text: 'Kubernetes starts a new pod in zone b within seconds from an empty volume.',
+        correct: false,
+        explanation:
+          'A StatefulSet waits until the old pod is known to be gone, and its claim is bound to the volume in zone a. And a fresh empty database would not be a failover anyway: the data would be missing.',
+      },
+    ],
+  },
+  {
+    id: 'split-brain',
+    kind: 'multiple',
+    prompt:
+      'The link between zone a (primary) and the rest is cut; clients in zone a can still reach the old primary. The failover manager promotes the standby in zone b. Which measures keep the old primary from acknowledging writes? Select all that apply.',
+    choices: [
+      {
+        id: 'self-demote',
+        text: 'The old primary demotes itself when it cannot renew its leader lease in time.',
+        correct: true,
+        explanation: 'Right: that is Patroni’s self-fencing, and the rule loop_wait + 2 × retry_timeout ≤ ttl makes it happen before the lease can pass to another node.',
+      },
+      {
+        id: 'route-by-leader',
+        text: 'Clients send writes through a check that asks which node holds the lease, never to a fixed address.',
+        correct: true,
+        explanation: 'Right: a node that lost the lease fails the check (for Patroni, its REST API stops answering `/primary`), so writes stop going there.',
+      },
+      {
+        id: 'stonith',
+        text: 'The old node is powered off before the standby is promoted.',
+        correct: true,
+        explanation: 'Right: stopping the machine (STONITH) is the bluntest fencing, and the surest.',
+      },
+      {
+        id: 'faster-failover',
+        text: 'A shorter `ttl`, so the new primary is ready sooner.',
+        correct: false,
+        explanation:
+          'Speed does not fence. A faster promotion with the old primary still writing only makes the split brain start sooner, and a very short lease turns hiccups into needless failovers.',
+      },
+      {
+        id: 'async',
+        text: 'Switching to asynchronous replication, so the old primary never waits on the lost standby.',
+        correct: false,
+        explanation: 'That keeps the old primary writing without any copy: it makes split brain worse, not better.',
+      },
+    ],
+  },
+  {
+    id: 'patroni-failover-order',
+    kind: 'ordering',
+    prompt: 'Patroni with default settings; the primary’s zone fails. Put the steps in order, first step at the top.',
+    steps: [
+      {id: 'stops-renewing', text: 'The primary stops renewing its leader key in the DCS.'},
+      {id: 'key-expires', text: 'The leader key expires, up to `ttl` (30 s) after its last renewal.'},
+      {id: 'standbys-notice', text: 'On their next loop (within `loop_wait`, 10 s), the standbys see there is no leader.'},
+      {id: 'best-standby', text: 'The most up-to-date eligible standby takes the key and promotes itself.'},
+      {id: 'clients-reconnect', text: 'Clients reconnect and write to the new primary.'},
+    ],
+    explanation:
+      'Failover starts with a lease running out, not with an alarm: the key lives `ttl` seconds, the standbys notice within one `loop_wait`, and a standby too far behind (`maximum_lag_on_failover`) or not synchronous (in `synchronous_mode`) is kept out of the race. Then clients must find the new leader: about 30 to 40 s without writes with the defaults.',
+  },
+];
+
+export default questions;
