@@ -5,6 +5,7 @@ import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
 const sidebars: SidebarsConfig = {
   course: [
     'intro',
+    'load-balancers-health-checks/index',
     'self-managed-replication/index',
     {
       type: 'category',

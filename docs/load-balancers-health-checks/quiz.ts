@@ -1,0 +1,261 @@
+/**
+ * Chapter 3 quiz: load balancers and health checks. Every figure about
+ * simulated behaviour is computed here from the engine, never typed by hand;
+ * the AWS defaults and limits are from /work/shared/reference/facts.md
+ * ("Elastic Load Balancing" and "Gray failures and zonal shift in practice").
+ */
+import {getPreset, healthCheckDetection, selectSegmentAt, selectTrafficAt, simulate} from '@site/src/engine';
+import type {QuizQuestion} from '@site/src/quiz/types';
+
+const pct = (x: number): string => `${Math.round(x * 1000) / 10} %`;
+
+// Q1: non-default settings, latest detection.
+const tuned = {intervalSeconds: 10, timeoutSeconds: 5, unhealthyThreshold: 3};
+const tunedTimes = healthCheckDetection(tuned);
+
+// Q2: four settings, ordered by how long a dead target keeps getting traffic at worst.
+const settingsToRank = [
+  {id: 'ten-two', text: 'Interval 10 s, unhealthy threshold 2', settings: {intervalSeconds: 10, unhealthyThreshold: 2}},
+  {id: 'ten-five', text: 'Interval 10 s, unhealthy threshold 5', settings: {intervalSeconds: 10, unhealthyThreshold: 5}},
+  {id: 'thirty-two', text: 'Interval 30 s, unhealthy threshold 2 (the defaults)', settings: {intervalSeconds: 30, unhealthyThreshold: 2}},
+  {id: 'thirty-three', text: 'Interval 30 s, unhealthy threshold 3', settings: {intervalSeconds: 30, unhealthyThreshold: 3}},
+]
+  .map((item) => ({...item, latest: healthCheckDetection({...item.settings, timeoutSeconds: 5}).latestDetectionSeconds}))
+  .sort((a, b) => a.latest - b.latest);
+
+// Q4: one task in zone a, three in zone b, cross-zone load balancing off (an NLB's default).
+function sharesWith(crossZone: boolean) {
+  const rate = 100;
+  const result = simulate({
+    zones: ['a', 'b'],
+    service: {tasksPerZone: {a: 1, b: 3}, capacityPerTask: rate},
+    loadBalancer: {crossZone},
+    traffic: {requestsPerSecond: rate},
+    durationSeconds: 60,
+  });
+  const traffic = selectTrafficAt(result, 10);
+  const share = (zone: string) => (traffic.find((t) => t.zone === zone)?.served ?? 0) / rate;
+  return {a: share('a'), b: share('b')};
+}
+const off = sharesWith(false);
+const on = sharesWith(true);
+
+// Q7: the gray-failure preset, between the start of the gray failure and the operator's shift.
+const grayPreset = getPreset('gray-failure-zonal-shift');
+const grayFault = grayPreset.model.faults?.find((f) => f.kind === 'grayFailure');
+const grayShift = grayPreset.model.actions?.find((a) => a.kind === 'zonalShift');
+const grayRun = simulate(grayPreset.model);
+const grayStart = grayFault?.at ?? 0;
+const grayShiftAt = grayShift?.at ?? 0;
+const graySegment = selectSegmentAt(grayRun, (grayStart + grayShiftAt) / 2);
+const grayFailedShare = graySegment.failed / graySegment.offered;
+const grayMarkedUnhealthy = grayRun.events.filter((e) => e.type === 'lb/targetMarkedUnhealthy').length;
+
+const questions: QuizQuestion[] = [
+  {
+    id: 'tuned-latest-detection',
+    kind: 'numeric',
+    prompt: `A target group checks every ${tuned.intervalSeconds} s with a ${tuned.timeoutSeconds} s timeout and marks a target unhealthy after ${tuned.unhealthyThreshold} failed checks in a row. A target dies. At the latest, how many seconds pass until it is marked unhealthy?`,
+    answer: tunedTimes.latestDetectionSeconds,
+    tolerance: 2,
+    unit: 's',
+    explanation: `The worst case is a target that dies just after a check started and passed. The first failing check starts one interval later, and the target is marked unhealthy when failing check number ${tuned.unhealthyThreshold} times out: ${tuned.unhealthyThreshold} × ${tuned.intervalSeconds} + ${tuned.timeoutSeconds} = ${tunedTimes.latestDetectionSeconds} s. The best case is (${tuned.unhealthyThreshold} − 1) × ${tuned.intervalSeconds} + ${tuned.timeoutSeconds} = ${tunedTimes.earliestDetectionSeconds} s.`,
+  },
+  {
+    id: 'rank-settings',
+    kind: 'ordering',
+    prompt:
+      'Four target groups use a 5 s timeout and these settings. Order them by how long a dead target can keep receiving requests in the worst case, shortest at the top.',
+    steps: settingsToRank.map(({id, text}) => ({id, text})),
+    explanation: `The worst case is threshold × interval + timeout: ${settingsToRank.map((s) => `${s.latest} s`).join(', ')}. The interval is multiplied by the threshold, so a short interval with a high threshold can still beat a long interval with a low one.`,
+  },
+  {
+    id: 'two-tasks-window',
+    kind: 'multiple',
+    prompt:
+      'A stateless service runs one task in each of two zones behind an ALB with default settings, and keeps its sessions in DynamoDB. Zone a fails. Which of these happen before the task in zone a is marked unhealthy? Select all that apply.',
+    choices: [
+      {
+        id: 'new-requests-fail',
+        text: 'Some new requests are still sent to the dead task, and fail.',
+        correct: true,
+        explanation:
+          'Right: until two checks in a row fail, the load balancer still counts the dead task as healthy and gives it its share, half of all requests with two targets. That lasts 35 to 65 s with the defaults.',
+      },
+      {
+        id: 'in-flight-fail',
+        text: 'Requests that were being served by the task in zone a fail.',
+        correct: true,
+        explanation: 'Right: a request in progress on a task that dies is lost with it. Nothing moves it to the other task.',
+      },
+      {
+        id: 'fail-open',
+        text: 'The load balancer fails open and sends requests to both tasks regardless of their health.',
+        correct: false,
+        explanation:
+          'Fail-open happens only when every target is unhealthy. Here the task in zone b stays healthy. The dead task gets requests because it has not been marked unhealthy yet, not because of fail-open.',
+      },
+      {
+        id: 'sessions-lost',
+        text: 'The users whose requests went to zone a lose their sessions.',
+        correct: false,
+        explanation:
+          'Their sessions live in DynamoDB, which replicates across zones, not in the task. Those users see a failed request, and their next request finds the session on the surviving task.',
+      },
+      {
+        id: 'zonal-shift-starts',
+        text: 'The load balancer starts a zonal shift away from zone a.',
+        correct: false,
+        explanation:
+          'Failed health checks take a target out of service, never a whole zone. A zonal shift is started by an operator, or by AWS with zonal autoshift, which you must enable along with weekly practice runs.',
+      },
+    ],
+  },
+  {
+    id: 'cross-zone-off-share',
+    kind: 'single',
+    prompt:
+      'A Network Load Balancer with default settings has one healthy target in zone a and three in zone b. DNS spreads clients evenly over its two nodes. What share of all requests does the target in zone a receive?',
+    choices: [
+      {
+        id: 'quarter',
+        text: pct(on.a),
+        correct: false,
+        explanation: `That is the share with cross-zone load balancing on, when every node spreads over all four targets. On an NLB it is off by default.`,
+      },
+      {
+        id: 'half',
+        text: pct(off.a),
+        correct: true,
+        explanation: `Right: cross-zone load balancing is off by default on an NLB, so the node in zone a sends its half of the traffic to its only local target. Each target in zone b gets ${pct(off.b)}.`,
+      },
+      {
+        id: 'sixth',
+        text: pct(off.b),
+        correct: false,
+        explanation: `That is what each target in zone b gets: zone b's node splits its half over three targets. The single target in zone a has its node's half to itself.`,
+      },
+      {
+        id: 'all',
+        text: '100 %',
+        correct: false,
+        explanation: 'The node in zone b still receives half of the clients from DNS and sends them to zone b’s targets.',
+      },
+    ],
+  },
+  {
+    id: 'health-check-hits-database',
+    kind: 'single',
+    prompt:
+      'Your health-check endpoint runs a query on the shared database. The database stalls for five minutes, so every task fails its checks. What does the ALB do once all targets are marked unhealthy?',
+    choices: [
+      {
+        id: 'routes-to-all',
+        text: 'It routes requests to all the targets anyway.',
+        correct: true,
+        explanation:
+          'Right: when every target in a target group is unhealthy, the ALB fails open. Requests that do not need the database still succeed. The lesson is to keep shared dependencies out of the health check, or every task fails it at once.',
+      },
+      {
+        id: 'returns-503',
+        text: 'It answers every request with an error until a target passes its checks.',
+        correct: false,
+        explanation: 'That is what would happen without fail-open. An ALB fails open precisely to avoid turning a bad health check into a total outage.',
+      },
+      {
+        id: 'ecs-replaces',
+        text: 'Nothing changes for requests: health checks only inform ECS, which replaces the tasks.',
+        correct: false,
+        explanation:
+          'Health checks drive routing first: a target marked unhealthy stops getting requests, unless every target is unhealthy. ECS does also replace tasks that fail their checks, which here would not help, since the new ones fail too.',
+      },
+      {
+        id: 'shifts-zone',
+        text: 'It shifts traffic to the zone with the most healthy targets.',
+        correct: false,
+        explanation: 'No zone has a healthy target to shift to, and failing health checks never start a zonal shift: an operator does, or AWS with zonal autoshift if you enabled it.',
+      },
+    ],
+  },
+  {
+    id: 'deregistration-delay',
+    kind: 'single',
+    prompt:
+      'During a scale-in, ECS deregisters a task that has no open connections. The target group’s deregistration delay is at its default. How long until the target is removed?',
+    choices: [
+      {
+        id: 'at-once',
+        text: 'Almost at once: the delay ends early when no connections are open.',
+        correct: true,
+        explanation: 'Right: the delay (300 s by default, 0 to 3,600 s) is the longest the load balancer waits for requests in progress. With none, it has nothing to wait for.',
+      },
+      {
+        id: 'full-300',
+        text: 'Exactly 300 s, the default delay.',
+        correct: false,
+        explanation: '300 s is the default upper limit, not a fixed wait: draining ends early once the target has no open connections.',
+      },
+      {
+        id: 'healthy-threshold',
+        text: 'Five health-check intervals, 150 s.',
+        correct: false,
+        explanation: 'The healthy threshold governs how a target comes back into service, not how it leaves. Deregistration does not wait for health checks.',
+      },
+      {
+        id: 'detection',
+        text: '35 to 65 s, until its health checks fail.',
+        correct: false,
+        explanation: 'That is how long an unplanned death takes to detect. A deregistered target stops getting new requests at once; only requests in progress are allowed to finish.',
+      },
+    ],
+  },
+  {
+    id: 'gray-failure-share',
+    kind: 'numeric',
+    prompt: `Six tasks, two per zone in three zones, share ${grayRun.model.traffic.requestsPerSecond} requests per second with cross-zone load balancing on. Half of the requests served in zone b start failing, but every health check keeps passing. Before anyone shifts traffic away, what percentage of all requests fails?`,
+    answer: Math.round(grayFailedShare * 1000) / 10,
+    tolerance: 2,
+    unit: '%',
+    explanation: `Zone b holds a third of the targets, so it gets a third of the requests, and half of those fail: ${pct(grayFailedShare)}. In the lab, ${grayMarkedUnhealthy === 0 ? 'no target is ever marked unhealthy' : `${grayMarkedUnhealthy} targets were marked unhealthy`}, so this lasts until a zonal shift takes zone b out of the load balancer.`,
+  },
+  {
+    id: 'zonal-shift-facts',
+    kind: 'multiple',
+    prompt: 'Which of these are true of an ARC zonal shift on a load balancer? Select all that apply.',
+    choices: [
+      {
+        id: 'must-enable',
+        text: 'It has to be enabled on the load balancer before you can use it.',
+        correct: true,
+        explanation: 'Right: zonal shift is off by default on both ALBs and NLBs and is enabled per load balancer.',
+      },
+      {
+        id: 'expires',
+        text: 'Every shift has an expiry, at most 72 hours when started, and can be extended or cancelled.',
+        correct: true,
+        explanation: 'Right: a zonal shift is temporary by design, so a forgotten shift cannot keep a zone out of service for good.',
+      },
+      {
+        id: 'cross-zone-either',
+        text: 'It works whether cross-zone load balancing is on or off.',
+        correct: true,
+        explanation: 'Right: AWS supports zonal shift for load balancers with cross-zone load balancing on or off.',
+      },
+      {
+        id: 'two-zones',
+        text: 'You can shift one load balancer away from two zones at once.',
+        correct: false,
+        explanation: 'One zone at a time per resource. Shifting away from two of three zones would leave a single zone carrying everything.',
+      },
+      {
+        id: 'aws-starts-it',
+        text: 'AWS starts it automatically whenever its telemetry sees a zone impaired, with no setup.',
+        correct: false,
+        explanation:
+          'That describes zonal autoshift, and it is not free of setup: you must enable it and configure weekly practice runs that prove your service can lose a zone’s traffic.',
+      },
+    ],
+  },
+];
+
+export default questions;
