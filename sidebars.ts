@@ -7,6 +7,7 @@ const sidebars: SidebarsConfig = {
     'intro',
     'load-balancers-health-checks/index',
     'self-managed-replication/index',
+    'capstone/index',
     {
       type: 'category',
       label: 'Reference',

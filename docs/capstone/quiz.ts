@@ -1,0 +1,151 @@
+/**
+ * The capstone's quiz: five questions on reading the brief as engineering,
+ * and the design challenge itself (./challenge.ts). Every simulated number is
+ * computed here from the engine; the failover times are AWS's documented
+ * typical values (facts.md, "Databases" and "RTO / RPO").
+ */
+import {costOfResilience, replicationRace, simulate, zoneOutage} from '@site/src/engine';
+import type {QuizQuestion} from '@site/src/quiz/types';
+import challenge, {BRIEF, referenceDesign, startDesign} from './challenge';
+
+const [az1, az2, az4] = startDesign.zones as [string, string, string];
+
+/** Today's design losing a zone that holds no database primary. */
+const startLosesAz2 = simulate({...startDesign, faults: [zoneOutage(az2, {at: BRIEF.faultAt, duration: BRIEF.zoneOutageSeconds})]}).summary;
+const recoverySeconds = Math.round(startLosesAz2.timeToRecoverSeconds ?? 0);
+const overloadRequests = Math.round(startLosesAz2.failedByCause.overload);
+
+const writesPerSecond = BRIEF.peakRequestsPerSecond * BRIEF.writeShare;
+const asyncLoss = replicationRace({mode: 'async', lagSeconds: 5, writeRate: writesPerSecond});
+
+const fourZones = costOfResilience({...referenceDesign, zones: [az1, az2, az4, 'use1-az5'], service: {capacityPerTask: BRIEF.capacityPerTask, desiredCount: 8}});
+const threeZones = costOfResilience(referenceDesign);
+const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
+const usd = (value: number) => `$${Math.round(value)}`;
+
+const questions: QuizQuestion[] = [
+  {
+    id: 'why-today-misses-rto',
+    kind: 'single',
+    prompt: `Today's design (6 tasks over 3 zones, an RDS Multi-AZ DB instance with its primary in ${az1}) loses zone ${az2}, where only its standby runs. The lab shows requests failing for ${recoverySeconds} s, beyond the ${BRIEF.recoveryTimeSeconds} s recovery time. What keeps them failing that long?`,
+    choices: [
+      {
+        id: 'overload',
+        text: `The 4 tasks left serve ${4 * BRIEF.capacityPerTask} req/s of the ${BRIEF.peakRequestsPerSecond} req/s, so requests fail as overload until replacement tasks start and pass a health check.`,
+        correct: true,
+        explanation: `Right: ${overloadRequests.toLocaleString('en-US')} requests fail as overload in the lab's run. The scheduler only starts replacements after the lost tasks are noticed, each needs its start time and one passing check, and until then a third of the peak has nowhere to go. Three tasks a zone would leave the whole peak's capacity standing.`,
+      },
+      {
+        id: 'health-checks',
+        text: 'The load balancer needs more than 90 s to mark the lost tasks unhealthy.',
+        correct: false,
+        explanation: 'With the ALB defaults (30 s interval, 5 s timeout, 2 failures) a dead target is marked unhealthy 35 to 65 s after it dies: inside the 90 s. Those failures end well before the last ones.',
+      },
+      {
+        id: 'database-failover',
+        text: 'The database fails over to its standby, which takes 60 to 120 s.',
+        correct: false,
+        explanation: `The primary runs in ${az1}, which is up. Losing ${az2} only takes the standby away; writes carry on, with no failover at all.`,
+      },
+      {
+        id: 'sessions',
+        text: 'The sessions of the users served in the lost zone have to be rebuilt.',
+        correct: false,
+        explanation: 'The design keeps sessions in a multi-zone store, the lab’s default, so no session is lost and nothing has to be rebuilt.',
+      },
+    ],
+  },
+  {
+    id: 'async-orders-lost',
+    kind: 'numeric',
+    prompt: `To save money, someone proposes a primary with an asynchronous read replica that runs 5 s behind, promoted automatically when the primary is lost. At the brief's peak (${BRIEF.peakRequestsPerSecond} req/s, ${pct(BRIEF.writeShare)} writes), about how many acknowledged orders does one promotion lose?`,
+    answer: asyncLoss.writesLostOnPrimaryLoss,
+    tolerance: 0,
+    unit: 'orders',
+    explanation: `${pct(BRIEF.writeShare)} of ${BRIEF.peakRequestsPerSecond} req/s is ${writesPerSecond} writes a second. The replica holds none of the last 5 s, so promoting it loses 5 × ${writesPerSecond} = ${asyncLoss.writesLostOnPrimaryLoss} orders the customers were told had gone through. The recovery point is the lag, not 0 s, so the design misses the brief however fast the promotion is.`,
+  },
+  {
+    id: 'four-zones-cross-zone',
+    kind: 'single',
+    prompt: `Four zones need only 8 tasks (600 ÷ 3 = 200 req/s a zone), one fewer than three zones. Yet with cross-zone load balancing on, the four-zone design misses the cross-zone budget of ${usd(BRIEF.maxCrossZoneUsdPerMonth)} a month while 9 tasks over three zones meet it. Why?`,
+    choices: [
+      {
+        id: 'share-crosses',
+        text: 'Each task gets an equal share of all requests, so the share sent to another zone grows with the zones: 3 in 4 instead of 2 in 3.',
+        correct: true,
+        explanation: `Right: with cross-zone on, a load balancer node in one zone spreads its requests over every task, and only the tasks in its own zone are local. Three zones send ${pct(threeZones.crossZoneShare)} of requests across (about ${usd(threeZones.crossZoneUsdPerMonth)} a month at the list price); four send ${pct(fourZones.crossZoneShare)} (about ${usd(fourZones.crossZoneUsdPerMonth)}).`,
+      },
+      {
+        id: 'more-traffic',
+        text: 'A fourth zone adds traffic of its own: health checks and replication to it.',
+        correct: false,
+        explanation: 'The estimate counts only requests and responses between the load balancer and the tasks; the load is the same 600 req/s whatever the zones.',
+      },
+      {
+        id: 'farther',
+        text: 'The fourth zone is farther away, and transfer to it is priced higher.',
+        correct: false,
+        explanation: 'Transfer between zones of a Region has one list price, $0.01/GB in each direction at the time of writing, whichever two zones it joins.',
+      },
+      {
+        id: 'fewer-tasks-bigger',
+        text: 'With fewer tasks each one handles more requests, and bigger tasks send more data.',
+        correct: false,
+        explanation: 'The bytes per request do not depend on the number of tasks: 600 req/s of 10 kB each is the same data whether 8 or 9 tasks serve it. Only the share that crosses zones changes.',
+      },
+    ],
+  },
+  {
+    id: 'what-the-model-does-not-check',
+    kind: 'multiple',
+    prompt: 'Your design passes in the lab. Which of these has the lab’s model not checked, so a game day on the real system still has to? Select all that apply.',
+    choices: [
+      {
+        id: 'reconnect',
+        text: 'That the application reconnects after a database failover and respects the endpoint’s DNS TTL.',
+        correct: true,
+        explanation: 'Right: the model reconnects database clients at once. Real clients must notice the old connection is dead and resolve the endpoint again; a client that caches DNS too long keeps talking to the old primary.',
+      },
+      {
+        id: 'control-plane',
+        text: 'That replacement tasks can be started while the zone is down.',
+        correct: true,
+        explanation: 'Right: the model’s scheduler always works. In a real event the control plane may be slow or impaired, which is why the design should not need new tasks: static stability.',
+      },
+      {
+        id: 'latency',
+        text: 'That requests stay fast enough during the failover.',
+        correct: true,
+        explanation: 'Right: the model has no latency. A request either succeeds or fails; slow responses, queues and timeouts are for the real system to show.',
+      },
+      {
+        id: 'survivors-carry-peak',
+        text: 'That the zones left after a loss can carry the peak.',
+        correct: false,
+        explanation: 'The model checks this: requests above the capacity of the tasks in service fail as overload, and the challenge runs every zone lost in turn.',
+      },
+      {
+        id: 'writes-lost',
+        text: 'Whether acknowledged writes are lost when a replica is promoted.',
+        correct: false,
+        explanation: 'The model checks this too: a promotion loses the acknowledged writes the replica did not hold, and the recovery point target is measured from that.',
+      },
+    ],
+  },
+  {
+    id: 'failover-times',
+    kind: 'ordering',
+    prompt: 'Order these databases by the typical time AWS documents to be writable again after losing the primary’s zone, fastest first.',
+    steps: [
+      {id: 'cluster', text: 'RDS Multi-AZ DB cluster: typically under 35 s.'},
+      {id: 'aurora-replica', text: 'Aurora with a replica in another zone: often under 60 s.'},
+      {id: 'multi-az-instance', text: 'RDS Multi-AZ DB instance: typically 60 to 120 s.'},
+      {id: 'aurora-alone', text: 'Aurora with no replica: a new writer by hand, since the zone holding every instance is gone.'},
+    ],
+    explanation:
+      'A Multi-AZ DB cluster promotes a readable standby that is already up to date; Aurora promotes a replica over shared storage; a Multi-AZ DB instance switches its DNS name to the standby, typically in 60 to 120 s. Aurora with no replica recreates a lost writer in its own zone in under 10 minutes, but if that whole zone is down someone has to create an instance in another zone. The brief’s 90 s recovery time rules out the last two.',
+  },
+  challenge,
+];
+
+export default questions;
