@@ -1,9 +1,9 @@
 // Measures, in the browser, how long the lab takes from an input to the next
 // frame with the redrawn chart, for a 1-hour and a 24-hour model.
 // Usage: npm run build && npm run bench:lab
-import {spawn} from 'node:child_process';
 import {chromium} from '@playwright/test';
 import {findBrowser, isRoot} from './browser.mjs';
+import {serveBuild} from './serve.mjs';
 
 const PORT = 3212;
 const RUNS = 25;
@@ -20,30 +20,14 @@ function modelParam(durationSeconds) {
   return `v1.${Buffer.from(JSON.stringify(model)).toString('base64url')}`;
 }
 
-const server = spawn('npx', ['docusaurus', 'serve', '--port', String(PORT), '--host', '127.0.0.1', '--no-open'], {
-  stdio: 'ignore',
-  detached: true,
-});
-
-async function waitForServer() {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('The static server did not start.');
-}
-
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+const stopServer = await serveBuild(PORT);
+
 try {
-  await waitForServer();
   const browser = await chromium.launch({
     executablePath: findBrowser().executablePath,
     args: [...(isRoot() ? ['--no-sandbox'] : []), '--disable-dev-shm-usage'],
@@ -84,5 +68,5 @@ try {
   console.log('|---|---:|---:|');
   for (const row of rows) console.log(`| ${row.label} | ${row.median.toFixed(1)} | ${row.max.toFixed(1)} |`);
 } finally {
-  process.kill(-server.pid);
+  stopServer();
 }

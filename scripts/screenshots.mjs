@@ -1,36 +1,19 @@
 // Takes screenshots of pages of the built site, in light and dark theme, at
 // desktop and phone widths, into screenshots/ (not committed). Usage:
 //   npm run build && npm run screenshots -- / /docs/intro
-import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import {chromium} from '@playwright/test';
 import {findBrowser, isRoot} from './browser.mjs';
+import {serveBuild} from './serve.mjs';
 
 const PORT = 3211;
 const paths = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['/', '/docs/intro'];
 const widths = [1280, 375];
 const themes = ['light', 'dark'];
 
-const server = spawn('npx', ['docusaurus', 'serve', '--port', String(PORT), '--host', '127.0.0.1', '--no-open'], {
-  stdio: 'ignore',
-  detached: true,
-});
-
-async function waitForServer() {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${PORT}/`);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('The static server did not start.');
-}
+const stopServer = await serveBuild(PORT);
 
 try {
-  await waitForServer();
   const browser = await chromium.launch({
     executablePath: findBrowser().executablePath,
     args: [...(isRoot() ? ['--no-sandbox'] : []), '--disable-dev-shm-usage'],
@@ -53,5 +36,5 @@ try {
   }
   await browser.close();
 } finally {
-  process.kill(-server.pid);
+  stopServer();
 }

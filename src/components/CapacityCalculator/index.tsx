@@ -1,9 +1,10 @@
-import React, {useId, useMemo, useState} from 'react';
+import React, {useMemo, useState} from 'react';
 import clsx from 'clsx';
 import {capacityPlan, simulate, zoneOutage, type Model} from '@site/src/engine';
 import {LAB_ZONES} from '@site/src/lab/edit';
 import {formatCount, formatPercent} from '@site/src/utils/format';
-import WidgetBoundary from '@site/src/components/WidgetBoundary';
+import WidgetCard from '@site/src/components/WidgetCard';
+import cardStyles from '@site/src/components/WidgetCard/styles.module.css';
 import {NumberField} from '@site/src/components/Fields';
 import styles from './styles.module.css';
 
@@ -37,9 +38,9 @@ function zoneLossRun(zones: number, perZone: number, peak: number, capacity: num
  */
 export default function CapacityCalculator(props: Props): React.JSX.Element {
   return (
-    <WidgetBoundary name="the capacity calculator">
+    <WidgetCard title="Capacity for a lost zone" name="the capacity calculator">
       <Calculator {...props} />
-    </WidgetBoundary>
+    </WidgetCard>
   );
 }
 
@@ -47,8 +48,6 @@ function Calculator({zones: initialZones = 3, peakRequestsPerSecond = 600, capac
   const [zones, setZones] = useState(initialZones);
   const [peak, setPeak] = useState(peakRequestsPerSecond);
   const [capacity, setCapacity] = useState(capacityPerTask);
-  const headingId = useId();
-
   const figures = useMemo(() => {
     const plan = capacityPlan({zones, peakRequestsPerSecond: peak, capacityPerTask: capacity});
     // The "just enough" design: the minimum task count, spread as evenly as whole tasks allow.
@@ -63,12 +62,9 @@ function Calculator({zones: initialZones = 3, peakRequestsPerSecond = 600, capac
   const {plan} = figures;
 
   return (
-    <section className={styles.calculator} aria-labelledby={headingId}>
-      <h4 id={headingId} className={styles.title}>
-        Capacity for a lost zone
-      </h4>
+    <>
       {interactive ? (
-        <div className={styles.inputs}>
+        <div className={cardStyles.inputs}>
           <NumberField label="Zones" value={zones} defaultValue={3} hint="Zones the service runs in." min={1} max={6} integer onChange={(v) => v !== undefined && setZones(v)} />
           <NumberField label="Peak load" value={peak} defaultValue={600} unit="req/s" hint="The busiest moment you must serve." min={0} onChange={(v) => v !== undefined && setPeak(v)} />
           <NumberField label="Capacity per task" value={capacity} defaultValue={100} unit="req/s" hint="What one task serves." min={1} onChange={(v) => v !== undefined && setCapacity(v)} />
@@ -139,6 +135,6 @@ function Calculator({zones: initialZones = 3, peakRequestsPerSecond = 600, capac
       ) : (
         <p className={styles.note}>With one zone there is nothing to fail over to: losing it loses the service.</p>
       )}
-    </section>
+    </>
   );
 }

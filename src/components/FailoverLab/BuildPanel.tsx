@@ -31,6 +31,22 @@ const DURATIONS = [
   {value: '604800', label: '7 days'},
 ] as const;
 
+/** The target group's health check settings, with the ranges ELB accepts. */
+const HEALTH_CHECK_FIELDS: readonly {
+  key: keyof typeof DEFAULT_HEALTH_CHECK;
+  label: string;
+  hint: string;
+  unit?: string;
+  min: number;
+  max: number;
+  integer?: boolean;
+}[] = [
+  {key: 'intervalSeconds', label: 'Health check interval', hint: 'Time between checks of each target.', unit: 's', min: 5, max: 300},
+  {key: 'timeoutSeconds', label: 'Health check timeout', hint: 'A check with no answer by then fails.', unit: 's', min: 2, max: 120},
+  {key: 'unhealthyThreshold', label: 'Unhealthy threshold', hint: 'Failed checks in a row before a target stops receiving traffic.', min: 2, max: 10, integer: true},
+  {key: 'healthyThreshold', label: 'Healthy threshold', hint: 'Passing checks in a row before a target marked unhealthy returns.', min: 2, max: 10, integer: true},
+];
+
 const SESSION_STORES: readonly {value: SessionStore; label: string}[] = [
   {value: 'multi-zone', label: 'External multi-zone store (e.g. DynamoDB)'},
   {value: 'single-zone', label: 'External store in one zone'},
@@ -192,50 +208,21 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
           hint="Each load balancer node may send to targets in every zone (always on for ALB by default)."
           onChange={(checked) => setLb({crossZone: checked})}
         />
-        <NumberField
-          label="Health check interval"
-          value={check.intervalSeconds}
-          defaultValue={DEFAULT_HEALTH_CHECK.intervalSeconds}
-          defaultSource="AWS default"
-          unit="s"
-          hint="Time between checks of each target."
-          min={5}
-          max={300}
-          onChange={(value) => setCheck({intervalSeconds: value})}
-        />
-        <NumberField
-          label="Health check timeout"
-          value={check.timeoutSeconds}
-          defaultValue={DEFAULT_HEALTH_CHECK.timeoutSeconds}
-          defaultSource="AWS default"
-          unit="s"
-          hint="A check with no answer by then fails."
-          min={2}
-          max={120}
-          onChange={(value) => setCheck({timeoutSeconds: value})}
-        />
-        <NumberField
-          label="Unhealthy threshold"
-          value={check.unhealthyThreshold}
-          defaultValue={DEFAULT_HEALTH_CHECK.unhealthyThreshold}
-          defaultSource="AWS default"
-          hint="Failed checks in a row before a target stops receiving traffic."
-          min={2}
-          max={10}
-          integer
-          onChange={(value) => setCheck({unhealthyThreshold: value})}
-        />
-        <NumberField
-          label="Healthy threshold"
-          value={check.healthyThreshold}
-          defaultValue={DEFAULT_HEALTH_CHECK.healthyThreshold}
-          defaultSource="AWS default"
-          hint="Passing checks in a row before a target marked unhealthy returns."
-          min={2}
-          max={10}
-          integer
-          onChange={(value) => setCheck({healthyThreshold: value})}
-        />
+        {HEALTH_CHECK_FIELDS.map((field) => (
+          <NumberField
+            key={field.key}
+            label={field.label}
+            value={check[field.key]}
+            defaultValue={DEFAULT_HEALTH_CHECK[field.key]}
+            defaultSource="AWS default"
+            unit={field.unit}
+            hint={field.hint}
+            min={field.min}
+            max={field.max}
+            integer={field.integer}
+            onChange={(value) => setCheck({[field.key]: value})}
+          />
+        ))}
         <NumberField
           label="Deregistration delay"
           value={lb.deregistrationDelaySeconds}

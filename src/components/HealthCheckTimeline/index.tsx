@@ -1,7 +1,8 @@
-import React, {useId, useMemo, useState} from 'react';
+import React, {useMemo, useState} from 'react';
 import {DEFAULT_HEALTH_CHECK, healthCheckDetection, simulate, zoneOutage, type HealthCheckSpec} from '@site/src/engine';
 import {formatCount, formatDuration} from '@site/src/utils/format';
-import WidgetBoundary from '@site/src/components/WidgetBoundary';
+import WidgetCard from '@site/src/components/WidgetCard';
+import cardStyles from '@site/src/components/WidgetCard/styles.module.css';
 import {NumberField} from '@site/src/components/Fields';
 import styles from './styles.module.css';
 
@@ -24,15 +25,14 @@ const RIGHT = 16;
  */
 export default function HealthCheckTimeline(props: Props): React.JSX.Element {
   return (
-    <WidgetBoundary name="the health check timeline">
+    <WidgetCard title="Health check detection" name="the health check timeline">
       <Detection {...props} />
-    </WidgetBoundary>
+    </WidgetCard>
   );
 }
 
 function Detection({interactive = true, requestsPerSecond = 100, ...initial}: Props) {
   const [settings, setSettings] = useState<Required<HealthCheckSpec>>({...DEFAULT_HEALTH_CHECK, ...initial});
-  const headingId = useId();
   const times = useMemo(() => healthCheckDetection(settings), [settings]);
   const run = useMemo(() => {
     const result = simulate({
@@ -58,12 +58,9 @@ function Detection({interactive = true, requestsPerSecond = 100, ...initial}: Pr
     value !== undefined && setSettings((current) => ({...current, [key]: value}));
 
   return (
-    <section className={styles.widget} aria-labelledby={headingId}>
-      <h4 id={headingId} className={styles.title}>
-        Health check detection
-      </h4>
+    <>
       {interactive ? (
-        <div className={styles.inputs}>
+        <div className={cardStyles.inputs}>
           <NumberField label="Interval" value={settings.intervalSeconds} defaultValue={30} defaultSource="AWS default" unit="s" hint="Time between checks." min={5} max={300} onChange={set('intervalSeconds')} />
           <NumberField label="Timeout" value={settings.timeoutSeconds} defaultValue={5} defaultSource="AWS default" unit="s" hint="A check fails after this long with no answer." min={2} max={120} onChange={set('timeoutSeconds')} />
           <NumberField label="Unhealthy threshold" value={settings.unhealthyThreshold} defaultValue={2} defaultSource="AWS default" hint="Failed checks in a row." min={2} max={10} integer onChange={set('unhealthyThreshold')} />
@@ -122,6 +119,6 @@ function Detection({interactive = true, requestsPerSecond = 100, ...initial}: Pr
           <strong>{formatCount(run.failed)}</strong> requests failed.
         </li>
       </ul>
-    </section>
+    </>
   );
 }

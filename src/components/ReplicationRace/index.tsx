@@ -1,7 +1,8 @@
-import React, {useId, useMemo, useState} from 'react';
+import React, {useMemo, useState} from 'react';
 import {primaryFailure, replicationRace, simulate, DEFAULT_ASYNC_LAG_SECONDS, type ReplicationRace as Race} from '@site/src/engine';
 import {formatCount, formatDuration} from '@site/src/utils/format';
-import WidgetBoundary from '@site/src/components/WidgetBoundary';
+import WidgetCard from '@site/src/components/WidgetCard';
+import cardStyles from '@site/src/components/WidgetCard/styles.module.css';
 import {NumberField, SelectField} from '@site/src/components/Fields';
 import styles from './styles.module.css';
 
@@ -62,9 +63,9 @@ const LANES = ['Client', 'Primary (zone a)', 'Standby (zone b)', 'Standby (zone 
  */
 export default function ReplicationRace(props: Props): React.JSX.Element {
   return (
-    <WidgetBoundary name="the replication race">
+    <WidgetCard title="The replication race" name="the replication race">
       <RaceView {...props} />
-    </WidgetBoundary>
+    </WidgetCard>
   );
 }
 
@@ -73,8 +74,6 @@ function RaceView({mode: initialMode = 'async', interZoneLatencyMs = 1, lagSecon
   const [latency, setLatency] = useState(interZoneLatencyMs);
   const [lag, setLag] = useState(lagSeconds);
   const [rate, setRate] = useState(writeRate);
-  const headingId = useId();
-
   const race = useMemo(() => replicationRace({mode, interZoneLatencyMs: latency, lagSeconds: lag, writeRate: rate}), [mode, latency, lag, rate]);
   const run = useMemo(
     () =>
@@ -94,11 +93,8 @@ function RaceView({mode: initialMode = 'async', interZoneLatencyMs = 1, lagSecon
   const height = 40 + steps.length * 34;
 
   return (
-    <section className={styles.widget} aria-labelledby={headingId}>
-      <h4 id={headingId} className={styles.title}>
-        The replication race
-      </h4>
-      <div className={styles.inputs}>
+    <>
+      <div className={cardStyles.inputs}>
         <SelectField label="Replication mode" value={mode} options={MODES} hint="What a commit waits for." onChange={setMode} />
         {interactive ? (
           <>
@@ -156,6 +152,6 @@ function RaceView({mode: initialMode = 'async', interZoneLatencyMs = 1, lagSecon
         </div>
       </dl>
       <p className={styles.note}>{race.note}</p>
-    </section>
+    </>
   );
 }

@@ -1,0 +1,1 @@
+export declare function serveBuild(port: number): Promise<() => void>;

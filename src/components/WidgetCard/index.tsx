@@ -1,0 +1,29 @@
+import React, {useId, type ReactNode} from 'react';
+import WidgetBoundary from '@site/src/components/WidgetBoundary';
+import styles from './styles.module.css';
+
+interface Props {
+  /** The widget's heading, also its accessible name. */
+  title: string;
+  /** Names the widget in the error message if it fails ("the capacity calculator"). */
+  name: string;
+  children: ReactNode;
+}
+
+/**
+ * The frame every chapter widget sits in: a titled region, and an error
+ * boundary so that a failing widget says what went wrong in its place.
+ */
+export default function WidgetCard({title, name, children}: Props): React.JSX.Element {
+  const headingId = useId();
+  return (
+    <WidgetBoundary name={name}>
+      <section className={styles.card} aria-labelledby={headingId}>
+        <h4 id={headingId} className={styles.title}>
+          {title}
+        </h4>
+        {children}
+      </section>
+    </WidgetBoundary>
+  );
+}
