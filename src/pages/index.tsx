@@ -43,6 +43,9 @@ export default function Home(): React.JSX.Element {
               <Link className="button button--primary button--lg" to="/docs/intro">
                 Start the course
               </Link>
+              <Link className="button button--secondary button--lg" to="/playground">
+                Open the playground
+              </Link>
             </div>
           </div>
           <ZoneIllustration />
