@@ -6,6 +6,7 @@ const sidebars: SidebarsConfig = {
   course: [
     'intro',
     'load-balancers-health-checks/index',
+    'replication-fundamentals/index',
     'self-managed-replication/index',
     'capstone/index',
     {

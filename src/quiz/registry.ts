@@ -8,6 +8,7 @@ import introQuiz from '@site/docs/_intro-quiz';
 import capstoneQuiz from '@site/docs/capstone/quiz';
 import loadBalancersHealthChecksQuiz from '@site/docs/load-balancers-health-checks/quiz';
 import selfManagedReplicationQuiz from '@site/docs/self-managed-replication/quiz';
+import replicationFundamentalsQuiz from '@site/docs/replication-fundamentals/quiz';
 
 export interface RegisteredQuiz {
   /** The `id` given to `<Quiz>` in the MDX, and the key of its progress. */
@@ -24,6 +25,7 @@ export const quizzes: readonly RegisteredQuiz[] = [
   {id: 'capstone', unitKey: 'chapter-9', source: 'docs/capstone/quiz.ts', questions: capstoneQuiz},
   {id: 'load-balancers-health-checks', unitKey: 'chapter-3', source: 'docs/load-balancers-health-checks/quiz.ts', questions: loadBalancersHealthChecksQuiz},
   {id: 'self-managed-replication', unitKey: 'chapter-8', source: 'docs/self-managed-replication/quiz.ts', questions: selfManagedReplicationQuiz},
+  {id: 'replication-fundamentals', unitKey: 'chapter-6', source: 'docs/replication-fundamentals/quiz.ts', questions: replicationFundamentalsQuiz},
 ];
 
 export function findQuiz(id: string): RegisteredQuiz | undefined {

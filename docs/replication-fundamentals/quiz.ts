@@ -1,0 +1,261 @@
+/**
+ * Chapter 6 quiz: replication fundamentals. Figures come from
+ * /work/shared/reference/facts.md ("Databases", "RTO / RPO"); the numeric
+ * answer about lost writes is computed by the engine, not typed by hand.
+ */
+import {getPreset, replicationRace, simulate} from '@site/src/engine';
+import type {QuizQuestion} from '@site/src/quiz/types';
+
+// The async-replica preset with a 3 s lag and 40 writes per second (100 requests/s, 40 % writes).
+const LAG_SECONDS = 3;
+const REQUESTS_PER_SECOND = 100;
+const WRITE_SHARE = 0.4;
+const asyncPreset = getPreset('async-replica').model;
+const asyncRun = simulate({
+  ...asyncPreset,
+  database: {kind: 'async-replica', primaryZone: 'a', replicaZone: 'b', lagSeconds: LAG_SECONDS},
+  traffic: {requestsPerSecond: REQUESTS_PER_SECOND, writeShare: WRITE_SHARE},
+});
+const writesPerSecond = REQUESTS_PER_SECOND * WRITE_SHARE;
+const writesLost = Math.round(asyncRun.summary.writesLost);
+// The helper and the full simulation agree; the page's widget uses the helper.
+const raced = replicationRace({mode: 'async', lagSeconds: LAG_SECONDS, writeRate: writesPerSecond}).writesLostOnPrimaryLoss;
+if (raced !== writesLost) throw new Error(`replication-fundamentals quiz: simulate says ${writesLost} writes lost, replicationRace says ${raced}`);
+
+const questions: QuizQuestion[] = [
+  {
+    id: 'which-mode-loses',
+    kind: 'single',
+    prompt:
+      'A primary in zone a replicates to a standby in zone b. Zone a fails and the standby is promoted. Under which replication mode can writes that clients were told had committed be lost?',
+    choices: [
+      {
+        id: 'async',
+        text: 'Asynchronous.',
+        correct: true,
+        explanation:
+          'Right: the primary acknowledges a commit as soon as its own disk has it, and the standby follows later. The writes inside the replication lag exist only on the lost primary, so about lag × write rate of them are gone.',
+      },
+      {
+        id: 'sync',
+        text: 'Synchronous.',
+        correct: false,
+        explanation:
+          'A synchronous commit is acknowledged only once the standby has the write, so a promoted standby holds every acknowledged write. Only transactions still in flight roll back, and those were never acknowledged.',
+      },
+      {
+        id: 'quorum',
+        text: 'Quorum (any 1 of 2 standbys).',
+        correct: false,
+        explanation:
+          'A quorum commit waits until at least one standby has the write. Promoting a standby that holds everything loses nothing, and a failover manager chooses that one.',
+      },
+      {
+        id: 'none',
+        text: 'None: replication to another zone always keeps every committed write.',
+        correct: false,
+        explanation:
+          'Only if the commit waits for the other zone. Asynchronous replication acknowledges first and copies later, so the copy in the other zone is always a little behind.',
+      },
+    ],
+  },
+  {
+    id: 'writes-lost',
+    kind: 'numeric',
+    prompt: `An asynchronous replica in zone b trails the primary by ${LAG_SECONDS} s. The service commits ${writesPerSecond} writes per second. Zone a, with the primary, fails and the replica is promoted. How many acknowledged writes are lost?`,
+    answer: writesLost,
+    tolerance: Math.round(writesLost * 0.05),
+    unit: 'writes',
+    explanation: `Writes lost ≈ replication lag × write rate = ${LAG_SECONDS} s × ${writesPerSecond} writes/s = ${writesLost}. The lab's engine gives the same number for this model: the replica holds everything older than ${LAG_SECONDS} s, and the last ${LAG_SECONDS} s of acknowledged writes existed only on the lost primary. Note that the loss does not depend on how long the promotion takes.`,
+  },
+  {
+    id: 'commit-latency',
+    kind: 'multiple',
+    prompt:
+      'You switch a PostgreSQL primary from asynchronous replication to a synchronous standby in another zone of the same Region. Which of these are true? Select all that apply.',
+    choices: [
+      {
+        id: 'round-trip',
+        text: 'Every commit now waits for at least one network round trip to the other zone.',
+        correct: true,
+        explanation:
+          'Right: the primary cannot answer "committed" before the standby has replied. Zones are single-digit milliseconds apart, usually a millisecond or two.',
+      },
+      {
+        id: 'row-by-row',
+        text: 'A job that commits many small transactions one after another slows down more than one that commits once.',
+        correct: true,
+        explanation: 'Right: the round trip is paid per commit, so a job that commits row by row pays it many times.',
+      },
+      {
+        id: 'reads-slower',
+        text: 'Reads on the primary get slower too.',
+        correct: false,
+        explanation: 'Only commits wait for the standby. A read needs nothing from the other zone.',
+      },
+      {
+        id: 'too-far',
+        text: 'It will not work well: zones are up to 100 km apart, too far for synchronous replication.',
+        correct: false,
+        explanation:
+          'AWS places zones up to about 100 km apart precisely so that they are still close enough for synchronous replication, at single-digit-millisecond latency.',
+      },
+    ],
+  },
+  {
+    id: 'synchronous-commit-order',
+    kind: 'ordering',
+    prompt:
+      'Order PostgreSQL’s `synchronous_commit` levels from the one that waits least before answering "committed" (top) to the one that waits most (bottom).',
+    steps: [
+      {id: 'off', text: '`off`'},
+      {id: 'local', text: '`local`'},
+      {id: 'remote-write', text: '`remote_write`'},
+      {id: 'on', text: '`on`'},
+      {id: 'remote-apply', text: '`remote_apply`'},
+    ],
+    explanation:
+      '`off` answers before even the primary’s disk has the commit; `local` waits for the primary’s disk; `remote_write` for the standby to hand it to its operating system; `on` (the default) for the standby to flush it to disk; `remote_apply` for the standby to apply it, so that queries there see it.',
+  },
+  {
+    id: 'semi-sync-fallback',
+    kind: 'single',
+    prompt:
+      'A MySQL source uses semi-synchronous replication with its one replica in zone b, and default settings. Zone b fails for 20 minutes. What happens to writes?',
+    choices: [
+      {
+        id: 'falls-back',
+        text: 'Commits stall for about 10 s, then continue asynchronously: writes committed from then on exist only on the source.',
+        correct: true,
+        explanation:
+          'Right: after `rpl_semi_sync_source_timeout` (10 s by default) with no acknowledgement, the source switches to asynchronous replication by itself. Writes keep flowing, but if the source is lost before a replica catches up, they are lost too.',
+      },
+      {
+        id: 'blocks',
+        text: 'Commits wait until the replica is back, 20 minutes later.',
+        correct: false,
+        explanation:
+          'That is PostgreSQL with a single synchronous standby, which never gives up its guarantee. MySQL semi-sync gives up after its timeout.',
+      },
+      {
+        id: 'rejected',
+        text: 'Commits are rejected with an error until a replica acknowledges again.',
+        correct: false,
+        explanation: 'Semi-sync does not fail commits: it first waits, then carries on without the acknowledgement.',
+      },
+      {
+        id: 'nothing',
+        text: 'Nothing changes: semi-sync only needs the source’s own disk.',
+        correct: false,
+        explanation:
+          'Semi-sync does wait for a replica’s acknowledgement on every commit, which is why the replica’s loss causes a stall before the fallback.',
+      },
+    ],
+  },
+  {
+    id: 'first-vs-any',
+    kind: 'single',
+    prompt:
+      'A PostgreSQL primary in zone a has standbys `db_b` (zone b) and `db_c` (zone c). Zone b becomes slow: replies from `db_b` take seconds, but it stays connected. Which `synchronous_standby_names` keeps commits fast?',
+    choices: [
+      {
+        id: 'any',
+        text: '`ANY 1 (db_b, db_c)`',
+        correct: true,
+        explanation:
+          'Right: a quorum of 1 waits for whichever standby answers first, so `db_c` answers and the slow zone does not hold up commits. No acknowledged write is lost, because one standby still has each commit.',
+      },
+      {
+        id: 'first',
+        text: '`FIRST 1 (db_b, db_c)`',
+        correct: false,
+        explanation:
+          '`FIRST` is priority order: while `db_b` is connected it is the synchronous standby, so every commit waits for the slow zone. `db_c` takes over only when `db_b` is gone.',
+      },
+      {
+        id: 'first-2',
+        text: '`FIRST 2 (db_b, db_c)`',
+        correct: false,
+        explanation: 'That waits for both standbys on every commit, so the slow one sets the pace.',
+      },
+      {
+        id: 'empty',
+        text: 'An empty value, with `synchronous_commit = on`',
+        correct: false,
+        explanation:
+          'Commits would be fast, but with no synchronous standby `on` only waits for the primary’s own disk: replication becomes asynchronous and a lost zone a loses the lag’s worth of writes.',
+      },
+    ],
+  },
+  {
+    id: 'split-brain',
+    kind: 'single',
+    prompt:
+      'Zone a is cut off from the rest of the Region, but its primary keeps running and a few clients can still reach it. Your failover manager promotes the replica in zone b. What must also happen?',
+    choices: [
+      {
+        id: 'fence',
+        text: 'The old primary must be fenced so it can no longer accept writes.',
+        correct: true,
+        explanation:
+          'Right: otherwise two primaries accept writes at once, each missing the other’s, which is split brain. Fencing (cutting off its storage, demoting it, or having it step down when it loses its majority) prevents it; Aurora hard-fences the old primary for you.',
+      },
+      {
+        id: 'merge',
+        text: 'Nothing yet: when zone a returns, the two databases merge their writes.',
+        correct: false,
+        explanation:
+          'Relational databases do not merge two diverged histories. Conflicting rows, duplicate IDs and lost updates are left for a person to untangle, which is why split brain must be prevented, not repaired.',
+      },
+      {
+        id: 'old-wins',
+        text: 'When zone a returns, the old primary becomes primary again because it has the newest data.',
+        correct: false,
+        explanation:
+          'By then the new primary has accepted writes the old one never saw. Letting the old one win throws those away; it has to rejoin as a replica instead.',
+      },
+      {
+        id: 'sync-prevents',
+        text: 'Nothing, provided replication is synchronous.',
+        correct: false,
+        explanation:
+          'Synchronous replication stops the old primary from acknowledging writes only while it waits for a standby it cannot reach; another standby, a timeout or a changed setting can let it write again. Only fencing or a majority rule guarantees a single writer.',
+      },
+    ],
+  },
+  {
+    id: 'galera-two-nodes',
+    kind: 'single',
+    prompt:
+      'A Galera cluster has two nodes, one in zone a and one in zone b. The network between the zones fails, but both nodes keep running. What happens?',
+    choices: [
+      {
+        id: 'both-stop',
+        text: 'Both stop accepting writes: neither side holds a majority.',
+        correct: true,
+        explanation:
+          'Right: each side has one of two votes, half, not a majority, so neither is the Primary Component. A third node in zone c, or the `garbd` arbitrator, lets one side win.',
+      },
+      {
+        id: 'both-write',
+        text: 'Both keep accepting writes, and Galera reconciles them when the network returns.',
+        correct: false,
+        explanation: 'That would be split brain. Galera prevents it by writing only in the component that holds a majority.',
+      },
+      {
+        id: 'older-wins',
+        text: 'The node that joined the cluster first keeps writing.',
+        correct: false,
+        explanation: 'Galera decides by majority of votes, not by age. With two equal halves there is no majority.',
+      },
+      {
+        id: 'lower-zone',
+        text: 'The node in zone a keeps writing, because zone a sorts first.',
+        correct: false,
+        explanation: 'Zone names play no part, and in any case they differ between AWS accounts. Only a majority counts.',
+      },
+    ],
+  },
+];
+
+export default questions;
