@@ -4,6 +4,7 @@ import type {Model} from '@site/src/engine';
 import {grade, type Answer, type ChallengeVerdict} from '@site/src/quiz/grade';
 import {creditAvailableAt, hasCredit, REVEAL_COOLDOWN_MS, type QuestionProgress} from '@site/src/quiz/progress';
 import type {ChallengeQuestion, ChallengeScenarioSet} from '@site/src/quiz/types';
+import BrowserOnly from '@docusaurus/BrowserOnly';
 import FailoverLab from '@site/src/components/FailoverLab';
 import Rich from './Rich';
 import styles from './styles.module.css';
@@ -146,7 +147,10 @@ export default function Challenge({question, idPrefix, number, total, stored, sc
         </ul>
 
         <div className={styles.challengeLab}>
-          <FailoverLab value={labModel} onModelChange={changeLab} hidePresets buildOpen title="Your design" />
+          {/* In the browser only: the lab prints how long its run took, which differs from the server's render. */}
+          <BrowserOnly fallback={<p className={styles.hint}>The lab loads here…</p>}>
+            {() => <FailoverLab value={labModel} onModelChange={changeLab} hidePresets buildOpen title="Your design" />}
+          </BrowserOnly>
         </div>
 
         <div className={styles.actions}>
