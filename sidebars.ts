@@ -5,6 +5,7 @@ import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
 const sidebars: SidebarsConfig = {
   course: [
     'intro',
+    'zones-are-failure-domains/index',
     'load-balancers-health-checks/index',
     'replication-fundamentals/index',
     'self-managed-replication/index',

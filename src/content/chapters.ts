@@ -32,7 +32,7 @@ export function docPath(docId: string): string {
 }
 
 export const chapters: readonly ChapterOutline[] = [
-  {number: 1, title: 'Zones are failure domains', promise: 'Tell what a zone outage looks like to a service, total, partial or gray, and what "multi-AZ" does and does not promise.', proves: 'Tells a total, partial and gray zone failure apart, and says what multi-AZ does and does not promise.'},
+  {number: 1, title: 'Zones are failure domains', promise: 'Tell what a zone outage looks like to a service, total, partial or gray, and what "multi-AZ" does and does not promise.', proves: 'Tells a total, partial and gray zone failure apart, and says what multi-AZ does and does not promise.', docId: 'zones-are-failure-domains/index', quizId: 'zones-are-failure-domains', readingMinutes: 13},
   {number: 2, title: 'The same container in several zones', promise: 'Explain why one task is never multi-AZ and compute the downtime of rescheduling it after its zone fails.', proves: 'Computes the downtime of a single task rescheduled after its zone fails, and explains why one task is never multi-AZ.'},
   {number: 3, title: 'Load balancers and health checks', promise: 'Work out how long a dead target keeps receiving traffic, and what fails in that window.', proves: 'Works out from health-check settings how long a dead target keeps getting traffic, and what fails meanwhile.', docId: 'load-balancers-health-checks/index', quizId: 'load-balancers-health-checks', readingMinutes: 14},
   {number: 4, title: 'Capacity for a lost zone', promise: 'Size a service so the surviving zones carry the load with no scaling: static stability.', proves: 'Sizes a service with the N/(N-1) rule so the surviving zones carry peak load without scaling.'},

@@ -1,0 +1,262 @@
+/**
+ * Chapter 1 quiz: Regions and zones, AZ names and IDs, the three shapes of a
+ * zone failure, the price of crossing zones and what multi-AZ promises.
+ * Figures are from /work/shared/reference/facts.md; every answer about
+ * simulated behaviour is computed from the engine below, never typed by hand.
+ */
+import {getPreset, grayFailure, simulate, taskCrash, zoneOutage, type Model} from '@site/src/engine';
+import type {QuizQuestion} from '@site/src/quiz/types';
+
+// The chapter's live block: six tasks in three zones, three kinds of trouble in zone b.
+const base: Model = {
+  zones: ['a', 'b', 'c'],
+  service: {desiredCount: 6, capacityPerTask: 50},
+  traffic: {requestsPerSecond: 200},
+  durationSeconds: 3600,
+};
+const failedBy = {
+  total: simulate({...base, faults: [zoneOutage('b', {at: 300, duration: 1800})]}).summary.failed,
+  partial: simulate({...base, faults: [taskCrash('b-1', {at: 300})]}).summary.failed,
+  gray: simulate({...base, faults: [grayFailure('b', {at: 300, duration: 1800, errorShare: 0.5})]}).summary.failed,
+};
+const most = (Object.keys(failedBy) as (keyof typeof failedBy)[]).reduce((a, b) => (failedBy[a] >= failedBy[b] ? a : b));
+const count = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+// The gray-failure preset: half the requests served in b fail from t = 300 s until the operator's shift.
+const grayPreset = getPreset('gray-failure-zonal-shift');
+const grayRun = simulate(grayPreset.model);
+const grayStart = grayRun.events.find((e) => e.type === 'zone/grayFailureStarted')?.t ?? 0;
+const shiftStart = grayRun.events.find((e) => e.type === 'shift/started')?.t ?? 0;
+const grayFailed = Math.round(grayRun.summary.failed);
+
+// Inter-AZ data transfer list price at the time of writing: $0.01 per GB in each direction.
+const PRICE_PER_GB_EACH_WAY = 0.01;
+const monthlyGb = 5000;
+const monthlyCost = monthlyGb * PRICE_PER_GB_EACH_WAY * 2;
+
+const questions: QuizQuestion[] = [
+  {
+    id: 'az-names-and-ids',
+    kind: 'single',
+    prompt:
+      'Your service runs in `us-east-1a` in account A. A partner team says their service in account B, also in `us-east-1a`, is timing out. Is their trouble in the same physical zone as your service?',
+    choices: [
+      {
+        id: 'yes-same-name',
+        text: 'Yes: the same name means the same zone.',
+        correct: false,
+        explanation:
+          'Zone names are mapped to physical zones per account, so `us-east-1a` in account B may be a different zone from `us-east-1a` in account A.',
+      },
+      {
+        id: 'compare-ids',
+        text: 'Not necessarily: compare the AZ IDs (such as `use1-az1`), which are the same in every account.',
+        correct: true,
+        explanation:
+          'Right: names can differ between accounts while IDs do not. `aws ec2 describe-availability-zones` shows both, and runbooks that span accounts should use IDs.',
+      },
+      {
+        id: 'never-same',
+        text: 'No: two accounts never share a physical zone.',
+        correct: false,
+        explanation: 'Accounts share the same physical zones of a Region; only the names they see for them can be shuffled.',
+      },
+      {
+        id: 'ask-by-region',
+        text: 'It does not matter: an outage always affects the whole Region.',
+        correct: false,
+        explanation:
+          'The point of zones is that they fail independently: separate power, networking and staggered AWS deployments. Most zone events stay in one zone.',
+      },
+    ],
+  },
+  {
+    id: 'what-a-zone-is',
+    kind: 'multiple',
+    prompt: 'Which of these are true of Availability Zones? Select all that apply.',
+    choices: [
+      {
+        id: 'own-power-network',
+        text: 'A zone is one or more data centres with their own power and networking.',
+        correct: true,
+        explanation: 'Right: that separation is what makes a zone a failure domain.',
+      },
+      {
+        id: 'three-per-region',
+        text: 'Every public Region has at least three zones.',
+        correct: true,
+        explanation: 'Right: AWS gives every public Region at least three, which is what lets a service lose one and keep a majority.',
+      },
+      {
+        id: 'single-digit-ms',
+        text: 'Zones of a Region can be up to about 100 km apart, yet only single-digit milliseconds from each other.',
+        correct: true,
+        explanation: 'Right: far enough apart to avoid shared disasters, close enough for synchronous replication.',
+      },
+      {
+        id: 'one-building',
+        text: 'A zone is exactly one data centre building.',
+        correct: false,
+        explanation: 'A zone can be several data centres; what matters is that it shares no power or network with the other zones.',
+      },
+      {
+        id: 'deployed-together',
+        text: 'AWS deploys its software changes to all zones of a Region at the same moment, so they stay identical.',
+        correct: false,
+        explanation:
+          'The opposite: AWS rolls out to different zones at different times, so that a bad change hurts one zone before it can reach the others.',
+      },
+    ],
+  },
+  {
+    id: 'gray-failure-health-checks',
+    kind: 'single',
+    prompt:
+      'One zone starts failing 20 % of its requests with timeouts from a sick network path, but every target still answers the load balancer’s health check on `/`. What does the load balancer do?',
+    choices: [
+      {
+        id: 'keeps-sending',
+        text: 'It keeps sending that zone its full share of traffic for as long as the impairment lasts.',
+        correct: true,
+        explanation:
+          'Right: this is a gray failure. The health checks pass, so the load balancer has no reason to route around the zone. Per-zone error and latency metrics, and a zonal shift, are what end it.',
+      },
+      {
+        id: 'marks-unhealthy',
+        text: 'It marks the zone’s targets unhealthy within about a minute and stops routing there.',
+        correct: false,
+        explanation: 'That happens to targets that fail their health checks. Here every check passes, so nothing is ever marked unhealthy.',
+      },
+      {
+        id: 'shifts-by-itself',
+        text: 'It notices the zone’s higher error rate and shifts traffic away by itself.',
+        correct: false,
+        explanation:
+          'A load balancer routes on health checks, not on your error rate. Moving traffic away from a sick zone takes a zonal shift, started by you or by zonal autoshift if you set it up.',
+      },
+      {
+        id: 'fails-open',
+        text: 'It fails open and sends traffic to every target in every zone equally.',
+        correct: false,
+        explanation: 'Failing open is what an ALB does when every target is unhealthy. Here every target is healthy as far as it can tell.',
+      },
+    ],
+  },
+  {
+    id: 'which-fails-most',
+    kind: 'single',
+    prompt:
+      'A service runs six tasks, two in each of three zones, at 200 requests a second. Which of these, starting at the same moment and lasting 30 minutes, fails the most requests?',
+    choices: [
+      {
+        id: 'total',
+        text: 'Zone b loses power: both of its tasks die.',
+        correct: most === 'total',
+        explanation: `The lab counts about ${count(failedBy.total)} failed requests: a third of the traffic goes to dead tasks only until their health checks fail, about a minute, and then the load balancer routes around the zone.`,
+      },
+      {
+        id: 'partial',
+        text: 'One of zone b’s tasks crashes.',
+        correct: most === 'partial',
+        explanation: `The lab counts about ${count(failedBy.partial)}: one sixth of the traffic fails until the crashed task is marked unhealthy, and ECS replaces it.`,
+      },
+      {
+        id: 'gray',
+        text: 'Half the requests served in zone b fail, but health checks keep passing.',
+        correct: most === 'gray',
+        explanation: `The lab counts about ${count(failedBy.gray)}, far more than the other two: the health checks never fail, so the load balancer keeps sending zone b a third of the traffic for the whole 30 minutes.`,
+      },
+    ],
+  },
+  {
+    id: 'gray-failure-cost',
+    kind: 'numeric',
+    prompt: `In the chapter’s zonal-shift lab, 200 requests a second are spread evenly over three zones. From t = ${grayStart} s, half of the requests served in zone b fail, while its health checks pass. At t = ${shiftStart} s an operator shifts traffic away from b. How many requests fail in all?`,
+    answer: grayFailed,
+    tolerance: Math.round(grayFailed * 0.1),
+    unit: 'requests',
+    explanation: `Zone b gets a third of 200 requests a second, and half of those fail: about 33 failures a second. Nothing routes around the zone until the shift, ${shiftStart - grayStart} s later, so the lab counts ${count(grayFailed)} failed requests. After the shift the other two zones carry everything and nothing fails.`,
+  },
+  {
+    id: 'inter-az-cost',
+    kind: 'numeric',
+    prompt:
+      'At the list price at the time of writing, $0.01 per GB in each direction, what does it cost to move 5,000 GB a month from one zone to another zone of the same Region?',
+    answer: monthlyCost,
+    tolerance: 5,
+    unit: 'USD',
+    explanation: `Each gigabyte is charged when it leaves one zone and again when it enters the other: $0.01 + $0.01 = $0.02. So 5,000 GB × $0.02 = $${monthlyCost}. Prices change: check the live pricing page.`,
+  },
+  {
+    id: 'multi-az-design',
+    kind: 'single',
+    prompt: 'Which of these services keeps serving reads and writes, after detection, when any one of its zones fails?',
+    choices: [
+      {
+        id: 'single-az-db',
+        text: 'Three tasks in three zones behind an ALB, with a single-AZ database in zone a.',
+        correct: false,
+        explanation: 'The compute survives any zone, but the data does not: when zone a fails, every write fails until the database comes back.',
+      },
+      {
+        id: 'one-task-two-subnets',
+        text: 'One task whose service has subnets in two zones, behind an ALB, with a Multi-AZ database.',
+        correct: false,
+        explanation:
+          'One task runs in one zone at a time. When that zone fails there is nothing left to serve until a replacement starts elsewhere: minutes of total outage.',
+      },
+      {
+        id: 'every-layer',
+        text: 'Tasks in each of three zones behind an ALB enabled in all three, a database with a standby in another zone, and a NAT gateway in each zone.',
+        correct: true,
+        explanation:
+          'Right: every layer a request touches has a copy outside any single zone. It will still fail some requests while the lost zone is being detected and the database fails over, but no zone takes it down.',
+      },
+      {
+        id: 'shared-nat',
+        text: 'Tasks in each of three zones behind an ALB, a Multi-AZ database, and one NAT gateway in zone a for all outbound calls.',
+        correct: false,
+        explanation: 'The NAT gateway is a single-zone dependency: when zone a fails, every request that needs an outbound call fails too.',
+      },
+    ],
+  },
+  {
+    id: 'fis-power-interruption',
+    kind: 'multiple',
+    prompt: 'AWS FIS’s “AZ Availability: Power Interruption” scenario simulates a total zone outage. Which of these does it do? Select all that apply.',
+    choices: [
+      {
+        id: 'stops-compute',
+        text: 'Stops EC2 instances, ECS tasks and EKS nodes in the zone.',
+        correct: true,
+        explanation: 'Right: the zone’s compute stops, as it would in a power loss.',
+      },
+      {
+        id: 'blocks-scaling',
+        text: 'Prevents new capacity from being launched into the zone.',
+        correct: true,
+        explanation: 'Right: a real dead zone cannot take new instances either, so your recovery must not count on launching there.',
+      },
+      {
+        id: 'fails-over-databases',
+        text: 'Fails over RDS and ElastiCache primaries in the zone and makes its EBS volumes unresponsive.',
+        correct: true,
+        explanation: 'Right: the data layer in the zone is disrupted too, not only compute.',
+      },
+      {
+        id: 'five-minutes',
+        text: 'Lasts about five minutes, then restores the zone.',
+        correct: false,
+        explanation: 'The scenario holds the impairment for 30 minutes, then takes 30 minutes to recover. (One variant triggers zonal autoshift at minute 5.)',
+      },
+      {
+        id: 'whole-region',
+        text: 'Cuts the Region’s control plane, so no API call works anywhere.',
+        correct: false,
+        explanation: 'It targets one zone. Other zones, and the Region’s APIs, keep working, which is what lets you test whether your service survives losing one zone.',
+      },
+    ],
+  },
+];
+
+export default questions;
