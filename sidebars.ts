@@ -6,6 +6,7 @@ const sidebars: SidebarsConfig = {
   course: [
     'intro',
     'zones-are-failure-domains/index',
+    'same-container-several-zones/index',
     'load-balancers-health-checks/index',
     'replication-fundamentals/index',
     'self-managed-replication/index',

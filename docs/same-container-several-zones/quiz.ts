@@ -1,0 +1,249 @@
+/**
+ * Chapter 2 quiz: one task against one task per zone, the lone task's downtime,
+ * ECS spread, constraints and AZ rebalancing, and EKS topology spread.
+ * Figures are from /work/shared/reference/facts.md; every answer about
+ * simulated behaviour is computed from the engine below, never typed by hand.
+ */
+import {getPreset, simulate, type SimulationResult} from '@site/src/engine';
+import type {QuizQuestion} from '@site/src/quiz/types';
+
+function eventTime(result: SimulationResult, type: string): number {
+  const event = result.events.find((e) => e.type === type);
+  if (event === undefined) throw new Error(`the run has no ${type} event`);
+  return event.t;
+}
+
+/** The steps of a lone task's recovery, read from a run's event log. */
+function steps(result: SimulationResult) {
+  const failed = eventTime(result, 'zone/failed');
+  const detected = eventTime(result, 'lb/targetMarkedUnhealthy');
+  const ready = eventTime(result, 'lb/targetRegistered');
+  const serving = eventTime(result, 'lb/targetHealthy');
+  return {detection: detected - failed, start: ready - detected, firstCheck: serving - ready, total: serving - failed};
+}
+
+// The chapter's lab: one task, subnets in zones a and b, every setting at its default.
+const lonePreset = getPreset('one-task-two-zones');
+const loneRun = simulate(lonePreset.model);
+const lone = steps(loneRun);
+const loneOutage = loneRun.summary.longestOutageSeconds;
+
+// The same with a 10 s health-check interval (the live block's second experiment).
+const fastRun = simulate({...lonePreset.model, loadBalancer: {healthCheck: {intervalSeconds: 10}}});
+const fast = steps(fastRun);
+const fastOutage = fastRun.summary.longestOutageSeconds;
+
+// The same with two tasks: no total outage.
+const twoRun = simulate({...lonePreset.model, service: {desiredCount: 2}});
+
+const questions: QuizQuestion[] = [
+  {
+    id: 'lone-task-downtime',
+    kind: 'numeric',
+    prompt:
+      'A service runs one task, with subnets in zones a and b, behind an ALB with the default health check (every 30 s, 5 s timeout, 2 failures mark a target unhealthy). Placing, pulling and starting a replacement takes 60 s (the lab’s estimate). Zone a, where the task runs, fails. For about how many seconds does (nearly) every request fail?',
+    answer: loneOutage,
+    tolerance: 30,
+    unit: 's',
+    explanation: `Add the steps in series. Detection: the dead task is marked unhealthy after two failed checks, 35 to 65 s (${lone.detection} s in the lab’s run). Placement and start: ${lone.start} s. The new target then needs one passing check, at most one interval later (${lone.firstCheck} s in the run). The lab’s run totals ${lone.total} s, and its longest outage is ${loneOutage} s; depending on when the checks fall it ranges from about 120 to 150 s, so any answer near that range counts.`,
+  },
+  {
+    id: 'faster-checks',
+    kind: 'numeric',
+    prompt:
+      'Same service, same failure, but the health-check interval is lowered from 30 s to 10 s (timeout 5 s, 2 failures still mark a target unhealthy). The replacement still takes 60 s to place and start. About how long is the total outage now?',
+    answer: fastOutage,
+    tolerance: 15,
+    unit: 's',
+    explanation: `A shorter interval shortens detection (${fast.detection} s in the lab’s run) and the wait for the first passing check (${fast.firstCheck} s), but not the ${fast.start} s start, which stays in series. The lab’s run gives ${fastOutage} s; with different check timing it is between about 80 and 90 s. To go further you need a faster start, or better, a task already running in the other zone.`,
+  },
+  {
+    id: 'one-task-two-subnets',
+    kind: 'single',
+    prompt: 'A colleague says: “Our service is multi-AZ: its one task has subnets in two zones.” What is the accurate reply?',
+    choices: [
+      {
+        id: 'yes-multi-az',
+        text: 'Right: ECS runs the task in both zones and the load balancer picks the healthy one.',
+        correct: false,
+        explanation: 'A task is a process on one machine in one zone. ECS does not run a second copy just because a second subnet exists.',
+      },
+      {
+        id: 'runs-in-one',
+        text: 'The task runs in one zone; the second subnet only lets ECS start a replacement there after the first zone fails, with minutes of total outage.',
+        correct: true,
+        explanation: `Right: the subnets say where a task may be placed. When the task’s zone fails, nothing serves until a replacement is placed, started and passes a health check: ${loneOutage} s in the lab.`,
+      },
+      {
+        id: 'half-traffic',
+        text: 'It is half multi-AZ: when a zone fails, half the requests fail until the zone returns.',
+        correct: false,
+        explanation: 'Half the requests fail when there are two tasks and one dies. With one task, every request fails until a replacement serves.',
+      },
+      {
+        id: 'needs-three',
+        text: 'It would be multi-AZ if it had subnets in three zones instead of two.',
+        correct: false,
+        explanation: 'More subnets give the replacement more places to go, but there is still only one running copy. Multi-AZ needs a running task in each zone.',
+      },
+    ],
+  },
+  {
+    id: 'rescheduling-needs',
+    kind: 'multiple',
+    prompt: 'For the lone task to be rescheduled into the surviving zone at all, what must be true during the outage? Select all that apply.',
+    choices: [
+      {
+        id: 'subnet',
+        text: 'The service has a subnet in the surviving zone.',
+        correct: true,
+        explanation: 'Right: without a subnet there, the scheduler has nowhere to place the replacement and the service waits for the failed zone to return.',
+      },
+      {
+        id: 'capacity',
+        text: 'On EC2 capacity you manage, an instance in the surviving zone has room for the task, or more capacity can be launched.',
+        correct: true,
+        explanation: 'Right: a replacement needs somewhere to run. Launching capacity for it in the middle of an incident is exactly what static stability avoids relying on.',
+      },
+      {
+        id: 'control-plane',
+        text: 'The ECS control plane is working, to place and start the task.',
+        correct: true,
+        explanation: 'Right: rescheduling is a control plane action, needed at the worst moment. A task already running in the other zone needs no action at all.',
+      },
+      {
+        id: 'five-checks',
+        text: 'The new task passes five health checks in a row before it gets traffic.',
+        correct: false,
+        explanation: 'A new target needs only one passing check. Five in a row is for a target that was marked unhealthy and is coming back.',
+      },
+      {
+        id: 'sticky',
+        text: 'Sticky sessions are enabled on the target group.',
+        correct: false,
+        explanation: 'Stickiness decides which target a user’s requests go to; it has nothing to do with whether a replacement can be placed.',
+      },
+    ],
+  },
+  {
+    id: 'fail-open',
+    kind: 'single',
+    prompt: 'The lone task has died with its zone, and the ALB has marked it unhealthy. No other target is registered yet. What does the ALB do with new requests?',
+    choices: [
+      {
+        id: 'fails-open',
+        text: 'It fails open: with every target unhealthy, it sends requests to them anyway, so they reach the dead task and fail.',
+        correct: true,
+        explanation: 'Right: an ALB whose targets are all unhealthy routes to all of them, on the bet that the health check is wrong. With a dead task, that bet loses.',
+      },
+      {
+        id: 'queues',
+        text: 'It holds the requests until a healthy target appears, then delivers them.',
+        correct: false,
+        explanation: 'A load balancer does not queue requests for minutes. Requests sent during the outage fail.',
+      },
+      {
+        id: 'other-zone-node',
+        text: 'It sends them to its node in zone b, which serves them from the empty subnet.',
+        correct: false,
+        explanation: 'A load balancer node does not serve requests itself; it forwards them to targets, and zone b has none yet.',
+      },
+      {
+        id: 'starts-task',
+        text: 'It starts a new task in zone b itself.',
+        correct: false,
+        explanation: 'Starting tasks is the ECS scheduler’s job. The load balancer’s health checks only tell ECS that the task should be replaced.',
+      },
+    ],
+  },
+  {
+    id: 'strategy-or-constraint',
+    kind: 'single',
+    prompt:
+      'An ECS service on EC2 uses the default spread strategy on `attribute:ecs.availability-zone`. Zone c fails, and a replacement task is needed. What does ECS do?',
+    choices: [
+      {
+        id: 'places-elsewhere',
+        text: 'It places the task in a surviving zone, even though that leaves the zones uneven: a strategy is best effort.',
+        correct: true,
+        explanation: 'Right: strategies are preferences. ECS still places the task when the ideal spread is impossible, which is what you want during a zone failure.',
+      },
+      {
+        id: 'pending',
+        text: 'It leaves the task `PENDING` until zone c returns, to keep the spread even.',
+        correct: false,
+        explanation: 'That is what a binding constraint can do. A constraint that no instance satisfies keeps the task pending; a strategy never does.',
+      },
+      {
+        id: 'stops-others',
+        text: 'It stops tasks in zones a and b to keep the zones even.',
+        correct: false,
+        explanation: 'ECS does not shrink healthy zones to match a failed one. AZ rebalancing evens things out after the zone returns, by starting tasks in it.',
+      },
+    ],
+  },
+  {
+    id: 'who-rebalances',
+    kind: 'multiple',
+    prompt: `A zone failed and has now returned. Its tasks or pods were replaced in the other zones while it was down. Which of these move work back into it without anyone acting? Select all that apply.`,
+    choices: [
+      {
+        id: 'new-ecs',
+        text: 'An ECS service created after 30 June 2025 with default settings and the spread strategy.',
+        correct: true,
+        explanation: `Right: AZ rebalancing is on by default for new compatible services. In the lab’s two-task run, the zone returns at t = ${eventTime(twoRun, 'zone/recovered')} s and the scheduler starts a task there before draining one from the crowded zone.`,
+      },
+      {
+        id: 'old-ecs',
+        text: 'An ECS service created in 2023 that never set `availabilityZoneRebalancing`.',
+        correct: false,
+        explanation: 'A service that never set it is treated as DISABLED. Update the service to turn it on.',
+      },
+      {
+        id: 'binpack-ecs',
+        text: 'A new ECS service that uses the binpack placement strategy.',
+        correct: false,
+        explanation: 'Services using binpack default to rebalancing off.',
+      },
+      {
+        id: 'eks-spread',
+        text: 'An EKS Deployment with a zone topology spread constraint, `maxSkew: 1`.',
+        correct: false,
+        explanation: 'Topology spread is applied only when a pod is scheduled. Nothing moves running pods back unless you run the descheduler.',
+      },
+    ],
+  },
+  {
+    id: 'eks-defaults',
+    kind: 'single',
+    prompt: 'You write a zone `topologySpreadConstraints` entry in a pod spec but leave out `whenUnsatisfiable`. What does the scheduler do with a pod that would push one zone more than `maxSkew` ahead?',
+    choices: [
+      {
+        id: 'do-not-schedule',
+        text: 'Leaves it `Pending`: the default is `DoNotSchedule`, a binding rule.',
+        correct: true,
+        explanation: 'Right: like an ECS constraint, it can stop a pod from being placed. Choose `ScheduleAnyway` if you prefer a best-effort spread.',
+      },
+      {
+        id: 'schedule-anyway',
+        text: 'Places it anyway: the default is `ScheduleAnyway`.',
+        correct: false,
+        explanation: 'ScheduleAnyway is what the cluster’s built-in default constraints use (maxSkew 5 per zone), not the default of a constraint you write.',
+      },
+      {
+        id: 'evicts',
+        text: 'Evicts a pod from the fullest zone to make room.',
+        correct: false,
+        explanation: 'The scheduler does not evict running pods to satisfy spread; only the descheduler moves pods after they are placed.',
+      },
+      {
+        id: 'waits-300',
+        text: 'Waits 300 s and then places it anywhere.',
+        correct: false,
+        explanation: '300 s is the default time before pods on an unreachable node are evicted, a different mechanism.',
+      },
+    ],
+  },
+];
+
+export default questions;
