@@ -190,8 +190,7 @@ export interface CostOfResilience {
 /**
  * Cost of a model's resilience at its peak rate. Cross-zone cost uses the list price of
  * $0.01/GB in each direction (check the live pricing page); it applies where inter-AZ
- * transfer is charged, for example an NLB with cross-zone on (an ALB's own cross-zone
- * routing is not charged). `bytesPerRequest` is request plus response, default 10 kB.
+ * transfer is charged, for example an NLB with cross-zone on. `bytesPerRequest` is request plus response, default 10 kB.
  */
 export function costOfResilience(model: Model, {bytesPerRequest = DEFAULT_BYTES_PER_REQUEST}: {bytesPerRequest?: number} = {}): CostOfResilience {
   if (!(bytesPerRequest >= 0) || !Number.isFinite(bytesPerRequest)) {

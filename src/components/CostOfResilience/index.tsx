@@ -38,8 +38,9 @@ export default function CostOfResilience({model, bytesPerRequest}: Props): React
       </p>
       <p>
         Cross-zone traffic: {formatCount(cost.crossZoneShare * 100)} % of requests go to a task in another zone, about{' '}
-        {formatCount(cost.crossZoneGBPerMonth)} GB a month, <strong>{formatUsd(cost.crossZoneUsdPerMonth)}</strong> a month at $0.01/GB in
-        each direction where inter-AZ transfer is charged (an ALB's own cross-zone routing is not;{' '}
+        {formatCount(cost.crossZoneGBPerMonth)} GB a month: <strong>{formatUsd(cost.crossZoneUsdPerMonth)}</strong> a month at the list price of
+        $0.01/GB in each direction, where that transfer is charged, for example behind a Network Load Balancer with cross-zone load
+        balancing on (<a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-cross-zone.html">NLB cross-zone</a>;{' '}
         <a href="https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer_within_the_same_AWS_Region">check the live price</a>).
       </p>
     </div>

@@ -1,5 +1,6 @@
 import React, {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
+import useIsBrowser from '@docusaurus/useIsBrowser';
 import {
   getPreset,
   PRESET_IDS,
@@ -92,6 +93,7 @@ function Lab(props: Props): React.JSX.Element {
   const result = outcome.ok ? outcome.result : lastGood.current;
   const duration = result?.model.durationSeconds ?? model.durationSeconds ?? 3600;
   const playgroundPath = useBaseUrl('/playground');
+  const isBrowser = useIsBrowser();
   const headingId = useId();
 
   // The playground reads its model from the link once, in the browser.
@@ -308,7 +310,8 @@ function Lab(props: Props): React.JSX.Element {
         <>
           <h4 className={styles.subheading}>Event log</h4>
           <EventLog events={result.events} currentTime={time} onSeek={setTime} />
-          {outcome.ok ? (
+          {/* Timing differs between the server render and the browser: show it only once hydrated. */}
+          {outcome.ok && isBrowser ? (
             <p className={styles.timing}>Simulated {formatClock(duration)} in {outcome.milliseconds.toFixed(1)} ms.</p>
           ) : null}
         </>
