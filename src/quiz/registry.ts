@@ -7,6 +7,7 @@ import type {QuizQuestion} from './types';
 import introQuiz from '@site/docs/_intro-quiz';
 import zonesAreFailureDomainsQuiz from '@site/docs/zones-are-failure-domains/quiz';
 import sameContainerSeveralZonesQuiz from '@site/docs/same-container-several-zones/quiz';
+import statelessServicesQuiz from '@site/docs/stateless-services/quiz';
 import capstoneQuiz from '@site/docs/capstone/quiz';
 import loadBalancersHealthChecksQuiz from '@site/docs/load-balancers-health-checks/quiz';
 import selfManagedReplicationQuiz from '@site/docs/self-managed-replication/quiz';
@@ -26,6 +27,7 @@ export const quizzes: readonly RegisteredQuiz[] = [
   {id: 'intro', unitKey: 'intro', source: 'docs/_intro-quiz.ts', questions: introQuiz},
   {id: 'zones-are-failure-domains', unitKey: 'chapter-1', source: 'docs/zones-are-failure-domains/quiz.ts', questions: zonesAreFailureDomainsQuiz},
   {id: 'same-container-several-zones', unitKey: 'chapter-2', source: 'docs/same-container-several-zones/quiz.ts', questions: sameContainerSeveralZonesQuiz},
+  {id: 'stateless-services', unitKey: 'chapter-5', source: 'docs/stateless-services/quiz.ts', questions: statelessServicesQuiz},
   {id: 'capstone', unitKey: 'chapter-9', source: 'docs/capstone/quiz.ts', questions: capstoneQuiz},
   {id: 'load-balancers-health-checks', unitKey: 'chapter-3', source: 'docs/load-balancers-health-checks/quiz.ts', questions: loadBalancersHealthChecksQuiz},
   {id: 'self-managed-replication', unitKey: 'chapter-8', source: 'docs/self-managed-replication/quiz.ts', questions: selfManagedReplicationQuiz},
