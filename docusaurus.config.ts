@@ -19,9 +19,10 @@ const config: Config = {
   onBrokenAnchors: 'throw',
   markdown: {
     hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
-    // Chapters give headings stable anchors with `## Title {#anchor}`; the v4
-    // defaults turn that syntax off, so keep it on explicitly.
-    mdx1Compat: {headingIds: true},
+    // Chapters give headings stable anchors with `## Title {#anchor}` and titled
+    // admonitions with `:::tip Predict first`; the v4 defaults turn both
+    // syntaxes off, so keep them on explicitly.
+    mdx1Compat: {headingIds: true, admonitions: true},
   },
 
   i18n: {defaultLocale: 'en', locales: ['en']},

@@ -10,6 +10,7 @@ const sidebars: SidebarsConfig = {
     'load-balancers-health-checks/index',
     'stateless-services/index',
     'replication-fundamentals/index',
+    'managed-databases/index',
     'self-managed-replication/index',
     'capstone/index',
     {

@@ -12,6 +12,7 @@ import capstoneQuiz from '@site/docs/capstone/quiz';
 import loadBalancersHealthChecksQuiz from '@site/docs/load-balancers-health-checks/quiz';
 import selfManagedReplicationQuiz from '@site/docs/self-managed-replication/quiz';
 import replicationFundamentalsQuiz from '@site/docs/replication-fundamentals/quiz';
+import managedDatabasesQuiz from '@site/docs/managed-databases/quiz';
 
 export interface RegisteredQuiz {
   /** The `id` given to `<Quiz>` in the MDX, and the key of its progress. */
@@ -32,6 +33,7 @@ export const quizzes: readonly RegisteredQuiz[] = [
   {id: 'load-balancers-health-checks', unitKey: 'chapter-3', source: 'docs/load-balancers-health-checks/quiz.ts', questions: loadBalancersHealthChecksQuiz},
   {id: 'self-managed-replication', unitKey: 'chapter-8', source: 'docs/self-managed-replication/quiz.ts', questions: selfManagedReplicationQuiz},
   {id: 'replication-fundamentals', unitKey: 'chapter-6', source: 'docs/replication-fundamentals/quiz.ts', questions: replicationFundamentalsQuiz},
+  {id: 'managed-databases', unitKey: 'chapter-7', source: 'docs/managed-databases/quiz.ts', questions: managedDatabasesQuiz},
 ];
 
 export function findQuiz(id: string): RegisteredQuiz | undefined {

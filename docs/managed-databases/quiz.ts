@@ -1,0 +1,259 @@
+/**
+ * Chapter 7 quiz: managed databases across zones. Figures come from
+ * /work/shared/reference/facts.md ("Databases", "RTO / RPO" and the common
+ * oversimplifications #1 and #4); the numeric answer about Aurora without a
+ * replica is computed by the engine, not typed by hand.
+ */
+import {getPreset, primaryFailure, simulate} from '@site/src/engine';
+import type {QuizQuestion} from '@site/src/quiz/types';
+
+// Aurora with no replica; the writer instance fails (its zone stays up).
+const auroraAlone = simulate({
+  ...getPreset('aurora').model,
+  database: {kind: 'aurora', writerZone: 'a', replicaZones: []},
+  faults: [primaryFailure({at: 300})],
+});
+const auroraAloneMinutes = Math.round(auroraAlone.summary.databaseDowntimeSeconds / 60);
+
+const questions: QuizQuestion[] = [
+  {
+    id: 'multi-az-instance-claim',
+    kind: 'multiple',
+    prompt:
+      'A design review says: "Our RDS Multi-AZ DB instance fails over in under 60 s and loses no data." Which of these statements are true? Select all that apply.',
+    choices: [
+      {
+        id: 'sixty-to-120',
+        text: 'AWS gives 60 to 120 s as the typical failover time for a Multi-AZ DB instance.',
+        correct: true,
+        explanation:
+          'Right: 60–120 s is typical, and it can take longer with large transactions or a long recovery. "Under 60 s" mixes it up with Aurora with a replica, and "under 35 s" is the Multi-AZ DB cluster.',
+      },
+      {
+        id: 'committed-kept',
+        text: 'Transactions that were committed before the failure are kept.',
+        correct: true,
+        explanation: 'Right: the standby is synchronous, so every acknowledged commit is already in the other zone.',
+      },
+      {
+        id: 'in-flight-roll-back',
+        text: 'Transactions in flight at the moment of failure roll back, and clients must reconnect.',
+        correct: true,
+        explanation:
+          'Right: "no data lost" covers committed transactions only. The DNS name moves to the standby, so every client has to reconnect, and retry what was rolled back.',
+      },
+      {
+        id: 'standby-reads',
+        text: 'During the failover, clients can keep reading from the standby.',
+        correct: false,
+        explanation:
+          'The standby of a Multi-AZ DB instance serves no reads at all, before or during a failover. Readable standbys are what the Multi-AZ DB cluster adds.',
+      },
+      {
+        id: 'same-ip',
+        text: 'Clients do not notice, because the endpoint name does not change.',
+        correct: false,
+        explanation:
+          'The name stays, but RDS points it (a CNAME) at the standby, which has another address. Clients must let their cached DNS answer expire and open new connections.',
+      },
+    ],
+  },
+  {
+    id: 'choose-database',
+    kind: 'single',
+    prompt:
+      'A payments service on PostgreSQL must lose no committed transaction when a zone fails (RPO 0) and must accept writes again within 40 s (RTO). It would also like to send reports to a read-only copy. Which choice meets these targets with AWS’s typical figures?',
+    choices: [
+      {
+        id: 'multi-az-cluster',
+        text: 'An RDS Multi-AZ DB cluster.',
+        correct: true,
+        explanation:
+          'Right: a commit waits for at least one of two readers in other zones, the reader with the latest change is promoted, failover is typically under 35 s, and the readers serve read traffic.',
+      },
+      {
+        id: 'multi-az-instance',
+        text: 'An RDS Multi-AZ DB instance.',
+        correct: false,
+        explanation:
+          'Its RPO is 0, but its failover typically takes 60–120 s, well over 40 s, and its standby cannot serve the reports.',
+      },
+      {
+        id: 'single-az-read-replica',
+        text: 'A Single-AZ instance with a read replica in another zone, promoted if the zone fails.',
+        correct: false,
+        explanation:
+          'The read replica is asynchronous, so promoting it loses the replica lag (RPO is not 0), and promotion is manual and takes minutes.',
+      },
+      {
+        id: 'aurora-single',
+        text: 'Aurora PostgreSQL with a single instance: its storage is already in three zones.',
+        correct: false,
+        explanation:
+          'The storage keeps every committed write (RPO 0), but with no replica a new writer takes about 10 minutes, and if the whole zone is lost someone must create one by hand.',
+      },
+    ],
+  },
+  {
+    id: 'which-lose-writes',
+    kind: 'multiple',
+    prompt: 'The zone holding the primary fails. Which of these can lose writes that clients were told had succeeded? Select all that apply.',
+    choices: [
+      {
+        id: 'elasticache',
+        text: 'An ElastiCache Multi-AZ replication group, after it promotes a replica.',
+        correct: true,
+        explanation: 'Right: ElastiCache replicates asynchronously, so the most recent writes may not have reached the promoted replica.',
+      },
+      {
+        id: 'read-replica',
+        text: 'An RDS read replica that you promote by hand.',
+        correct: true,
+        explanation: 'Right: read replicas are asynchronous; promoting one loses whatever its `ReplicaLag` was.',
+      },
+      {
+        id: 'multi-az-instance',
+        text: 'An RDS Multi-AZ DB instance, after it fails over to its standby.',
+        correct: false,
+        explanation: 'Its standby is synchronous: every committed transaction is already there. Only in-flight transactions roll back.',
+      },
+      {
+        id: 'aurora-replica',
+        text: 'Aurora, after it promotes a replica in another zone.',
+        correct: false,
+        explanation:
+          'A commit needs four of six storage copies across three zones, and a zone holds only two, so committed data survives. The replica reads the same storage.',
+      },
+    ],
+  },
+  {
+    id: 'aurora-quorum',
+    kind: 'single',
+    prompt:
+      'An Aurora cluster’s storage loses a whole zone, and in the same hour one more storage copy in another zone fails. What can the storage still do?',
+    choices: [
+      {
+        id: 'reads-only',
+        text: 'Serve reads, but not writes.',
+        correct: true,
+        explanation:
+          'Right: three of six copies remain. A read needs three, a write needs four. Aurora is designed to keep reading after losing a zone plus one copy, and to keep writing after losing a zone.',
+      },
+      {
+        id: 'reads-and-writes',
+        text: 'Serve reads and writes.',
+        correct: false,
+        explanation: 'A write needs four of the six copies; with the zone’s two and one more gone, only three remain.',
+      },
+      {
+        id: 'nothing',
+        text: 'Nothing: half the copies are gone.',
+        correct: false,
+        explanation: 'Reads need only three copies, so the three that remain still serve them.',
+      },
+      {
+        id: 'writes-only',
+        text: 'Accept writes, but not reads, until the copies are rebuilt.',
+        correct: false,
+        explanation: 'The write quorum (4) is larger than the read quorum (3), so whenever writes work, reads work too, never the other way round.',
+      },
+    ],
+  },
+  {
+    id: 'aurora-no-replica',
+    kind: 'numeric',
+    prompt:
+      'An Aurora cluster has a writer and no replica. The writer instance fails; its zone stays healthy. In the course’s lab, how many minutes pass before the cluster accepts writes again?',
+    answer: auroraAloneMinutes,
+    tolerance: 2,
+    unit: 'min',
+    explanation: `Without a replica there is nothing to promote: Aurora recreates the writer in the same zone, which AWS gives as typically under 10 minutes, and the lab models as ${auroraAloneMinutes}. No committed write is lost, because the storage still has them all. With a replica in another zone the same failure costs under a minute, often.`,
+  },
+  {
+    id: 'promotion-tier',
+    kind: 'single',
+    prompt:
+      'The writer fails. Its Aurora replicas are: `r1`, tier 1, the largest size; `r2`, tier 0, a small size; `r3`, tier 0, a medium size. Which replica becomes the writer?',
+    choices: [
+      {
+        id: 'r3',
+        text: '`r3`',
+        correct: true,
+        explanation: 'Right: the lowest tier wins, here tier 0 (`r2` and `r3`), and between replicas of the same tier Aurora picks the largest, `r3`.',
+      },
+      {
+        id: 'r1',
+        text: '`r1`',
+        correct: false,
+        explanation: 'Size only breaks ties within a tier. Tier 0 is promoted before tier 1, however large `r1` is.',
+      },
+      {
+        id: 'r2',
+        text: '`r2`',
+        correct: false,
+        explanation: '`r2` is in the winning tier, but `r3` is in it too and is larger, and the larger one wins the tie.',
+      },
+      {
+        id: 'random',
+        text: 'Any of the three, at random.',
+        correct: false,
+        explanation: 'Aurora picks arbitrarily only among replicas with the same tier and the same size. Here tier and size decide.',
+      },
+    ],
+  },
+  {
+    id: 'application-duties',
+    kind: 'multiple',
+    prompt: 'A Java service talks to an RDS Multi-AZ database through a connection pool. What should it do so that it writes again soon after a failover? Select all that apply.',
+    choices: [
+      {
+        id: 'dns-ttl',
+        text: 'Cache DNS answers for 60 s or less.',
+        correct: true,
+        explanation:
+          'Right: the failover moves the endpoint name to another address. AWS advises a JVM DNS cache TTL of 60 s or less; a JVM that caches forever keeps connecting to the old primary.',
+      },
+      {
+        id: 'retry',
+        text: 'Retry failed transactions with backoff, and make writes idempotent.',
+        correct: true,
+        explanation:
+          'Right: in-flight transactions roll back during the failover. A write whose acknowledgement was lost may have committed, so a retry must be safe to repeat.',
+      },
+      {
+        id: 'pool',
+        text: 'Validate pooled connections and drop the ones that fail.',
+        correct: true,
+        explanation: 'Right: otherwise the pool keeps handing out sockets to the dead primary long after the database is back.',
+      },
+      {
+        id: 'hard-code-ip',
+        text: 'Connect to the primary’s IP address rather than the endpoint name, to skip DNS.',
+        correct: false,
+        explanation: 'The IP address is exactly what changes in a failover: the endpoint name is the only thing that follows the new primary.',
+      },
+      {
+        id: 'read-standby',
+        text: 'Send reads to the standby while the primary is down.',
+        correct: false,
+        explanation: 'A Multi-AZ DB instance’s standby serves no reads, and once promoted it is simply the new primary behind the same name.',
+      },
+    ],
+  },
+  {
+    id: 'failover-steps',
+    kind: 'ordering',
+    prompt: 'An RDS Multi-AZ DB instance loses its primary. Put what happens in order, from the failure (top) to the application writing again (bottom).',
+    steps: [
+      {id: 'primary-fails', text: 'The primary stops answering; transactions in flight fail.'},
+      {id: 'rds-promotes', text: 'RDS promotes the standby and points the endpoint’s DNS name at it.'},
+      {id: 'dns-expires', text: 'The application’s cached DNS answer for the endpoint expires.'},
+      {id: 'pool-reconnects', text: 'The connection pool opens new connections, now to the new primary.'},
+      {id: 'app-retries', text: 'The application retries the transactions that failed.'},
+    ],
+    explanation:
+      'RDS does its part in typically 60–120 s. Then the client must catch up: a fresh DNS lookup (which is why the TTL matters), new connections in place of the dead ones, and a retry of the work that rolled back. The application’s outage is the sum, which is why it can be much longer than the database’s.',
+  },
+];
+
+export default questions;
