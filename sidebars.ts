@@ -13,6 +13,7 @@ const sidebars: SidebarsConfig = {
     'managed-databases/index',
     'self-managed-replication/index',
     'capstone/index',
+    'game-days/index',
     {
       type: 'category',
       label: 'Reference',

@@ -11,6 +11,7 @@ import statelessServicesQuiz from '@site/docs/stateless-services/quiz';
 import capstoneQuiz from '@site/docs/capstone/quiz';
 import loadBalancersHealthChecksQuiz from '@site/docs/load-balancers-health-checks/quiz';
 import selfManagedReplicationQuiz from '@site/docs/self-managed-replication/quiz';
+import gameDaysQuiz from '@site/docs/game-days/quiz';
 import replicationFundamentalsQuiz from '@site/docs/replication-fundamentals/quiz';
 import managedDatabasesQuiz from '@site/docs/managed-databases/quiz';
 
@@ -32,6 +33,7 @@ export const quizzes: readonly RegisteredQuiz[] = [
   {id: 'capstone', unitKey: 'chapter-9', source: 'docs/capstone/quiz.ts', questions: capstoneQuiz},
   {id: 'load-balancers-health-checks', unitKey: 'chapter-3', source: 'docs/load-balancers-health-checks/quiz.ts', questions: loadBalancersHealthChecksQuiz},
   {id: 'self-managed-replication', unitKey: 'chapter-8', source: 'docs/self-managed-replication/quiz.ts', questions: selfManagedReplicationQuiz},
+  {id: 'game-days', unitKey: 'chapter-10', source: 'docs/game-days/quiz.ts', questions: gameDaysQuiz},
   {id: 'replication-fundamentals', unitKey: 'chapter-6', source: 'docs/replication-fundamentals/quiz.ts', questions: replicationFundamentalsQuiz},
   {id: 'managed-databases', unitKey: 'chapter-7', source: 'docs/managed-databases/quiz.ts', questions: managedDatabasesQuiz},
 ];

@@ -1,0 +1,224 @@
+/**
+ * Chapter 10 quiz: game days. Figures are from /work/shared/reference/facts.md
+ * (FIS AZ power interruption scenario, zonal shift and autoshift, static
+ * stability); every simulated answer is computed from the engine below.
+ */
+import {autoZonalShift, capacityPlan, grayFailure, selectSegmentAt, simulate} from '@site/src/engine';
+import type {QuizQuestion} from '@site/src/quiz/types';
+
+/** A gray failure: zone b fails 12 % of its requests; health checks pass. */
+const grayRun = simulate({
+  zones: ['a', 'b', 'c'],
+  service: {desiredCount: 6, capacityPerTask: 100},
+  traffic: {requestsPerSecond: 300},
+  faults: [grayFailure('b', {at: 300, duration: 1800, errorShare: 0.12})],
+});
+const graySegment = selectSegmentAt(grayRun, 600);
+const overallErrorPercent = Math.round((graySegment.failed / graySegment.offered) * 1000) / 10;
+
+/** The same service with one task per zone (no headroom), a 30 % gray failure in zone b, with and without autoshift. */
+function thinService(autoshift: boolean) {
+  return simulate({
+    zones: ['a', 'b', 'c'],
+    service: {desiredCount: 3, capacityPerTask: 100},
+    traffic: {requestsPerSecond: 300},
+    faults: [grayFailure('b', {at: 300, duration: 1800, errorShare: 0.3})],
+    actions: autoshift ? [autoZonalShift({errorRateThreshold: 0.05, delaySeconds: 300})] : [],
+  }).summary.availability;
+}
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const thinWithoutShift = pct(thinService(false));
+const thinWithShift = pct(thinService(true));
+
+/** Game-day capacity check: three zones, a peak of 450 requests/s, 100 per task. */
+const plan = capacityPlan({zones: 3, peakRequestsPerSecond: 450, capacityPerTask: 100});
+
+const questions: QuizQuestion[] = [
+  {
+    id: 'fis-scenario',
+    kind: 'multiple',
+    prompt: 'Which of these does the FIS "AZ Availability: Power Interruption" scenario do in the targeted zone? Select all that apply.',
+    choices: [
+      {
+        id: 'stops-compute',
+        text: 'Stops the zone’s EC2 instances, ECS tasks and EKS nodes.',
+        correct: true,
+        explanation: 'Right: zonal compute is stopped, as it would be in a power loss.',
+      },
+      {
+        id: 'blocks-scaling',
+        text: 'Blocks scaling into the zone.',
+        correct: true,
+        explanation: 'Right: Auto Scaling cannot simply put the lost capacity back into the same zone, so you see whether the other zones cope.',
+      },
+      {
+        id: 'fails-over-databases',
+        text: 'Fails over RDS and ElastiCache primaries that are in the zone.',
+        correct: true,
+        explanation: 'Right: the drill tests your database and cache failover and how clients reconnect.',
+      },
+      {
+        id: 'ebs-unresponsive',
+        text: 'Makes EBS volumes in the zone unresponsive.',
+        correct: true,
+        explanation: 'Right: which is why a pod or instance tied to such a volume cannot carry on elsewhere.',
+      },
+      {
+        id: 'always-shifts',
+        text: 'Always moves the load balancer’s traffic away from the zone at the start.',
+        correct: false,
+        explanation:
+          'No: only the autoshift variant starts a zonal autoshift, and at minute 5, not at the start. Without it, your own health checks and failovers have to cope, which is the point of the test.',
+      },
+    ],
+  },
+  {
+    id: 'fis-duration',
+    kind: 'numeric',
+    prompt: 'How many minutes does the FIS "AZ Availability: Power Interruption" scenario run in total, impairment plus recovery?',
+    answer: 60,
+    tolerance: 0,
+    unit: 'min',
+    explanation:
+      '30 minutes of impairment, then 30 minutes of recovery. In the autoshift variant, the autoshift starts at minute 5 and lasts for the remaining 25 minutes of impairment.',
+  },
+  {
+    id: 'overall-error-rate',
+    kind: 'numeric',
+    prompt:
+      'Three zones share traffic evenly. Zone b fails 12 % of the requests it serves, while its health checks keep passing. What error rate, in percent, does the load balancer’s overall metric show?',
+    answer: overallErrorPercent,
+    tolerance: 0.5,
+    unit: '%',
+    explanation: `A third of the traffic goes to zone b and 12 % of that fails: about ${overallErrorPercent} % overall, under a typical 5 % alarm, while zone b’s own users see 12 %. Alarm on error rate per zone, and compare each zone with the others.`,
+  },
+  {
+    id: 'practice-runs',
+    kind: 'single',
+    prompt:
+      'A service runs one task per zone in three zones, each able to serve 100 requests/s, at a peak of 300 requests/s. Zone b starts failing 30 % of its requests. What does turning zonal autoshift on do to its availability in the model?',
+    choices: [
+      {
+        id: 'better',
+        text: 'It improves it: the shift ends the gray failure after five minutes.',
+        correct: false,
+        explanation: `The shift does end the gray failure, but it sends all 300 requests/s to two tasks that can serve 200. In the model availability falls from ${thinWithoutShift} without the shift to ${thinWithShift} with it.`,
+      },
+      {
+        id: 'worse',
+        text: 'It makes it worse: the two zones left cannot carry the load, so the shift trades errors for overload.',
+        correct: true,
+        explanation: `Right: ${thinWithoutShift} without the shift, ${thinWithShift} with it. This is why autoshift comes with weekly practice runs: they show, on a calm day, that the zones left cannot take the load.`,
+      },
+      {
+        id: 'no-effect',
+        text: 'Nothing: autoshift only reacts to zones whose health checks fail.',
+        correct: false,
+        explanation:
+          'Autoshift reacts to AWS’s own telemetry of the zone, not to your health checks. That is what makes it useful against gray failures, and dangerous without capacity.',
+      },
+      {
+        id: 'scales-out',
+        text: 'It improves it: the shift makes the scheduler start more tasks in the other zones.',
+        correct: false,
+        explanation:
+          'A zonal shift only moves traffic. It starts no tasks; the tasks in the shifted zone are healthy, so nothing replaces them. Capacity has to be there already: static stability.',
+      },
+    ],
+  },
+  {
+    id: 'game-day-capacity',
+    kind: 'numeric',
+    prompt:
+      'Before the drill you check capacity. Three zones, a peak of 450 requests/s, each task serves 100 requests/s. How many tasks per zone must run so that the other two zones carry the peak with no scaling?',
+    answer: plan.tasksPerZone,
+    tolerance: 0,
+    unit: 'tasks',
+    explanation: `Each zone must hold P ÷ (N − 1) = 450 ÷ 2 = 225 requests/s, so ⌈225 ÷ 100⌉ = ${plan.tasksPerZone} tasks per zone, ${plan.totalTasks} in all. With fewer, the drill will show overload the moment the zone goes.`,
+  },
+  {
+    id: 'what-to-watch',
+    kind: 'multiple',
+    prompt: 'During a zone-failure drill, which signals belong on the observers’ dashboards? Select all that apply.',
+    choices: [
+      {
+        id: 'per-zone-errors',
+        text: 'Error rate and latency for each zone separately.',
+        correct: true,
+        explanation: 'Right: a sick zone shows as an outlier there long before it moves the overall average.',
+      },
+      {
+        id: 'healthy-hosts',
+        text: 'Healthy and unhealthy target counts per zone.',
+        correct: true,
+        explanation: 'Right: they show when detection happened, to compare with the 35 to 65 s of the default health check.',
+      },
+      {
+        id: 'db-events',
+        text: 'Database failover events and replica lag.',
+        correct: true,
+        explanation: 'Right: when writes stopped and resumed, and what an asynchronous promotion would have lost.',
+      },
+      {
+        id: 'only-overall',
+        text: 'Only the load balancer’s overall error rate, since it is what users see.',
+        correct: false,
+        explanation: 'The overall rate dilutes one zone’s failures by the healthy zones’ traffic: a third of your users can suffer while it stays under the alarm.',
+      },
+      {
+        id: 'after-only',
+        text: 'Nothing live: read the metrics after the recovery phase, to keep the room calm.',
+        correct: false,
+        explanation: 'The abort criteria must be watched live, and timings are easiest to trust when called out as they happen.',
+      },
+    ],
+  },
+  {
+    id: 'abort-criterion',
+    kind: 'single',
+    prompt: 'Which of these is a good abort criterion for a game day?',
+    choices: [
+      {
+        id: 'budget-exceeded',
+        text: 'The customer-facing error rate stays above the agreed budget for longer than agreed, measured by an alarm that is also an FIS stop condition.',
+        correct: true,
+        explanation: 'Right: written in advance, measurable, and it stops the experiment even if nobody reacts.',
+      },
+      {
+        id: 'first-error',
+        text: 'The first failed request.',
+        correct: false,
+        explanation: 'Some requests always fail during detection (about 35 to 65 s with default health checks). Aborting on the first one ends every drill before it teaches anything.',
+      },
+      {
+        id: 'lead-feels',
+        text: 'The lead feels that things look bad.',
+        correct: false,
+        explanation: 'Feelings under stress are a poor trigger. Agree on numbers beforehand, so that nobody has to argue during the drill.',
+      },
+      {
+        id: 'target-unhealthy',
+        text: 'A target in the failed zone is marked unhealthy.',
+        correct: false,
+        explanation: 'That is the system working as designed: it is an expected event to time, not a reason to stop.',
+      },
+    ],
+  },
+  {
+    id: 'game-day-order',
+    kind: 'ordering',
+    prompt: 'Put the steps of a game day in order, first step at the top.',
+    steps: [
+      {id: 'hypothesis', text: 'Write the hypothesis with expected numbers, the scope and the abort criteria.'},
+      {id: 'prepare', text: 'Check capacity and alarms, name the roles, tell support and dependent teams.'},
+      {id: 'inject', text: 'Start the FIS experiment or the zonal shift.'},
+      {id: 'observe', text: 'Call out each signal against its expected value, and watch the abort criteria.'},
+      {id: 'recover', text: 'End the experiment and confirm everything is back: traffic, roles, replicas.'},
+      {id: 'review', text: 'Compare measured with expected, assign actions, update the runbook, schedule the next one.'},
+    ],
+    explanation:
+      'A game day is the course’s lab loop on a real system: predict (hypothesis), prepare, break, watch, recover, explain. The review is where the value is: every gap between expected and measured becomes an action.',
+  },
+];
+
+export default questions;
