@@ -54,18 +54,18 @@ const questions: QuizQuestion[] = [
       'Your ALB target group uses duration-based stickiness with the `AWSALB` cookie set to 7 days, and sessions are kept in task memory. The task a user sticks to dies with its zone. What happens to that user once the load balancer has marked the task unhealthy?',
     choices: [
       {
-        id: 'restick-lose-session',
-        text: 'The load balancer sends them to a healthy task and sticks them to it; the session that was in the dead task’s memory is gone.',
-        correct: true,
-        explanation:
-          'Right: stickiness is a routing preference, not a copy of anything. When the sticky target is unhealthy the ALB chooses a new target and re-sticks the client to it, and the new task has none of the old session.',
-      },
-      {
         id: 'errors-until-expiry',
         text: 'They get errors until the cookie expires, up to 7 days later.',
         correct: false,
         explanation:
           'The cookie does not override health checks. Once the target is marked unhealthy, the ALB routes the client elsewhere at once; the cookie’s duration only says how long a healthy binding lasts.',
+      },
+      {
+        id: 'restick-lose-session',
+        text: 'The load balancer sends them to a healthy task and sticks them to it; the session that was in the dead task’s memory is gone.',
+        correct: true,
+        explanation:
+          'Right: stickiness is a routing preference, not a copy of anything. When the sticky target is unhealthy the ALB chooses a new target and re-sticks the client to it, and the new task has none of the old session.',
       },
       {
         id: 'session-copied',
@@ -111,18 +111,6 @@ const questions: QuizQuestion[] = [
         explanation: 'Right: S3 Standard stores every object across at least three zones, so losing one leaves it readable.',
       },
       {
-        id: 'dynamodb-item',
-        text: 'An item in a DynamoDB table.',
-        correct: true,
-        explanation: 'Right: DynamoDB replicates a table across several zones of the Region by itself; there is nothing to configure.',
-      },
-      {
-        id: 'efs-regional',
-        text: 'A file on an EFS Regional file system.',
-        correct: true,
-        explanation: 'Right: a Regional EFS file system keeps its data in several zones and has a mount target in each zone you choose.',
-      },
-      {
         id: 'ebs-volume',
         text: 'A file on the EBS volume that was attached in zone a.',
         correct: false,
@@ -130,10 +118,22 @@ const questions: QuizQuestion[] = [
           'An EBS volume lives in one zone and can only attach to an instance in that zone. In AWS’s zone-power-loss drill it becomes unresponsive. Only a snapshot restored elsewhere gets the data back.',
       },
       {
+        id: 'dynamodb-item',
+        text: 'An item in a DynamoDB table.',
+        correct: true,
+        explanation: 'Right: DynamoDB replicates a table across several zones of the Region by itself; there is nothing to configure.',
+      },
+      {
         id: 'one-zone-ia',
         text: 'An object stored in S3 One Zone-IA in zone a.',
         correct: false,
         explanation: 'One Zone-IA keeps its data in a single zone, which is what makes it cheaper. While that zone is down, so is the object.',
+      },
+      {
+        id: 'efs-regional',
+        text: 'A file on an EFS Regional file system.',
+        correct: true,
+        explanation: 'Right: a Regional EFS file system keeps its data in several zones and has a mount target in each zone you choose.',
       },
       {
         id: 'task-local-disk',
@@ -150,12 +150,6 @@ const questions: QuizQuestion[] = [
       'To stop losing sessions, a team moves them out of task memory into a Redis server on one EC2 instance in zone a. Both tasks (one in zone a, one in zone b) read the session on every request. Zone a then fails. Compared with keeping sessions in task memory, what happens?',
     choices: [
       {
-        id: 'worse',
-        text: 'Worse: every session is lost and every request fails until zone a comes back, because both tasks depend on the store.',
-        correct: true,
-        explanation: `Right: the store is a zonal dependency that every request needs. In the model every one of the ${singleZoneSessionsLost.toLocaleString('en-US')} sessions is lost and the service is down for about ${singleZoneOutageMinutes} minutes, the whole outage. Sessions in task memory only lost the zone a task’s share. A session store must span zones itself: DynamoDB, or ElastiCache with Multi-AZ.`,
-      },
-      {
         id: 'better',
         text: 'Better: no session is lost, because sessions are no longer in a task.',
         correct: false,
@@ -168,6 +162,12 @@ const questions: QuizQuestion[] = [
         correct: false,
         explanation:
           'The task in zone b also reads every session from the store in zone a, so its users are hit too. A shared dependency in one zone spreads the failure to every zone.',
+      },
+      {
+        id: 'worse',
+        text: 'Worse: every session is lost and every request fails until zone a comes back, because both tasks depend on the store.',
+        correct: true,
+        explanation: `Right: the store is a zonal dependency that every request needs. In the model every one of the ${singleZoneSessionsLost.toLocaleString('en-US')} sessions is lost and the service is down for about ${singleZoneOutageMinutes} minutes, the whole outage. Sessions in task memory only lost the zone a task’s share. A session store must span zones itself: DynamoDB, or ElastiCache with Multi-AZ.`,
       },
       {
         id: 'failover',
@@ -195,13 +195,6 @@ const questions: QuizQuestion[] = [
       'A client sends `POST /payments`. The task handling it dies with its zone; the client gets no answer and cannot tell whether the payment was made. Which design lets the client retry safely?',
     choices: [
       {
-        id: 'key-in-shared-store',
-        text: 'The client creates one idempotency key per payment and sends it on every attempt; the service records each key with its result in DynamoDB and, when a key repeats, returns the recorded result instead of charging again.',
-        correct: true,
-        explanation:
-          'Right: the key makes the retry the same operation as the first attempt, and because the record lives in a store that spans zones, whichever task gets the retry can find it.',
-      },
-      {
         id: 'key-in-memory',
         text: 'The same keys, but each task remembers the keys it has seen in memory.',
         correct: false,
@@ -222,6 +215,13 @@ const questions: QuizQuestion[] = [
         explanation:
           'The task that knows is dead. Stickiness re-sticks the client to another task, which knows nothing about the first attempt.',
       },
+      {
+        id: 'key-in-shared-store',
+        text: 'The client creates one idempotency key per payment and sends it on every attempt; the service records each key with its result in DynamoDB and, when a key repeats, returns the recorded result instead of charging again.',
+        correct: true,
+        explanation:
+          'Right: the key makes the retry the same operation as the first attempt, and because the record lives in a store that spans zones, whichever task gets the retry can find it.',
+      },
     ],
   },
   {
@@ -231,18 +231,18 @@ const questions: QuizQuestion[] = [
       'Your target group keeps the default deregistration delay of 300 s, so the team says in-flight requests are always allowed to finish. When is that true?',
     choices: [
       {
-        id: 'planned-only',
-        text: 'Only when a task is removed on purpose (a deployment, scale-in, rebalancing); a task that dies with its zone has no time to finish anything.',
-        correct: true,
-        explanation:
-          'Right: during the delay the load balancer sends a leaving target no new requests while its open ones complete. That needs a target that is still running. A zone failure kills the task at once, so its in-flight requests fail however long the delay is.',
-      },
-      {
         id: 'always',
         text: 'Always: the load balancer keeps the connections open for up to 300 s, even if the task dies.',
         correct: false,
         explanation:
           'A load balancer cannot finish a request that the task was processing: the work, and its answer, died with the task.',
+      },
+      {
+        id: 'planned-only',
+        text: 'Only when a task is removed on purpose (a deployment, scale-in, rebalancing); a task that dies with its zone has no time to finish anything.',
+        correct: true,
+        explanation:
+          'Right: during the delay the load balancer sends a leaving target no new requests while its open ones complete. That needs a target that is still running. A zone failure kills the task at once, so its in-flight requests fail however long the delay is.',
       },
       {
         id: 'zone-failure-only',
