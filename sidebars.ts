@@ -8,6 +8,7 @@ const sidebars: SidebarsConfig = {
     'zones-are-failure-domains/index',
     'same-container-several-zones/index',
     'load-balancers-health-checks/index',
+    'capacity-for-a-lost-zone/index',
     'stateless-services/index',
     'replication-fundamentals/index',
     'managed-databases/index',

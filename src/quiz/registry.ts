@@ -10,6 +10,7 @@ import sameContainerSeveralZonesQuiz from '@site/docs/same-container-several-zon
 import statelessServicesQuiz from '@site/docs/stateless-services/quiz';
 import capstoneQuiz from '@site/docs/capstone/quiz';
 import loadBalancersHealthChecksQuiz from '@site/docs/load-balancers-health-checks/quiz';
+import capacityForALostZoneQuiz from '@site/docs/capacity-for-a-lost-zone/quiz';
 import selfManagedReplicationQuiz from '@site/docs/self-managed-replication/quiz';
 import gameDaysQuiz from '@site/docs/game-days/quiz';
 import replicationFundamentalsQuiz from '@site/docs/replication-fundamentals/quiz';
@@ -32,6 +33,7 @@ export const quizzes: readonly RegisteredQuiz[] = [
   {id: 'stateless-services', unitKey: 'chapter-5', source: 'docs/stateless-services/quiz.ts', questions: statelessServicesQuiz},
   {id: 'capstone', unitKey: 'chapter-9', source: 'docs/capstone/quiz.ts', questions: capstoneQuiz},
   {id: 'load-balancers-health-checks', unitKey: 'chapter-3', source: 'docs/load-balancers-health-checks/quiz.ts', questions: loadBalancersHealthChecksQuiz},
+  {id: 'capacity-for-a-lost-zone', unitKey: 'chapter-4', source: 'docs/capacity-for-a-lost-zone/quiz.ts', questions: capacityForALostZoneQuiz},
   {id: 'self-managed-replication', unitKey: 'chapter-8', source: 'docs/self-managed-replication/quiz.ts', questions: selfManagedReplicationQuiz},
   {id: 'game-days', unitKey: 'chapter-10', source: 'docs/game-days/quiz.ts', questions: gameDaysQuiz},
   {id: 'replication-fundamentals', unitKey: 'chapter-6', source: 'docs/replication-fundamentals/quiz.ts', questions: replicationFundamentalsQuiz},

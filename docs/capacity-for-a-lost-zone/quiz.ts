@@ -1,0 +1,206 @@
+/**
+ * Chapter 4 quiz: capacity for a lost zone. Sizes come from `capacityPlan`,
+ * behaviour under a zone loss from `simulate`, never typed by hand. Facts
+ * (static stability, autoshift practice runs, the FIS scenario) are from
+ * /work/shared/reference/facts.md.
+ */
+import {capacityPlan, selectSegmentAt, simulate, zoneOutage} from '@site/src/engine';
+import type {QuizQuestion} from '@site/src/quiz/types';
+
+const pct = (x: number): string => `${Math.round(x * 1000) / 10} %`;
+
+// Q1 and Q2: 900 req/s at peak, 150 req/s per task.
+const PEAK = 900;
+const PER_TASK = 150;
+const three = capacityPlan({zones: 3, peakRequestsPerSecond: PEAK, capacityPerTask: PER_TASK});
+const two = capacityPlan({zones: 2, peakRequestsPerSecond: PEAK, capacityPerTask: PER_TASK});
+
+// Q3: which zone count needs the fewest tasks, for 1,000 req/s at 100 req/s a task.
+const Q3_PEAK = 1000;
+const Q3_PER_TASK = 100;
+const q3Plans = [2, 3, 4].map((zones) => capacityPlan({zones, peakRequestsPerSecond: Q3_PEAK, capacityPerTask: Q3_PER_TASK}));
+const q3Fewest = Math.min(...q3Plans.map((p) => p.totalTasks));
+const q3Plan = (zones: number) => q3Plans.find((p) => p.zones === zones)!;
+
+// Q6: the "just enough" design with nothing launched during the outage.
+const LEAN_PEAK = 300;
+const LEAN_PER_TASK = 50;
+const leanPlan = capacityPlan({zones: 3, peakRequestsPerSecond: LEAN_PEAK, capacityPerTask: LEAN_PER_TASK});
+const leanPerZone = Math.ceil(leanPlan.minimumTasks / 3);
+const OUTAGE_AT = 300;
+const leanRun = simulate({
+  zones: ['a', 'b', 'c'],
+  service: {tasksPerZone: {a: leanPerZone, b: leanPerZone, c: leanPerZone}, capacityPerTask: LEAN_PER_TASK},
+  scheduler: {kind: 'none'},
+  traffic: {requestsPerSecond: LEAN_PEAK},
+  faults: [zoneOutage('b', {at: OUTAGE_AT, duration: 1800})],
+  durationSeconds: 3600,
+});
+// Ten minutes into the outage, long after the dead tasks were marked unhealthy.
+const leanSegment = selectSegmentAt(leanRun, OUTAGE_AT + 600);
+const leanFailedShare = leanSegment.failed / leanSegment.offered;
+
+const questions: QuizQuestion[] = [
+  {
+    id: 'tasks-per-zone-three',
+    kind: 'numeric',
+    prompt: `A service peaks at ${PEAK} requests per second, and one task serves ${PER_TASK}. It runs in 3 zones and must carry the peak with no new task if any one zone is lost. How many tasks must each zone run?`,
+    answer: three.tasksPerZone,
+    tolerance: 0,
+    unit: 'tasks',
+    explanation: `The peak needs ⌈${PEAK} ÷ ${PER_TASK}⌉ = ${three.minimumTasks} tasks. The 2 zones left after a loss must hold them all, so each zone runs ⌈${three.minimumTasks} ÷ 2⌉ = ${three.tasksPerZone}: ${three.totalTasks} tasks in all, ${Math.round(three.overhead * 100)} % of the peak.`,
+  },
+  {
+    id: 'total-tasks-two',
+    kind: 'numeric',
+    prompt: `The same service (${PEAK} requests per second at peak, ${PER_TASK} per task) runs in 2 zones instead, with the same goal. How many tasks does it run in all?`,
+    answer: two.totalTasks,
+    tolerance: 0,
+    unit: 'tasks',
+    explanation: `With 2 zones, the one left after a loss must carry the whole peak: ${two.tasksPerZone} tasks in each zone, ${two.totalTasks} in all, ${Math.round(two.overhead * 100)} % of the peak. Three zones did it with ${three.totalTasks}.`,
+  },
+  {
+    id: 'fewest-tasks-layout',
+    kind: 'single',
+    prompt: `A service peaks at ${Q3_PEAK} requests per second, and one task serves ${Q3_PER_TASK}. It must survive the loss of any one zone with no new task. Which layout needs the fewest tasks?`,
+    choices: [2, 3, 4].map((zones) => {
+      const plan = q3Plan(zones);
+      const correct = plan.totalTasks === q3Fewest;
+      return {
+        id: `${zones}-zones`,
+        text: `${zones} zones`,
+        correct,
+        explanation: correct
+          ? `Right: ⌈${plan.minimumTasks} ÷ ${zones - 1}⌉ = ${plan.tasksPerZone} tasks a zone, ${plan.totalTasks} in all (${Math.round(plan.overhead * 100)} %).`
+          : `${zones} zones need ⌈${plan.minimumTasks} ÷ ${zones - 1}⌉ = ${plan.tasksPerZone} tasks a zone, ${plan.totalTasks} in all (${Math.round(plan.overhead * 100)} %)${zones === 4 ? `: the formula promises 133 %, but whole tasks round each zone up` : ''}. The fewest is ${q3Fewest}.`,
+      };
+    }),
+  },
+  {
+    id: 'why-not-autoscale',
+    kind: 'multiple',
+    prompt: 'Why is Auto Scaling not a plan for losing a zone? Select all that apply.',
+    choices: [
+      {
+        id: 'starts-late',
+        text: 'Nothing starts until the dead tasks are noticed, and a new task must still start and pass a health check before it serves.',
+        correct: true,
+        explanation: 'Right: detection alone takes 35 to 65 s with the default health checks, and start-up and the first passing check come on top, with no figure published by AWS.',
+      },
+      {
+        id: 'control-plane',
+        text: 'Launching tasks or instances goes through the control plane, which fails more often than the data plane.',
+        correct: true,
+        explanation: 'Right: that is the heart of static stability. A plan that needs the control plane during the event depends on its least reliable part.',
+      },
+      {
+        id: 'spare-capacity',
+        text: 'On EC2, the zones left may not have spare instances when many customers ask for them at once.',
+        correct: true,
+        explanation: 'Right: rescheduling assumes there is room in the other zones, and getting it means asking the control plane for capacity during the event.',
+      },
+      {
+        id: 'cannot-scale-ecs',
+        text: 'Auto Scaling cannot change the task count of an ECS service.',
+        correct: false,
+        explanation: 'It can: ECS services scale with Application Auto Scaling. The problem is timing and dependence on the control plane, not ability.',
+      },
+      {
+        id: 'aws-blocks-all',
+        text: 'AWS blocks every scaling API in the Region while a zone is impaired.',
+        correct: false,
+        explanation:
+          'No such rule exists. AWS’s fault-injection scenario blocks scaling into the affected zone, to rehearse the worst case, but scaling in other zones is not blocked: it is just not something to count on.',
+      },
+    ],
+  },
+  {
+    id: 'which-is-static',
+    kind: 'single',
+    prompt: 'A service needs 6 tasks at peak. Which design is statically stable against the loss of one zone?',
+    choices: [
+      {
+        id: 'nine-in-three',
+        text: '9 tasks, 3 in each of 3 zones.',
+        correct: true,
+        explanation: 'Right: losing any zone leaves 6 tasks, the whole peak, with nothing to launch.',
+      },
+      {
+        id: 'six-plus-scaling',
+        text: '6 tasks, 2 in each of 3 zones, with a scaling policy that adds tasks within two minutes.',
+        correct: false,
+        explanation: 'Losing a zone leaves 4 tasks for a 6-task peak until the scaling policy acts, and it acts through the control plane. It may recover, but it is not statically stable.',
+      },
+      {
+        id: 'six-in-two',
+        text: '6 tasks, 3 in each of 2 zones.',
+        correct: false,
+        explanation: 'With 2 zones the zone left must carry the whole peak: 6 tasks in each zone, 12 in all. With 3 each, losing a zone halves the capacity.',
+      },
+      {
+        id: 'nine-in-one',
+        text: '9 tasks in one zone, with room for a 50 % surge.',
+        correct: false,
+        explanation: 'Spare capacity in a single zone protects against load, not against losing the zone: the whole fleet goes with it.',
+      },
+    ],
+  },
+  {
+    id: 'lean-overload-share',
+    kind: 'numeric',
+    prompt: `A service runs ${leanPerZone} tasks in each of 3 zones, each serving ${LEAN_PER_TASK} requests per second, for a peak of ${LEAN_PEAK}. A zone fails at peak and nothing can be launched during the event. Ten minutes into the outage, what percentage of requests fails?`,
+    answer: Math.round(leanFailedShare * 1000) / 10,
+    tolerance: 2,
+    unit: '%',
+    explanation: `The ${leanPerZone * 2} tasks left can serve ${leanPerZone * 2 * LEAN_PER_TASK} requests per second of the ${LEAN_PEAK}, so ${pct(leanFailedShare)} fail as overload for as long as the zone is down. The statically stable design runs ${leanPlan.tasksPerZone} tasks a zone and fails nothing once detection is over.`,
+  },
+  {
+    id: 'practice-runs',
+    kind: 'single',
+    prompt: 'To enable zonal autoshift on a load balancer, you must also configure weekly practice runs. What do they prove?',
+    choices: [
+      {
+        id: 'capacity',
+        text: 'That the service keeps working when its traffic is shifted away from any one zone.',
+        correct: true,
+        explanation:
+          'Right: an autoshift removes a zone’s capacity at a moment AWS chooses. Practice runs, watched by an alarm you pick, show on a quiet day that the other zones can carry the load.',
+      },
+      {
+        id: 'health-checks',
+        text: 'That the health checks mark a dead target unhealthy quickly enough.',
+        correct: false,
+        explanation: 'A practice run shifts traffic away from a healthy zone: no target dies and no health check fails. Detection time is set by the health-check settings.',
+      },
+      {
+        id: 'zone-recovers',
+        text: 'That AWS can bring an impaired zone back within the shift’s expiry.',
+        correct: false,
+        explanation: 'Practice runs test your service, not AWS’s zones. The zone is not impaired during a practice run.',
+      },
+      {
+        id: 'telemetry',
+        text: 'That AWS’s telemetry has learned your traffic well enough to detect an impaired zone.',
+        correct: false,
+        explanation: 'Autoshift acts on AWS’s internal telemetry about the zone, not on a model of your traffic. The practice runs are about your capacity.',
+      },
+    ],
+  },
+  {
+    id: 'lean-zone-loss-order',
+    kind: 'ordering',
+    prompt:
+      'A service runs just enough tasks for its peak, spread over three zones, and ECS replaces lost tasks. A zone fails at peak. Put what happens in order, first at the top.',
+    steps: [
+      {id: 'dead-requests-fail', text: 'Requests sent to the dead zone’s tasks fail.'},
+      {id: 'marked-unhealthy', text: 'The load balancer marks those tasks unhealthy; the tasks left now receive all the traffic and are overloaded.'},
+      {id: 'replacements-launched', text: 'ECS launches replacement tasks in the zones that are left.'},
+      {id: 'first-check', text: 'The replacements start and pass their first health check.'},
+      {id: 'overload-ends', text: 'The overload ends.'},
+    ],
+    explanation:
+      'Detection comes first (35 to 65 s with the default checks) and the overload starts with it, because the survivors take over the dead tasks’ share. The overload lasts until replacements are in service, which needs the control plane. A statically stable design skips the last three steps: its survivors were never overloaded.',
+  },
+];
+
+export default questions;
