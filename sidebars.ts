@@ -19,7 +19,7 @@ const sidebars: SidebarsConfig = {
       type: 'category',
       label: 'Reference',
       collapsed: false,
-      items: ['reference/model-api', 'reference/glossary'],
+      items: ['reference/model-api', 'reference/glossary', 'reference/cheat-sheet'],
     },
   ],
 };
