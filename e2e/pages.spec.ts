@@ -8,6 +8,10 @@ for (const pathname of sitemapPaths()) {
       const response = await gotoHydrated(page, pathname);
       expect(response?.status(), 'HTTP status').toBe(200);
       await expect(page.locator('h1')).toHaveCount(1);
+      // Markdown that failed to render (an admonition or a heading id) shows up as its raw syntax.
+      const text = await page.locator('body').innerText();
+      expect(text, 'raw admonition syntax on the page').not.toMatch(/^:::/m);
+      expect(text, 'raw heading id syntax on the page').not.toMatch(/\{#[\w-]+\}/);
       await page.waitForLoadState('networkidle');
       expect(problems.outsideRequests, 'requests to other hosts').toEqual([]);
       expect(problems.failedRequests, 'failed requests').toEqual([]);
