@@ -82,6 +82,12 @@ const questions: QuizQuestion[] = [
     prompt: 'Why is Auto Scaling not a plan for losing a zone? Select all that apply.',
     choices: [
       {
+        id: 'cannot-scale-ecs',
+        text: 'Auto Scaling cannot change the task count of an ECS service.',
+        correct: false,
+        explanation: 'It can: ECS services scale with Application Auto Scaling. The problem is timing and dependence on the control plane, not ability.',
+      },
+      {
         id: 'starts-late',
         text: 'Nothing starts until the dead tasks are noticed, and a new task must still start and pass a health check before it serves.',
         correct: true,
@@ -94,23 +100,17 @@ const questions: QuizQuestion[] = [
         explanation: 'Right: that is the heart of static stability. A plan that needs the control plane during the event depends on its least reliable part.',
       },
       {
-        id: 'spare-capacity',
-        text: 'On EC2, the zones left may not have spare instances when many customers ask for them at once.',
-        correct: true,
-        explanation: 'Right: rescheduling assumes there is room in the other zones, and getting it means asking the control plane for capacity during the event.',
-      },
-      {
-        id: 'cannot-scale-ecs',
-        text: 'Auto Scaling cannot change the task count of an ECS service.',
-        correct: false,
-        explanation: 'It can: ECS services scale with Application Auto Scaling. The problem is timing and dependence on the control plane, not ability.',
-      },
-      {
         id: 'aws-blocks-all',
         text: 'AWS blocks every scaling API in the Region while a zone is impaired.',
         correct: false,
         explanation:
           'No such rule exists. AWS’s fault-injection scenario blocks scaling into the affected zone, to rehearse the worst case, but scaling in other zones is not blocked: it is just not something to count on.',
+      },
+      {
+        id: 'spare-capacity',
+        text: 'On EC2, the zones left may not have spare instances when many customers ask for them at once.',
+        correct: true,
+        explanation: 'Right: rescheduling assumes there is room in the other zones, and getting it means asking the control plane for capacity during the event.',
       },
     ],
   },
@@ -119,12 +119,6 @@ const questions: QuizQuestion[] = [
     kind: 'single',
     prompt: 'A service needs 6 tasks at peak. Which design is statically stable against the loss of one zone?',
     choices: [
-      {
-        id: 'nine-in-three',
-        text: '9 tasks, 3 in each of 3 zones.',
-        correct: true,
-        explanation: 'Right: losing any zone leaves 6 tasks, the whole peak, with nothing to launch.',
-      },
       {
         id: 'six-plus-scaling',
         text: '6 tasks, 2 in each of 3 zones, with a scaling policy that adds tasks within two minutes.',
@@ -136,6 +130,12 @@ const questions: QuizQuestion[] = [
         text: '6 tasks, 3 in each of 2 zones.',
         correct: false,
         explanation: 'With 2 zones the zone left must carry the whole peak: 6 tasks in each zone, 12 in all. With 3 each, losing a zone halves the capacity.',
+      },
+      {
+        id: 'nine-in-three',
+        text: '9 tasks, 3 in each of 3 zones.',
+        correct: true,
+        explanation: 'Right: losing any zone leaves 6 tasks, the whole peak, with nothing to launch.',
       },
       {
         id: 'nine-in-one',
@@ -160,17 +160,17 @@ const questions: QuizQuestion[] = [
     prompt: 'To enable zonal autoshift on a load balancer, you must also configure weekly practice runs. What do they prove?',
     choices: [
       {
+        id: 'health-checks',
+        text: 'That the health checks mark a dead target unhealthy quickly enough.',
+        correct: false,
+        explanation: 'A practice run shifts traffic away from a healthy zone: no target dies and no health check fails. Detection time is set by the health-check settings.',
+      },
+      {
         id: 'capacity',
         text: 'That the service keeps working when its traffic is shifted away from any one zone.',
         correct: true,
         explanation:
           'Right: an autoshift removes a zone’s capacity at a moment AWS chooses. Practice runs, watched by an alarm you pick, show on a quiet day that the other zones can carry the load.',
-      },
-      {
-        id: 'health-checks',
-        text: 'That the health checks mark a dead target unhealthy quickly enough.',
-        correct: false,
-        explanation: 'A practice run shifts traffic away from a healthy zone: no target dies and no health check fails. Detection time is set by the health-check settings.',
       },
       {
         id: 'zone-recovers',

@@ -76,19 +76,6 @@ const questions: QuizQuestion[] = [
       'A stateless service runs one task in each of two zones behind an ALB with default settings, and keeps its sessions in DynamoDB. Zone a fails. Which of these happen before the task in zone a is marked unhealthy? Select all that apply.',
     choices: [
       {
-        id: 'new-requests-fail',
-        text: 'Some new requests are still sent to the dead task, and fail.',
-        correct: true,
-        explanation:
-          'Right: until two checks in a row fail, the load balancer still counts the dead task as healthy and gives it its share, half of all requests with two targets. That lasts 35 to 65 s with the defaults.',
-      },
-      {
-        id: 'in-flight-fail',
-        text: 'Requests that were being served by the task in zone a fail.',
-        correct: true,
-        explanation: 'Right: a request in progress on a task that dies is lost with it. Nothing moves it to the other task.',
-      },
-      {
         id: 'fail-open',
         text: 'The load balancer fails open and sends requests to both tasks regardless of their health.',
         correct: false,
@@ -96,11 +83,24 @@ const questions: QuizQuestion[] = [
           'Fail-open happens only when every target is unhealthy. Here the task in zone b stays healthy. The dead task gets requests because it has not been marked unhealthy yet, not because of fail-open.',
       },
       {
+        id: 'new-requests-fail',
+        text: 'Some new requests are still sent to the dead task, and fail.',
+        correct: true,
+        explanation:
+          'Right: until two checks in a row fail, the load balancer still counts the dead task as healthy and gives it its share, half of all requests with two targets. That lasts 35 to 65 s with the defaults.',
+      },
+      {
         id: 'sessions-lost',
         text: 'The users whose requests went to zone a lose their sessions.',
         correct: false,
         explanation:
           'Their sessions live in DynamoDB, which replicates across zones, not in the task. Those users see a failed request, and their next request finds the session on the surviving task.',
+      },
+      {
+        id: 'in-flight-fail',
+        text: 'Requests that were being served by the task in zone a fail.',
+        correct: true,
+        explanation: 'Right: a request in progress on a task that dies is lost with it. Nothing moves it to the other task.',
       },
       {
         id: 'zonal-shift-starts',
@@ -150,13 +150,6 @@ const questions: QuizQuestion[] = [
       'Your health-check endpoint runs a query on the shared database. The database stalls for five minutes, so every task fails its checks. What does the ALB do once all targets are marked unhealthy?',
     choices: [
       {
-        id: 'routes-to-all',
-        text: 'It routes requests to all the targets anyway.',
-        correct: true,
-        explanation:
-          'Right: when every target in a target group is unhealthy, the ALB fails open. Requests that do not need the database still succeed. The lesson is to keep shared dependencies out of the health check, or every task fails it at once.',
-      },
-      {
         id: 'returns-503',
         text: 'It answers every request with an error until a target passes its checks.',
         correct: false,
@@ -168,6 +161,13 @@ const questions: QuizQuestion[] = [
         correct: false,
         explanation:
           'Health checks drive routing first: a target marked unhealthy stops getting requests, unless every target is unhealthy. ECS does also replace tasks that fail their checks, which here would not help, since the new ones fail too.',
+      },
+      {
+        id: 'routes-to-all',
+        text: 'It routes requests to all the targets anyway.',
+        correct: true,
+        explanation:
+          'Right: when every target in a target group is unhealthy, the ALB fails open. Requests that do not need the database still succeed. The lesson is to keep shared dependencies out of the health check, or every task fails it at once.',
       },
       {
         id: 'shifts-zone',
@@ -183,12 +183,6 @@ const questions: QuizQuestion[] = [
     prompt:
       'During a scale-in, ECS deregisters a task that has no open connections. The target group’s deregistration delay is at its default. How long until the target is removed?',
     choices: [
-      {
-        id: 'at-once',
-        text: 'Almost at once: the delay ends early when no connections are open.',
-        correct: true,
-        explanation: 'Right: the delay (300 s by default, 0 to 3,600 s) is the longest the load balancer waits for requests in progress. With none, it has nothing to wait for.',
-      },
       {
         id: 'full-300',
         text: 'Exactly 300 s, the default delay.',
@@ -207,6 +201,12 @@ const questions: QuizQuestion[] = [
         correct: false,
         explanation: 'That is how long an unplanned death takes to detect. A deregistered target stops getting new requests at once; only requests in progress are allowed to finish.',
       },
+      {
+        id: 'at-once',
+        text: 'Almost at once: the delay ends early when no connections are open.',
+        correct: true,
+        explanation: 'Right: the delay (300 s by default, 0 to 3,600 s) is the longest the load balancer waits for requests in progress. With none, it has nothing to wait for.',
+      },
     ],
   },
   {
@@ -224,10 +224,23 @@ const questions: QuizQuestion[] = [
     prompt: 'Which of these are true of an ARC zonal shift on a load balancer? Select all that apply.',
     choices: [
       {
+        id: 'two-zones',
+        text: 'You can shift one load balancer away from two zones at once.',
+        correct: false,
+        explanation: 'One zone at a time per resource. Shifting away from two of three zones would leave a single zone carrying everything.',
+      },
+      {
         id: 'must-enable',
         text: 'It has to be enabled on the load balancer before you can use it.',
         correct: true,
         explanation: 'Right: zonal shift is off by default on both ALBs and NLBs and is enabled per load balancer.',
+      },
+      {
+        id: 'aws-starts-it',
+        text: 'AWS starts it automatically whenever its telemetry sees a zone impaired, with no setup.',
+        correct: false,
+        explanation:
+          'That describes zonal autoshift, and it is not free of setup: you must enable it and configure weekly practice runs that prove your service can lose a zone’s traffic.',
       },
       {
         id: 'expires',
@@ -240,19 +253,6 @@ const questions: QuizQuestion[] = [
         text: 'It works whether cross-zone load balancing is on or off.',
         correct: true,
         explanation: 'Right: AWS supports zonal shift for load balancers with cross-zone load balancing on or off.',
-      },
-      {
-        id: 'two-zones',
-        text: 'You can shift one load balancer away from two zones at once.',
-        correct: false,
-        explanation: 'One zone at a time per resource. Shifting away from two of three zones would leave a single zone carrying everything.',
-      },
-      {
-        id: 'aws-starts-it',
-        text: 'AWS starts it automatically whenever its telemetry sees a zone impaired, with no setup.',
-        correct: false,
-        explanation:
-          'That describes zonal autoshift, and it is not free of setup: you must enable it and configure weekly practice runs that prove your service can lose a zone’s traffic.',
       },
     ],
   },
