@@ -17,6 +17,10 @@ for (const pathname of sitemapPaths()) {
       expect(problems.failedRequests, 'failed requests').toEqual([]);
       expect(problems.pageErrors, 'uncaught page errors').toEqual([]);
       expect(problems.consoleErrors, 'console errors').toEqual([]);
+      // Readers on a phone: nothing may widen the page beyond a 360 px screen.
+      await page.setViewportSize({width: 360, height: 740});
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth, 'page width at a 360 px viewport').toBeLessThanOrEqual(360);
     });
 
     for (const theme of ['light', 'dark'] as const) {

@@ -46,7 +46,7 @@ export const PRESETS: Record<PresetId, Preset> = {
     id: 'two-stateless-tasks',
     title: 'Two stateless tasks in two zones',
     lesson:
-      'With one task per zone, each sized for the whole peak, a zone outage fails only the requests sent to the dead task before it is marked unhealthy, and a client retry hides most of those.',
+      'With one task per zone, each sized for the whole peak, a zone outage fails only the requests sent to the dead task before it is marked unhealthy, and each client retry halves those, since a retried request lands on the dead task only half the time.',
     model: {
       zones: ['a', 'b'],
       service: {desiredCount: 2, capacityPerTask: 100},

@@ -107,6 +107,7 @@ function Calculator({zones: initialZones = 3, peakRequestsPerSecond = 600, capac
         </div>
       </dl>
       {figures.leanRun && figures.stableRun ? (
+        <div className={styles.compareScroll}>
         <table className={styles.compare}>
           <caption>The engine's run: the first zone fails for 10 minutes and nothing is replaced</caption>
           <thead>
@@ -132,6 +133,7 @@ function Calculator({zones: initialZones = 3, peakRequestsPerSecond = 600, capac
             </tr>
           </tbody>
         </table>
+        </div>
       ) : (
         <p className={styles.note}>With one zone there is nothing to fail over to: losing it loses the service.</p>
       )}

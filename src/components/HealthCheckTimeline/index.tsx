@@ -14,7 +14,7 @@ interface Props extends HealthCheckSpec {
 }
 
 const WIDTH = 640;
-const LANE = 46;
+const LANE = 30;
 const LEFT = 8;
 const RIGHT = 16;
 
@@ -67,38 +67,36 @@ function Detection({interactive = true, requestsPerSecond = 100, ...initial}: Pr
           <NumberField label="Healthy threshold" value={settings.healthyThreshold} defaultValue={5} defaultSource="AWS default" hint="Passing checks in a row to return." min={2} max={10} integer onChange={set('healthyThreshold')} />
         </div>
       ) : null}
-      <svg
-        className={styles.chart}
-        viewBox={`0 0 ${WIDTH} ${lanes.length * LANE + 30}`}
+      <div
+        className={styles.lanes}
         role="img"
         aria-label={`A dead target keeps receiving traffic for ${formatDuration(times.earliestDetectionSeconds)} to ${formatDuration(times.latestDetectionSeconds)}, depending on when it dies relative to its checks.`}>
-        {lanes.map((lane, index) => {
-          const y = index * LANE + 8;
+        {lanes.map((lane) => {
           const checks: number[] = [];
           for (let k = 0; k < settings.unhealthyThreshold; k++) checks.push(lane.firstCheck + k * settings.intervalSeconds);
           return (
-            <g key={lane.label}>
-              <text className={styles.laneLabel} x={LEFT} y={y + 8}>
+            <div key={lane.label} className={styles.lane}>
+              <p className={styles.laneLabel}>
                 {lane.label}: marked unhealthy after {formatDuration(lane.detected)}
-              </text>
-              <rect className={styles.window} x={x(0)} y={y + 14} width={x(lane.detected) - x(0)} height={16} />
-              {checks.map((start) => (
-                <g key={start}>
-                  <line className={styles.check} x1={x(start)} x2={x(start)} y1={y + 12} y2={y + 32} />
-                  <rect className={styles.timeout} x={x(start)} y={y + 18} width={x(start + settings.timeoutSeconds) - x(start)} height={8} />
-                </g>
-              ))}
-              <line className={styles.detected} x1={x(lane.detected)} x2={x(lane.detected)} y1={y + 10} y2={y + 34} />
-            </g>
+              </p>
+              <svg className={styles.chart} viewBox={`0 0 ${WIDTH} ${LANE}`} preserveAspectRatio="none" aria-hidden="true">
+                <rect className={styles.window} x={x(0)} y={6} width={x(lane.detected) - x(0)} height={LANE - 12} />
+                {checks.map((start) => (
+                  <g key={start}>
+                    <line className={styles.check} x1={x(start)} x2={x(start)} y1={2} y2={LANE - 2} />
+                    <rect className={styles.timeout} x={x(start)} y={LANE / 2 - 5} width={x(start + settings.timeoutSeconds) - x(start)} height={10} />
+                  </g>
+                ))}
+                <line className={styles.detected} x1={x(lane.detected)} x2={x(lane.detected)} y1={0} y2={LANE} />
+              </svg>
+            </div>
           );
         })}
-        <text className={styles.axis} x={x(0)} y={lanes.length * LANE + 24}>
-          target dies
-        </text>
-        <text className={styles.axis} x={WIDTH - RIGHT} y={lanes.length * LANE + 24} textAnchor="end">
-          {formatDuration(span)}
-        </text>
-      </svg>
+        <p className={styles.axis}>
+          <span>target dies</span>
+          <span>{formatDuration(span)}</span>
+        </p>
+      </div>
       <p className={styles.legend}>
         <span className={styles.keyWindow} aria-hidden="true" /> still receiving traffic · <span className={styles.keyCheck} aria-hidden="true" /> a
         check and its timeout · <span className={styles.keyDetected} aria-hidden="true" /> marked unhealthy
