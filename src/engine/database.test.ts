@@ -162,6 +162,22 @@ describe('database', () => {
     expect(r.summary.databaseDowntimeSeconds).toBe(200);
   });
 
+  it('self-managed sync: a standby cut off before the primary died still holds every acknowledged write', () => {
+    // The standby's zone fails at 100: commits block from then on (no synchronous ack), so the standby
+    // misses nothing. The primary dies at 300; once zone b is back at 1100 the standby can be promoted.
+    const r = simulate(
+      withDb({kind: 'self-managed', primaryZone: 'a', replicaZones: ['b'], replication: 'sync'}, [
+        zoneOutage('b', {at: 100, duration: 1000}),
+        primaryFailure({at: 300}),
+      ]),
+    );
+    const promoted = r.events.find((e) => e.type === 'db/replicaPromoted');
+    expect(promoted).toBeDefined();
+    expect(promoted!.t).toBeGreaterThanOrEqual(1100);
+    expect(r.summary.writesLost).toBe(0);
+    expect(r.summary.recoveryPointSeconds).toBe(0);
+  });
+
   it('self-managed quorum: writes continue while k standbys are reachable', () => {
     const spec: DatabaseSpec = {kind: 'self-managed', primaryZone: 'a', replicaZones: ['b', 'c'], replication: 'quorum', quorum: 1};
     expect(simulate(withDb(spec, [zoneOutage('b', {at: 100, duration: 200})])).summary.databaseDowntimeSeconds).toBe(0);

@@ -248,7 +248,9 @@ function pickCandidate(sim: Sim): number | null {
   for (const i of order) {
     if (!reachable(sim, i)) continue;
     const value = spec.replication === 'storage-quorum' ? lostAt : (db.nodes[i]!.frozen ?? lostAt);
-    if (spec.losslessPromotion && value < lostAt - 1e-9) continue;
+    // Lossless modes may promote a copy that stopped early, as long as no write
+    // was acknowledged after it stopped (writes block without a synchronous ack).
+    if (spec.losslessPromotion && writesBetween(sim, value, lostAt) > 1e-9) continue;
     if (value > bestValue + 1e-9) {
       best = i;
       bestValue = value;
@@ -266,7 +268,8 @@ function promote(sim: Sim, i: number): void {
   if (gap > 1e-9) {
     const writes = writesBetween(sim, frontier, lostAt);
     sim.writesLost += writes;
-    sim.recoveryPoint = Math.max(sim.recoveryPoint, gap);
+    // The recovery point is the window of acknowledged writes lost: none lost, none missed.
+    if (writes > 1e-9) sim.recoveryPoint = Math.max(sim.recoveryPoint, gap);
     if (writes > 0) {
       log(
         sim,
@@ -296,10 +299,17 @@ export function ruleFailoverCompleted(sim: Sim, item: Item): void {
   if (item.gen !== db.failoverGen || db.failoverUntil === null) return;
   db.failoverUntil = null;
   sim.dirty = true;
+  const spec = sim.model.database;
   const cand = pickCandidate(sim);
   if (cand === null) {
     db.waiting = true;
-    log(sim, 'db/failoverStalled', 'no replica that holds every acknowledged write is reachable; the failover waits');
+    log(
+      sim,
+      'db/failoverStalled',
+      spec.losslessPromotion
+        ? 'no reachable replica holds every acknowledged write; the failover waits'
+        : 'no replica is reachable; the failover waits',
+    );
   } else {
     promote(sim, cand);
   }
