@@ -1,7 +1,20 @@
 // This file runs in Node.js: no browser APIs here.
-import type {Config} from '@docusaurus/types';
+import fs from 'node:fs';
+import path from 'node:path';
+import type {Config, Plugin} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {lightCodeTheme, darkCodeTheme} from './src/theme/prismThemes';
+
+/** Writes robots.txt (allow all, point to the sitemap) from the site's own URL, so it stays right when `url` changes. */
+function robotsTxt(): Plugin {
+  return {
+    name: 'failover-lab-robots-txt',
+    async postBuild({outDir, siteConfig}) {
+      const sitemap = new URL(`${siteConfig.baseUrl}sitemap.xml`, siteConfig.url).href;
+      fs.writeFileSync(path.join(outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`);
+    },
+  };
+}
 
 const config: Config = {
   title: 'Failover Lab',
@@ -42,6 +55,29 @@ const config: Config = {
     ],
   ],
 
+  plugins: [
+    [
+      '@docusaurus/plugin-pwa',
+      {
+        // Every reader gets the offline copy after a first visit: chapters, labs and quizzes all
+        // run in the browser, so the whole site is precached by the service worker.
+        offlineModeActivationStrategies: ['always'],
+        // Pages are built as `<path>.html` (trailingSlash: false); see the file for why this is needed.
+        swCustom: path.resolve(__dirname, 'src/sw/htmlFallback.js'),
+        injectManifestConfig: {
+          // The social preview image is for other sites' crawlers, not for readers.
+          globIgnores: ['img/og-image.png'],
+        },
+        pwaHead: [
+          {tagName: 'link', rel: 'manifest', href: '/manifest.json'},
+          {tagName: 'meta', name: 'theme-color', content: '#0f467b'},
+          {tagName: 'link', rel: 'apple-touch-icon', href: '/img/apple-touch-icon.png'},
+        ],
+      },
+    ],
+    robotsTxt,
+  ],
+
   themes: [
     '@docusaurus/theme-live-codeblock',
     [
@@ -59,12 +95,18 @@ const config: Config = {
   ],
 
   themeConfig: {
+    // The social preview (Open Graph and Twitter card), drawn for the course: scripts/images/og-image.html.
+    image: 'img/og-image.png',
     colorMode: {
       defaultMode: 'light',
       respectPrefersColorScheme: true,
     },
     metadata: [
       {name: 'description', content: 'An interactive course on multi-AZ resilience: zones, tasks, load balancers, health checks, static stability and database failover, with a live failover model.'},
+      {property: 'og:image:width', content: '1200'},
+      {property: 'og:image:height', content: '630'},
+      {property: 'og:image:alt', content: 'Failover Lab: a load balancer in front of three Availability Zones, one of them lost, and the dip in requests served while it is.'},
+      {property: 'og:site_name', content: 'Failover Lab'},
     ],
     navbar: {
       title: 'Failover Lab',

@@ -1,0 +1,86 @@
+import {test, expect, gotoHydrated, sitemapPaths, watchPage} from './fixtures';
+import {simulate} from '../src/engine';
+import {decodeModel} from '../src/lab/share';
+import {formatPercent} from '../src/utils/format';
+import type {Page} from '@playwright/test';
+
+// The site registers a service worker (@docusaurus/plugin-pwa) that precaches
+// every page once a reader has visited. Each Playwright test has a fresh
+// browser context, so no test sees another's cache or a cache from an older build.
+
+/** First visit: open the home page and wait until the service worker is active, which means the site is precached. */
+async function visitOnce(page: Page) {
+  await gotoHydrated(page, '/');
+  const state = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const cacheNames = await caches.keys();
+    let entries = 0;
+    for (const name of cacheNames) entries += (await (await caches.open(name)).keys()).length;
+    return {active: registration.active?.state, entries};
+  });
+  expect(state.active).toBe('activated');
+  expect(state.entries, 'precached files').toBeGreaterThan(50);
+}
+
+test.describe('offline, after one visit', () => {
+  test('every page of the site opens with the network off', async ({page, context}) => {
+    test.setTimeout(120_000);
+    await visitOnce(page);
+    await context.setOffline(true);
+    // Every page in the sitemap, opened directly (as a bookmark or a new tab would), not through the app's router.
+    for (const pathname of sitemapPaths()) {
+      const response = await page.goto(pathname);
+      expect(response?.status(), `${pathname} offline`).toBe(200);
+      expect(response?.fromServiceWorker(), `${pathname} comes from the service worker`).toBe(true);
+      await expect(page.locator('html[data-has-hydrated="true"]'), `${pathname} hydrates offline`).toHaveCount(1);
+      await expect(page.locator('h1')).toHaveCount(1);
+    }
+  });
+
+  test('links between chapters work offline', async ({page, context}) => {
+    await visitOnce(page);
+    await context.setOffline(true);
+    await gotoHydrated(page, '/docs/intro');
+    await page.getByRole('link', {name: 'Next', exact: false}).last().click();
+    await expect(page).not.toHaveURL(/\/docs\/intro$/);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.locator('article')).not.toContainText('Page Not Found');
+  });
+
+  test('the lab runs offline', async ({page, context, baseURL}) => {
+    await visitOnce(page);
+    await context.setOffline(true);
+    const problems = watchPage(page, baseURL!);
+    await gotoHydrated(page, '/playground');
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await lab.getByLabel('Zones', {exact: true}).fill('3');
+    await lab.getByLabel('Desired tasks').fill('3');
+    await lab.getByLabel('Load', {exact: true}).fill('240');
+    await lab.getByRole('slider').fill('600');
+    await lab.getByRole('button', {name: /^Zone use1-az2: up\. Break this zone now/}).click();
+    await expect(lab.getByRole('status')).toContainText('Zone use1-az2 fails at 10:00');
+    // The figure shown is the engine's for the model in the address, computed in the page with no network.
+    const decoded = decodeModel(new URL(page.url()).searchParams.get('model') ?? '');
+    if (!decoded.ok) throw new Error(decoded.reason);
+    const expected = simulate(decoded.model).summary;
+    expect(expected.failed).toBeGreaterThan(0);
+    await expect(lab.getByTestId('summary-availability')).toHaveText(formatPercent(expected.availability));
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  test('a quiz can be taken offline and its answer is kept', async ({page, context}) => {
+    await visitOnce(page);
+    await context.setOffline(true);
+    await gotoHydrated(page, '/docs/intro');
+    const q5 = page
+      .getByRole('listitem')
+      .filter({has: page.getByRole('group', {name: /^Question 5 of 6/})});
+    await q5.getByRole('radio', {name: '60 to 120 s.'}).check();
+    await q5.getByRole('button', {name: 'Submit answer'}).click();
+    await expect(q5.getByText('✓ Right.')).toBeVisible();
+    await expect(page.getByTestId('quiz-score')).toContainText('Score: 1 of 6');
+    await page.reload();
+    await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
+    await expect(page.getByTestId('quiz-score')).toContainText('Score: 1 of 6');
+  });
+});
