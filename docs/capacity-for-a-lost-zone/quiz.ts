@@ -6,6 +6,7 @@
  */
 import {capacityPlan, selectSegmentAt, simulate, zoneOutage} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
+import challenge from './challenge';
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10} %`;
 
@@ -201,6 +202,8 @@ const questions: QuizQuestion[] = [
     explanation:
       'Detection comes first (35 to 65 s with the default checks) and the overload starts with it, because the survivors take over the dead tasks’ share. The overload lasts until replacements are in service, which needs the control plane. A statically stable design skips the last three steps: its survivors were never overloaded.',
   },
+  // Last: a design the model grades, in the lab.
+  challenge,
 ];
 
 export default questions;

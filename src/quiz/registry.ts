@@ -7,14 +7,14 @@ import type {QuizQuestion} from './types';
 import introQuiz from '@site/docs/_intro-quiz';
 import zonesAreFailureDomainsQuiz from '@site/docs/zones-are-failure-domains/quiz';
 import sameContainerSeveralZonesQuiz from '@site/docs/same-container-several-zones/quiz';
-import statelessServicesQuiz from '@site/docs/stateless-services/quiz';
-import capstoneQuiz from '@site/docs/capstone/quiz';
 import loadBalancersHealthChecksQuiz from '@site/docs/load-balancers-health-checks/quiz';
 import capacityForALostZoneQuiz from '@site/docs/capacity-for-a-lost-zone/quiz';
-import selfManagedReplicationQuiz from '@site/docs/self-managed-replication/quiz';
-import gameDaysQuiz from '@site/docs/game-days/quiz';
+import statelessServicesQuiz from '@site/docs/stateless-services/quiz';
 import replicationFundamentalsQuiz from '@site/docs/replication-fundamentals/quiz';
 import managedDatabasesQuiz from '@site/docs/managed-databases/quiz';
+import selfManagedReplicationQuiz from '@site/docs/self-managed-replication/quiz';
+import capstoneQuiz from '@site/docs/capstone/quiz';
+import gameDaysQuiz from '@site/docs/game-days/quiz';
 
 export interface RegisteredQuiz {
   /** The `id` given to `<Quiz>` in the MDX, and the key of its progress. */
@@ -30,14 +30,14 @@ export const quizzes: readonly RegisteredQuiz[] = [
   {id: 'intro', unitKey: 'intro', source: 'docs/_intro-quiz.ts', questions: introQuiz},
   {id: 'zones-are-failure-domains', unitKey: 'chapter-1', source: 'docs/zones-are-failure-domains/quiz.ts', questions: zonesAreFailureDomainsQuiz},
   {id: 'same-container-several-zones', unitKey: 'chapter-2', source: 'docs/same-container-several-zones/quiz.ts', questions: sameContainerSeveralZonesQuiz},
-  {id: 'stateless-services', unitKey: 'chapter-5', source: 'docs/stateless-services/quiz.ts', questions: statelessServicesQuiz},
-  {id: 'capstone', unitKey: 'chapter-9', source: 'docs/capstone/quiz.ts', questions: capstoneQuiz},
   {id: 'load-balancers-health-checks', unitKey: 'chapter-3', source: 'docs/load-balancers-health-checks/quiz.ts', questions: loadBalancersHealthChecksQuiz},
   {id: 'capacity-for-a-lost-zone', unitKey: 'chapter-4', source: 'docs/capacity-for-a-lost-zone/quiz.ts', questions: capacityForALostZoneQuiz},
-  {id: 'self-managed-replication', unitKey: 'chapter-8', source: 'docs/self-managed-replication/quiz.ts', questions: selfManagedReplicationQuiz},
-  {id: 'game-days', unitKey: 'chapter-10', source: 'docs/game-days/quiz.ts', questions: gameDaysQuiz},
+  {id: 'stateless-services', unitKey: 'chapter-5', source: 'docs/stateless-services/quiz.ts', questions: statelessServicesQuiz},
   {id: 'replication-fundamentals', unitKey: 'chapter-6', source: 'docs/replication-fundamentals/quiz.ts', questions: replicationFundamentalsQuiz},
   {id: 'managed-databases', unitKey: 'chapter-7', source: 'docs/managed-databases/quiz.ts', questions: managedDatabasesQuiz},
+  {id: 'self-managed-replication', unitKey: 'chapter-8', source: 'docs/self-managed-replication/quiz.ts', questions: selfManagedReplicationQuiz},
+  {id: 'capstone', unitKey: 'chapter-9', source: 'docs/capstone/quiz.ts', questions: capstoneQuiz},
+  {id: 'game-days', unitKey: 'chapter-10', source: 'docs/game-days/quiz.ts', questions: gameDaysQuiz},
 ];
 
 export function findQuiz(id: string): RegisteredQuiz | undefined {
