@@ -4,6 +4,7 @@ import path from 'node:path';
 import type {Config, Plugin} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {lightCodeTheme, darkCodeTheme} from './src/theme/prismThemes';
+import widgetChunks from './src/plugins/widgetChunks';
 
 /** Writes robots.txt (allow all, point to the sitemap) from the site's own URL, so it stays right when `url` changes. */
 function robotsTxt(): Plugin {
@@ -76,6 +77,7 @@ const config: Config = {
       },
     ],
     robotsTxt,
+    widgetChunks,
   ],
 
   themes: [
