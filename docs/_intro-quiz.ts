@@ -18,7 +18,7 @@ const questions: QuizQuestion[] = [
         text: 'Nothing at all: the task in the other zone takes over at once.',
         correct: false,
         explanation:
-          'Requests in flight on the dead task fail, and the load balancer keeps sending some new requests to it until its health checks mark it unhealthy, about 30 to 65 s with the default settings.',
+          'Requests in flight on the dead task fail, and the load balancer keeps sending some new requests to it until its health checks mark it unhealthy, 35 to 65 s with the default settings.',
       },
       {
         id: 'no-total-outage',
@@ -82,7 +82,7 @@ const questions: QuizQuestion[] = [
         text: 'The downtime is just the new task’s start-up time.',
         correct: false,
         explanation:
-          'Start-up is only one part. First the load balancer has to notice (about 30 to 65 s with the defaults), then the replacement is placed and its image pulled, and after it starts it must pass one health check before it gets traffic.',
+          'Start-up is only one part. First the load balancer has to notice (35 to 65 s with the defaults), then the replacement is placed and its image pulled, and after it starts it must pass one health check before it gets traffic.',
       },
     ],
   },
@@ -95,7 +95,7 @@ const questions: QuizQuestion[] = [
     tolerance: 5,
     unit: 's',
     explanation:
-      'In the worst case the target dies just after a check has passed. The next check comes 30 s later and fails when its 5 s timeout runs out (35 s); the second failure comes 30 s after that (65 s). In the best case it is about 35 s: hence "about 30 to 65 s" of requests still sent to a dead target.',
+      'In the worst case the target dies just after a check has passed. The next check comes 30 s later and fails when its 5 s timeout runs out (35 s); the second failure comes 30 s after that (65 s). In the best case it is 35 s: hence 35 to 65 s of requests still sent to a dead target.',
   },
   {
     id: 'lone-task-recovery',
