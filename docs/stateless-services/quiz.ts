@@ -186,7 +186,7 @@ const questions: QuizQuestion[] = [
     answer: natFailedPercent,
     tolerance: 2,
     unit: '%',
-    explanation: `The dead task has long been removed, but the ${natFailedPercent} % of requests that need the NAT gateway fail whichever task serves them, and a retry fails in the same way because the gateway is still down. Retries only help against failures that a second attempt can avoid. The fix is a NAT gateway in each zone, each zone routing to its own (or a regional NAT gateway).`,
+    explanation: `The dead task has long been removed, but the ${natFailedPercent} % of requests that need the NAT gateway fail whichever task serves them, and a retry fails in the same way because the gateway is still down. Retries only help against failures that a second attempt can avoid. The fix is a NAT gateway in each zone, each zone routing to its own.`,
   },
   {
     id: 'idempotent-retry',
@@ -196,7 +196,7 @@ const questions: QuizQuestion[] = [
     choices: [
       {
         id: 'key-in-memory',
-        text: 'The same keys, but each task remembers the keys it has seen in memory.',
+        text: 'The client sends one idempotency key per payment on every attempt, and each task remembers in its memory the keys it has seen.',
         correct: false,
         explanation:
           'The retry reaches a different task (the first one is dead), which has never seen the key, so it charges again. The record of what was done is state: it must live outside the task.',
