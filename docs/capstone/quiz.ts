@@ -137,13 +137,13 @@ const questions: QuizQuestion[] = [
     kind: 'ordering',
     prompt: 'Order these databases by the typical time AWS documents to be writable again after losing the primary’s zone, fastest first.',
     steps: [
-      {id: 'cluster', text: 'RDS Multi-AZ DB cluster: typically under 35 s.'},
-      {id: 'aurora-replica', text: 'Aurora with a replica in another zone: often under 60 s.'},
-      {id: 'multi-az-instance', text: 'RDS Multi-AZ DB instance: typically 60 to 120 s.'},
-      {id: 'aurora-alone', text: 'Aurora with no replica: a new writer by hand, since the zone holding every instance is gone.'},
+      {id: 'cluster', text: 'RDS Multi-AZ DB cluster (a writer and two readable standbys).'},
+      {id: 'aurora-replica', text: 'Aurora with a replica in another zone.'},
+      {id: 'multi-az-instance', text: 'RDS Multi-AZ DB instance (one synchronous standby).'},
+      {id: 'aurora-alone', text: 'Aurora with no replica, all its instances in the lost zone.'},
     ],
     explanation:
-      'A Multi-AZ DB cluster promotes a readable standby that is already up to date; Aurora promotes a replica over shared storage; a Multi-AZ DB instance switches its DNS name to the standby, typically in 60 to 120 s. Aurora with no replica recreates a lost writer in its own zone in under 10 minutes, but if that whole zone is down someone has to create an instance in another zone. The brief’s 90 s recovery time rules out the last two.',
+      'A Multi-AZ DB cluster promotes a readable standby that is already up to date, typically in under 35 s; Aurora promotes a replica over shared storage, often in under 60 s (up to about 120 s); a Multi-AZ DB instance switches its DNS name to the standby, typically in 60 to 120 s. Aurora with no replica recreates a lost writer in its own zone in under 10 minutes, but if that whole zone is down someone has to create an instance in another zone. The brief’s 90 s recovery time rules out the last two.',
   },
   challenge,
 ];

@@ -167,7 +167,7 @@ const questions: QuizQuestion[] = [
     answer: auroraAloneMinutes,
     tolerance: 2,
     unit: 'min',
-    explanation: `Without a replica there is nothing to promote: Aurora recreates the writer in the same zone, which AWS gives as typically under 10 minutes, and the lab models as ${auroraAloneMinutes}. No committed write is lost, because the storage still has them all. With a replica in another zone the same failure costs under a minute, often.`,
+    explanation: `Without a replica there is nothing to promote: Aurora recreates the writer in the same zone, which AWS gives as typically under 10 minutes, and the lab models as ${auroraAloneMinutes}. No committed write is lost, because the storage still has them all. With a replica in another zone the same failure typically costs under two minutes, often under one.`,
   },
   {
     id: 'promotion-tier',
