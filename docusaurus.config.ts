@@ -27,7 +27,9 @@ const config: Config = {
   baseUrl: '/',
   trailingSlash: false,
 
-  future: {v4: true},
+  // The Rspack persistent cache is off: a build killed part-way (two builds at
+  // once, a timeout) left it corrupt here, and every later build hung silently.
+  future: {v4: true, faster: {rspackPersistentCache: false}},
 
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
@@ -112,7 +114,8 @@ const config: Config = {
     ],
     navbar: {
       title: 'Failover Lab',
-      logo: {alt: 'Failover Lab', src: 'img/logo.svg', width: 32, height: 32},
+      // The title beside it already says "Failover Lab": an alt text repeating it is read twice (Lighthouse's image-redundant-alt).
+      logo: {alt: '', src: 'img/logo.svg', width: 32, height: 32},
       items: [
         {type: 'docSidebar', sidebarId: 'course', position: 'left', label: 'Course'},
         {to: '/playground', label: 'Playground', position: 'left'},

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import {test, expect, gotoHydrated, seriousAxeFindings, watchPage} from './fixtures';
 import type {Locator, Page} from '@playwright/test';
 import introQuiz from '../docs/_intro-quiz';
+import {introUnit} from '../src/quiz/course';
 
 const STORAGE_KEY = 'failover-lab:progress';
 
@@ -44,7 +45,7 @@ test.describe('course progress', () => {
     await expect(page.getByRole('link', {name: 'How the course works (done)'})).toBeVisible();
     await expect(page.getByTestId('course-progress')).toContainText('✓ Done');
     await expect(page.getByTestId('course-progress')).toContainText('Course progress: 1 of 11 parts done');
-    await expect(page.getByTestId('course-progress')).toContainText('3 min read');
+    await expect(page.getByTestId('course-progress')).toContainText(`${introUnit.readingMinutes} min read`);
 
     await page.getByTestId('course-progress').getByRole('link', {name: 'Your progress'}).click();
     await expect(page.getByRole('heading', {level: 1, name: 'Your progress'})).toBeVisible();

@@ -30,7 +30,7 @@ export const introUnit: CourseUnit = {
   title: 'Course introduction',
   docId: 'intro',
   quizId: 'intro',
-  readingMinutes: 3,
+  readingMinutes: 5,
   proves: 'Knows the four popular multi-AZ oversimplifications and how long a load balancer takes to notice a dead target.',
 };
 
