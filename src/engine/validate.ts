@@ -336,6 +336,14 @@ function resolveDatabase(v: unknown, zones: readonly ZoneName[]): ResolvedDataba
 const FAULT_KINDS = ['zoneOutage', 'taskCrash', 'primaryFailure', 'replicationLagSpike', 'grayFailure'] as const;
 const ACTION_KINDS = ['zonalShift', 'autoZonalShift', 'promoteReplica'] as const;
 
+
+/** A moment of the run: a number of seconds from 0 up to (not including) the end. */
+function timeInRun(field: string, value: unknown, duration: number): number {
+  const t = num(field, value, undefined, {min: 0});
+  if (t >= duration) throw new ModelError(field, `${t} s is past the end of the run (${duration} s)`);
+  return t;
+}
+
 function validateFault(
   i: number,
   v: unknown,
@@ -349,11 +357,7 @@ function validateFault(
     throw new ModelError(`${f}.kind`, `"${v.kind}" is an operator action; put it in actions`);
   }
   const kind = oneOf(`${f}.kind`, v.kind, FAULT_KINDS);
-  const at = (field: string, value: unknown): number => {
-    const t = num(field, value, undefined, {min: 0});
-    if (t >= duration) throw new ModelError(field, `${t} s is past the end of the run (${duration} s)`);
-    return t;
-  };
+  const at = (field: string, value: unknown): number => timeInRun(field, value, duration);
   switch (kind) {
     case 'zoneOutage':
       obj(f, v, ['kind', 'zone', 'at', 'duration']);
@@ -422,11 +426,7 @@ function validateAction(
     throw new ModelError(`${f}.kind`, `"${v.kind}" is a fault; put it in faults`);
   }
   const kind = oneOf(`${f}.kind`, v.kind, ACTION_KINDS);
-  const at = (field: string, value: unknown): number => {
-    const t = num(field, value, undefined, {min: 0});
-    if (t >= duration) throw new ModelError(field, `${t} s is past the end of the run (${duration} s)`);
-    return t;
-  };
+  const at = (field: string, value: unknown): number => timeInRun(field, value, duration);
   switch (kind) {
     case 'zonalShift':
       obj(f, v, ['kind', 'zone', 'at', 'duration']);
