@@ -1,30 +1,16 @@
 import React, {useEffect, useRef, useState} from 'react';
 import clsx from 'clsx';
 import type {Model} from '@site/src/engine';
-import {grade, type Answer, type ChallengeVerdict} from '@site/src/quiz/grade';
-import {creditAvailableAt, hasCredit, REVEAL_COOLDOWN_MS, type QuestionProgress} from '@site/src/quiz/progress';
+import {grade, type ChallengeVerdict} from '@site/src/quiz/grade';
+import {creditAvailableAt, hasCredit, type QuestionProgress} from '@site/src/quiz/progress';
 import type {ChallengeQuestion, ChallengeScenarioSet} from '@site/src/quiz/types';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import FailoverLab from '@site/src/components/FailoverLab';
 import Rich from './Rich';
+import {clockTime, COOLDOWN_MINUTES, type QuestionProps} from './shared';
 import styles from './styles.module.css';
 
-interface Props {
-  question: ChallengeQuestion;
-  idPrefix: string;
-  number: number;
-  total: number;
-  stored: QuestionProgress | undefined;
-  scoreLine: string;
-  onAnswer: (answer: Answer, correct: boolean) => void;
-  onReveal: () => void;
-}
-
-const COOLDOWN_MINUTES = Math.round(REVEAL_COOLDOWN_MS / 60_000);
-
-function clockTime(time: number): string {
-  return new Date(time).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'});
-}
+type Props = QuestionProps<ChallengeQuestion>;
 
 /** "each zone lost in turn at 10:00 for 30 min" and the like, for the list of targets. */
 function describeScenarios(sets: readonly ChallengeScenarioSet[]): string {

@@ -1,31 +1,15 @@
 import React, {useRef, useState} from 'react';
 import clsx from 'clsx';
 import {blankAnswer, correctAnswer, grade, type Answer, type Verdict} from '@site/src/quiz/grade';
-import {creditAvailableAt, hasCredit, REVEAL_COOLDOWN_MS, type QuestionProgress} from '@site/src/quiz/progress';
+import {creditAvailableAt, hasCredit, type QuestionProgress} from '@site/src/quiz/progress';
 import type {ChallengeQuestion, Choice, QuizQuestion} from '@site/src/quiz/types';
 import Ordering from './Ordering';
 import Rich from './Rich';
+import {clockTime, COOLDOWN_MINUTES, type QuestionProps} from './shared';
 import styles from './styles.module.css';
 
-interface Props {
-  /** Challenges have their own component (./Challenge). */
-  question: Exclude<QuizQuestion, ChallengeQuestion>;
-  /** Unique in the page: quiz id and question id. */
-  idPrefix: string;
-  number: number;
-  total: number;
-  stored: QuestionProgress | undefined;
-  /** "Score: 3 of 6…", appended to each announcement. */
-  scoreLine: string;
-  onAnswer: (answer: Answer, correct: boolean) => void;
-  onReveal: () => void;
-}
-
-const COOLDOWN_MINUTES = Math.round(REVEAL_COOLDOWN_MS / 60_000);
-
-function clockTime(time: number): string {
-  return new Date(time).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'});
-}
+/** Challenges have their own component (./Challenge). */
+type Props = QuestionProps<Exclude<QuizQuestion, ChallengeQuestion>>;
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
