@@ -11,15 +11,16 @@ import type {Page} from '@playwright/test';
 /** First visit: open the home page and wait until the service worker is active, which means the site is precached. */
 async function visitOnce(page: Page) {
   await gotoHydrated(page, '/');
-  const state = await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    const cacheNames = await caches.keys();
-    let entries = 0;
-    for (const name of cacheNames) entries += (await (await caches.open(name)).keys()).length;
-    return {active: registration.active?.state, entries};
+  // `ready` resolves once a worker is activating; precaching is done when it is activated.
+  await expect
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), {timeout: 30_000})
+    .toBe('activated');
+  const entries = await page.evaluate(async () => {
+    let count = 0;
+    for (const name of await caches.keys()) count += (await (await caches.open(name)).keys()).length;
+    return count;
   });
-  expect(state.active).toBe('activated');
-  expect(state.entries, 'precached files').toBeGreaterThan(50);
+  expect(entries, 'precached files').toBeGreaterThan(50);
 }
 
 test.describe('offline, after one visit', () => {

@@ -115,7 +115,14 @@ export function serveCompressed(dir, port) {
       file = path.join(root, '404.html');
     }
     const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    let body = fs.readFileSync(file);
+    let body;
+    try {
+      body = fs.readFileSync(file);
+    } catch {
+      // The build folder changed under the server (a rebuild): say so rather than stop.
+      response.writeHead(503, {'Content-Type': 'text/plain; charset=utf-8'}).end('The site is being rebuilt.');
+      return;
+    }
     const headers = {
       'Content-Type': type,
       'Cache-Control': cacheControl(url.pathname),

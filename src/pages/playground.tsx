@@ -16,7 +16,15 @@ export default function Playground(): React.JSX.Element {
           from a preset or from scratch. The whole model is kept in this page's address: copy the link to share exactly
           what you see.
         </p>
-        <BrowserOnly fallback={<p>Loading the lab…</p>}>{() => <FailoverLab syncUrl title="Your model" />}</BrowserOnly>
+        {/* Keeps the heading levels in order: the lab's own title is an h3, as in the chapters. */}
+        <Heading as="h2" className={styles.visuallyHidden}>
+          The lab
+        </Heading>
+        {/* The lab is drawn in the browser only (it reads the model from the address). Until then a
+            placeholder as tall as the screen holds its place, so nothing visible moves when it appears. */}
+        <BrowserOnly fallback={<p className={styles.placeholder}>Loading the lab…</p>}>
+          {() => <FailoverLab syncUrl title="Your model" />}
+        </BrowserOnly>
       </main>
     </Layout>
   );

@@ -258,7 +258,7 @@ function Lab(props: Props): React.JSX.Element {
           </div>
           <h4 className={styles.subheading}>Timeline</h4>
           <Timeline result={result} currentTime={time} onSeek={setTime} title="Offered, served and failed requests per second" />
-          <div className={styles.scrubber}>
+          <div className={`${styles.scrubber} fl-print-hide`}>
             <button
               type="button"
               className="button button--primary button--sm"
@@ -287,15 +287,18 @@ function Lab(props: Props): React.JSX.Element {
               />
             </label>
           </div>
-          <h4 className={styles.subheading}>Zones at {formatClock(time)}</h4>
-          <p className={styles.hint}>
-            Click a zone, a task or the database primary (or focus it and press Enter) to break it at this moment.
-          </p>
-          <ZoneDiagram state={state} flowing={playing} onBreak={breakNow} label={`Zones at ${formatClock(time)}`} />
+          {/* The clickable diagram is for breaking things on screen; on paper the figures and the log say what happened. */}
+          <div className="fl-print-hide">
+            <h4 className={styles.subheading}>Zones at {formatClock(time)}</h4>
+            <p className={styles.hint}>
+              Click a zone, a task or the database primary (or focus it and press Enter) to break it at this moment.
+            </p>
+            <ZoneDiagram state={state} flowing={playing} onBreak={breakNow} label={`Zones at ${formatClock(time)}`} />
+          </div>
         </div>
       ) : null}
 
-      <div className={styles.columns}>
+      <div className={`${styles.columns} fl-print-hide`}>
         <details className={styles.panel} open={buildOpen}>
           <summary>Build</summary>
           <BuildPanel model={model} onChange={change} />

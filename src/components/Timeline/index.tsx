@@ -95,8 +95,9 @@ export default function Timeline({result, currentTime, onSeek, title = 'Requests
 
   return (
     <figure className={styles.figure}>
+      {/* On paper the table below stands in for the chart (see the print styles in custom.css). */}
       <svg
-        className={styles.chart}
+        className={`${styles.chart} fl-print-hide`}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
         aria-labelledby={titleId}
@@ -144,7 +145,7 @@ export default function Timeline({result, currentTime, onSeek, title = 'Requests
           Requests per second
         </text>
       </svg>
-      <figcaption className={styles.legend}>
+      <figcaption className={`${styles.legend} fl-print-hide`}>
         <span className={styles.key}>
           <span className={styles.swatchServed} aria-hidden="true" /> served
         </span>

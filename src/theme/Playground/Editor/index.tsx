@@ -33,7 +33,8 @@ export default function PlaygroundEditor(): React.JSX.Element {
   };
 
   return (
-    <>
+    // On paper the code's result is what counts: the editor is hidden (print styles in custom.css).
+    <div className="fl-print-hide">
       <PlaygroundHeader buttons={<ResetButton />}>
         <Translate id="theme.Playground.liveEditor" description="The live editor label of the live codeblocks">
           Live Editor
@@ -52,6 +53,6 @@ export default function PlaygroundEditor(): React.JSX.Element {
       <p id={hintId} className={styles.hint}>
         Edit the code: the result below updates as you type. Tab or Escape leaves the editor.
       </p>
-    </>
+    </div>
   );
 }

@@ -1,0 +1,389 @@
+// `npm run lighthouse`: Lighthouse on Failover Lab beside a bare Docusaurus site.
+//
+//   1. builds this site (skip with --no-build; --build-dir DIR to use another folder than build/);
+//   2. generates a bare Docusaurus classic site of the same version in a temporary folder
+//      (`create-docusaurus … classic --typescript`), reusing this repo's node_modules when the
+//      versions match, and builds it;
+//   3. serves both with brotli/gzip (scripts/static-server.mjs), as a CDN would;
+//   4. runs Lighthouse (mobile and desktop presets, --runs N times each, default 3) on our home page,
+//      a chapter with a lab, a docs page without widgets, the playground and the progress page, and
+//      on the bare site's home and docs page, interleaved so that machine noise hits both alike;
+//   5. writes the medians to reports/lighthouse.md (and every run to reports/lighthouse.json), and
+//      records the bare docs page's JavaScript weight in reports/js-budget.json for e2e/js-budget.spec.ts.
+//
+// Measure on a quiet machine: other builds running at the same time lower the scores.
+import {execFileSync, spawn, spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {chromium} from '@playwright/test';
+import {findBrowser, isRoot} from './browser.mjs';
+import {serveCompressed} from './static-server.mjs';
+import {measureScripts} from './js-weight.mjs';
+
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const index = args.indexOf(name);
+  return index >= 0 && args[index + 1] ? args[index + 1] : fallback;
+};
+
+const RUNS = Number(option('--runs', '3'));
+const BUILD_DIR = path.resolve(ROOT, option('--build-dir', 'build'));
+const OURS_PORT = 3281;
+const BARE_PORT = 3282;
+const DOCUSAURUS_VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@docusaurus/core/package.json'), 'utf8')).version;
+const BARE_DIR = path.join(os.tmpdir(), `failover-lab-bare-docusaurus-${DOCUSAURUS_VERSION}`);
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const PRESETS = ['mobile', 'desktop'];
+const JS_ALLOWANCE_BYTES = 30 * 1024;
+
+/** The pages measured; `anchor` is the bare site's page each one is compared with. */
+const PAGES = [
+  {site: 'ours', key: 'home', label: 'Home', path: '/', anchor: 'bare-home'},
+  {site: 'ours', key: 'lab-chapter', label: 'Chapter with a lab (/docs/load-balancers-health-checks)', path: '/docs/load-balancers-health-checks', anchor: 'bare-docs'},
+  {site: 'ours', key: 'no-widgets', label: 'Docs page without widgets (/docs/reference/glossary)', path: '/docs/reference/glossary', anchor: 'bare-docs'},
+  {site: 'ours', key: 'playground', label: 'Playground', path: '/playground', anchor: 'bare-docs'},
+  {site: 'ours', key: 'progress', label: 'Progress', path: '/progress', anchor: 'bare-docs'},
+  {site: 'bare', key: 'bare-home', label: 'Bare Docusaurus home', path: '/'},
+  {site: 'bare', key: 'bare-docs', label: 'Bare Docusaurus docs page (/docs/intro)', path: '/docs/intro'},
+];
+
+const log = (message) => console.log(`[lighthouse] ${message}`);
+const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+
+function run(command, commandArgs, cwd) {
+  log(`$ ${command} ${commandArgs.join(' ')}${cwd === ROOT ? '' : `   (in ${cwd})`}`);
+  const result = spawnSync(command, commandArgs, {cwd, stdio: 'inherit'});
+  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed (exit ${result.status ?? result.signal})`);
+}
+
+function buildOurs() {
+  if (flag('--no-build')) {
+    log(`using the existing build in ${path.relative(ROOT, BUILD_DIR)}/`);
+    return;
+  }
+  run('npx', ['docusaurus', 'build', '--out-dir', BUILD_DIR], ROOT);
+}
+
+/** Generates (once) and builds the bare classic site in a temporary folder. */
+function buildBare() {
+  if (!fs.existsSync(path.join(BARE_DIR, 'docusaurus.config.ts'))) {
+    fs.rmSync(BARE_DIR, {recursive: true, force: true});
+    run('npx', ['--yes', `create-docusaurus@${DOCUSAURUS_VERSION}`, BARE_DIR, 'classic', '--typescript', '--skip-install'], os.tmpdir());
+  }
+  const barePackage = JSON.parse(fs.readFileSync(path.join(BARE_DIR, 'package.json'), 'utf8'));
+  const ourPackage = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const wanted = {...barePackage.dependencies, ...barePackage.devDependencies};
+  const ours = {...ourPackage.dependencies, ...ourPackage.devDependencies};
+  // Our node_modules serve the bare site when every @docusaurus package it asks for is the same version here.
+  const sameVersions = Object.entries(wanted)
+    .filter(([name]) => name.startsWith('@docusaurus/'))
+    .every(([name, range]) => ours[name] === range.replace(/^[\^~]/, ''));
+  const modules = path.join(BARE_DIR, 'node_modules');
+  if (!fs.existsSync(modules)) {
+    if (sameVersions) {
+      log(`the bare site uses this repo's node_modules (same @docusaurus versions)`);
+      fs.symlinkSync(path.join(ROOT, 'node_modules'), modules, 'dir');
+    } else {
+      run('npm', ['install', '--no-audit', '--no-fund'], BARE_DIR);
+    }
+  }
+  run('npx', ['docusaurus', 'build'], BARE_DIR);
+}
+
+function median(values) {
+  const sorted = values.filter((value) => typeof value === 'number' && Number.isFinite(value)).sort((a, b) => a - b);
+  if (sorted.length === 0) return undefined;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * One Lighthouse run through its CLI, with the Chromium the tests use. Asynchronous: the
+ * static servers run in this process and must keep answering while Lighthouse loads pages.
+ */
+async function lighthouse(url, preset) {
+  const output = path.join(os.tmpdir(), `failover-lab-lh-${process.pid}.json`);
+  const browser = findBrowser();
+  const cliArgs = [
+    path.join(ROOT, 'node_modules/lighthouse/cli/index.js'),
+    url,
+    '--output=json',
+    `--output-path=${output}`,
+    `--only-categories=${CATEGORIES.join(',')}`,
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+    '--quiet',
+    ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+  ];
+  await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, cliArgs, {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {...process.env, ...(browser.executablePath ? {CHROME_PATH: browser.executablePath} : {})},
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve(undefined) : reject(new Error(`lighthouse ${url} exited with ${code ?? signal}`))));
+  });
+  const report = JSON.parse(fs.readFileSync(output, 'utf8'));
+  fs.rmSync(output, {force: true});
+  return report;
+}
+
+/** The figures the report keeps from one Lighthouse result. */
+function extract(report) {
+  const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((report.categories[id]?.score ?? NaN) * 100)]));
+  const requests = report.audits['network-requests']?.details?.items ?? [];
+  const scripts = requests.filter(
+    (item) => item.resourceType === 'Script' && (item.sessionTargetType === undefined || item.sessionTargetType === 'page'),
+  );
+  // Audits that cost points in a category: everything scored below 1 that carries weight there.
+  const lost = {};
+  for (const id of CATEGORIES) {
+    lost[id] = (report.categories[id]?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && report.audits[ref.id] && report.audits[ref.id].score !== null && report.audits[ref.id].score < 1)
+      .map((ref) => `${ref.id} (${report.audits[ref.id].displayValue ?? report.audits[ref.id].score})`);
+  }
+  // Performance opportunities and diagnostics that are not passing, for the reader of the report.
+  const hints = Object.values(report.audits)
+    .filter((audit) => audit.details?.type === 'opportunity' && (audit.details.overallSavingsMs ?? 0) >= 50)
+    .map((audit) => `${audit.id} (${Math.round(audit.details.overallSavingsMs)} ms)`);
+  return {
+    scores,
+    lcpMs: report.audits['largest-contentful-paint']?.numericValue,
+    fcpMs: report.audits['first-contentful-paint']?.numericValue,
+    tbtMs: report.audits['total-blocking-time']?.numericValue,
+    cls: report.audits['cumulative-layout-shift']?.numericValue,
+    jsTransferBytes: scripts.reduce((sum, item) => sum + (item.transferSize ?? 0), 0),
+    jsResourceBytes: scripts.reduce((sum, item) => sum + (item.resourceSize ?? 0), 0),
+    scriptCount: scripts.length,
+    lost,
+    hints,
+  };
+}
+
+function summarize(runs) {
+  const pick = (fn) => median(runs.map(fn));
+  const union = (fn) => [...new Set(runs.flatMap(fn))].sort();
+  return {
+    runs: runs.length,
+    scores: Object.fromEntries(CATEGORIES.map((id) => [id, pick((r) => r.scores[id])])),
+    lcpMs: pick((r) => r.lcpMs),
+    fcpMs: pick((r) => r.fcpMs),
+    tbtMs: pick((r) => r.tbtMs),
+    cls: pick((r) => r.cls),
+    jsTransferBytes: pick((r) => r.jsTransferBytes),
+    jsResourceBytes: pick((r) => r.jsResourceBytes),
+    scriptCount: pick((r) => r.scriptCount),
+    perfRange: [Math.min(...runs.map((r) => r.scores.performance)), Math.max(...runs.map((r) => r.scores.performance))],
+    lost: Object.fromEntries(CATEGORIES.map((id) => [id, union((r) => r.lost[id].map((entry) => entry.replace(/ \(.*\)$/, '')))])),
+    hints: union((r) => r.hints.map((entry) => entry.replace(/ \(.*\)$/, ''))),
+  };
+}
+
+const kb = (bytes) => (bytes === undefined ? '–' : (bytes / 1024).toFixed(1));
+const seconds = (ms) => (ms === undefined ? '–' : (ms / 1000).toFixed(2));
+const whole = (value) => (value === undefined ? '–' : String(Math.round(value)));
+
+/** The budgets of the "measured quality" issue, checked against the medians. */
+function checkBudgets(medians, jsBudget) {
+  const results = [];
+  for (const page of PAGES.filter((p) => p.site === 'ours')) {
+    for (const preset of PRESETS) {
+      const m = medians[page.key][preset];
+      for (const id of ['accessibility', 'best-practices', 'seo']) {
+        results.push({budget: `${page.label}, ${preset}: ${id} 100`, value: m.scores[id], ok: m.scores[id] === 100});
+      }
+    }
+    const mobile = medians[page.key].mobile.scores.performance;
+    const anchor = medians[page.anchor].mobile.scores.performance;
+    if (page.key === 'no-widgets') {
+      results.push({budget: `${page.label}, mobile performance ≥ bare docs page (${anchor})`, value: mobile, ok: mobile >= anchor});
+    } else if (page.key === 'playground') {
+      results.push({budget: `${page.label}, mobile performance ≥ 90`, value: mobile, ok: mobile >= 90});
+    } else if (page.key === 'lab-chapter') {
+      results.push({budget: `${page.label}, mobile performance ≥ 95`, value: mobile, ok: mobile >= 95});
+    } else {
+      // Home and progress have no lab and no live code: held to the bare site's docs page like a chapter without one.
+      results.push({budget: `${page.label}, mobile performance ≥ bare site (${anchor})`, value: mobile, ok: mobile >= anchor});
+    }
+  }
+  results.push({
+    budget: `Docs page without widgets: JS ≤ bare docs page + 30 KB gzip (${kb(jsBudget.limitBytes)} KB)`,
+    value: `${kb(jsBudget.ours.gzip)} KB`,
+    ok: jsBudget.ours.gzip <= jsBudget.limitBytes,
+  });
+  return results;
+}
+
+function writeReport({medians, allRuns, jsBudget, meta}) {
+  fs.mkdirSync(path.join(ROOT, 'reports'), {recursive: true});
+  fs.writeFileSync(path.join(ROOT, 'reports/lighthouse.json'), `${JSON.stringify({meta, medians, runs: allRuns}, null, 2)}\n`);
+  const budgets = checkBudgets(medians, jsBudget);
+  const lines = [];
+  lines.push('# Lighthouse: Failover Lab beside a bare Docusaurus site', '');
+  lines.push(`Written by \`npm run lighthouse\` on ${meta.finishedAt}. Do not edit by hand: run it again.`, '');
+  lines.push('## How it was measured', '');
+  lines.push(
+    `- Lighthouse ${meta.lighthouseVersion} (CLI, \`--chrome-flags="--headless=new --no-sandbox --disable-gpu"\`) driving ${meta.browser}, on a ${meta.cpus}-core machine (load average at start ${meta.loadAtStart}, at end ${meta.loadAtEnd}).`,
+    `- Both sites are production builds served by \`scripts/static-server.mjs\`, which compresses with brotli (or gzip) as a CDN does. \`docusaurus serve\` would send everything uncompressed and understate both sites.`,
+    `- The bare site is \`create-docusaurus@${DOCUSAURUS_VERSION} classic --typescript\`, generated into a temporary folder and built with the same Docusaurus, React and bundler as this site; it is not committed.`,
+    `- Mobile is Lighthouse's default (Moto G Power emulation, simulated slow 4G and 4× CPU slowdown); desktop is \`--preset=desktop\`. ${meta.runs} runs per page and preset, interleaved between the two sites; every figure below is the median of its runs, taken metric by metric.`,
+    '- Every course chapter has an interactive element by design, so the "chapter without widgets" is the glossary, a docs page with no widget and no live code (`/docs/reference/glossary`).',
+    '- JS is the JavaScript the page downloaded during the Lighthouse run: compressed is the bytes on the wire (as served, brotli or gzip), raw is the size the browser parses.',
+    '',
+  );
+  for (const preset of PRESETS) {
+    lines.push(`## ${preset === 'mobile' ? 'Mobile' : 'Desktop'}`, '');
+    lines.push('| page | site | performance | accessibility | best practices | SEO | JS compressed (KB) | JS raw (KB) | LCP (s) | TBT (ms) | CLS |');
+    lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const page of PAGES.filter((p) => p.site === 'ours')) {
+      for (const [site, key] of [
+        ['Failover Lab', page.key],
+        [`bare (${PAGES.find((p) => p.key === page.anchor).path})`, page.anchor],
+      ]) {
+        const m = medians[key][preset];
+        const range = m.perfRange[0] === m.perfRange[1] ? '' : ` (${m.perfRange[0]}–${m.perfRange[1]})`;
+        lines.push(
+          `| ${site === 'Failover Lab' ? page.label : ''} | ${site} | ${whole(m.scores.performance)}${range} | ${whole(m.scores.accessibility)} | ${whole(m.scores['best-practices'])} | ${whole(m.scores.seo)} | ${kb(m.jsTransferBytes)} | ${kb(m.jsResourceBytes)} | ${seconds(m.lcpMs)} | ${whole(m.tbtMs)} | ${m.cls === undefined ? '–' : m.cls.toFixed(3)} |`,
+        );
+      }
+    }
+    lines.push('', 'Performance shows the median and, in brackets, the lowest and highest of the runs when they differ.', '');
+  }
+  lines.push('## Budgets', '');
+  lines.push('| budget | measured | holds |', '|---|---:|:---:|');
+  for (const result of budgets) lines.push(`| ${result.budget} | ${result.value} | ${result.ok ? 'yes' : '**no**'} |`);
+  lines.push('');
+  lines.push('## JavaScript budget (guarded by e2e/js-budget.spec.ts)', '');
+  lines.push(
+    `Measured with Playwright by \`scripts/js-weight.mjs\` (every script a page downloads until the network is idle, each gzip-compressed at level 9): the bare docs page loads ${jsBudget.bare.scripts} scripts, ${kb(jsBudget.bare.gzip)} KB compressed (${kb(jsBudget.bare.raw)} KB raw); our glossary loads ${jsBudget.ours.scripts} scripts, ${kb(jsBudget.ours.gzip)} KB compressed (${kb(jsBudget.ours.raw)} KB raw). The limit recorded in \`reports/js-budget.json\` is the bare figure plus 30 KB: ${kb(jsBudget.limitBytes)} KB.`,
+    '',
+  );
+  lines.push('## What still costs points', '');
+  let anyLost = false;
+  for (const page of PAGES) {
+    for (const preset of PRESETS) {
+      const m = medians[page.key][preset];
+      const parts = CATEGORIES.filter((id) => m.lost[id].length > 0 && (id !== 'performance' || m.scores.performance < 100)).map(
+        (id) => `${id}: ${m.lost[id].join(', ')}`,
+      );
+      if (parts.length > 0) {
+        anyLost = true;
+        lines.push(`- ${page.label}, ${preset}: ${parts.join('; ')}`);
+      }
+    }
+  }
+  if (!anyLost) lines.push('- Nothing: every audit passes on every page.');
+  lines.push('');
+  fs.writeFileSync(path.join(ROOT, 'reports/lighthouse.md'), lines.join('\n'));
+  return budgets;
+}
+
+async function measureJsBudget(oursUrl, bareUrl) {
+  const browser = await chromium.launch({
+    executablePath: findBrowser().executablePath,
+    args: [...(isRoot() ? ['--no-sandbox'] : []), '--disable-dev-shm-usage'],
+  });
+  try {
+    const measure = async (url) => {
+      const context = await browser.newContext();
+      const result = await measureScripts(await context.newPage(), url);
+      await context.close();
+      return {scripts: result.scripts.length, raw: result.raw, gzip: result.gzip};
+    };
+    const bare = await measure(`${bareUrl}/docs/intro`);
+    const ours = await measure(`${oursUrl}/docs/reference/glossary`);
+    return {bare, ours, limitBytes: bare.gzip + JS_ALLOWANCE_BYTES};
+  } finally {
+    await browser.close();
+  }
+}
+
+fs.mkdirSync(path.join(ROOT, 'reports'), {recursive: true});
+const started = Date.now();
+const loadAtStart = loadAverage();
+log(`load average ${loadAtStart} on ${os.cpus().length} cores${os.loadavg()[0] > 1.5 ? ': the machine is busy, scores will be lower and noisier' : ''}`);
+buildOurs();
+buildBare();
+
+const ours = await serveCompressed(BUILD_DIR, OURS_PORT);
+const bare = await serveCompressed(path.join(BARE_DIR, 'build'), BARE_PORT);
+try {
+  const base = {ours: ours.url, bare: bare.url};
+  // Warm the servers' compression caches so that no measured request waits for brotli.
+  for (const page of PAGES) {
+    const browser = await chromium.launch({executablePath: findBrowser().executablePath, args: isRoot() ? ['--no-sandbox'] : []});
+    const context = await browser.newContext({serviceWorkers: 'allow'});
+    const tab = await context.newPage();
+    await tab.goto(`${base[page.site]}${page.path}`);
+    await tab.waitForLoadState('networkidle');
+    await browser.close();
+  }
+
+  const allRuns = {};
+  for (const page of PAGES) allRuns[page.key] = {mobile: [], desktop: []};
+  const total = RUNS * PRESETS.length * PAGES.length;
+  let done = 0;
+  for (let runIndex = 0; runIndex < RUNS; runIndex++) {
+    for (const preset of PRESETS) {
+      for (const page of PAGES) {
+        const url = `${base[page.site]}${page.path}`;
+        const result = extract(await lighthouse(url, preset));
+        allRuns[page.key][preset].push(result);
+        done++;
+        log(
+          `${done}/${total} ${page.site} ${page.path} ${preset}: performance ${result.scores.performance}, accessibility ${result.scores.accessibility}, best practices ${result.scores['best-practices']}, SEO ${result.scores.seo}, LCP ${seconds(result.lcpMs)} s, TBT ${whole(result.tbtMs)} ms, JS ${kb(result.jsTransferBytes)} KB`,
+        );
+      }
+    }
+  }
+
+  const medians = {};
+  for (const page of PAGES) {
+    medians[page.key] = Object.fromEntries(PRESETS.map((preset) => [preset, summarize(allRuns[page.key][preset])]));
+  }
+
+  log('measuring the JavaScript budget with Playwright');
+  const jsBudget = await measureJsBudget(ours.url, bare.url);
+  const finishedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  fs.writeFileSync(
+    path.join(ROOT, 'reports/js-budget.json'),
+    `${JSON.stringify(
+      {
+        description:
+          'JavaScript budget for a docs page without widgets: at most the bare Docusaurus docs page plus 30 KB, gzip-compressed. Checked by e2e/js-budget.spec.ts.',
+        how: 'scripts/js-weight.mjs: every script a page downloads from navigation until the network is idle (a first visit, as a reader’s), each gzip-compressed at level 9, summed. The bare site is create-docusaurus classic --typescript of the same Docusaurus version, built and served by `npm run lighthouse`, which rewrites this file.',
+        measuredAt: finishedAt,
+        docusaurusVersion: DOCUSAURUS_VERSION,
+        barePage: '/docs/intro',
+        bare: jsBudget.bare,
+        allowanceBytes: JS_ALLOWANCE_BYTES,
+        limitBytes: jsBudget.limitBytes,
+        oursAtMeasurement: {page: '/docs/reference/glossary', ...jsBudget.ours},
+      },
+      null,
+      2,
+    )}\n`,
+  );
+
+  const meta = {
+    finishedAt,
+    lighthouseVersion: JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/lighthouse/package.json'), 'utf8')).version,
+    browser: execFileSync(findBrowser().executablePath ?? chromium.executablePath(), ['--version'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']})
+      .trim()
+      .replace(/ built on.*/, ''),
+    cpus: os.cpus().length,
+    loadAtStart,
+    loadAtEnd: loadAverage(),
+    runs: RUNS,
+    minutes: Number(((Date.now() - started) / 60000).toFixed(1)),
+  };
+  const budgets = writeReport({medians, allRuns, jsBudget, meta});
+  log(`wrote reports/lighthouse.md, reports/lighthouse.json and reports/js-budget.json in ${meta.minutes} min`);
+  for (const result of budgets) log(`${result.ok ? 'holds ' : 'MISSED'}  ${result.budget}: ${result.value}`);
+} finally {
+  await ours.close();
+  await bare.close();
+}
