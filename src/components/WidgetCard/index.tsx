@@ -19,9 +19,10 @@ export default function WidgetCard({title, name, children}: Props): React.JSX.El
   return (
     <WidgetBoundary name={name}>
       <section className={styles.card} aria-labelledby={headingId}>
-        <h4 id={headingId} className={styles.title}>
+        {/* An h3: chapters place widgets right under an h2, and a skipped level breaks the outline (Lighthouse heading-order). */}
+        <h3 id={headingId} className={styles.title}>
           {title}
-        </h4>
+        </h3>
         {children}
       </section>
     </WidgetBoundary>
