@@ -337,6 +337,21 @@ const FAULT_KINDS = ['zoneOutage', 'taskCrash', 'primaryFailure', 'replicationLa
 const ACTION_KINDS = ['zonalShift', 'autoZonalShift', 'promoteReplica'] as const;
 
 
+/** The fields of a zone outage or a zonal shift: a zone, a start in the run and a length. */
+function zoneWindow(
+  f: string,
+  v: Obj,
+  zones: readonly ZoneName[],
+  duration: number,
+): {zone: ZoneName; at: number; duration: number} {
+  obj(f, v, ['kind', 'zone', 'at', 'duration']);
+  return {
+    zone: zoneRef(`${f}.zone`, v.zone, zones),
+    at: timeInRun(`${f}.at`, v.at, duration),
+    duration: num(`${f}.duration`, v.duration, undefined, {positive: true}),
+  };
+}
+
 /** A moment of the run: a number of seconds from 0 up to (not including) the end. */
 function timeInRun(field: string, value: unknown, duration: number): number {
   const t = num(field, value, undefined, {min: 0});
@@ -360,13 +375,7 @@ function validateFault(
   const at = (field: string, value: unknown): number => timeInRun(field, value, duration);
   switch (kind) {
     case 'zoneOutage':
-      obj(f, v, ['kind', 'zone', 'at', 'duration']);
-      return {
-        kind,
-        zone: zoneRef(`${f}.zone`, v.zone, zones),
-        at: at(`${f}.at`, v.at),
-        duration: num(`${f}.duration`, v.duration, undefined, {positive: true}),
-      };
+      return {kind, ...zoneWindow(f, v, zones, duration)};
     case 'taskCrash': {
       obj(f, v, ['kind', 'task', 'at']);
       const id = v.task;
@@ -429,13 +438,7 @@ function validateAction(
   const at = (field: string, value: unknown): number => timeInRun(field, value, duration);
   switch (kind) {
     case 'zonalShift':
-      obj(f, v, ['kind', 'zone', 'at', 'duration']);
-      return {
-        kind,
-        zone: zoneRef(`${f}.zone`, v.zone, zones),
-        at: at(`${f}.at`, v.at),
-        duration: num(`${f}.duration`, v.duration, undefined, {positive: true}),
-      };
+      return {kind, ...zoneWindow(f, v, zones, duration)};
     case 'autoZonalShift': {
       obj(f, v, ['kind', 'errorRateThreshold', 'delaySeconds']);
       const out: OperatorAction = {kind};
