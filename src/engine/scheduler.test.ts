@@ -107,6 +107,25 @@ describe('scheduler', () => {
     expect(selectStateAt(off, 3599).zones.map((z) => z.healthy)).toEqual([0, 2]);
   });
 
+  it('counts tasks it has not yet seen stop, so rebalancing never drains the zone that is still healthy', () => {
+    // Zone a fails, its tasks move to b, a returns and rebalancing starts moving tasks back;
+    // then b fails too. Until the scheduler notices b's tasks stopped it still counts them, so
+    // b looks fullest: nothing in a is drained, and the noticed stops are replaced only up to
+    // the desired count of 6.
+    for (let seed = 1; seed <= 20; seed++) {
+      const r = simulate({
+        zones: ['a', 'b'],
+        service: {desiredCount: 6, capacityPerTask: 220},
+        traffic: {requestsPerSecond: 150},
+        faults: [zoneOutage('a', {at: 0, duration: 64}), zoneOutage('b', {at: 149, duration: 1})],
+        durationSeconds: 3600,
+        seed,
+      });
+      expect(r.events.filter((e) => e.type === 'lb/targetDraining' && e.zone === 'a')).toEqual([]);
+      expect(selectStateAt(r, 3599).zones.map((z) => z.healthy)).toEqual([3, 3]);
+    }
+  });
+
   it('ignores a crash of a task that is not running', () => {
     const r = simulate({zones: ['a'], service: {desiredCount: 1}, faults: [taskCrash('a-7', {at: 10})]});
     expect(r.events[0]!.type).toBe('fault/ignored');

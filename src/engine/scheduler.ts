@@ -175,7 +175,7 @@ export function ruleTargetHealthy(sim: Sim, item: Item): void {
   if (task.rebalance) {
     task.rebalance = false;
     sim.rebalanceInFlight = false;
-    drainOneFromFullestZone(sim);
+    drainOneFromFullestZone(sim, task.zone);
     maybeRebalance(sim);
   }
 }
@@ -194,12 +194,14 @@ function noticeStop(sim: Sim, task: TaskRec): void {
   const wasRegistered = task.lb !== 'unregistered';
   task.lb = 'unregistered';
   sim.dirty = true;
-  // A task started only to rebalance is not replaced: the service still has its desired count.
-  const replace = !task.rebalance;
   if (task.rebalance) {
     task.rebalance = false;
     sim.rebalanceInFlight = false;
   }
+  // Like ECS, the scheduler keeps the running count at the desired count: a task started only
+  // to rebalance, or one left over when rebalancing found nothing to drain, is not replaced.
+  const known = tasksPerZoneAsSchedulerSees(sim).reduce((a, b) => a + b, 0);
+  const replace = known + sim.pendingLaunches < sim.model.service.desiredCount;
   log(
     sim,
     'scheduler/taskStopNoticed',
@@ -211,11 +213,15 @@ function noticeStop(sim: Sim, task: TaskRec): void {
   launchPending(sim);
 }
 
-/** Active tasks per zone (starting or running, not draining), used for the spread. */
-export function activeTasksPerZone(sim: Sim): number[] {
+/**
+ * Tasks per zone as the scheduler sees them, used for the spread: starting or running and not
+ * draining, plus tasks that have stopped but whose stop it has not noticed yet (it still
+ * believes them running, as ECS does until a task's stop is reported).
+ */
+export function tasksPerZoneAsSchedulerSees(sim: Sim): number[] {
   const counts = new Array<number>(sim.model.zones.length).fill(0);
   for (const t of sim.tasks) {
-    if (!t.removed && t.status !== 'dead' && t.lb !== 'draining') counts[t.zone]!++;
+    if (!t.removed && t.lb !== 'draining' && (t.status !== 'dead' || !t.noticed)) counts[t.zone]!++;
   }
   return counts;
 }
@@ -237,7 +243,7 @@ function launchIn(sim: Sim, z: number, rebalance: boolean): void {
 /** Places waiting replacements in the up zone with the fewest tasks (ECS spread). */
 export function launchPending(sim: Sim): void {
   while (sim.pendingLaunches > 0) {
-    const counts = activeTasksPerZone(sim);
+    const counts = tasksPerZoneAsSchedulerSees(sim);
     let best = -1;
     for (let z = 0; z < counts.length; z++) {
       if (!zoneUp(sim, z)) continue;
@@ -255,7 +261,7 @@ export function launchPending(sim: Sim): void {
 /** AZ rebalancing: start a task in the emptiest up zone when the spread is off by more than one. */
 export function maybeRebalance(sim: Sim): void {
   if (sim.model.scheduler.kind !== 'ecs' || !sim.model.scheduler.rebalance || sim.rebalanceInFlight) return;
-  const counts = activeTasksPerZone(sim);
+  const counts = tasksPerZoneAsSchedulerSees(sim);
   let min = -1;
   let max = -1;
   for (let z = 0; z < counts.length; z++) {
@@ -269,10 +275,17 @@ export function maybeRebalance(sim: Sim): void {
   launchIn(sim, min, true);
 }
 
-function drainOneFromFullestZone(sim: Sim): void {
-  const counts = activeTasksPerZone(sim);
+/**
+ * A rebalancing task in zone `into` entered service: stop one in the fullest zone. When the
+ * fullest zone holds no task in service (its tasks stopped and nobody has noticed yet), nothing
+ * is drained; the service runs one task over its desired count until a stop is noticed, and
+ * that stop is then not replaced.
+ */
+function drainOneFromFullestZone(sim: Sim, into: number): void {
+  const counts = tasksPerZoneAsSchedulerSees(sim);
   let max = -1;
   for (let z = 0; z < counts.length; z++) if (max < 0 || counts[z]! > counts[max]!) max = z;
+  if (max === into || counts[max]! <= counts[into]!) return;
   let victim: TaskRec | undefined;
   for (const t of sim.tasks) {
     if (t.zone === max && !t.removed && t.status === 'running' && t.lb === 'healthy') victim = t; // the newest
