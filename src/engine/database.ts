@@ -16,8 +16,8 @@
  *   replica that holds everything, so they never lose an acknowledged write.
  * - Writes fail (cause `database`) while there is no writable primary.
  */
-import {AURORA_STORAGE} from './defaults';
-import {drawSeconds, fmt, fmtCount, log, schedule, zoneName, zoneUp, type DbState, type Item, type Sim} from './state';
+import {AURORA_STORAGE, PATRONI} from './defaults';
+import {connected, drawSeconds, fmt, fmtCount, log, schedule, zoneName, zoneUp, type DbState, type Item, type Sim} from './state';
 import type {DbRole, DbSegment} from './types';
 
 /** Builds the database state at t = 0 (node 0 is primary). */
@@ -25,7 +25,7 @@ export function createDb(sim: Sim): DbState | null {
   const spec = sim.model.database;
   if (spec.kind === 'none') return null;
   const db: DbState = {
-    nodes: spec.nodeZones.map((z) => ({zone: sim.model.zones.indexOf(z), instanceFailed: false, frozen: null})),
+    nodes: spec.nodeZones.map((z) => ({zone: sim.model.zones.indexOf(z), instanceFailed: false, frozen: null, fenced: false})),
     primary: 0,
     lastPrimary: 0,
     lostAt: null,
@@ -33,6 +33,7 @@ export function createDb(sim: Sim): DbState | null {
     failoverGen: 0,
     waiting: false,
     semiSyncStalled: false,
+    lockLossGen: 0,
     semiSyncFallback: false,
     semiSyncGen: 0,
     lagSpikes: [],
@@ -45,7 +46,51 @@ export function createDb(sim: Sim): DbState | null {
 
 function reachable(sim: Sim, i: number): boolean {
   const node = sim.db!.nodes[i]!;
-  return !node.instanceFailed && zoneUp(sim, node.zone);
+  return !node.instanceFailed && !node.fenced && zoneUp(sim, node.zone);
+}
+
+/** Node `i` is up and on the primary's side of any partition (so it receives the primary's writes). */
+function linked(sim: Sim, i: number): boolean {
+  const db = sim.db!;
+  if (!reachable(sim, i)) return false;
+  return db.primary === null || connected(sim, db.nodes[i]!.zone, db.nodes[db.primary]!.zone);
+}
+
+/**
+ * Whether node `i` may be primary. Self-managed clusters use Patroni's leader lock in a
+ * DCS (etcd) with, as the model assumes, one member in each zone: during a partition only
+ * the side holding a majority of the members can hold the lock. With two zones neither
+ * side has one. Other kinds have no such rule.
+ */
+function canLead(sim: Sim, i: number): boolean {
+  if (sim.model.database.kind !== 'self-managed') return true;
+  return dcsMajority(sim, sim.db!.nodes[i]!.zone);
+}
+
+function dcsMajority(sim: Sim, z: number): boolean {
+  const zones = sim.model.zones.length;
+  let sameSide = 0;
+  for (let other = 0; other < zones; other++) if (connected(sim, z, other)) sameSide++;
+  return sameSide * 2 > zones;
+}
+
+/**
+ * Per zone: whether a task there can reach a node that takes writes, and one that serves
+ * reads. Only differs from the database's overall state during a partition.
+ */
+export function dbReachFrom(sim: Sim): {write: boolean[]; read: boolean[]} {
+  const db = sim.db;
+  const zones = sim.model.zones.map((_, z) => z);
+  if (db === null) return {write: zones.map(() => true), read: zones.map(() => true)};
+  const primaryZone = db.primary === null ? null : db.nodes[db.primary]!.zone;
+  const write = zones.map((z) => primaryZone !== null && connected(sim, z, primaryZone));
+  const read = zones.map(
+    (z) =>
+      write[z]! ||
+      (sim.model.database.replicasReadable &&
+        db.nodes.some((node, i) => i !== db.primary && reachable(sim, i) && connected(sim, z, node.zone))),
+  );
+  return {write, read};
 }
 
 /** Current asynchronous replica lag, seconds (a spike replaces the base lag while it lasts). */
@@ -107,7 +152,7 @@ export function reconcileDb(sim: Sim): void {
     const lp = db.lastPrimary;
     if (spec.kind === 'aurora' && db.nodes.length === 1) {
       if (zoneUp(sim, db.nodes[lp]!.zone)) startRecreate(sim, db.nodes[lp]!.zone);
-    } else if (reachable(sim, lp)) {
+    } else if (reachable(sim, lp) && canLead(sim, lp)) {
       db.primary = lp;
       db.nodes[lp]!.frozen = null;
       db.lostAt = null;
@@ -124,7 +169,7 @@ export function reconcileDb(sim: Sim): void {
     for (let i = 0; i < db.nodes.length; i++) {
       if (i === db.primary) continue;
       const node = db.nodes[i]!;
-      const r = reachable(sim, i);
+      const r = linked(sim, i);
       if (r) reachableReplicas++;
       if (!r && node.frozen === null) node.frozen = liveFrontier(sim);
       if (r && node.frozen !== null) node.frozen = null; // it catches up from the primary
@@ -143,6 +188,42 @@ export function reconcileDb(sim: Sim): void {
       }
     }
   }
+  watchLeaderLock(sim);
+  updateAvailability(sim);
+}
+
+/**
+ * Patroni: a primary on the side of a partition without the DCS majority cannot renew its
+ * leader lock. The renewal fails within one loop_wait plus retry_timeout and the primary
+ * demotes itself, before the lock expires; the other side takes the lock once it expires.
+ */
+function watchLeaderLock(sim: Sim): void {
+  const db = sim.db!;
+  const p = sim.partition;
+  if (sim.model.database.kind !== 'self-managed' || p === null || sim.t >= p.healAt) return;
+  if (db.primary === null || canLead(sim, db.primary) || db.lockLossGen === p.gen) return;
+  db.lockLossGen = p.gen;
+  const {failoverSeconds} = sim.model.database;
+  const ttl = failoverSeconds.min;
+  const loopWait = failoverSeconds.max - failoverSeconds.min;
+  // Patroni keeps loop_wait + 2 × retry_timeout within ttl, so the demotion never comes after expiry.
+  const at = Math.max(sim.t, p.at + Math.min(ttl, loopWait + PATRONI.retryTimeoutSeconds));
+  schedule(sim, at, 'db/leaderLockLost', {gen: p.gen});
+}
+
+/** `db/leaderLockLost`: the primary cut off from the DCS majority demotes itself. */
+export function ruleLeaderLockLost(sim: Sim, item: Item): void {
+  const db = sim.db!;
+  const p = sim.partition;
+  if (p === null || item.gen !== p.gen || sim.t >= p.healAt || db.primary === null || canLead(sim, db.primary)) return;
+  log(
+    sim,
+    'db/leaderLockLost',
+    `Patroni demotes the primary in zone ${zoneName(sim, db.nodes[db.primary]!.zone)}: it cannot renew its leader lock from its side of the partition`,
+    {zone: db.nodes[db.primary]!.zone},
+  );
+  // The lock stopped being renewed when the cut began: the other side's clock runs from then.
+  primaryLost(sim, p.at);
   updateAvailability(sim);
 }
 
@@ -150,7 +231,7 @@ function updateAvailability(sim: Sim): void {
   const db = sim.db!;
   const spec = sim.model.database;
   let reachableReplicas = 0;
-  for (let i = 0; i < db.nodes.length; i++) if (i !== db.primary && reachable(sim, i)) reachableReplicas++;
+  for (let i = 0; i < db.nodes.length; i++) if (i !== db.primary && linked(sim, i)) reachableReplicas++;
   let writable = db.primary !== null && db.failoverUntil === null && !db.semiSyncStalled;
   if (writable && spec.requiredAcks > 0 && reachableReplicas < spec.requiredAcks) writable = false;
   let readable = db.primary !== null || (spec.replicasReadable && reachableReplicas > 0);
@@ -169,7 +250,8 @@ function updateAvailability(sim: Sim): void {
   }
 }
 
-function primaryLost(sim: Sim): void {
+/** The primary is gone; `clockFrom` is when an automatic failover's clock started (default now). */
+function primaryLost(sim: Sim, clockFrom?: number): void {
   const db = sim.db!;
   const spec = sim.model.database;
   const p = db.primary!;
@@ -190,6 +272,8 @@ function primaryLost(sim: Sim): void {
   });
   if (spec.failover === 'none') {
     log(sim, 'db/noFailover', 'single-zone database: writes fail until the instance is back');
+  } else if (spec.failover === 'manual' && db.nodes[p]!.fenced) {
+    // An operator fenced it to promote a replica: the promotion follows.
   } else if (spec.failover === 'manual') {
     if (spec.autoPromoteAfterSeconds !== null) {
       schedule(sim, sim.t + spec.autoPromoteAfterSeconds, 'db/promotionRequested', {text: 'automation'});
@@ -208,16 +292,15 @@ function primaryLost(sim: Sim): void {
       );
     }
   } else {
-    startFailover(sim);
+    startFailover(sim, clockFrom);
   }
 }
 
-function startFailover(sim: Sim, seconds?: number): void {
+function startFailover(sim: Sim, clockFrom = sim.t): void {
   const db = sim.db!;
   const spec = sim.model.database;
-  const d =
-    seconds ??
-    (spec.failover === 'manual' ? spec.promotionSeconds : drawSeconds(sim, spec.failoverSeconds.min, spec.failoverSeconds.max));
+  const full = spec.failover === 'manual' ? spec.promotionSeconds : drawSeconds(sim, spec.failoverSeconds.min, spec.failoverSeconds.max);
+  const d = Math.max(0, clockFrom + full - sim.t);
   db.failoverUntil = sim.t + d;
   db.failoverGen++;
   db.waiting = false;
@@ -246,7 +329,7 @@ function pickCandidate(sim: Sim): number | null {
   const order = db.nodes.map((_, i) => i).filter((i) => i !== db.lastPrimary);
   order.push(db.lastPrimary);
   for (const i of order) {
-    if (!reachable(sim, i)) continue;
+    if (!reachable(sim, i) || !canLead(sim, i)) continue;
     const value = spec.replication === 'storage-quorum' ? lostAt : (db.nodes[i]!.frozen ?? lostAt);
     // Lossless modes may promote a copy that stopped early, as long as no write
     // was acknowledged after it stopped (writes block without a synchronous ack).
@@ -281,7 +364,7 @@ function promote(sim: Sim, i: number): void {
   const label = nodeLabel(sim, i);
   db.primary = i;
   db.nodes.forEach((node, j) => {
-    node.frozen = j === i || reachable(sim, j) ? null : sim.t;
+    node.frozen = j === i || linked(sim, j) ? null : (node.frozen ?? sim.t);
   });
   const down = sim.t - lostAt;
   db.lostAt = null;
@@ -306,9 +389,11 @@ export function ruleFailoverCompleted(sim: Sim, item: Item): void {
     log(
       sim,
       'db/failoverStalled',
-      spec.losslessPromotion
-        ? 'no reachable replica holds every acknowledged write; the failover waits'
-        : 'no replica is reachable; the failover waits',
+      spec.kind === 'self-managed' && sim.partition !== null && sim.t < sim.partition.healAt
+        ? 'no replica is on a side of the partition that holds the DCS majority; the failover waits'
+        : spec.losslessPromotion
+          ? 'no reachable replica holds every acknowledged write; the failover waits'
+          : 'no replica is reachable; the failover waits',
     );
   } else {
     promote(sim, cand);
@@ -344,8 +429,25 @@ export function rulePromotionRequested(sim: Sim, item: Item): void {
   const spec = sim.model.database;
   const who = item.text ?? 'operator';
   if (db.primary !== null) {
-    log(sim, 'db/promotionIgnored', `${who} promotion ignored: the primary is available`);
-    return;
+    const old = db.primary;
+    const oldZone = db.nodes[old]!.zone;
+    const p = sim.partition;
+    const cutOff =
+      spec.failover === 'manual' &&
+      p !== null &&
+      sim.t < p.healAt &&
+      db.nodes.some((node, i) => i !== old && reachable(sim, i) && !connected(sim, node.zone, oldZone));
+    if (!cutOff) {
+      log(sim, 'db/promotionIgnored', `${who} promotion ignored: the primary is available`);
+      return;
+    }
+    // From the replica's side the primary looks gone. A sound runbook fences it first, so
+    // there are never two primaries; what it acknowledged since the replica was cut off is lost.
+    log(sim, 'db/primaryFenced', `${who} fences the primary in zone ${zoneName(sim, oldZone)}, cut off by the partition, to promote a replica`, {
+      zone: oldZone,
+    });
+    db.nodes[old]!.fenced = true;
+    reconcileDb(sim);
   }
   if (db.failoverUntil !== null || db.recreating) {
     log(sim, 'db/promotionIgnored', `${who} promotion ignored: a failover is already under way`);
@@ -363,6 +465,20 @@ export function rulePromotionRequested(sim: Sim, item: Item): void {
   }
   log(sim, 'db/promotionRequested', `${who} promotes a replica`);
   startFailover(sim);
+}
+
+/** A partition healed: fenced nodes rejoin (as replicas, once they have caught up). */
+export function partitionHealed(sim: Sim): void {
+  const db = sim.db;
+  if (db === null) return;
+  db.nodes.forEach((node) => {
+    if (!node.fenced) return;
+    node.fenced = false;
+    log(sim, 'db/nodeRejoined', `the fenced old primary in zone ${zoneName(sim, node.zone)} rejoins as a replica; what only it had is discarded`, {
+      zone: node.zone,
+    });
+  });
+  reconcileDb(sim);
 }
 
 /** `db/primaryFailed`: the primary instance fails (its zone stays up). */

@@ -67,8 +67,11 @@ export const AURORA_STORAGE = {copiesPerZone: 2, writeQuorum: 4, readQuorum: 3} 
 export const DEFAULT_ASYNC_LAG_SECONDS = 5;
 /** Estimate of a read-replica promotion ("minutes"). */
 export const DEFAULT_PROMOTION_SECONDS = 120;
-/** Patroni defaults: ttl 30 s, loop_wait 10 s. */
-export const PATRONI = {ttlSeconds: 30, loopWaitSeconds: 10} as const;
+/**
+ * Patroni defaults: ttl 30 s, loop_wait 10 s, retry_timeout 10 s. A leader that cannot
+ * renew its lock in the DCS within retry_timeout demotes itself, before the lock expires.
+ */
+export const PATRONI = {ttlSeconds: 30, loopWaitSeconds: 10, retryTimeoutSeconds: 10} as const;
 /** MySQL `rpl_semi_sync_source_timeout` default, seconds. */
 export const SEMI_SYNC_TIMEOUT_SECONDS = 10;
 /** Illustrative error rate that starts the autoshift clock. */

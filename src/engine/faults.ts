@@ -13,6 +13,7 @@ import type {
   ZonalShiftAction,
   ZoneName,
   ZoneOutageFault,
+  ZonePartitionFault,
 } from './types';
 
 /** A whole zone fails at `at` for `duration` seconds. */
@@ -49,6 +50,11 @@ export function grayFailure(
   {at, duration, errorShare}: {at: number; duration: number; errorShare: number},
 ): GrayFailureFault {
   return {kind: 'grayFailure', zone, at, duration, errorShare};
+}
+
+/** A network partition cuts `zone` off from every other zone at `at` for `duration` seconds. */
+export function zonePartition(zone: ZoneName, {at, duration}: {at: number; duration: number}): ZonePartitionFault {
+  return {kind: 'zonePartition', zone, at, duration};
 }
 
 /** An operator starts a zonal shift away from `zone` at `at`, expiring after `duration` seconds. */

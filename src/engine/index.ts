@@ -15,6 +15,7 @@ export {
   taskCrash,
   zonalShift,
   zoneOutage,
+  zonePartition,
 } from './faults';
 export {toTimeline, type TimelineOptions, type TimelinePoint} from './timeline';
 export {selectHealthyTargets, selectSegmentAt, selectStateAt, selectTrafficAt, type StateAt} from './selectors';
@@ -75,5 +76,6 @@ export type {
   ZonalShiftAction,
   ZoneName,
   ZoneOutageFault,
+  ZonePartitionFault,
   ZoneSegment,
 } from './types';

@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {computeFlows, nextCheckAtOrAfter, routingShares, type FlowInput, type FlowTarget} from './loadBalancer';
 
-const live = (zone: number, capacity = 1000): FlowTarget => ({zone, inService: true, markedUnhealthy: false, alive: true, capacity});
-const deadInService = (zone: number): FlowTarget => ({zone, inService: true, markedUnhealthy: false, alive: false, capacity: 1000});
+const live = (zone: number, capacity = 1000): FlowTarget => ({zone, inService: true, markedUnhealthy: false, alive: true, capacity, far: 'normal'});
+const deadInService = (zone: number): FlowTarget => ({zone, inService: true, markedUnhealthy: false, alive: false, capacity: 1000, far: 'normal'});
 
 function input(targets: FlowTarget[], over: Partial<FlowInput> = {}): FlowInput {
   const zoneCount = over.zoneCount ?? 2;
@@ -12,10 +12,11 @@ function input(targets: FlowTarget[], over: Partial<FlowInput> = {}): FlowInput 
     nodeUsable: new Array<boolean>(zoneCount).fill(true),
     targetZoneRoutable: new Array<boolean>(zoneCount).fill(true),
     crossZone: true,
+    partitionZone: null,
     grayShare: new Array<number>(zoneCount).fill(0),
     rate: 100,
     retries: 0,
-    classes: [{share: 1, isWrite: false, persistentCause: null}],
+    classes: [{share: 1, isWrite: false, persistentCause: null, blockedIn: null}],
     ...over,
   };
 }
@@ -56,7 +57,7 @@ describe('routing', () => {
   });
 
   it('fails open to every registered target when none is healthy', () => {
-    const u = (zone: number): FlowTarget => ({zone, inService: false, markedUnhealthy: true, alive: true, capacity: 1000});
+    const u = (zone: number): FlowTarget => ({zone, inService: false, markedUnhealthy: true, alive: true, capacity: 1000, far: 'normal'});
     const f = computeFlows(input([u(0), u(1)]));
     expect(f.served).toBe(100);
   });
@@ -107,8 +108,8 @@ describe('routing', () => {
       input([live(0), live(1)], {
         retries: 3,
         classes: [
-          {share: 0.1, isWrite: true, persistentCause: 'database'},
-          {share: 0.9, isWrite: false, persistentCause: null},
+          {share: 0.1, isWrite: true, persistentCause: 'database', blockedIn: null},
+          {share: 0.9, isWrite: false, persistentCause: null, blockedIn: null},
         ],
       }),
     );

@@ -10,8 +10,9 @@
  * an equal share of its node's traffic. The flow computation is a pure
  * function of a snapshot, so selectors can call it again for any moment.
  */
-import type {FailureCause, FailuresByCause} from './types';
+import type {FarView} from './partition';
 import type {RequestClass} from './traffic';
+import type {FailureCause, FailuresByCause} from './types';
 
 /** Start time of the first check at or after `t` on the schedule `phase + k × interval`. */
 export function nextCheckAtOrAfter(t: number, phase: number, interval: number): number {
@@ -31,6 +32,8 @@ export interface FlowTarget {
   alive: boolean;
   /** Requests per second it can serve. */
   capacity: number;
+  /** How load balancer nodes across a network partition see it (`'normal'` without one). */
+  far: FarView;
 }
 
 /** Everything routing needs at one moment. */
@@ -42,6 +45,8 @@ export interface FlowInput {
   /** Per zone: targets there may receive traffic (load balancer enabled there and no zonal shift). */
   targetZoneRoutable: boolean[];
   crossZone: boolean;
+  /** The zone a network partition cuts off from the others, or `null`. */
+  partitionZone: number | null;
   /** Per zone: share of requests served there that fail (gray failure). */
   grayShare: number[];
   /** Offered requests per second. */
@@ -72,7 +77,7 @@ export interface FlowResult {
 
 /** An all-zero failure record. */
 export function noFailures(): FailuresByCause {
-  return {deadTarget: 0, overload: 0, noHealthyTarget: 0, database: 0, dependency: 0, grayFailure: 0};
+  return {deadTarget: 0, overload: 0, noHealthyTarget: 0, database: 0, dependency: 0, grayFailure: 0, partition: 0};
 }
 
 /**
@@ -82,12 +87,14 @@ export function noFailures(): FailuresByCause {
  * equal DNS share and the node uses only its own zone. With no healthy target the load
  * balancer fails open to the registered unhealthy ones.
  */
-export function routingShares(input: FlowInput): {pi: Float64Array; none: number} {
+export function routingShares(input: FlowInput): Routing {
   const {targets, zoneCount, nodeUsable, targetZoneRoutable} = input;
   const n = targets.length;
   const pi = new Float64Array(n);
+  const cutAt = new Float64Array(n);
   const anyNode = nodeUsable.some(Boolean);
-  if (!anyNode) return {pi, none: 1};
+  if (!anyNode) return {pi, none: 1, cutAt, cut: 0};
+  if (input.crossZone && input.partitionZone !== null) return partitionedShares(input);
   if (input.crossZone) {
     let healthy = 0;
     let unhealthy = 0;
@@ -98,13 +105,13 @@ export function routingShares(input: FlowInput): {pi: Float64Array; none: number
     }
     const failOpen = healthy === 0;
     const count = failOpen ? unhealthy : healthy;
-    if (count === 0) return {pi, none: 1};
+    if (count === 0) return {pi, none: 1, cutAt, cut: 0};
     for (let j = 0; j < n; j++) {
       const tg = targets[j]!;
       if (!targetZoneRoutable[tg.zone]) continue;
       if (failOpen ? tg.markedUnhealthy : tg.inService) pi[j] = 1 / count;
     }
-    return {pi, none: 0};
+    return {pi, none: 0, cutAt, cut: 0};
   }
   // Cross-zone off: one node per zone, each with its own targets.
   const healthyIn = new Array<number>(zoneCount).fill(0);
@@ -132,7 +139,72 @@ export function routingShares(input: FlowInput): {pi: Float64Array; none: number
     if (pool === 0) continue;
     if (failOpen ? tg.markedUnhealthy : tg.inService) pi[j] = 1 / nodes / pool;
   }
-  return {pi, none};
+  return {pi, none, cutAt, cut: 0};
+}
+
+/** Where one attempt goes: shares that reach each target, that are lost crossing a partition, or that find nothing. */
+export interface Routing {
+  /** Per target: share of attempts that reach it. */
+  pi: Float64Array;
+  /** Share of attempts that find no target. */
+  none: number;
+  /** Per target: share of attempts sent to it from across a partition (they fail). */
+  cutAt: Float64Array;
+  /** Sum of `cutAt`. */
+  cut: number;
+}
+
+/**
+ * Cross-zone routing during a network partition: the nodes on each side have their own
+ * view. A node's pool is the in-service targets on its side plus those across the cut it
+ * has not marked unhealthy yet (requests to those are lost). DNS hands out only nodes
+ * whose pool is not empty; if every pool is empty the nodes fail open to the registered
+ * unhealthy targets, and again only the ones on their side can answer.
+ */
+function partitionedShares(input: FlowInput): Routing {
+  const {targets, zoneCount, nodeUsable, targetZoneRoutable} = input;
+  const cutZone = input.partitionZone!;
+  const n = targets.length;
+  const pi = new Float64Array(n);
+  const cutAt = new Float64Array(n);
+  const sameSide = (a: number, b: number): boolean => (a === cutZone) === (b === cutZone);
+  const inPool = (node: number, tg: FlowTarget, failOpen: boolean): boolean => {
+    if (!targetZoneRoutable[tg.zone]) return false;
+    if (failOpen) return tg.markedUnhealthy;
+    return tg.inService && (sameSide(node, tg.zone) || tg.far !== 'excluded');
+  };
+  const poolSize = (node: number, failOpen: boolean): number => {
+    let size = 0;
+    for (const tg of targets) if (inPool(node, tg, failOpen)) size++;
+    return size;
+  };
+  const usable = [...Array(zoneCount).keys()].filter((z) => nodeUsable[z]);
+  let failOpen = false;
+  let nodes = usable.filter((z) => poolSize(z, false) > 0);
+  if (nodes.length === 0) {
+    failOpen = true;
+    nodes = usable;
+  }
+  let none = 0;
+  let cut = 0;
+  for (const node of nodes) {
+    const size = poolSize(node, failOpen);
+    if (size === 0) {
+      none += 1 / nodes.length;
+      continue;
+    }
+    const share = 1 / nodes.length / size;
+    for (let j = 0; j < n; j++) {
+      const tg = targets[j]!;
+      if (!inPool(node, tg, failOpen)) continue;
+      if (sameSide(node, tg.zone) || tg.far === 'normal') pi[j]! += share;
+      else {
+        cutAt[j]! += share;
+        cut += share;
+      }
+    }
+  }
+  return {pi, none, cutAt, cut};
 }
 
 interface AttemptFailure {
@@ -141,6 +213,8 @@ interface AttemptFailure {
   gray: number;
   /** Per target: overload share of its attempts. */
   overAt: Float64Array;
+  /** Per zone: share of all attempts that a live target there gets past capacity and gray failure. */
+  reachedZone: Float64Array;
 }
 
 function attemptFailure(input: FlowInput, pi: Float64Array, attempts: number): AttemptFailure {
@@ -148,6 +222,7 @@ function attemptFailure(input: FlowInput, pi: Float64Array, attempts: number): A
   let over = 0;
   let gray = 0;
   const overAt = new Float64Array(pi.length);
+  const reachedZone = new Float64Array(input.zoneCount);
   for (let j = 0; j < pi.length; j++) {
     const p = pi[j]!;
     if (p === 0) continue;
@@ -158,11 +233,21 @@ function attemptFailure(input: FlowInput, pi: Float64Array, attempts: number): A
     }
     const load = p * attempts;
     const o = load > tg.capacity && load > 0 ? (load - tg.capacity) / load : 0;
+    const g = input.grayShare[tg.zone] ?? 0;
     overAt[j] = o;
     over += p * o;
-    gray += p * (1 - o) * (input.grayShare[tg.zone] ?? 0);
+    gray += p * (1 - o) * g;
+    reachedZone[tg.zone]! += p * (1 - o) * (1 - g);
   }
-  return {dead, over, gray, overAt};
+  return {dead, over, gray, overAt, reachedZone};
+}
+
+/** Share of attempts of class `c` that reach a live task which cannot reach what `c` needs across a partition. */
+function blockedShare(c: RequestClass, f: AttemptFailure): number {
+  if (c.blockedIn === null || c.persistentCause !== null) return 0;
+  let share = 0;
+  for (let z = 0; z < f.reachedZone.length; z++) if (c.blockedIn[z]) share += f.reachedZone[z]!;
+  return share;
 }
 
 /** 1 + p + p² + … + p^n. */
@@ -178,91 +263,99 @@ function geometric(p: number, n: number): number {
 
 /**
  * Routes one moment's traffic. Each attempt fails, in this order, if it finds no
- * target, lands on a dead target, exceeds the target's capacity, hits a gray failure,
- * or (for its class) needs something that is down for everyone. A failed attempt is
- * retried up to `retries` times and re-routed like a fresh request; retries add to the
- * load, which is solved as a fixed point. The final failure of a request is booked to
- * the cause of its last attempt, so served + failed = offered exactly.
+ * target, is lost crossing a partition, lands on a dead target, exceeds the target's
+ * capacity, hits a gray failure, or (for its class) needs something that is down for
+ * everyone or out of reach of the task that serves it. A failed attempt is retried up to
+ * `retries` times and re-routed like a fresh request; retries add to the load, which is
+ * solved as a fixed point. The final failure of a request is booked to the cause of its
+ * last attempt, so served + failed = offered exactly.
  */
 export function computeFlows(input: FlowInput): FlowResult {
   const {rate, retries, classes} = input;
-  const {pi, none} = routingShares(input);
+  const routing = routingShares(input);
+  const {pi, none, cut} = routing;
+  const transientFor = (c: RequestClass, f: AttemptFailure): number =>
+    Math.min(1, none + cut + f.dead + f.over + f.gray + blockedShare(c, f));
   let attempts = rate;
   let f: AttemptFailure = attemptFailure(input, pi, attempts);
   if (retries > 0 && rate > 0) {
     for (let iter = 0; iter < 200; iter++) {
-      const t = Math.min(1, none + f.dead + f.over + f.gray);
       let next = 0;
-      for (const c of classes) next += rate * c.share * geometric(c.persistentCause === null ? t : 1, retries);
+      for (const c of classes) next += rate * c.share * geometric(c.persistentCause === null ? transientFor(c, f) : 1, retries);
       const done = Math.abs(next - attempts) <= 1e-12 * Math.max(1, attempts);
       attempts = next;
       f = attemptFailure(input, pi, attempts);
       if (done) break;
     }
   }
-  const transient = Math.min(1, none + f.dead + f.over + f.gray);
   const failedByCause = noFailures();
   let failed = 0;
   let writesServed = 0;
-  let persistentAttempts = 0;
+  // Per zone: attempts (retries included) whose class fails at a live task there.
+  const classFailedIn = new Float64Array(input.zoneCount);
   for (const c of classes) {
     const r = rate * c.share;
     if (r === 0) continue;
+    const transient = transientFor(c, f);
     if (c.persistentCause !== null) {
       // Every attempt fails: the last one either misses a target or reaches the broken dependency.
       failedByCause.noHealthyTarget += r * none;
+      failedByCause.partition += r * cut;
       failedByCause.deadTarget += r * f.dead;
       failedByCause.overload += r * f.over;
       failedByCause.grayFailure += r * f.gray;
       failedByCause[c.persistentCause as FailureCause] += Math.max(0, r * (1 - transient));
       failed += r;
-      persistentAttempts += r * (retries + 1);
+      for (let z = 0; z < input.zoneCount; z++) classFailedIn[z]! += r * (retries + 1);
       continue;
     }
     const lost = r * transient ** (retries + 1);
     if (lost > 0 && transient > 0) {
-      failedByCause.noHealthyTarget += (lost * none) / transient;
-      failedByCause.deadTarget += (lost * f.dead) / transient;
-      failedByCause.overload += (lost * f.over) / transient;
-      failedByCause.grayFailure += (lost * f.gray) / transient;
+      const k = lost / transient;
+      failedByCause.noHealthyTarget += k * none;
+      failedByCause.partition += k * (cut + blockedShare(c, f));
+      failedByCause.deadTarget += k * f.dead;
+      failedByCause.overload += k * f.over;
+      failedByCause.grayFailure += k * f.gray;
     }
     failed += lost;
     if (c.isWrite) writesServed += r - lost;
+    if (c.blockedIn !== null) {
+      const classAttempts = r * geometric(transient, retries);
+      for (let z = 0; z < input.zoneCount; z++) if (c.blockedIn[z]) classFailedIn[z]! += classAttempts;
+    }
   }
   // Keep the per-cause split summing exactly to `failed`.
-  const sum =
-    failedByCause.noHealthyTarget +
-    failedByCause.deadTarget +
-    failedByCause.overload +
-    failedByCause.grayFailure +
-    failedByCause.database +
-    failedByCause.dependency;
+  let sum = 0;
+  for (const key of Object.keys(failedByCause) as FailureCause[]) sum += failedByCause[key];
   if (sum > 0 && failed > 0) {
     const k = failed / sum;
     for (const key of Object.keys(failedByCause) as FailureCause[]) failedByCause[key] *= k;
   }
-  const persistentShare = attempts > 0 ? Math.min(1, persistentAttempts / attempts) : 0;
   const n = input.targets.length;
   const targetServed = new Float64Array(n);
   const targetFailed = new Float64Array(n);
   const zoneAttempts = new Float64Array(input.zoneCount);
   const zoneFailed = new Float64Array(input.zoneCount);
   for (let j = 0; j < n; j++) {
-    const p = pi[j]!;
-    if (p === 0) continue;
     const tg = input.targets[j]!;
+    // Attempts sent from across a partition never arrive: failed, as the sending node records them.
+    const lostOnTheWay = routing.cutAt[j]! * attempts;
+    const p = pi[j]!;
+    if (p === 0 && lostOnTheWay === 0) continue;
     const a = p * attempts;
     let bad: number;
     if (!tg.alive) bad = a;
     else {
       const o = f.overAt[j]!;
       const g = input.grayShare[tg.zone] ?? 0;
-      bad = a * (o + (1 - o) * (g + (1 - g) * persistentShare));
+      const classShare = attempts > 0 ? Math.min(1, classFailedIn[tg.zone]! / attempts) : 0;
+      bad = a * (o + (1 - o) * (g + (1 - g) * classShare));
     }
-    targetFailed[j] = bad;
+    targetFailed[j] = bad + lostOnTheWay;
     targetServed[j] = a - bad;
-    zoneAttempts[tg.zone]! += a;
-    zoneFailed[tg.zone]! += bad;
+    zoneAttempts[tg.zone]! += a + lostOnTheWay;
+    zoneFailed[tg.zone]! += bad + lostOnTheWay;
   }
   return {
     offered: rate,

@@ -101,4 +101,21 @@ describe('presets', () => {
     });
     expect(noShift.summary.failed).toBeCloseTo(r.summary.failed * (3000 / 600), 6);
   });
+
+  it('zone-cut-off: nothing dies, requests fail until detection, and the async writes after the cut are lost', () => {
+    const r = run('zone-cut-off');
+    expect(r.events.some((e) => e.type === 'task/stopped')).toBe(false);
+    const marked = r.events.find((e) => e.type === 'partition/marked')!.t;
+    // Before marking, 4/9 of the traffic crosses the cut (see partition.test.ts for the arithmetic),
+    // and of the 4/9 served by b-1 and c-1, the writes (10 %) cannot reach the primary in a.
+    expect(r.segments.find((s) => s.from === 300)!.failedByCause.partition).toBeCloseTo((150 * 4) / 9 + (15 * 4) / 9, 9);
+    expect(marked - 300).toBeLessThanOrEqual(65);
+    const promoted = r.events.find((e) => e.type === 'db/replicaPromoted')!;
+    expect(promoted.zone).not.toBe('a');
+    expect(r.summary.writesLost).toBeGreaterThan(0);
+    const sync = run('zone-cut-off', (m) => {
+      m.database = {kind: 'self-managed', primaryZone: 'a', replicaZones: ['b', 'c'], replication: 'sync'};
+    });
+    expect(sync.summary.writesLost).toBe(0);
+  });
 });

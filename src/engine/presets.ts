@@ -3,7 +3,7 @@
  * stable id, a title and a one-sentence lesson; `presets.test.ts` checks that
  * the engine really teaches that lesson.
  */
-import {grayFailure, promoteReplica, zonalShift, zoneOutage} from './faults';
+import {grayFailure, promoteReplica, zonalShift, zoneOutage, zonePartition} from './faults';
 import type {Model} from './types';
 
 /** A preset: a model with the question it answers. */
@@ -24,7 +24,8 @@ export type PresetId =
   | 'rds-multi-az'
   | 'async-replica'
   | 'aurora'
-  | 'gray-failure-zonal-shift';
+  | 'gray-failure-zonal-shift'
+  | 'zone-cut-off';
 
 const HOUR = 3600;
 
@@ -132,6 +133,20 @@ export const PRESETS: Record<PresetId, Preset> = {
       traffic: {requestsPerSecond: 200},
       faults: [grayFailure('b', {at: 300, duration: 3000, errorShare: 0.5})],
       actions: [zonalShift('b', {at: 900, duration: 2700})],
+      durationSeconds: HOUR,
+    },
+  },
+  'zone-cut-off': {
+    id: 'zone-cut-off',
+    title: 'A zone cut off by a network partition',
+    lesson:
+      'Nothing dies, yet requests fail: load balancer nodes keep sending across the cut until health checks mark those targets, and Patroni moves the primary to the side with the majority, losing the asynchronous writes the old primary took after the cut.',
+    model: {
+      zones: ['a', 'b', 'c'],
+      service: {desiredCount: 3, capacityPerTask: 100},
+      traffic: {requestsPerSecond: 150},
+      database: {kind: 'self-managed', primaryZone: 'a', replicaZones: ['b', 'c'], replication: 'async'},
+      faults: [zonePartition('a', {at: 300, duration: 900})],
       durationSeconds: HOUR,
     },
   },

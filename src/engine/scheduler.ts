@@ -29,6 +29,7 @@ export function createTask(sim: Sim, z: number, status: TaskRec['status']): Task
     noticed: false,
     killedByZone: false,
     rebalance: false,
+    healthySince: -1,
   };
   sim.tasks.push(task);
   return task;
@@ -166,6 +167,7 @@ export function ruleTargetHealthy(sim: Sim, item: Item): void {
   const was = task.lb;
   if (was !== 'initial' && was !== 'unhealthy') return;
   task.lb = 'healthy';
+  task.healthySince = sim.t;
   sim.dirty = true;
   const how =
     was === 'initial'

@@ -16,7 +16,11 @@ import {
   rulePromotionRequested,
   ruleSemiSyncFellBack,
   ruleWriterCreated,
+  dbReachFrom,
+  partitionHealed,
+  ruleLeaderLockLost,
 } from './database';
+import {farView, rulePartitionHealed, rulePartitionMarked, rulePartitionRestored, rulePartitionStarted} from './partition';
 import {DEFAULT_AUTOSHIFT_DELAY_SECONDS, DEFAULT_AUTOSHIFT_THRESHOLD} from './defaults';
 import {computeFlows, type FlowInput, type FlowResult, type FlowTarget} from './loadBalancer';
 import {EventQueue} from './queue';
@@ -33,7 +37,7 @@ import {
   targetsLeftService,
   zoneReturned,
 } from './scheduler';
-import {fmt, log, loseSessions, schedule, zoneName, type Item, type Sim, type TaskRec} from './state';
+import {connected, fmt, log, loseSessions, schedule, zoneName, type Item, type Sim, type TaskRec} from './state';
 import {summarize} from './summary';
 import {DAILY_STEP_SECONDS, rateAt, requestClasses} from './traffic';
 import type {
@@ -69,6 +73,8 @@ function createSim(model: ResolvedModel): Sim {
     phase: Math.floor(u * model.loadBalancer.healthCheck.intervalSeconds),
     zoneDown: new Array<number>(zoneCount).fill(0),
     gray: model.zones.map(() => []),
+    partition: null,
+    partitionGen: 0,
     shiftedZone: null,
     shiftSource: null,
     shiftGen: 0,
@@ -107,6 +113,9 @@ function scheduleInputs(sim: Sim): void {
         schedule(sim, f.at, 'db/lagSpikeStarted', {value: f.lagSeconds});
         if (f.at + f.duration < end) schedule(sim, f.at + f.duration, 'db/lagSpikeEnded', {value: f.lagSeconds});
         break;
+      case 'zonePartition':
+        schedule(sim, f.at, 'partition/started', {zone: zi(f.zone), value: f.duration});
+        break;
       case 'grayFailure':
         schedule(sim, f.at, 'zone/grayFailureStarted', {zone: zi(f.zone), value: f.errorShare});
         if (f.at + f.duration < end) {
@@ -141,9 +150,15 @@ function autoshiftConfig(sim: Sim): Required<Omit<AutoZonalShiftAction, 'kind'>>
   };
 }
 
-/** A zone is impaired while it has an outage or a gray failure (what AWS's own telemetry would see). */
+/** A zone is impaired while it has an outage, a gray failure or is cut off (what AWS's own telemetry would see). */
 function zoneImpaired(sim: Sim, z: number): boolean {
-  return sim.zoneDown[z]! > 0 || sim.gray[z]!.length > 0;
+  return sim.zoneDown[z]! > 0 || sim.gray[z]!.length > 0 || cutOff(sim, z);
+}
+
+/** Zone `z` is the zone a partition cuts off right now. */
+function cutOff(sim: Sim, z: number): boolean {
+  const p = sim.partition;
+  return p !== null && p.zone === z && sim.t < p.healAt;
 }
 
 function startShift(sim: Sim, z: number, source: 'manual' | 'auto', until: number | null): void {
@@ -266,6 +281,19 @@ const RULES: Record<Item['rule'], (sim: Sim, item: Item) => void> = {
   'db/lagSpikeEnded': (sim, item) => ruleLagSpike(sim, item, false),
   'db/promotionRequested': rulePromotionRequested,
   'db/writerCreated': ruleWriterCreated,
+  'partition/started': (sim, item) => {
+    rulePartitionStarted(sim, item);
+    reconcileDb(sim);
+  },
+  'partition/marked': rulePartitionMarked,
+  'partition/healed': (sim, item) => {
+    const z = sim.partition?.zone;
+    rulePartitionHealed(sim, item);
+    partitionHealed(sim);
+    if (z !== undefined) endAutoshiftIfRecovered(sim, z);
+  },
+  'partition/restored': rulePartitionRestored,
+  'db/leaderLockLost': ruleLeaderLockLost,
   'traffic/rateChanged': (sim) => {
     sim.rate = rateAt(sim.model.traffic, sim.t);
     sim.dirty = true;
@@ -301,18 +329,23 @@ function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
         markedUnhealthy: t.lb === 'unhealthy',
         alive: t.status === 'running',
         capacity: model.service.capacityPerTask,
+        far: farView(sim, t),
       });
     }
   }
   const db = sim.db;
   const dep = model.service.zonalDependency;
   const storeZone = model.zones.indexOf(model.service.sessionStoreZone);
+  const cut = sim.partition !== null && sim.t < sim.partition.healAt;
+  const zoneIndexes = model.zones.map((_, z) => z);
+  const dbReach = cut ? dbReachFrom(sim) : null;
   const input: FlowInput = {
     targets: flowTargets,
     zoneCount,
     nodeUsable: lbEnabled.map((en, z) => en && sim.zoneDown[z] === 0 && sim.shiftedZone !== z),
     targetZoneRoutable: lbEnabled.map((en, z) => en && sim.shiftedZone !== z),
     crossZone: model.loadBalancer.crossZone,
+    partitionZone: sim.partition?.zone ?? null,
     grayShare: sim.gray.map(combinedGray),
     rate: sim.rate,
     retries: model.traffic.retries,
@@ -321,6 +354,16 @@ function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
       sessionStoreDown: model.service.sessionStore === 'single-zone' && sim.zoneDown[storeZone]! > 0,
       dbWritable: db === null || db.writable,
       dbReadable: db === null || db.readable,
+      ...(dbReach === null
+        ? {}
+        : {
+            reach: {
+              dependency: zoneIndexes.map((z) => dep === null || connected(sim, z, model.zones.indexOf(dep.zone))),
+              sessionStore: zoneIndexes.map((z) => connected(sim, z, storeZone)),
+              dbWrite: dbReach.write,
+              dbRead: dbReach.read,
+            },
+          }),
     }),
   };
   const flows = computeFlows(input);
@@ -331,6 +374,7 @@ function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
     status: sim.zoneDown[z]! > 0 ? 'down' : 'up',
     impaired: sim.gray[z]!.length > 0,
     shifted: sim.shiftedZone === z,
+    partitioned: cutOff(sim, z),
     healthy: 0,
     starting: 0,
     unhealthy: 0,

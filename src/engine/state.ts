@@ -31,6 +31,30 @@ export interface TaskRec {
   killedByZone: boolean;
   /** Launched by AZ rebalancing: when it enters service a task in the fullest zone drains. */
   rebalance: boolean;
+  /** When it last entered service (−1 for the tasks in service at the start). */
+  healthySince: number;
+}
+
+/**
+ * A network partition and its aftermath. Load balancer nodes on each side check every
+ * target; the targets across the cut fail those checks, so each side marks them unhealthy
+ * on the shared schedule, and after the cut heals needs passing checks to take them back.
+ */
+export interface PartitionState {
+  /** Index of the zone cut off. */
+  zone: number;
+  /** When the cut started. */
+  at: number;
+  /** When nodes mark the targets across the cut unhealthy (the U-th failed check times out). */
+  markAt: number;
+  /** When the cut heals (Infinity until it does). */
+  healAt: number;
+  /** After healing: targets that entered service during the cut pass their first check. */
+  firstCheckAt: number;
+  /** After healing: targets marked unhealthy across the cut return after the healthy threshold. */
+  restoreAt: number;
+  /** Bumped for every new partition: cancels the old one's pending items. */
+  gen: number;
 }
 
 /** A database node. */
@@ -41,6 +65,8 @@ export interface DbNode {
   instanceFailed: boolean;
   /** Time up to which it holds every acknowledged write while cut off; `null` while it keeps up. */
   frozen: number | null;
+  /** Fenced by an operator who promoted a replica across a partition; rejoins when the cut heals. */
+  fenced: boolean;
 }
 
 /** Database state. */
@@ -58,6 +84,8 @@ export interface DbState {
   waiting: boolean;
   /** Semi-sync: commits are stalled waiting for an ack. */
   semiSyncStalled: boolean;
+  /** Generation of the partition for which a Patroni demotion is already scheduled (0: none). */
+  lockLossGen: number;
   /** Semi-sync: fell back to asynchronous commits after the timeout. */
   semiSyncFallback: boolean;
   semiSyncGen: number;
@@ -92,7 +120,12 @@ export type RuleName =
   | 'db/lagSpikeEnded'
   | 'db/promotionRequested'
   | 'db/writerCreated'
-  | 'traffic/rateChanged';
+  | 'traffic/rateChanged'
+  | 'partition/started'
+  | 'partition/marked'
+  | 'partition/healed'
+  | 'partition/restored'
+  | 'db/leaderLockLost';
 
 /** A queued item. */
 export interface Item extends Timed {
@@ -126,6 +159,9 @@ export interface Sim {
   zoneDown: number[];
   /** Active gray-failure shares per zone. */
   gray: number[][];
+  /** The current network partition, kept until the load balancer has taken every target back. */
+  partition: PartitionState | null;
+  partitionGen: number;
   shiftedZone: number | null;
   shiftSource: 'manual' | 'auto' | null;
   shiftGen: number;
@@ -173,6 +209,13 @@ export function drawSeconds(sim: Sim, min: number, max: number): number {
 /** Zone is up (no outage in progress). */
 export function zoneUp(sim: Sim, z: number): boolean {
   return z < 0 || sim.zoneDown[z] === 0;
+}
+
+/** Zones `a` and `b` can reach each other: no partition, or both on the same side of it. */
+export function connected(sim: Sim, a: number, b: number): boolean {
+  const p = sim.partition;
+  if (p === null || sim.t >= p.healAt) return true;
+  return (a === p.zone) === (b === p.zone);
 }
 
 /** Name of zone index `z`. */

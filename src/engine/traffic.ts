@@ -28,6 +28,12 @@ export interface RequestClass {
    * included (the database or a dependency is down for everyone), or `null`.
    */
   persistentCause: FailureCause | null;
+  /**
+   * Per zone: a task there cannot reach something this class needs (across a network
+   * partition), so its attempts fail there and a retry may succeed elsewhere. `null` when
+   * every zone can.
+   */
+  blockedIn: boolean[] | null;
 }
 
 /** What is down for every request at a moment. */
@@ -36,6 +42,11 @@ export interface SharedOutages {
   sessionStoreDown: boolean;
   dbWritable: boolean;
   dbReadable: boolean;
+  /**
+   * Per zone, during a network partition: whether a task there can reach the dependency,
+   * the session store, and a node that takes writes or serves reads. Absent without one.
+   */
+  reach?: {dependency: boolean[]; sessionStore: boolean[]; dbWrite: boolean[]; dbRead: boolean[]};
 }
 
 /** Splits traffic into classes by write share and dependency share. */
@@ -53,8 +64,23 @@ export function requestClasses(model: ResolvedModel, o: SharedOutages): RequestC
       if (o.sessionStoreDown || (usesDep && o.dependencyDown)) cause = 'dependency';
       else if (hasDb && isWrite && !o.dbWritable) cause = 'database';
       else if (hasDb && !isWrite && model.traffic.readsUseDatabase && !o.dbReadable) cause = 'database';
-      out.push({share, isWrite, persistentCause: cause});
+      out.push({share, isWrite, persistentCause: cause, blockedIn: cause === null ? blockedIn(model, o, isWrite, usesDep) : null});
     }
   }
   return out;
+}
+
+/** Zones whose tasks cannot reach what a class needs during a partition, or `null` if none. */
+function blockedIn(model: ResolvedModel, o: SharedOutages, isWrite: boolean, usesDep: boolean): boolean[] | null {
+  const reach = o.reach;
+  if (reach === undefined) return null;
+  const hasDb = model.database.kind !== 'none';
+  const needsDb = hasDb && (isWrite || model.traffic.readsUseDatabase);
+  const blocked = model.zones.map(
+    (_, z) =>
+      (model.service.sessionStore === 'single-zone' && !reach.sessionStore[z]) ||
+      (usesDep && !reach.dependency[z]) ||
+      (needsDb && !(isWrite ? reach.dbWrite[z] : reach.dbRead[z])),
+  );
+  return blocked.some(Boolean) ? blocked : null;
 }

@@ -262,13 +262,28 @@ export interface GrayFailureFault {
   errorShare: number;
 }
 
+/**
+ * A network partition: `zone` is cut off from every other zone for `duration` seconds.
+ * Clients on the internet still reach the load balancer node in every zone, and inside
+ * each side everything works; only traffic between the two sides is lost. One partition
+ * at a time. See the reference page for what each part of the model does when cut.
+ */
+export interface ZonePartitionFault {
+  kind: 'zonePartition';
+  /** The zone cut off from the others. */
+  zone: ZoneName;
+  at: number;
+  duration: number;
+}
+
 /** Any fault. */
 export type Fault =
   | ZoneOutageFault
   | TaskCrashFault
   | PrimaryFailureFault
   | ReplicationLagSpikeFault
-  | GrayFailureFault;
+  | GrayFailureFault
+  | ZonePartitionFault;
 
 /** An operator moves load balancer traffic away from a zone (Route 53 ARC zonal shift). */
 export interface ZonalShiftAction {
@@ -331,7 +346,13 @@ export type FailureCause =
   /** Needed a single-zone dependency or session store that is down. */
   | 'dependency'
   /** Failed in a zone with a gray failure. */
-  | 'grayFailure';
+  | 'grayFailure'
+  /**
+   * Had to cross a network partition: a load balancer node sent it to a target on the other
+   * side before marking that target unhealthy, or the task that served it could not reach
+   * the database primary, the session store or a dependency on the other side.
+   */
+  | 'partition';
 
 /** All failure causes, in a fixed order. */
 export type FailuresByCause = Record<FailureCause, number>;
@@ -367,6 +388,8 @@ export interface ZoneSegment {
   impaired: boolean;
   /** A zonal shift moves traffic away from it. */
   shifted: boolean;
+  /** A network partition cuts it off from the other zones. */
+  partitioned: boolean;
   /** Tasks alive and in service. */
   healthy: number;
   /** Tasks launched or registered but not yet in service. */

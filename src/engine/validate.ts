@@ -333,7 +333,7 @@ function resolveDatabase(v: unknown, zones: readonly ZoneName[]): ResolvedDataba
   }
 }
 
-const FAULT_KINDS = ['zoneOutage', 'taskCrash', 'primaryFailure', 'replicationLagSpike', 'grayFailure'] as const;
+const FAULT_KINDS = ['zoneOutage', 'taskCrash', 'primaryFailure', 'replicationLagSpike', 'grayFailure', 'zonePartition'] as const;
 const ACTION_KINDS = ['zonalShift', 'autoZonalShift', 'promoteReplica'] as const;
 
 
@@ -357,6 +357,40 @@ function timeInRun(field: string, value: unknown, duration: number): number {
   const t = num(field, value, undefined, {min: 0});
   if (t >= duration) throw new ModelError(field, `${t} s is past the end of the run (${duration} s)`);
   return t;
+}
+
+/**
+ * RDS and Aurora do not document how they fail over when zones are cut apart, and automatic
+ * promotion of an async replica depends on where the automation runs; the model does not
+ * guess. Self-managed replication (Patroni's documented leader lock), a single-zone
+ * database and a replica promoted by hand are modelled.
+ */
+function partitionSupported(field: string, db: ResolvedDatabase): void {
+  if (db.kind === 'multi-az-instance' || db.kind === 'multi-az-cluster' || db.kind === 'aurora') {
+    throw new ModelError(
+      field,
+      `a partition is not modelled with database kind "${db.kind}": AWS does not document how it fails over when zones are cut apart; use "self-managed", "single-az", "async-replica" or none`,
+    );
+  }
+  if (db.kind === 'async-replica' && db.autoPromoteAfterSeconds !== null) {
+    throw new ModelError(
+      field,
+      'a partition is not modelled with autoPromoteAfterSeconds: what promotion automation does when zones are cut apart depends on where it runs; promote by hand with promoteReplica',
+    );
+  }
+}
+
+/** Throws if two of `windows` overlap in time (`what` names them in the message). */
+function noOverlap(windows: {field: string; at: number; duration: number}[], what: string): void {
+  for (let i = 0; i < windows.length; i++) {
+    for (let j = i + 1; j < windows.length; j++) {
+      const x = windows[i]!;
+      const y = windows[j]!;
+      if (x.at < y.at + y.duration && y.at < x.at + x.duration) {
+        throw new ModelError(y.field, `overlaps the ${what} in ${x.field}; the model has one ${what} at a time`);
+      }
+    }
+  }
 }
 
 function validateFault(
@@ -410,6 +444,10 @@ function validateFault(
         duration: num(`${f}.duration`, v.duration, undefined, {positive: true}),
         lagSeconds: num(`${f}.lagSeconds`, v.lagSeconds, undefined, {min: 0}),
       };
+    case 'zonePartition':
+      if (zones.length < 2) throw new ModelError(`${f}.kind`, 'a partition needs at least two zones');
+      partitionSupported(`${f}.kind`, db);
+      return {kind, ...zoneWindow(f, v, zones, duration)};
     case 'grayFailure':
       obj(f, v, ['kind', 'zone', 'at', 'duration', 'errorShare']);
       return {
@@ -644,21 +682,15 @@ export function validateModel(input: Model): ResolvedModel {
   const actions = ((m.actions as unknown[] | undefined) ?? []).map((x, i) =>
     validateAction(i, x, zones, database, durationSeconds),
   );
-  // Zonal shift works on one zone at a time per load balancer.
-  const shifts = actions
-    .map((a, i) => ({a, i}))
-    .filter((x): x is {a: Extract<OperatorAction, {kind: 'zonalShift'}>; i: number} => x.a.kind === 'zonalShift');
-  for (const x of shifts) {
-    for (const y of shifts) {
-      if (y.i <= x.i) continue;
-      if (x.a.at < y.a.at + y.a.duration && y.a.at < x.a.at + x.a.duration) {
-        throw new ModelError(
-          `actions[${y.i}]`,
-          `overlaps the zonal shift in actions[${x.i}]; a load balancer has one zonal shift at a time`,
-        );
-      }
-    }
-  }
+  // A load balancer has one zonal shift at a time; the model cuts one zone off at a time.
+  noOverlap(
+    actions.flatMap((a, i) => (a.kind === 'zonalShift' ? [{field: `actions[${i}]`, at: a.at, duration: a.duration}] : [])),
+    'zonal shift',
+  );
+  noOverlap(
+    faults.flatMap((f, i) => (f.kind === 'zonePartition' ? [{field: `faults[${i}]`, at: f.at, duration: f.duration}] : [])),
+    'partition',
+  );
   const autos = actions.filter((a) => a.kind === 'autoZonalShift').length;
   if (autos > 1) throw new ModelError('actions', 'autoZonalShift may appear once');
 

@@ -18,6 +18,7 @@ export const EVENT_KINDS = {
   primaryFailure: 'Database primary failure',
   replicationLagSpike: 'Replication lag spike',
   grayFailure: 'Gray failure (health checks still pass)',
+  zonePartition: 'Network partition (zone cut off)',
   zonalShift: 'Zonal shift (operator)',
   promoteReplica: 'Promote a replica (operator)',
 } as const;
@@ -59,6 +60,8 @@ export function newEntry(kind: EventKind, model: Model, at: number): {fault?: Fa
       return {fault: {kind, at, duration: 300, lagSeconds: 30}};
     case 'grayFailure':
       return {fault: {kind, zone, at, duration: 1800, errorShare: 0.3}};
+    case 'zonePartition':
+      return {fault: {kind, zone, at, duration: 600}};
     case 'zonalShift':
       return {action: {kind, zone, at, duration: 3600}};
     case 'promoteReplica':
@@ -162,6 +165,7 @@ export function setZoneCount(model: Model, count: number): Model {
     loadBalancer: model.loadBalancer?.zones ? {...model.loadBalancer, zones: model.loadBalancer.zones.filter(inZones)} : model.loadBalancer,
     database: databaseFor(model.database, zones),
     faults: (model.faults ?? []).filter((fault) => {
+      if (fault.kind === 'zonePartition' && zones.length < 2) return false; // nothing left to cut it off from
       if ('zone' in fault) return inZones(fault.zone);
       if (fault.kind === 'taskCrash') return inZones(fault.task.replace(/-\d+$/, ''));
       return true;

@@ -188,6 +188,7 @@ const CAUSE_WORDS: Record<FailureCause, string> = {
   database: 'needing the database while it had no writable primary',
   dependency: 'needing a single-zone dependency that was down',
   grayFailure: 'in a zone with a gray failure',
+  partition: 'that had to cross a network partition between zones',
 };
 
 function causeBreakdown(result: SimulationResult): string {

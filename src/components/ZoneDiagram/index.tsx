@@ -37,6 +37,7 @@ const ROLE_TEXT: Record<DbRole, string> = {
 function zoneStatusText(zone: ZoneSegment): string {
   if (zone.status === 'down') return 'down';
   const parts = [zone.impaired ? 'impaired (gray failure)' : 'up'];
+  if (zone.partitioned) parts.push('cut off from the other zones (partition)');
   if (zone.shifted) parts.push('traffic shifted away');
   return parts.join(', ');
 }
@@ -70,7 +71,12 @@ export default function ZoneDiagram({state, flowing = false, onBreak, label = 'Z
           return (
             <li
               key={zone.zone}
-              className={clsx(styles.zone, zone.status === 'down' && styles.zoneDown, zone.impaired && styles.zoneImpaired)}>
+              className={clsx(
+                styles.zone,
+                zone.status === 'down' && styles.zoneDown,
+                zone.impaired && styles.zoneImpaired,
+                zone.partitioned && styles.zonePartitioned,
+              )}>
               <div className={styles.flowLane} aria-hidden="true">
                 {zoneTraffic > 0 ? (
                   <span
