@@ -147,7 +147,7 @@ test.describe('course progress', () => {
     await expect(order).toHaveCount(11);
     await expect(order.first()).toHaveText('Introduction: Course introduction');
     await expect(order.nth(1)).toHaveText('Chapter 1: Zones are failure domains');
-    await expect(page.getByText(/Proves: Tells a total, partial and gray zone failure apart/)).toBeVisible();
+    await expect(page.getByText(/Proves: Tells a total, partial, gray and cut-off zone failure apart/)).toBeVisible();
 
     await page.getByRole('textbox', {name: 'Engineer’s name'}).fill('Ada Lovelace');
     await expect(page.getByLabel('Date')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);

@@ -1,10 +1,10 @@
 /**
- * Chapter 1 quiz: Regions and zones, AZ names and IDs, the three shapes of a
+ * Chapter 1 quiz: Regions and zones, AZ names and IDs, the shapes of a
  * zone failure, the price of crossing zones and what multi-AZ promises.
  * Figures are from /work/shared/reference/facts.md; every answer about
  * simulated behaviour is computed from the engine below, never typed by hand.
  */
-import {getPreset, grayFailure, simulate, taskCrash, zoneOutage, type Model} from '@site/src/engine';
+import {getPreset, grayFailure, simulate, taskCrash, zoneOutage, zonePartition, type Model} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
 
 // The chapter's live block: six tasks in three zones, three kinds of trouble in zone b.
@@ -28,6 +28,16 @@ const grayRun = simulate(grayPreset.model);
 const grayStart = grayRun.events.find((e) => e.type === 'zone/grayFailureStarted')?.t ?? 0;
 const shiftStart = grayRun.events.find((e) => e.type === 'shift/started')?.t ?? 0;
 const grayFailed = Math.round(grayRun.summary.failed);
+
+// Zone a cut off from b and c, one task in each zone, cross-zone on: the share that fails right after the cut.
+const cutRun = simulate({
+  zones: ['a', 'b', 'c'],
+  service: {desiredCount: 3, capacityPerTask: 1000},
+  traffic: {requestsPerSecond: 300},
+  faults: [zonePartition('a', {at: 300, duration: 900})],
+});
+const cutSegment = cutRun.segments.find((s) => s.from === 300)!;
+const cutPercent = Math.round((cutSegment.failed / cutSegment.offered) * 1000) / 10;
 
 // Inter-AZ data transfer list price at the time of writing: $0.01 per GB in each direction.
 const PRICE_PER_GB_EACH_WAY = 0.01;
@@ -176,6 +186,16 @@ const questions: QuizQuestion[] = [
     tolerance: Math.round(grayFailed * 0.1),
     unit: 'requests',
     explanation: `Zone b gets a third of 200 requests a second, and half of those fail: about 33 failures a second. Nothing routes around the zone until the shift, ${shiftStart - grayStart} s later, so the lab counts ${count(grayFailed)} failed requests. After the shift the other two zones carry everything and nothing fails.`,
+  },
+  {
+    id: 'partition-share',
+    kind: 'numeric',
+    prompt:
+      'Three zones, one task in each, behind an ALB with cross-zone load balancing. The network between zone a and the other two zones fails; nothing stops, and clients still reach the load balancer node in every zone. Until the load balancer nodes mark the targets across the cut unhealthy, what percentage of requests fail?',
+    answer: cutPercent,
+    tolerance: 2,
+    unit: '%',
+    explanation: `Each node gets a third of the requests and spreads them over the three targets it still believes healthy. Node a sends 2 of its 3 shares across the cut; nodes b and c send 1 of 3 each, to a-1. That is 1/3 × 2/3 + 2/3 × 1/3 = 4/9, about ${cutPercent} % (the lab computes the same). In the model a zone outage costs a third instead, since a dead zone's load balancer node is treated as leaving DNS at once, while a cut-off zone's node keeps taking clients.`,
   },
   {
     id: 'inter-az-cost',
