@@ -28,6 +28,12 @@ describe('setZoneCount', () => {
     expect(five.service?.tasksPerZone?.['use1-az6']).toBe(1);
   });
 
+  it('drops a partition when one zone is left, since there is nothing to cut it off from', () => {
+    const cut: Model = {...base, faults: [{kind: 'zonePartition', zone: 'use1-az1', at: 100, duration: 60}]};
+    expect(setZoneCount(cut, 2).faults).toEqual(cut.faults);
+    expect(setZoneCount(cut, 1).faults).toEqual([]);
+  });
+
   it('stays within 1 to 6 zones', () => {
     expect(setZoneCount(base, 0).zones).toHaveLength(1);
     expect(setZoneCount(base, 99).zones).toHaveLength(LAB_ZONES.length);
