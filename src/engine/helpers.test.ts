@@ -9,6 +9,8 @@ describe('helpers', () => {
       newTargetMaxWaitSeconds: 30,
       earliestReturnSeconds: 4 * 30,
       latestReturnSeconds: 5 * 30,
+      // Two failed checks, 30 s apart: from the moment of death, or from the next check.
+      failedCheckStarts: {earliest: [0, 30], latest: [30, 60]},
     });
   });
 

@@ -24,6 +24,11 @@ export interface HealthCheckTimes {
   earliestReturnSeconds: number;
   /** …and at most healthy × interval after it answers again. */
   latestReturnSeconds: number;
+  /**
+   * Start times, in seconds after the target dies, of the failed checks that mark it
+   * unhealthy: `earliest` when it dies just as a check starts, `latest` just after one did.
+   */
+  failedCheckStarts: {earliest: number[]; latest: number[]};
 }
 
 /**
@@ -38,6 +43,10 @@ export function healthCheckDetection(settings: HealthCheckSpec = {}): HealthChec
     newTargetMaxWaitSeconds: hc.intervalSeconds,
     earliestReturnSeconds: (hc.healthyThreshold - 1) * hc.intervalSeconds,
     latestReturnSeconds: hc.healthyThreshold * hc.intervalSeconds,
+    failedCheckStarts: {
+      earliest: Array.from({length: hc.unhealthyThreshold}, (_, k) => k * hc.intervalSeconds),
+      latest: Array.from({length: hc.unhealthyThreshold}, (_, k) => (k + 1) * hc.intervalSeconds),
+    },
   };
 }
 /** The ALB defaults `healthCheckDetection` uses when given nothing. */

@@ -51,8 +51,8 @@ function Detection({interactive = true, requestsPerSecond = 100, ...initial}: Pr
   const x = (t: number) => LEFT + (t / span) * (WIDTH - LEFT - RIGHT);
   // Lane 1: the target dies just as a check starts; lane 2: just after one started.
   const lanes = [
-    {label: 'Dies just before a check', firstCheck: 0, detected: times.earliestDetectionSeconds},
-    {label: 'Dies just after a check', firstCheck: settings.intervalSeconds, detected: times.latestDetectionSeconds},
+    {label: 'Dies just before a check', checks: times.failedCheckStarts.earliest, detected: times.earliestDetectionSeconds},
+    {label: 'Dies just after a check', checks: times.failedCheckStarts.latest, detected: times.latestDetectionSeconds},
   ];
   const set = (key: keyof HealthCheckSpec) => (value: number | undefined) =>
     value !== undefined && setSettings((current) => ({...current, [key]: value}));
@@ -72,8 +72,6 @@ function Detection({interactive = true, requestsPerSecond = 100, ...initial}: Pr
         role="img"
         aria-label={`A dead target keeps receiving traffic for ${formatDuration(times.earliestDetectionSeconds)} to ${formatDuration(times.latestDetectionSeconds)}, depending on when it dies relative to its checks.`}>
         {lanes.map((lane) => {
-          const checks: number[] = [];
-          for (let k = 0; k < settings.unhealthyThreshold; k++) checks.push(lane.firstCheck + k * settings.intervalSeconds);
           return (
             <div key={lane.label} className={styles.lane}>
               <p className={styles.laneLabel}>
@@ -81,7 +79,7 @@ function Detection({interactive = true, requestsPerSecond = 100, ...initial}: Pr
               </p>
               <svg className={styles.chart} viewBox={`0 0 ${WIDTH} ${LANE}`} preserveAspectRatio="none" aria-hidden="true">
                 <rect className={styles.window} x={x(0)} y={6} width={x(lane.detected) - x(0)} height={LANE - 12} />
-                {checks.map((start) => (
+                {lane.checks.map((start) => (
                   <g key={start}>
                     <line className={styles.check} x1={x(start)} x2={x(start)} y1={2} y2={LANE - 2} />
                     <rect className={styles.timeout} x={x(start)} y={LANE / 2 - 5} width={x(start + settings.timeoutSeconds) - x(start)} height={10} />
