@@ -2,7 +2,7 @@ import React, {useId, useState} from 'react';
 import type {Fault, Model, OperatorAction} from '@site/src/engine';
 import {addEntry, EVENT_KINDS, removeEntry, timelineEntries, updateEntry, type EventKind, type TimelineEntry} from '@site/src/lab/edit';
 import {formatClock} from '@site/src/utils/format';
-import {CheckboxField, NumberField, SelectField} from '@site/src/components/Fields';
+import {CheckboxField, controlClassName, NumberField, SelectField} from '@site/src/components/Fields';
 import styles from './styles.module.css';
 
 interface Props {
@@ -41,7 +41,7 @@ export default function BreakPanel({model, taskIds, currentTime, onChange}: Prop
       <div className={styles.addRow}>
         <label className={styles.addLabel} htmlFor={kindId}>
           Add a fault or action
-          <select id={kindId} value={kind} onChange={(event) => setKind(event.target.value as EventKind)}>
+          <select id={kindId} className={controlClassName} value={kind} onChange={(event) => setKind(event.target.value as EventKind)}>
             {(Object.keys(EVENT_KINDS) as EventKind[]).map((key) => (
               <option key={key} value={key}>
                 {EVENT_KINDS[key]}

@@ -24,6 +24,7 @@ import WidgetBoundary from '@site/src/components/WidgetBoundary';
 import BuildPanel from './BuildPanel';
 import BreakPanel from './BreakPanel';
 import styles from './styles.module.css';
+import {controlClassName} from '@site/src/components/Fields';
 
 interface Props {
   /** Preset to start from. Default: two stateless tasks in two zones. */
@@ -200,7 +201,7 @@ function Lab(props: Props): React.JSX.Element {
           {hidePresets ? null : (
             <label className={styles.presetLabel}>
               Preset{' '}
-              <select value={presetId} onChange={(event) => choosePreset(event.target.value)}>
+              <select className={controlClassName} value={presetId} onChange={(event) => choosePreset(event.target.value)}>
                 <option value="">Your own model</option>
                 {PRESET_IDS.map((id) => (
                   <option key={id} value={id}>
@@ -232,6 +233,7 @@ function Lab(props: Props): React.JSX.Element {
           <label htmlFor={`${headingId}-shared`}>{shared.kind === 'link' ? 'Share link' : 'TypeScript for a live code block'}</label>
           <textarea
             id={`${headingId}-shared`}
+            className={controlClassName}
             readOnly
             rows={shared.kind === 'link' ? 2 : 8}
             value={shared.text}

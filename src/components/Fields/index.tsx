@@ -1,6 +1,9 @@
 import React, {useEffect, useId, useState} from 'react';
 import styles from './styles.module.css';
 
+/** Class of the fields' text-like controls, for a select or textarea a widget lays out itself. */
+export const controlClassName = styles.control;
+
 interface NumberFieldProps {
   label: string;
   /** The value in the model, or undefined when the model leaves it to the default. */
@@ -69,6 +72,7 @@ export function NumberField({
       <div className={styles.inputRow}>
         <input
           id={id}
+          className={styles.control}
           type="number"
           inputMode="decimal"
           value={text}
@@ -109,7 +113,7 @@ export function SelectField<T extends string>({label, value, options, hint, onCh
   return (
     <div className={styles.field}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} aria-describedby={`${id}-hint`} onChange={(event) => onChange(event.target.value as T)}>
+      <select id={id} className={styles.control} value={value} aria-describedby={`${id}-hint`} onChange={(event) => onChange(event.target.value as T)}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
