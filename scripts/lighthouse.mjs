@@ -11,6 +11,18 @@
 //   5. writes the medians to reports/lighthouse.md (and every run to reports/lighthouse.json), and
 //      records the bare docs page's JavaScript weight in reports/js-budget.json for e2e/js-budget.spec.ts.
 //
+// Options:
+//   --no-build            reuse an existing build instead of building this site first;
+//   --build-dir DIR       the build to serve (default build/);
+//   --runs N              Lighthouse runs per page and preset (default 3);
+//   --pages KEY,KEY…      measure only these pages (keys of PAGES below: home, lab-chapter, no-widgets,
+//                         playground, progress, bare-home, bare-docs), always with the bare pages they
+//                         are compared with, to iterate on one page quickly. Such a partial run does not
+//                         touch reports/: it prints the medians and budgets and writes its report to
+//                         $TMPDIR/failover-lab-lighthouse-pages/, and it skips the JavaScript budget;
+//   --presets mobile      only the mobile (or desktop) preset, for the same quick iterations
+//                         (a run with one preset is partial too).
+//
 // Measure on a quiet machine: other builds running at the same time lower the scores.
 import {execFileSync, spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -37,7 +49,10 @@ const BARE_PORT = 3282;
 const DOCUSAURUS_VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@docusaurus/core/package.json'), 'utf8')).version;
 const BARE_DIR = path.join(os.tmpdir(), `failover-lab-bare-docusaurus-${DOCUSAURUS_VERSION}`);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const PRESETS = ['mobile', 'desktop'];
+const PRESETS = option('--presets', 'mobile,desktop')
+  .split(',')
+  .filter((preset) => ['mobile', 'desktop'].includes(preset));
+if (PRESETS.length === 0) throw new Error('--presets takes mobile, desktop or mobile,desktop');
 const JS_ALLOWANCE_BYTES = 30 * 1024;
 
 /** The pages measured; `anchor` is the bare site's page each one is compared with. */
@@ -50,6 +65,22 @@ const PAGES = [
   {site: 'bare', key: 'bare-home', label: 'Bare Docusaurus home', path: '/'},
   {site: 'bare', key: 'bare-docs', label: 'Bare Docusaurus docs page (/docs/intro)', path: '/docs/intro'},
 ];
+
+/** The pages this run measures: all of them, or those named by --pages plus their bare anchors. */
+function selectPages() {
+  const wanted = option('--pages', undefined);
+  if (flag('--pages') && !wanted) throw new Error('--pages needs a comma-separated list of page keys');
+  if (!wanted) return PAGES;
+  const keys = new Set(wanted.split(',').map((key) => key.trim()).filter(Boolean));
+  const unknown = [...keys].filter((key) => !PAGES.some((page) => page.key === key));
+  if (unknown.length > 0) throw new Error(`unknown page key(s) ${unknown.join(', ')}; known: ${PAGES.map((page) => page.key).join(', ')}`);
+  for (const page of PAGES) if (keys.has(page.key) && page.anchor) keys.add(page.anchor);
+  return PAGES.filter((page) => keys.has(page.key));
+}
+
+const SELECTED = selectPages();
+const PARTIAL = SELECTED.length < PAGES.length || PRESETS.length < 2;
+const REPORT_DIR = PARTIAL ? path.join(os.tmpdir(), 'failover-lab-lighthouse-pages') : path.join(ROOT, 'reports');
 
 const log = (message) => console.log(`[lighthouse] ${message}`);
 const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
@@ -189,13 +220,14 @@ const whole = (value) => (value === undefined ? '–' : String(Math.round(value)
 /** The budgets of the "measured quality" issue, checked against the medians. */
 function checkBudgets(medians, jsBudget) {
   const results = [];
-  for (const page of PAGES.filter((p) => p.site === 'ours')) {
+  for (const page of SELECTED.filter((p) => p.site === 'ours')) {
     for (const preset of PRESETS) {
       const m = medians[page.key][preset];
       for (const id of ['accessibility', 'best-practices', 'seo']) {
         results.push({budget: `${page.label}, ${preset}: ${id} 100`, value: m.scores[id], ok: m.scores[id] === 100});
       }
     }
+    if (!medians[page.key].mobile) continue;
     const mobile = medians[page.key].mobile.scores.performance;
     const anchor = medians[page.anchor].mobile.scores.performance;
     if (page.key === 'no-widgets') {
@@ -209,21 +241,24 @@ function checkBudgets(medians, jsBudget) {
       results.push({budget: `${page.label}, mobile performance ≥ bare site (${anchor})`, value: mobile, ok: mobile >= anchor});
     }
   }
-  results.push({
-    budget: `Docs page without widgets: JS ≤ bare docs page + 30 KB gzip (${kb(jsBudget.limitBytes)} KB)`,
-    value: `${kb(jsBudget.ours.gzip)} KB`,
-    ok: jsBudget.ours.gzip <= jsBudget.limitBytes,
-  });
+  if (jsBudget) {
+    results.push({
+      budget: `Docs page without widgets: JS ≤ bare docs page + 30 KB gzip (${kb(jsBudget.limitBytes)} KB)`,
+      value: `${kb(jsBudget.ours.gzip)} KB`,
+      ok: jsBudget.ours.gzip <= jsBudget.limitBytes,
+    });
+  }
   return results;
 }
 
 function writeReport({medians, allRuns, jsBudget, meta}) {
-  fs.mkdirSync(path.join(ROOT, 'reports'), {recursive: true});
-  fs.writeFileSync(path.join(ROOT, 'reports/lighthouse.json'), `${JSON.stringify({meta, medians, runs: allRuns}, null, 2)}\n`);
+  fs.mkdirSync(REPORT_DIR, {recursive: true});
+  fs.writeFileSync(path.join(REPORT_DIR, 'lighthouse.json'), `${JSON.stringify({meta, medians, runs: allRuns}, null, 2)}\n`);
   const budgets = checkBudgets(medians, jsBudget);
   const lines = [];
   lines.push('# Lighthouse: Failover Lab beside a bare Docusaurus site', '');
   lines.push(`Written by \`npm run lighthouse\` on ${meta.finishedAt}. Do not edit by hand: run it again.`, '');
+  if (PARTIAL) lines.push(`Partial run (\`--pages\`, \`--presets\`): ${SELECTED.map((page) => page.key).join(', ')}; ${PRESETS.join(' and ')}.`, '');
   lines.push('## How it was measured', '');
   lines.push(
     `- Lighthouse ${meta.lighthouseVersion} (CLI, \`--chrome-flags="--headless=new --no-sandbox --disable-gpu"\`) driving ${meta.browser}, on a ${meta.cpus}-core machine (load average at start ${meta.loadAtStart}, at end ${meta.loadAtEnd}).`,
@@ -238,7 +273,7 @@ function writeReport({medians, allRuns, jsBudget, meta}) {
     lines.push(`## ${preset === 'mobile' ? 'Mobile' : 'Desktop'}`, '');
     lines.push('| page | site | performance | accessibility | best practices | SEO | JS compressed (KB) | JS raw (KB) | LCP (s) | TBT (ms) | CLS |');
     lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-    for (const page of PAGES.filter((p) => p.site === 'ours')) {
+    for (const page of SELECTED.filter((p) => p.site === 'ours')) {
       for (const [site, key] of [
         ['Failover Lab', page.key],
         [`bare (${PAGES.find((p) => p.key === page.anchor).path})`, page.anchor],
@@ -256,14 +291,16 @@ function writeReport({medians, allRuns, jsBudget, meta}) {
   lines.push('| budget | measured | holds |', '|---|---:|:---:|');
   for (const result of budgets) lines.push(`| ${result.budget} | ${result.value} | ${result.ok ? 'yes' : '**no**'} |`);
   lines.push('');
-  lines.push('## JavaScript budget (guarded by e2e/js-budget.spec.ts)', '');
-  lines.push(
-    `Measured with Playwright by \`scripts/js-weight.mjs\` (every script a page downloads until the network is idle, each gzip-compressed at level 9): the bare docs page loads ${jsBudget.bare.scripts} scripts, ${kb(jsBudget.bare.gzip)} KB compressed (${kb(jsBudget.bare.raw)} KB raw); our glossary loads ${jsBudget.ours.scripts} scripts, ${kb(jsBudget.ours.gzip)} KB compressed (${kb(jsBudget.ours.raw)} KB raw). The limit recorded in \`reports/js-budget.json\` is the bare figure plus 30 KB: ${kb(jsBudget.limitBytes)} KB.`,
-    '',
-  );
+  if (jsBudget) {
+    lines.push('## JavaScript budget (guarded by e2e/js-budget.spec.ts)', '');
+    lines.push(
+      `Measured with Playwright by \`scripts/js-weight.mjs\` (every script a page downloads until the network is idle, each gzip-compressed at level 9): the bare docs page loads ${jsBudget.bare.scripts} scripts, ${kb(jsBudget.bare.gzip)} KB compressed (${kb(jsBudget.bare.raw)} KB raw); our glossary loads ${jsBudget.ours.scripts} scripts, ${kb(jsBudget.ours.gzip)} KB compressed (${kb(jsBudget.ours.raw)} KB raw). The limit recorded in \`reports/js-budget.json\` is the bare figure plus 30 KB: ${kb(jsBudget.limitBytes)} KB.`,
+      '',
+    );
+  }
   lines.push('## What still costs points', '');
   let anyLost = false;
-  for (const page of PAGES) {
+  for (const page of SELECTED) {
     for (const preset of PRESETS) {
       const m = medians[page.key][preset];
       const parts = CATEGORIES.filter((id) => m.lost[id].length > 0 && (id !== 'performance' || m.scores.performance < 100)).map(
@@ -277,7 +314,8 @@ function writeReport({medians, allRuns, jsBudget, meta}) {
   }
   if (!anyLost) lines.push('- Nothing: every audit passes on every page.');
   lines.push('');
-  fs.writeFileSync(path.join(ROOT, 'reports/lighthouse.md'), lines.join('\n'));
+  fs.writeFileSync(path.join(REPORT_DIR, 'lighthouse.md'), lines.join('\n'));
+  if (PARTIAL) console.log(lines.join('\n'));
   return budgets;
 }
 
@@ -301,7 +339,8 @@ async function measureJsBudget(oursUrl, bareUrl) {
   }
 }
 
-fs.mkdirSync(path.join(ROOT, 'reports'), {recursive: true});
+fs.mkdirSync(REPORT_DIR, {recursive: true});
+if (PARTIAL) log(`partial run: ${SELECTED.map((page) => page.key).join(', ')}, ${PRESETS.join(' and ')}; reports/ is left as it is`);
 const started = Date.now();
 const loadAtStart = loadAverage();
 log(`load average ${loadAtStart} on ${os.cpus().length} cores${os.loadavg()[0] > 1.5 ? ': the machine is busy, scores will be lower and noisier' : ''}`);
@@ -313,7 +352,7 @@ const bare = await serveCompressed(path.join(BARE_DIR, 'build'), BARE_PORT);
 try {
   const base = {ours: ours.url, bare: bare.url};
   // Warm the servers' compression caches so that no measured request waits for brotli.
-  for (const page of PAGES) {
+  for (const page of SELECTED) {
     const browser = await chromium.launch({executablePath: findBrowser().executablePath, args: isRoot() ? ['--no-sandbox'] : []});
     const context = await browser.newContext({serviceWorkers: 'allow'});
     const tab = await context.newPage();
@@ -323,12 +362,12 @@ try {
   }
 
   const allRuns = {};
-  for (const page of PAGES) allRuns[page.key] = {mobile: [], desktop: []};
-  const total = RUNS * PRESETS.length * PAGES.length;
+  for (const page of SELECTED) allRuns[page.key] = {mobile: [], desktop: []};
+  const total = RUNS * PRESETS.length * SELECTED.length;
   let done = 0;
   for (let runIndex = 0; runIndex < RUNS; runIndex++) {
     for (const preset of PRESETS) {
-      for (const page of PAGES) {
+      for (const page of SELECTED) {
         const url = `${base[page.site]}${page.path}`;
         const result = extract(await lighthouse(url, preset));
         allRuns[page.key][preset].push(result);
@@ -341,32 +380,35 @@ try {
   }
 
   const medians = {};
-  for (const page of PAGES) {
+  for (const page of SELECTED) {
     medians[page.key] = Object.fromEntries(PRESETS.map((preset) => [preset, summarize(allRuns[page.key][preset])]));
   }
 
-  log('measuring the JavaScript budget with Playwright');
-  const jsBudget = await measureJsBudget(ours.url, bare.url);
   const finishedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  fs.writeFileSync(
-    path.join(ROOT, 'reports/js-budget.json'),
-    `${JSON.stringify(
-      {
-        description:
-          'JavaScript budget for a docs page without widgets: at most the bare Docusaurus docs page plus 30 KB, gzip-compressed. Checked by e2e/js-budget.spec.ts.',
-        how: 'scripts/js-weight.mjs: every script a page downloads from navigation until the network is idle (a first visit, as a reader’s), each gzip-compressed at level 9, summed. The bare site is create-docusaurus classic --typescript of the same Docusaurus version, built and served by `npm run lighthouse`, which rewrites this file.',
-        measuredAt: finishedAt,
-        docusaurusVersion: DOCUSAURUS_VERSION,
-        barePage: '/docs/intro',
-        bare: jsBudget.bare,
-        allowanceBytes: JS_ALLOWANCE_BYTES,
-        limitBytes: jsBudget.limitBytes,
-        oursAtMeasurement: {page: '/docs/reference/glossary', ...jsBudget.ours},
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  let jsBudget;
+  if (!PARTIAL) {
+    log('measuring the JavaScript budget with Playwright');
+    jsBudget = await measureJsBudget(ours.url, bare.url);
+    fs.writeFileSync(
+      path.join(ROOT, 'reports/js-budget.json'),
+      `${JSON.stringify(
+        {
+          description:
+            'JavaScript budget for a docs page without widgets: at most the bare Docusaurus docs page plus 30 KB, gzip-compressed. Checked by e2e/js-budget.spec.ts.',
+          how: 'scripts/js-weight.mjs: every script a page downloads from navigation until the network is idle (a first visit, as a reader’s), each gzip-compressed at level 9, summed. The bare site is create-docusaurus classic --typescript of the same Docusaurus version, built and served by `npm run lighthouse`, which rewrites this file.',
+          measuredAt: finishedAt,
+          docusaurusVersion: DOCUSAURUS_VERSION,
+          barePage: '/docs/intro',
+          bare: jsBudget.bare,
+          allowanceBytes: JS_ALLOWANCE_BYTES,
+          limitBytes: jsBudget.limitBytes,
+          oursAtMeasurement: {page: '/docs/reference/glossary', ...jsBudget.ours},
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  }
 
   const meta = {
     finishedAt,
@@ -381,7 +423,11 @@ try {
     minutes: Number(((Date.now() - started) / 60000).toFixed(1)),
   };
   const budgets = writeReport({medians, allRuns, jsBudget, meta});
-  log(`wrote reports/lighthouse.md, reports/lighthouse.json and reports/js-budget.json in ${meta.minutes} min`);
+  log(
+    PARTIAL
+      ? `wrote ${REPORT_DIR}/lighthouse.md and lighthouse.json in ${meta.minutes} min`
+      : `wrote reports/lighthouse.md, reports/lighthouse.json and reports/js-budget.json in ${meta.minutes} min`,
+  );
   for (const result of budgets) log(`${result.ok ? 'holds ' : 'MISSED'}  ${result.budget}: ${result.value}`);
 } finally {
   await ours.close();
