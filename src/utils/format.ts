@@ -30,12 +30,24 @@ export function formatClock(seconds: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(rest)}` : `${m}:${two(rest)}`;
 }
 
+// `toLocaleString` with options builds a new Intl.NumberFormat on every call, which is slow
+// enough to show when a widget formats a few hundred figures: keep one formatter per style.
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.NumberFormat('en-US', options);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** A count with thousands separators and no more precision than it deserves. */
 export function formatCount(value: number): string {
   if (!Number.isFinite(value)) return '–';
   const abs = Math.abs(value);
   const digits = abs >= 100 || abs === 0 ? 0 : abs >= 10 ? 1 : 2;
-  return value.toLocaleString('en-US', {maximumFractionDigits: digits});
+  return formatter(`count-${digits}`, {maximumFractionDigits: digits}).format(value);
 }
 
 /** A share 0–1 as a percentage, keeping the nines that matter for availability. */
@@ -54,5 +66,6 @@ export function formatPercent(share: number): string {
 /** A dollar amount. */
 export function formatUsd(value: number): string {
   if (!Number.isFinite(value)) return '–';
-  return value.toLocaleString('en-US', {style: 'currency', currency: 'USD', maximumFractionDigits: value < 10 ? 2 : 0});
+  const digits = value < 10 ? 2 : 0;
+  return formatter(`usd-${digits}`, {style: 'currency', currency: 'USD', maximumFractionDigits: digits}).format(value);
 }
