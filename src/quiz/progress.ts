@@ -342,6 +342,16 @@ export interface StoreOptions {
   now?: () => number;
 }
 
+/**
+ * What the server renders (and the first client render, so hydration matches): no progress, no notice.
+ * The store returns this very object while nothing is stored, so a first visit re-renders nothing
+ * after hydration. Frozen all the way down: events build new objects, never change it.
+ */
+export const SERVER_STATE: ProgressState = Object.freeze({
+  progress: Object.freeze({...emptyProgress(), quizzes: Object.freeze({})}),
+  issue: null,
+}) as ProgressState;
+
 export function createProgressStore({storage, now = () => Date.now()}: StoreOptions): ProgressStore {
   let state: ProgressState | null = null;
   const listeners = new Set<() => void>();
@@ -363,7 +373,7 @@ export function createProgressStore({storage, now = () => Date.now()}: StoreOpti
     } catch {
       return {progress: emptyProgress(), issue: {kind: 'unavailable', message: NOTICE_UNAVAILABLE}};
     }
-    if (text === null) return {progress: emptyProgress(), issue: null};
+    if (text === null) return SERVER_STATE;
     const parsed = parseProgress(text);
     if (!parsed.ok) return {progress: emptyProgress(), issue: {kind: 'unreadable', message: noticeUnreadable(parsed.reason)}};
     return {progress: parsed.progress, issue: null};
@@ -460,5 +470,3 @@ export function getBrowserProgressStore(): ProgressStore {
   return store;
 }
 
-/** What the server renders (and the first client render, so hydration matches): no progress, no notice. */
-export const SERVER_STATE: ProgressState = Object.freeze({progress: Object.freeze(emptyProgress()), issue: null}) as ProgressState;

@@ -1,7 +1,7 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
-import {courseCompletionFromStore, unitForDoc, unitLabel, unitScoreFromStore} from '@site/src/quiz/course';
-import {useProgressState} from './useProgress';
+import {courseCompletionFromStore, courseUnits, unitForDoc, unitLabel, unitScoreFromStore} from '@site/src/quiz/course';
+import {useProgressValue} from './useProgress';
 import styles from './styles.module.css';
 
 interface Props {
@@ -15,10 +15,9 @@ interface Props {
  * reader is. Loaded on every docs page, so it stays small: no quiz questions.
  */
 export default function ProgressBadge({docId}: Props): React.JSX.Element {
-  const {progress} = useProgressState();
   const unit = unitForDoc(docId);
-  const completion = courseCompletionFromStore(progress);
-  const done = unit ? unitScoreFromStore(progress, unit)?.passed === true : false;
+  const completion = {done: useProgressValue(({progress}) => courseCompletionFromStore(progress).done), total: courseUnits.length};
+  const done = useProgressValue(({progress}) => (unit ? unitScoreFromStore(progress, unit)?.passed === true : false));
   return (
     <p className={styles.badge} data-testid="course-progress">
       {unit ? (
