@@ -21,6 +21,7 @@ import SummaryFigures from '@site/src/components/SummaryFigures';
 import EventLog from '@site/src/components/EventLog';
 import CostOfResilience from '@site/src/components/CostOfResilience';
 import WidgetBoundary from '@site/src/components/WidgetBoundary';
+import MountWhenNear from '@site/src/components/MountWhenNear';
 import BuildPanel from './BuildPanel';
 import BreakPanel from './BreakPanel';
 import styles from './styles.module.css';
@@ -57,11 +58,15 @@ const PLAY_SECONDS = 30;
  * come from the engine; this component only edits the model and draws results.
  */
 export default function FailoverLab(props: Props): React.JSX.Element {
-  return (
+  const lab = (
     <WidgetBoundary name="the failover lab">
       <Lab {...props} />
     </WidgetBoundary>
   );
+  // A chapter's lab is usually far down the page: it runs when the reader gets near it. The playground's
+  // (which reads the page's link) and a quiz challenge's (whose model the quiz holds) are live from the start.
+  if (props.syncUrl || props.value !== undefined) return lab;
+  return <MountWhenNear>{lab}</MountWhenNear>;
 }
 
 function initialModel({model, preset}: Props): Model {
@@ -315,10 +320,11 @@ function Lab(props: Props): React.JSX.Element {
         <>
           <h4 className={styles.subheading}>Event log</h4>
           <EventLog events={result.events} currentTime={time} onSeek={setTime} />
-          {/* Timing differs between the server render and the browser: show it only once hydrated. */}
-          {outcome.ok && isBrowser ? (
-            <p className={styles.timing}>Simulated {formatClock(duration)} in {outcome.milliseconds.toFixed(1)} ms.</p>
-          ) : null}
+          {/* Timing differs between the server render and the browser: show it only once hydrated. The line
+              is there (empty) in the server's HTML too, so the lab does not grow when it comes to life. */}
+          <p className={styles.timing}>
+            {outcome.ok && isBrowser ? `Simulated ${formatClock(duration)} in ${outcome.milliseconds.toFixed(1)} ms.` : '\u00a0'}
+          </p>
         </>
       ) : null}
     </section>

@@ -1,0 +1,82 @@
+import React, {useEffect, useRef, useState, type ReactNode} from 'react';
+import {flushSync} from 'react-dom';
+
+interface Props {
+  /** The widget. Rendered on the server as usual, so the page's HTML always holds all of it. */
+  children: ReactNode;
+  /** How far outside the viewport the widget starts to mount (IntersectionObserver `rootMargin`). */
+  rootMargin?: string;
+}
+
+/** What a reader can reach with the keyboard, in document order (matched by position when the live widget replaces the static one). */
+const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
+
+/**
+ * True while the browser is hydrating the server's HTML of the page it opened:
+ * Docusaurus renders `<html data-has-hydrated="false">` on the server and sets it
+ * to "true" once hydrated. In development (no server HTML) and after a
+ * client-side navigation there is nothing to keep, so widgets mount at once.
+ */
+function hydratingServerHtml(): boolean {
+  return typeof document !== 'undefined' && document.documentElement.getAttribute('data-has-hydrated') === 'false';
+}
+
+/**
+ * Keeps a heavy widget's server-rendered HTML as it is (same text, same size,
+ * printable, readable by screen readers) while the page hydrates, and mounts
+ * the live widget only when the reader comes near it: when it is within
+ * `rootMargin` of the viewport, or when something in it gets focus or a
+ * pointer press. A reader who never scrolls to a lab never pays for running
+ * it, and the page becomes interactive sooner on slow phones.
+ *
+ * Until then the markup is inert (its buttons and inputs do nothing), which is
+ * why focus mounts the widget at once and moves to the same control in the live
+ * markup. The live widget renders the same HTML from the same props, so nothing
+ * moves when it replaces the static copy.
+ */
+export default function MountWhenNear({children, rootMargin = '100% 0px'}: Props): React.JSX.Element {
+  // Decided once, on the first render: on the server `false` (render the widget),
+  // in the browser `true` only while hydrating the server's HTML.
+  const [live, setLive] = useState(() => !hydratingServerHtml());
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const element = box.current;
+    if (live || !element) return undefined;
+    const mount = () => setLive(true);
+    // Keyboard or pointer use of the static copy: mount now and move focus to the same control in the live one.
+    const onFocusIn = (event: FocusEvent) => {
+      const focusable = [...element.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const index = focusable.indexOf(event.target as HTMLElement);
+      flushSync(mount);
+      // `box` now holds the live element (the static one was replaced).
+      if (index >= 0) box.current?.querySelectorAll<HTMLElement>(FOCUSABLE)[index]?.focus();
+    };
+    element.addEventListener('focusin', onFocusIn);
+    element.addEventListener('pointerdown', mount);
+    let observer: IntersectionObserver | undefined;
+    if (typeof IntersectionObserver === 'function') {
+      observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && mount(), {rootMargin});
+      observer.observe(element);
+    } else {
+      mount();
+    }
+    return () => {
+      element.removeEventListener('focusin', onFocusIn);
+      element.removeEventListener('pointerdown', mount);
+      observer?.disconnect();
+    };
+  }, [live, rootMargin]);
+
+  if (!live) {
+    // While hydrating: React leaves the server's markup inside an element whose inner HTML it does not own.
+    return <div key="static" ref={box} data-widget="static" suppressHydrationWarning dangerouslySetInnerHTML={{__html: ''}} />;
+  }
+  // The key makes React replace the static element (and the server's markup in it) rather than patch it.
+  // The server's copy says "static": that is what the page shows until the widget mounts.
+  return (
+    <div key="live" ref={box} data-widget={typeof window === 'undefined' ? 'static' : 'live'}>
+      {children}
+    </div>
+  );
+}
