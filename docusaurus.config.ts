@@ -67,6 +67,9 @@ const config: Config = {
         offlineModeActivationStrategies: ['always'],
         // Pages are built as `<path>.html` (trailingSlash: false); see the file for why this is needed.
         swCustom: path.resolve(__dirname, 'src/sw/htmlFallback.js'),
+        // The plugin's own registration, started once the page has hydrated and is idle, so precaching
+        // the site does not slow down a first visit's start (see the file).
+        swRegister: path.resolve(__dirname, 'src/pwa/registerWhenIdle.ts'),
         injectManifestConfig: {
           // The social preview image is for other sites' crawlers, not for readers.
           globIgnores: ['img/og-image.png'],
