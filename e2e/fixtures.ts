@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {test as base, expect, type Page} from '@playwright/test';
+import {test as base, expect, type Locator, type Page} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** WCAG rule sets every page is checked against. */
@@ -53,6 +53,19 @@ export async function gotoHydrated(page: Page, pathname: string) {
   const response = await page.goto(pathname);
   await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
   return response;
+}
+
+/**
+ * A chapter widget or lab by its title, scrolled into view and running. Chapter
+ * widgets keep their server-rendered HTML (inert) until the reader gets near
+ * them (src/components/MountWhenNear), so a test brings one into view as a
+ * reader would, and waits until the live widget has replaced the static copy.
+ */
+export async function widgetInView(page: Page, name: string): Promise<Locator> {
+  const region = page.getByRole('region', {name});
+  await region.scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-widget="live"]').filter({has: region})).toHaveCount(1);
+  return region;
 }
 
 /** An axe scan with the course's tags; returns only serious and critical findings, described for the failure message. */

@@ -1,13 +1,13 @@
-import {test, expect, gotoHydrated} from './fixtures';
+import {test, expect, gotoHydrated, widgetInView} from './fixtures';
 import {capacityPlan, healthCheckDetection, replicationRace} from '../src/engine';
 import {formatCount, formatDuration} from '../src/utils/format';
 
-// The chapter widgets show the engine's numbers: each test changes a widget
-// as a reader would and compares what it shows with the engine's own answer.
+// The chapter widgets show the engine's numbers: each test scrolls to a widget and
+// changes it as a reader would, and compares what it shows with the engine's own answer.
 
 test('the health check timeline follows its settings with the engine’s detection window', async ({page}) => {
   await gotoHydrated(page, '/docs/load-balancers-health-checks');
-  const widget = page.getByRole('region', {name: 'Health check detection'});
+  const widget = await widgetInView(page, 'Health check detection');
   const defaults = healthCheckDetection();
   await expect(widget).toContainText(`${formatDuration(defaults.earliestDetectionSeconds)} to ${formatDuration(defaults.latestDetectionSeconds)}`);
   await widget.getByLabel('Interval').fill('10');
@@ -19,7 +19,7 @@ test('the health check timeline follows its settings with the engine’s detecti
 
 test('the replication race shows what each mode costs and loses', async ({page}) => {
   await gotoHydrated(page, '/docs/replication-fundamentals');
-  const widget = page.getByRole('region', {name: 'The replication race'});
+  const widget = await widgetInView(page, 'The replication race');
   await widget.getByLabel('Replication mode').selectOption('async');
   await widget.getByLabel('Replica lag').fill('4');
   await widget.getByLabel('Writes').fill('25');
@@ -33,7 +33,7 @@ test('the replication race shows what each mode costs and loses', async ({page})
 
 test('the capacity calculator sizes zones with the engine’s plan', async ({page}) => {
   await gotoHydrated(page, '/docs/capacity-for-a-lost-zone');
-  const widget = page.getByRole('region', {name: 'Capacity for a lost zone'});
+  const widget = await widgetInView(page, 'Capacity for a lost zone');
   await widget.getByLabel('Zones', {exact: true}).fill('4');
   await widget.getByLabel('Peak load').fill('900');
   await widget.getByLabel('Capacity per task').fill('150');

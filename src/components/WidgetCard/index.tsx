@@ -1,5 +1,6 @@
 import React, {useId, type ReactNode} from 'react';
 import WidgetBoundary from '@site/src/components/WidgetBoundary';
+import MountWhenNear from '@site/src/components/MountWhenNear';
 import styles from './styles.module.css';
 
 interface Props {
@@ -12,19 +13,29 @@ interface Props {
 
 /**
  * The frame every chapter widget sits in: a titled region, and an error
- * boundary so that a failing widget says what went wrong in its place.
+ * boundary so that a failing widget says what went wrong in its place. The
+ * widget runs when the reader gets near it (MountWhenNear): until then the
+ * page shows the server's HTML of it.
  */
 export default function WidgetCard({title, name, children}: Props): React.JSX.Element {
+  return (
+    <MountWhenNear>
+      <WidgetBoundary name={name}>
+        <Card title={title}>{children}</Card>
+      </WidgetBoundary>
+    </MountWhenNear>
+  );
+}
+
+function Card({title, children}: {title: string; children: ReactNode}): React.JSX.Element {
   const headingId = useId();
   return (
-    <WidgetBoundary name={name}>
-      <section className={styles.card} aria-labelledby={headingId}>
-        {/* An h3: chapters place widgets right under an h2, and a skipped level breaks the outline (Lighthouse heading-order). */}
-        <h3 id={headingId} className={styles.title}>
-          {title}
-        </h3>
-        {children}
-      </section>
-    </WidgetBoundary>
+    <section className={styles.card} aria-labelledby={headingId}>
+      {/* An h3: chapters place widgets right under an h2, and a skipped level breaks the outline (Lighthouse heading-order). */}
+      <h3 id={headingId} className={styles.title}>
+        {title}
+      </h3>
+      {children}
+    </section>
   );
 }
