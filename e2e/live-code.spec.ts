@@ -1,12 +1,22 @@
 import {test, expect, gotoHydrated, watchPage} from './fixtures';
+import type {Locator} from '@playwright/test';
+
+/**
+ * The editor of `playground` once it is the browser's own: the playground chunk loads after the page
+ * hydrates and the editor is then remounted, so keys typed into the server's copy would be lost.
+ */
+async function liveEditor(playground: Locator): Promise<Locator> {
+  await expect(playground.locator('[data-editor="live"]')).toHaveCount(1);
+  return playground.getByRole('textbox', {name: 'Live code editor'});
+}
 
 test.describe('live code on the introduction page', () => {
   test('typing in the editor changes the rendered result, with TypeScript syntax', async ({page, baseURL}) => {
     const problems = watchPage(page, baseURL!);
     await gotoHydrated(page, '/docs/intro');
-    const editor = page.getByRole('textbox', {name: 'Live code editor'}).first();
     const playground = page.locator('[class*="playgroundContainer"]').first();
     const preview = playground.locator('[class*="playgroundPreview"]');
+    const editor = await liveEditor(playground);
 
     // The block's interface and annotations are stripped before it runs, so the result renders.
     await expect(preview).toContainText('Failed checks needed before the target is marked unhealthy: 2');
@@ -22,8 +32,8 @@ test.describe('live code on the introduction page', () => {
 
   test('a broken edit shows a readable error and the page keeps working', async ({page}) => {
     await gotoHydrated(page, '/docs/intro');
-    const editor = page.getByRole('textbox', {name: 'Live code editor'}).first();
     const playground = page.locator('[class*="playgroundContainer"]').first();
+    const editor = await liveEditor(playground);
     await editor.click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\nrender(<p>{undefinedName.field}</p>);');
@@ -36,7 +46,7 @@ test.describe('live code on the introduction page', () => {
 
   test('Tab and Escape leave the editor instead of trapping focus', async ({page}) => {
     await gotoHydrated(page, '/docs/intro');
-    const editor = page.getByRole('textbox', {name: 'Live code editor'}).first();
+    const editor = await liveEditor(page.locator('[class*="playgroundContainer"]').first());
     await editor.click();
     await expect(editor).toBeFocused();
     await page.keyboard.press('Tab');
@@ -53,7 +63,7 @@ test.describe('live code with the failover model', () => {
     await gotoHydrated(page, '/docs/reference/model-api');
     const playground = page.locator('[class*="playgroundContainer"]').first();
     const preview = playground.locator('[class*="playgroundPreview"]');
-    const editor = playground.getByRole('textbox', {name: 'Live code editor'});
+    const editor = await liveEditor(playground);
     // The stock block: a zone outage with two tasks, so some requests fail.
     await expect(preview.getByTestId('summary-availability')).not.toHaveText('100 %');
 

@@ -42,7 +42,8 @@ export default function PlaygroundEditor(): React.JSX.Element {
       </PlaygroundHeader>
       {/* The key listener only catches Escape bubbling up from the editor inside. */}
       {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
-      <div ref={wrapper} onKeyDown={leaveOnEscape}>
+      {/* data-editor says whether the editor has been remounted for the browser: typing before that would be lost. */}
+      <div ref={wrapper} onKeyDown={leaveOnEscape} data-editor={isBrowser ? 'live' : 'static'}>
         <LiveEditor
           // Remount on hydration, otherwise the dark code theme is not applied.
           key={String(isBrowser)}
