@@ -17,7 +17,7 @@
  * - Writes fail (cause `database`) while there is no writable primary.
  */
 import {AURORA_STORAGE, PATRONI} from './defaults';
-import {connected, drawSeconds, fmt, fmtCount, log, schedule, zoneName, zoneUp, type DbState, type Item, type Sim} from './state';
+import {activePartition, connected, drawSeconds, fmt, fmtCount, log, schedule, zoneName, zoneUp, type DbState, type Item, type Sim} from './state';
 import type {DbRole, DbSegment} from './types';
 
 /** Builds the database state at t = 0 (node 0 is primary). */
@@ -33,7 +33,6 @@ export function createDb(sim: Sim): DbState | null {
     failoverGen: 0,
     waiting: false,
     semiSyncStalled: false,
-    lockLossGen: 0,
     semiSyncFallback: false,
     semiSyncGen: 0,
     lagSpikes: [],
@@ -188,34 +187,34 @@ export function reconcileDb(sim: Sim): void {
       }
     }
   }
-  watchLeaderLock(sim);
   updateAvailability(sim);
 }
 
 /**
- * Patroni: a primary on the side of a partition without the DCS majority cannot renew its
- * leader lock. The renewal fails within one loop_wait plus retry_timeout and the primary
- * demotes itself, before the lock expires; the other side takes the lock once it expires.
+ * A partition started: replicas across it stop receiving (reconcile). With Patroni, a primary
+ * on the side without the DCS majority cannot renew its leader lock: the renewal fails within
+ * one loop_wait plus retry_timeout and the primary demotes itself, before the lock expires;
+ * the other side takes the lock once it expires. Only a node that can lead becomes primary
+ * during the cut, so this is the one moment a primary can find itself on the wrong side.
  */
-function watchLeaderLock(sim: Sim): void {
-  const db = sim.db!;
-  const p = sim.partition;
-  if (sim.model.database.kind !== 'self-managed' || p === null || sim.t >= p.healAt) return;
-  if (db.primary === null || canLead(sim, db.primary) || db.lockLossGen === p.gen) return;
-  db.lockLossGen = p.gen;
+export function partitionStarted(sim: Sim): void {
+  const db = sim.db;
+  if (db === null) return;
+  reconcileDb(sim);
+  const p = activePartition(sim)!;
+  if (db.primary === null || canLead(sim, db.primary)) return;
   const {failoverSeconds} = sim.model.database;
   const ttl = failoverSeconds.min;
   const loopWait = failoverSeconds.max - failoverSeconds.min;
   // Patroni keeps loop_wait + 2 × retry_timeout within ttl, so the demotion never comes after expiry.
-  const at = Math.max(sim.t, p.at + Math.min(ttl, loopWait + PATRONI.retryTimeoutSeconds));
-  schedule(sim, at, 'db/leaderLockLost', {gen: p.gen});
+  schedule(sim, p.at + Math.min(ttl, loopWait + PATRONI.retryTimeoutSeconds), 'db/leaderLockLost', {gen: p.gen});
 }
 
 /** `db/leaderLockLost`: the primary cut off from the DCS majority demotes itself. */
 export function ruleLeaderLockLost(sim: Sim, item: Item): void {
   const db = sim.db!;
-  const p = sim.partition;
-  if (p === null || item.gen !== p.gen || sim.t >= p.healAt || db.primary === null || canLead(sim, db.primary)) return;
+  const p = activePartition(sim);
+  if (p === null || item.gen !== p.gen || db.primary === null || canLead(sim, db.primary)) return;
   log(
     sim,
     'db/leaderLockLost',
@@ -389,7 +388,7 @@ export function ruleFailoverCompleted(sim: Sim, item: Item): void {
     log(
       sim,
       'db/failoverStalled',
-      spec.kind === 'self-managed' && sim.partition !== null && sim.t < sim.partition.healAt
+      spec.kind === 'self-managed' && activePartition(sim) !== null
         ? 'no replica is on a side of the partition that holds the DCS majority; the failover waits'
         : spec.losslessPromotion
           ? 'no reachable replica holds every acknowledged write; the failover waits'
@@ -431,11 +430,9 @@ export function rulePromotionRequested(sim: Sim, item: Item): void {
   if (db.primary !== null) {
     const old = db.primary;
     const oldZone = db.nodes[old]!.zone;
-    const p = sim.partition;
     const cutOff =
       spec.failover === 'manual' &&
-      p !== null &&
-      sim.t < p.healAt &&
+      activePartition(sim) !== null &&
       db.nodes.some((node, i) => i !== old && reachable(sim, i) && !connected(sim, node.zone, oldZone));
     if (!cutOff) {
       log(sim, 'db/promotionIgnored', `${who} promotion ignored: the primary is available`);

@@ -179,16 +179,16 @@ function partitionedShares(input: FlowInput): Routing {
     return size;
   };
   const usable = [...Array(zoneCount).keys()].filter((z) => nodeUsable[z]);
+  const pools = (failOpen: boolean) => usable.map((node) => ({node, size: poolSize(node, failOpen)}));
   let failOpen = false;
-  let nodes = usable.filter((z) => poolSize(z, false) > 0);
+  let nodes = pools(false).filter((pool) => pool.size > 0);
   if (nodes.length === 0) {
     failOpen = true;
-    nodes = usable;
+    nodes = pools(true);
   }
   let none = 0;
   let cut = 0;
-  for (const node of nodes) {
-    const size = poolSize(node, failOpen);
+  for (const {node, size} of nodes) {
     if (size === 0) {
       none += 1 / nodes.length;
       continue;

@@ -16,7 +16,7 @@
  *   Patroni's leader lock decides who may be primary).
  */
 import {nextCheckAtOrAfter} from './loadBalancer';
-import {fmt, log, loseSessions, schedule, zoneName, type Item, type Sim, type TaskRec} from './state';
+import {activePartition, fmt, log, loseSessions, schedule, zoneName, type Item, type Sim, type TaskRec} from './state';
 
 /** How the load balancer nodes on the other side of a partition see a target. */
 export type FarView =
@@ -83,8 +83,8 @@ function inServiceBySide(sim: Sim, z: number): [number, number] {
 
 /** `partition/marked`: the nodes on each side mark the targets across the cut unhealthy. */
 export function rulePartitionMarked(sim: Sim, item: Item): void {
-  const p = sim.partition;
-  if (p === null || item.gen !== p.gen || sim.t >= p.healAt) return;
+  const p = activePartition(sim);
+  if (p === null || item.gen !== p.gen) return;
   sim.dirty = true;
   if (!sim.model.loadBalancer.crossZone) return;
   const [inside, outside] = inServiceBySide(sim, p.zone);

@@ -18,6 +18,7 @@ import {
   ruleWriterCreated,
   dbReachFrom,
   partitionHealed,
+  partitionStarted,
   ruleLeaderLockLost,
 } from './database';
 import {farView, rulePartitionHealed, rulePartitionMarked, rulePartitionRestored, rulePartitionStarted} from './partition';
@@ -37,7 +38,7 @@ import {
   targetsLeftService,
   zoneReturned,
 } from './scheduler';
-import {connected, fmt, log, loseSessions, schedule, zoneName, type Item, type Sim, type TaskRec} from './state';
+import {activePartition, connected, fmt, log, loseSessions, schedule, zoneName, type Item, type Sim, type TaskRec} from './state';
 import {summarize} from './summary';
 import {DAILY_STEP_SECONDS, rateAt, requestClasses} from './traffic';
 import type {
@@ -157,8 +158,7 @@ function zoneImpaired(sim: Sim, z: number): boolean {
 
 /** Zone `z` is the zone a partition cuts off right now. */
 function cutOff(sim: Sim, z: number): boolean {
-  const p = sim.partition;
-  return p !== null && p.zone === z && sim.t < p.healAt;
+  return activePartition(sim)?.zone === z;
 }
 
 function startShift(sim: Sim, z: number, source: 'manual' | 'auto', until: number | null): void {
@@ -283,7 +283,7 @@ const RULES: Record<Item['rule'], (sim: Sim, item: Item) => void> = {
   'db/writerCreated': ruleWriterCreated,
   'partition/started': (sim, item) => {
     rulePartitionStarted(sim, item);
-    reconcileDb(sim);
+    partitionStarted(sim);
   },
   'partition/marked': rulePartitionMarked,
   'partition/healed': (sim, item) => {
@@ -336,9 +336,8 @@ function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
   const db = sim.db;
   const dep = model.service.zonalDependency;
   const storeZone = model.zones.indexOf(model.service.sessionStoreZone);
-  const cut = sim.partition !== null && sim.t < sim.partition.healAt;
   const zoneIndexes = model.zones.map((_, z) => z);
-  const dbReach = cut ? dbReachFrom(sim) : null;
+  const dbReach = activePartition(sim) === null ? null : dbReachFrom(sim);
   const input: FlowInput = {
     targets: flowTargets,
     zoneCount,

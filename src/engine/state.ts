@@ -84,8 +84,6 @@ export interface DbState {
   waiting: boolean;
   /** Semi-sync: commits are stalled waiting for an ack. */
   semiSyncStalled: boolean;
-  /** Generation of the partition for which a Patroni demotion is already scheduled (0: none). */
-  lockLossGen: number;
   /** Semi-sync: fell back to asynchronous commits after the timeout. */
   semiSyncFallback: boolean;
   semiSyncGen: number;
@@ -211,11 +209,16 @@ export function zoneUp(sim: Sim, z: number): boolean {
   return z < 0 || sim.zoneDown[z] === 0;
 }
 
+/** The partition cutting a zone off right now, or `null` (none, or it has healed). */
+export function activePartition(sim: Sim): PartitionState | null {
+  const p = sim.partition;
+  return p !== null && sim.t < p.healAt ? p : null;
+}
+
 /** Zones `a` and `b` can reach each other: no partition, or both on the same side of it. */
 export function connected(sim: Sim, a: number, b: number): boolean {
-  const p = sim.partition;
-  if (p === null || sim.t >= p.healAt) return true;
-  return (a === p.zone) === (b === p.zone);
+  const p = activePartition(sim);
+  return p === null || (a === p.zone) === (b === p.zone);
 }
 
 /** Name of zone index `z`. */
