@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {test as base, expect, type Locator, type Page} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import type {Model} from '../src/engine';
+import {decodeModel} from '../src/lab/share';
 
 /** WCAG rule sets every page is checked against. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -53,6 +55,28 @@ export async function gotoHydrated(page: Page, pathname: string) {
   const response = await page.goto(pathname);
   await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
   return response;
+}
+
+/** The model the playground's address holds right now (what the lab runs). */
+export async function modelInUrl(page: Page): Promise<Model> {
+  const value = new URL(page.url()).searchParams.get('model');
+  expect(value, 'the playground keeps the model in its address').not.toBeNull();
+  const decoded = decodeModel(value!);
+  if (!decoded.ok) throw new Error(decoded.reason);
+  return decoded.model;
+}
+
+/**
+ * The playground's lab as a reader builds it: three zones, three tasks, 240 requests a second,
+ * then the second zone broken by clicking it in the diagram at 10:00.
+ */
+export async function buildAndBreakSecondZone(lab: Locator): Promise<void> {
+  await lab.getByLabel('Zones', {exact: true}).fill('3');
+  await lab.getByLabel('Desired tasks').fill('3');
+  await lab.getByLabel('Load', {exact: true}).fill('240');
+  await lab.getByRole('slider').fill('600');
+  await lab.getByRole('button', {name: /^Zone use1-az2: up\. Break this zone now/}).click();
+  await expect(lab.getByRole('status')).toContainText('Zone use1-az2 fails at 10:00');
 }
 
 /**

@@ -1,29 +1,15 @@
-import {test, expect, gotoHydrated, watchPage, seriousAxeFindings} from './fixtures';
+import {test, expect, gotoHydrated, watchPage, seriousAxeFindings, modelInUrl, buildAndBreakSecondZone} from './fixtures';
 import {simulate, type Model} from '../src/engine';
-import {decodeModel, encodeModel} from '../src/lab/share';
+import {encodeModel} from '../src/lab/share';
 import {formatCount, formatPercent} from '../src/utils/format';
-
-/** The model the playground's address holds right now. */
-async function modelInUrl(page: import('@playwright/test').Page): Promise<Model> {
-  const value = new URL(page.url()).searchParams.get('model');
-  expect(value, 'the playground keeps the model in its address').not.toBeNull();
-  const decoded = decodeModel(value!);
-  if (!decoded.ok) throw new Error(decoded.reason);
-  return decoded.model;
-}
 
 test.describe('the failover lab on the playground', () => {
   test('a model built in the UI and broken shows the engine’s own summary', async ({page, baseURL}) => {
     const problems = watchPage(page, baseURL!);
     await gotoHydrated(page, '/playground');
     const lab = page.getByRole('region', {name: 'Your model'});
-    await lab.getByLabel('Zones', {exact: true}).fill('3');
-    await lab.getByLabel('Desired tasks').fill('3');
-    await lab.getByLabel('Load', {exact: true}).fill('240');
     // Break the second zone by clicking it in the diagram, at the scrubber's time.
-    await lab.getByRole('slider').fill('600');
-    await lab.getByRole('button', {name: /^Zone use1-az2: up\. Break this zone now/}).click();
-    await expect(lab.getByRole('status')).toContainText('Zone use1-az2 fails at 10:00');
+    await buildAndBreakSecondZone(lab);
 
     const model = await modelInUrl(page);
     expect(model.zones).toHaveLength(3);

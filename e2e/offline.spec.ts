@@ -1,6 +1,5 @@
-import {test, expect, gotoHydrated, sitemapPaths, watchPage} from './fixtures';
+import {test, expect, gotoHydrated, sitemapPaths, watchPage, modelInUrl, buildAndBreakSecondZone} from './fixtures';
 import {simulate} from '../src/engine';
-import {decodeModel} from '../src/lab/share';
 import {formatPercent} from '../src/utils/format';
 import type {Page} from '@playwright/test';
 
@@ -54,16 +53,9 @@ test.describe('offline, after one visit', () => {
     const problems = watchPage(page, baseURL!);
     await gotoHydrated(page, '/playground');
     const lab = page.getByRole('region', {name: 'Your model'});
-    await lab.getByLabel('Zones', {exact: true}).fill('3');
-    await lab.getByLabel('Desired tasks').fill('3');
-    await lab.getByLabel('Load', {exact: true}).fill('240');
-    await lab.getByRole('slider').fill('600');
-    await lab.getByRole('button', {name: /^Zone use1-az2: up\. Break this zone now/}).click();
-    await expect(lab.getByRole('status')).toContainText('Zone use1-az2 fails at 10:00');
+    await buildAndBreakSecondZone(lab);
     // The figure shown is the engine's for the model in the address, computed in the page with no network.
-    const decoded = decodeModel(new URL(page.url()).searchParams.get('model') ?? '');
-    if (!decoded.ok) throw new Error(decoded.reason);
-    const expected = simulate(decoded.model).summary;
+    const expected = simulate(await modelInUrl(page)).summary;
     expect(expected.failed).toBeGreaterThan(0);
     await expect(lab.getByTestId('summary-availability')).toHaveText(formatPercent(expected.availability));
     expect(problems.pageErrors).toEqual([]);

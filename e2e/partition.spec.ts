@@ -1,6 +1,5 @@
-import {test, expect, gotoHydrated, watchPage} from './fixtures';
+import {test, expect, gotoHydrated, watchPage, modelInUrl} from './fixtures';
 import {simulate} from '../src/engine';
-import {decodeModel} from '../src/lab/share';
 import {formatCount} from '../src/utils/format';
 
 test('a reader cuts a zone off in the lab and sees it in the diagram, the summary and the log', async ({page, baseURL}) => {
@@ -14,11 +13,9 @@ test('a reader cuts a zone off in the lab and sees it in the diagram, the summar
   await lab.getByRole('button', {name: 'Add at 5:00'}).click();
 
   // The model in the address is what the engine runs; the page shows the engine's numbers.
-  const value = new URL(page.url()).searchParams.get('model');
-  const decoded = decodeModel(value!);
-  if (!decoded.ok) throw new Error(decoded.reason);
-  expect(decoded.model.faults).toEqual([{kind: 'zonePartition', zone: 'use1-az1', at: 300, duration: 600}]);
-  const result = simulate(decoded.model);
+  const model = await modelInUrl(page);
+  expect(model.faults).toEqual([{kind: 'zonePartition', zone: 'use1-az1', at: 300, duration: 600}]);
+  const result = simulate(model);
   expect(result.summary.failedByCause.partition).toBeGreaterThan(0);
   await expect(lab.getByTestId('summary-failed-requests')).toHaveText(formatCount(result.summary.failed));
 

@@ -17,7 +17,7 @@ export default function Playground(): React.JSX.Element {
           what you see.
         </p>
         {/* Keeps the heading levels in order: the lab's own title is an h3, as in the chapters. */}
-        <Heading as="h2" className={styles.visuallyHidden}>
+        <Heading as="h2" className="fl-visually-hidden">
           The lab
         </Heading>
         {/* The lab is drawn in the browser only (it reads the model from the address). Until then a

@@ -80,7 +80,7 @@ export default function Ordering({question, idPrefix, stepIds, onChange, readOnl
           );
         })}
       </ol>
-      <div className={styles.visuallyHidden} aria-live="assertive" id={`${idPrefix}-moves`}>
+      <div className="fl-visually-hidden" aria-live="assertive" id={`${idPrefix}-moves`}>
         {announcement}
       </div>
     </>
