@@ -6,7 +6,8 @@ import {chromium} from '@playwright/test';
 import {findBrowser, isRoot} from './browser.mjs';
 import {serveBuild} from './serve.mjs';
 
-const PORT = 3211;
+// SCREENSHOT_PORT lets several checkouts take screenshots side by side.
+const PORT = Number(process.env.SCREENSHOT_PORT ?? 3211);
 const paths = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['/', '/docs/intro'];
 const widths = [1280, 375];
 const themes = ['light', 'dark'];
