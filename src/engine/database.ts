@@ -3,7 +3,7 @@
  * rules over the simulation state.
  *
  * Every kind (single-AZ, RDS Multi-AZ instance and cluster, Aurora, async read
- * replica, self-managed) is resolved into one shape by `validate.ts`, so one set
+ * replica, self-managed) is resolved into one shape by `validate/database.ts`, so one set
  * of rules covers them all:
  *
  * - A replica that can reach the primary keeps up: it holds every acknowledged

@@ -20,7 +20,7 @@ const dbArb = (zones: string[]): fc.Arbitrary<DatabaseSpec> =>
       : []),
   );
 
-/** Databases whose behaviour during a partition the model covers (see validate.ts). */
+/** Databases whose behaviour during a partition the model covers (see validate/faults.ts). */
 const partitionsModelled = (db: DatabaseSpec): boolean =>
   db.kind === 'none' || db.kind === 'single-az' || db.kind === 'self-managed' || (db.kind === 'async-replica' && db.autoPromoteAfterSeconds === undefined);
 

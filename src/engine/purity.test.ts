@@ -3,7 +3,10 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 
 const dir = path.dirname(new URL(import.meta.url).pathname);
-const sources = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+// Every source file, in subfolders too (validate/, database/).
+const sources = (fs.readdirSync(dir, {recursive: true}) as string[]).filter(
+  (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
+);
 
 describe('engine sources', () => {
   it.each(sources)('%s uses no clock, no unseeded randomness, no React, DOM or Docusaurus', (file) => {

@@ -1,0 +1,54 @@
+/** Validation of the load balancer and its health check. */
+import {DEFAULT_DEREGISTRATION_DELAY_SECONDS, DEFAULT_HEALTH_CHECK} from '../defaults';
+import {ModelError} from '../errors';
+import type {ResolvedModel, ZoneName} from '../types';
+import {bool, num, obj, zoneList} from './fields';
+
+/** The load balancer's zones, cross-zone setting, health check and deregistration delay. */
+export function resolveLoadBalancer(v: unknown, zones: readonly ZoneName[]): ResolvedModel['loadBalancer'] {
+  const lb = obj('loadBalancer', v, ['zones', 'crossZone', 'healthCheck', 'deregistrationDelaySeconds']);
+  const hc = obj('loadBalancer.healthCheck', lb.healthCheck, [
+    'intervalSeconds',
+    'timeoutSeconds',
+    'healthyThreshold',
+    'unhealthyThreshold',
+  ]);
+  const intervalSeconds = num('loadBalancer.healthCheck.intervalSeconds', hc.intervalSeconds, DEFAULT_HEALTH_CHECK.intervalSeconds, {
+    min: 1,
+    max: 300,
+  });
+  const timeoutSeconds = num('loadBalancer.healthCheck.timeoutSeconds', hc.timeoutSeconds, DEFAULT_HEALTH_CHECK.timeoutSeconds, {
+    positive: true,
+  });
+  if (timeoutSeconds >= intervalSeconds) {
+    throw new ModelError(
+      'loadBalancer.healthCheck.timeoutSeconds',
+      `must be less than intervalSeconds (${intervalSeconds}), got ${timeoutSeconds}`,
+    );
+  }
+  return {
+    zones: lb.zones === undefined ? [...zones] : zoneList('loadBalancer.zones', lb.zones, zones, 1),
+    crossZone: bool('loadBalancer.crossZone', lb.crossZone, true),
+    healthCheck: {
+      intervalSeconds,
+      timeoutSeconds,
+      healthyThreshold: num('loadBalancer.healthCheck.healthyThreshold', hc.healthyThreshold, DEFAULT_HEALTH_CHECK.healthyThreshold, {
+        min: 1,
+        max: 10,
+        integer: true,
+      }),
+      unhealthyThreshold: num(
+        'loadBalancer.healthCheck.unhealthyThreshold',
+        hc.unhealthyThreshold,
+        DEFAULT_HEALTH_CHECK.unhealthyThreshold,
+        {min: 1, max: 10, integer: true},
+      ),
+    },
+    deregistrationDelaySeconds: num(
+      'loadBalancer.deregistrationDelaySeconds',
+      lb.deregistrationDelaySeconds,
+      DEFAULT_DEREGISTRATION_DELAY_SECONDS,
+      {min: 0, max: 3600},
+    ),
+  };
+}
