@@ -42,6 +42,8 @@ export const DEFAULT_REQUESTS_PER_SECOND = 100;
 export const DEFAULT_WRITE_SHARE = 0.1;
 /** Illustrative sessions per request per second (a user acts every 10 s). */
 export const DEFAULT_SESSIONS_PER_RPS = 10;
+/** Illustrative average session length, seconds: users come and go, so sessions turn over. */
+export const DEFAULT_SESSION_SECONDS = 1800;
 /** Estimate: placement + image pull + app start; AWS publishes no number. */
 export const DEFAULT_TASK_START_SECONDS = 60;
 /**

@@ -9,6 +9,7 @@ import {
   zoneOutage,
   type Model,
 } from './index';
+import {nextCheckAtOrAfter} from './healthChecks';
 
 /** Six tasks, three zones, 200 rps, 50 rps per task: each zone can carry half the peak. */
 const sixTasks = (extra: Partial<Model> = {}): Model => ({
@@ -71,9 +72,16 @@ describe('faults', () => {
 
   it('zone outage stops tasks, and cross-zone load balancing spreads the dead share', () => {
     const r = simulate(sixTasks({faults: [zoneOutage('a', {at: 300, duration: 600})], seed: 2}));
-    const mark = r.events.find((e) => e.type === 'lb/targetMarkedUnhealthy')!.t;
-    // Two of six targets dead until marked: 200 / 3 rps fail.
-    expect(r.summary.failedByCause.deadTarget).toBeCloseTo((200 / 3) * (mark - 300), 6);
+    // Nodes b and c take half the traffic each; each sends 2 of its 6 shares to the dead tasks
+    // until it marks them, (2 − 1) × 30 + 5 s after its own first check at or after 300:
+    // 100 rps × 2/6 × (mark_b − 300) + 100 rps × 2/6 × (mark_c − 300).
+    const marks = ['b', 'c'].map((z) => nextCheckAtOrAfter(300, r.healthCheckPhases[z]!, 30) + 30 + 5);
+    expect(marks[0]).not.toBe(marks[1]); // this seed's nodes do not check in step
+    for (const m of marks) expect(m - 300).toBeGreaterThanOrEqual(35);
+    for (const m of marks) expect(m - 300).toBeLessThanOrEqual(65);
+    expect(r.summary.failedByCause.deadTarget).toBeCloseTo(marks.reduce((sum, m) => sum + 100 * (2 / 6) * (m - 300), 0), 6);
+    // The target is marked as a whole when the last node marks it.
+    expect(r.events.find((e) => e.type === 'lb/targetMarkedUnhealthy')!.t).toBe(Math.max(...marks));
     expect(selectStateAt(r, 310).zones[0]!.status).toBe('down');
   });
 
@@ -84,8 +92,9 @@ describe('faults', () => {
 
   it('task crash fails its share until detection', () => {
     const r = simulate(sixTasks({faults: [taskCrash('c-2', {at: 100})], seed: 5}));
-    const mark = r.events.find((e) => e.type === 'lb/targetMarkedUnhealthy')!.t;
-    expect(r.summary.failedByCause.deadTarget).toBeCloseTo((200 / 6) * (mark - 100), 6);
+    // Three nodes, a third of 200 rps each, 1 of 6 shares to c-2 until each node marks it.
+    const marks = ['a', 'b', 'c'].map((z) => nextCheckAtOrAfter(100, r.healthCheckPhases[z]!, 30) + 30 + 5);
+    expect(r.summary.failedByCause.deadTarget).toBeCloseTo(marks.reduce((sum, m) => sum + (200 / 3) * (1 / 6) * (m - 100), 0), 6);
   });
 
   it('a zonal dependency (NAT gateway) fails requests from every zone while its zone is down', () => {
@@ -121,8 +130,45 @@ describe('sessions', () => {
     expect(simulate(base({sessionStore: 'task-memory', sticky: true})).summary.sessionsLost).toBe(500);
   });
 
-  it('task memory without stickiness loses every session (each had state on the dead task)', () => {
-    expect(simulate(base({sessionStore: 'task-memory', sticky: false})).summary.sessionsLost).toBe(1000);
+  it('task memory without stickiness loses the dead task share at the outage, and signs users out all along', () => {
+    const r = simulate(base({sessionStore: 'task-memory', sticky: false}));
+    // a-1 held half the sessions when it stopped: 1000 / 2. Never more than existed.
+    expect(r.summary.sessionsLost - r.summary.sessionsLostInNormalRunning).toBeCloseTo(500, 9);
+    expect(r.summary.sessionsLostInNormalRunning).toBeGreaterThan(0);
+  });
+
+  it('in task memory without stickiness, users are signed out during normal running: (n − 1)/n of requests', () => {
+    const noFault = (desiredCount: number, sticky: boolean) =>
+      simulate({
+        zones: ['a', 'b', 'c'],
+        service: {desiredCount, sessionStore: 'task-memory', sticky},
+        traffic: {requestsPerSecond: 100, activeSessions: 1000},
+      }).summary;
+    // 100 rps for 3600 s; a request lands on the task holding the session with probability 1/n.
+    expect(noFault(3, false).sessionsLost).toBeCloseTo(100 * 3600 * (2 / 3), 6);
+    expect(noFault(3, false).sessionsLostInNormalRunning).toBeCloseTo(100 * 3600 * (2 / 3), 6);
+    expect(noFault(1, false).sessionsLost).toBe(0);
+    expect(noFault(3, true).sessionsLost).toBe(0);
+  });
+
+  it('rebalancing drains a task and loses only the sessions of the users stuck to it', () => {
+    const r = simulate({
+      zones: ['a', 'b'],
+      service: {desiredCount: 2, sessionStore: 'task-memory', sticky: true},
+      traffic: {requestsPerSecond: 100, activeSessions: 1000, sessionSeconds: 1800},
+      faults: [zoneOutage('a', {at: 300, duration: 1800})],
+    });
+    const entered = (id: string) => r.events.find((e) => e.type === 'lb/targetHealthy' && e.task === id)!.t;
+    expect(r.events.find((e) => e.type === 'lb/targetDraining')!.task).toBe('b-2');
+    // At 300 a-1's 500 sessions are lost and those users sign in on b-1. From the moment b-2
+    // enters service, sessions turn over (1800 s on average) and new ones land evenly on the
+    // targets in service: towards 1000 / 2 on b-2 until a-2 enters service, then towards
+    // 1000 / 3 until every node has a-2 and rebalancing drains b-2 with what it holds.
+    const drained = r.events.find((e) => e.type === 'lb/targetDraining')!.t;
+    const relax = (from: number, target: number, dt: number) => target + (from - target) * Math.exp(-dt / 1800);
+    const onB2 = relax(relax(0, 500, entered('a-2') - entered('b-2')), 1000 / 3, drained - entered('a-2'));
+    expect(r.summary.sessionsLost).toBeCloseTo(500 + onB2, 6);
+    expect(onB2).toBeLessThan(500);
   });
 
   it('a multi-zone store loses none', () => {

@@ -1,8 +1,11 @@
 import {describe, expect, it} from 'vitest';
-import {computeFlows, nextCheckAtOrAfter, routingShares, type FlowInput, type FlowTarget} from './loadBalancer';
+import {nextCheckAtOrAfter} from './healthChecks';
+import {computeFlows, routingShares, type FlowInput, type FlowTarget} from './loadBalancer';
 
-const live = (zone: number, capacity = 1000): FlowTarget => ({zone, inService: true, markedUnhealthy: false, alive: true, capacity, far: 'normal'});
-const deadInService = (zone: number): FlowTarget => ({zone, inService: true, markedUnhealthy: false, alive: false, capacity: 1000, far: 'normal'});
+/** Every node of the two zones sees the target the same way. */
+const seen = (v: 'in' | 'unhealthy' | 'out') => [v, v] as const;
+const live = (zone: number, capacity = 1000): FlowTarget => ({zone, view: seen('in'), alive: true, capacity});
+const deadInService = (zone: number): FlowTarget => ({zone, view: seen('in'), alive: false, capacity: 1000});
 
 function input(targets: FlowTarget[], over: Partial<FlowInput> = {}): FlowInput {
   const zoneCount = over.zoneCount ?? 2;
@@ -44,7 +47,7 @@ describe('routing', () => {
   });
 
   it('leaves a node out of DNS when its zone has no healthy target (cross-zone off)', () => {
-    const unhealthy: FlowTarget = {...live(0), inService: false, markedUnhealthy: true};
+    const unhealthy: FlowTarget = {...live(0), view: seen('unhealthy')};
     const f = computeFlows(input([unhealthy, live(1)], {crossZone: false}));
     expect([...f.targetServed]).toEqual([0, 100]);
     expect(f.failed).toBe(0);
@@ -57,7 +60,7 @@ describe('routing', () => {
   });
 
   it('fails open to every registered target when none is healthy', () => {
-    const u = (zone: number): FlowTarget => ({zone, inService: false, markedUnhealthy: true, alive: true, capacity: 1000, far: 'normal'});
+    const u = (zone: number): FlowTarget => ({zone, view: seen('unhealthy'), alive: true, capacity: 1000});
     const f = computeFlows(input([u(0), u(1)]));
     expect(f.served).toBe(100);
   });

@@ -1,39 +1,24 @@
 /**
- * The load balancer: health-check timing and request routing.
- *
- * Health checks are not simulated one by one. Every target is checked on one
- * schedule (`phase + k × interval`), so the time of the k-th check after any
- * change is plain arithmetic; that is what keeps a 7-day run as cheap as a
- * 1-hour one.
- *
- * Routing is round robin: each target the load balancer believes healthy gets
- * an equal share of its node's traffic. The flow computation is a pure
- * function of a snapshot, so selectors can call it again for any moment.
+ * The load balancer's routing. Each zone's node has its own pool: the targets it has in
+ * service (every node checks every target on its own schedule, see `healthChecks.ts`).
+ * Round robin: each target in a node's pool gets an equal share of that node's traffic.
+ * The flow computation is a pure function of a snapshot, so selectors can call it again
+ * for any moment.
  */
-import type {FarView} from './partition';
+import type {NodeView} from './state';
 import type {RequestClass} from './traffic';
 import type {FailureCause, FailuresByCause} from './types';
-
-/** Start time of the first check at or after `t` on the schedule `phase + k × interval`. */
-export function nextCheckAtOrAfter(t: number, phase: number, interval: number): number {
-  const k = Math.ceil((t - phase) / interval - 1e-9);
-  return phase + Math.max(0, k) * interval;
-}
 
 /** A target as routing sees it. */
 export interface FlowTarget {
   /** Index of its zone. */
   zone: number;
-  /** The load balancer believes it healthy (in service). */
-  inService: boolean;
-  /** Registered but marked unhealthy: used only when failing open. */
-  markedUnhealthy: boolean;
+  /** How each zone's load balancer node sees it (index = zone). */
+  view: readonly NodeView[];
   /** The task is alive and answers. */
   alive: boolean;
   /** Requests per second it can serve. */
   capacity: number;
-  /** How load balancer nodes across a network partition see it (`'normal'` without one). */
-  far: FarView;
 }
 
 /** Everything routing needs at one moment. */
@@ -45,7 +30,7 @@ export interface FlowInput {
   /** Per zone: targets there may receive traffic (load balancer enabled there and no zonal shift). */
   targetZoneRoutable: boolean[];
   crossZone: boolean;
-  /** The zone a network partition cuts off from the others, or `null`. */
+  /** The zone a network partition cuts off from the others right now, or `null`. */
   partitionZone: number | null;
   /** Per zone: share of requests served there that fail (gray failure). */
   grayShare: number[];
@@ -81,110 +66,34 @@ export function noFailures(): FailuresByCause {
 }
 
 /**
- * Share of one attempt that goes to each target (`pi`) and the share that finds no
- * target at all (`none`). See the reference page for the rules: cross-zone on pools
- * every routable target; cross-zone off gives each usable node with a healthy target an
- * equal DNS share and the node uses only its own zone. With no healthy target the load
- * balancer fails open to the registered unhealthy ones.
+ * Share of one attempt that goes to each target (`pi`), that is lost crossing a partition
+ * (`cutAt`) and that finds no target at all (`none`). DNS hands out every usable node whose
+ * pool is not empty, each an equal share; a node's pool is the targets it has in service
+ * among the routable ones (cross-zone on) or its own zone's (cross-zone off). When every
+ * pool is empty the nodes fail open to the targets they marked unhealthy. A node still
+ * sends to a target across a partition until it marks it: those requests are lost.
  */
 export function routingShares(input: FlowInput): Routing {
-  const {targets, zoneCount, nodeUsable, targetZoneRoutable} = input;
+  const {targets, zoneCount, nodeUsable, targetZoneRoutable, crossZone, partitionZone} = input;
   const n = targets.length;
   const pi = new Float64Array(n);
   const cutAt = new Float64Array(n);
-  const anyNode = nodeUsable.some(Boolean);
-  if (!anyNode) return {pi, none: 1, cutAt, cut: 0};
-  if (input.crossZone && input.partitionZone !== null) return partitionedShares(input);
-  if (input.crossZone) {
-    let healthy = 0;
-    let unhealthy = 0;
-    for (const tg of targets) {
-      if (!targetZoneRoutable[tg.zone]) continue;
-      if (tg.inService) healthy++;
-      else if (tg.markedUnhealthy) unhealthy++;
-    }
-    const failOpen = healthy === 0;
-    const count = failOpen ? unhealthy : healthy;
-    if (count === 0) return {pi, none: 1, cutAt, cut: 0};
-    for (let j = 0; j < n; j++) {
-      const tg = targets[j]!;
-      if (!targetZoneRoutable[tg.zone]) continue;
-      if (failOpen ? tg.markedUnhealthy : tg.inService) pi[j] = 1 / count;
-    }
-    return {pi, none: 0, cutAt, cut: 0};
-  }
-  // Cross-zone off: one node per zone, each with its own targets.
-  const healthyIn = new Array<number>(zoneCount).fill(0);
-  const unhealthyIn = new Array<number>(zoneCount).fill(0);
-  for (const tg of targets) {
-    if (!nodeUsable[tg.zone]) continue;
-    if (tg.inService) healthyIn[tg.zone]!++;
-    else if (tg.markedUnhealthy) unhealthyIn[tg.zone]!++;
-  }
-  const nodesWithHealthy = healthyIn.filter((c, z) => c > 0 && nodeUsable[z]).length;
-  // DNS only hands out nodes whose zone has a healthy target; if none has, it hands out all.
-  const failOpen = nodesWithHealthy === 0;
-  const nodes = failOpen ? nodeUsable.filter(Boolean).length : nodesWithHealthy;
-  let none = 0;
-  for (let z = 0; z < zoneCount; z++) {
-    if (!nodeUsable[z]) continue;
-    if (!failOpen && healthyIn[z]! === 0) continue;
-    const pool = failOpen ? unhealthyIn[z]! : healthyIn[z]!;
-    if (pool === 0) none += 1 / nodes;
-  }
-  for (let j = 0; j < n; j++) {
-    const tg = targets[j]!;
-    if (!nodeUsable[tg.zone]) continue;
-    const pool = failOpen ? unhealthyIn[tg.zone]! : healthyIn[tg.zone]!;
-    if (pool === 0) continue;
-    if (failOpen ? tg.markedUnhealthy : tg.inService) pi[j] = 1 / nodes / pool;
-  }
-  return {pi, none, cutAt, cut: 0};
-}
-
-/** Where one attempt goes: shares that reach each target, that are lost crossing a partition, or that find nothing. */
-export interface Routing {
-  /** Per target: share of attempts that reach it. */
-  pi: Float64Array;
-  /** Share of attempts that find no target. */
-  none: number;
-  /** Per target: share of attempts sent to it from across a partition (they fail). */
-  cutAt: Float64Array;
-  /** Sum of `cutAt`. */
-  cut: number;
-}
-
-/**
- * Cross-zone routing during a network partition: the nodes on each side have their own
- * view. A node's pool is the in-service targets on its side plus those across the cut it
- * has not marked unhealthy yet (requests to those are lost). DNS hands out only nodes
- * whose pool is not empty; if every pool is empty the nodes fail open to the registered
- * unhealthy targets, and again only the ones on their side can answer.
- */
-function partitionedShares(input: FlowInput): Routing {
-  const {targets, zoneCount, nodeUsable, targetZoneRoutable} = input;
-  const cutZone = input.partitionZone!;
-  const n = targets.length;
-  const pi = new Float64Array(n);
-  const cutAt = new Float64Array(n);
-  const sameSide = (a: number, b: number): boolean => (a === cutZone) === (b === cutZone);
-  const inPool = (node: number, tg: FlowTarget, failOpen: boolean): boolean => {
-    if (!targetZoneRoutable[tg.zone]) return false;
-    if (failOpen) return tg.markedUnhealthy;
-    return tg.inService && (sameSide(node, tg.zone) || tg.far !== 'excluded');
-  };
-  const poolSize = (node: number, failOpen: boolean): number => {
-    let size = 0;
-    for (const tg of targets) if (inPool(node, tg, failOpen)) size++;
-    return size;
-  };
-  const usable = [...Array(zoneCount).keys()].filter((z) => nodeUsable[z]);
-  const pools = (failOpen: boolean) => usable.map((node) => ({node, size: poolSize(node, failOpen)}));
+  const inPool = (node: number, tg: FlowTarget, failOpen: boolean): boolean =>
+    targetZoneRoutable[tg.zone]! && (crossZone || tg.zone === node) && tg.view[node] === (failOpen ? 'unhealthy' : 'in');
+  const usable: number[] = [];
+  for (let z = 0; z < zoneCount; z++) if (nodeUsable[z]) usable.push(z);
+  if (usable.length === 0) return {pi, none: 1, cutAt, cut: 0};
+  const sizes = (failOpen: boolean) =>
+    usable.map((node) => {
+      let size = 0;
+      for (const tg of targets) if (inPool(node, tg, failOpen)) size++;
+      return {node, size};
+    });
   let failOpen = false;
-  let nodes = pools(false).filter((pool) => pool.size > 0);
+  let nodes = sizes(false).filter((pool) => pool.size > 0);
   if (nodes.length === 0) {
     failOpen = true;
-    nodes = pools(true);
+    nodes = sizes(true);
   }
   let none = 0;
   let cut = 0;
@@ -197,14 +106,25 @@ function partitionedShares(input: FlowInput): Routing {
     for (let j = 0; j < n; j++) {
       const tg = targets[j]!;
       if (!inPool(node, tg, failOpen)) continue;
-      if (sameSide(node, tg.zone) || tg.far === 'normal') pi[j]! += share;
-      else {
+      if (partitionZone !== null && (node === partitionZone) !== (tg.zone === partitionZone)) {
         cutAt[j]! += share;
         cut += share;
-      }
+      } else pi[j]! += share;
     }
   }
   return {pi, none, cutAt, cut};
+}
+
+/** Where one attempt goes: shares that reach each target, that are lost crossing a partition, or that find nothing. */
+export interface Routing {
+  /** Per target: share of attempts that reach it. */
+  pi: Float64Array;
+  /** Share of attempts that find no target. */
+  none: number;
+  /** Per target: share of attempts sent to it from across a partition (they fail). */
+  cutAt: Float64Array;
+  /** Sum of `cutAt`. */
+  cut: number;
 }
 
 interface AttemptFailure {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {healthCheckDetection, ModelError, promoteReplica, simulate, zonePartition, type DatabaseSpec, type Model} from './index';
+import {nextCheckAtOrAfter} from './healthChecks';
 
 /** Three zones, one task each, plenty of capacity; zone a is cut off from t = 300 s for 900 s. */
 const cutA = (extra: Partial<Model> = {}): Model => ({
@@ -26,17 +27,22 @@ const patroni = (replication: 'sync' | 'async', zones = ['a', 'b', 'c']): Databa
 });
 
 describe('network partition: load balancer', () => {
-  it('loses the requests nodes send across the cut until they mark those targets unhealthy', () => {
-    // Three nodes get a third of the traffic each. Node a still sends 2 of its 3 shares to b-1
-    // and c-1; nodes b and c each send 1 of 3 to a-1: 1/3 × 2/3 + 2/3 × 1/3 = 4/9 of 300 rps.
+  it('loses the requests each node sends across the cut until that node marks those targets unhealthy', () => {
+    // Three nodes get a third of the traffic each. Node a sends 2 of its 3 shares to b-1 and
+    // c-1 until it marks them; nodes b and c each send 1 of 3 to a-1 until they mark it. Each
+    // node marks on its own schedule, (2 − 1) × 30 + 5 s after its first check at or after 300.
     const {earliestDetectionSeconds, latestDetectionSeconds} = healthCheckDetection({});
     for (let seed = 1; seed <= 10; seed++) {
       const r = simulate({...cutA(), seed});
-      const marked = r.events.find((e) => e.type === 'partition/marked')!.t - 300;
-      expect(marked).toBeGreaterThanOrEqual(earliestDetectionSeconds);
-      expect(marked).toBeLessThanOrEqual(latestDetectionSeconds);
-      expect(r.summary.failedByCause.partition).toBeCloseTo(((300 * 4) / 9) * marked, 6);
+      const mark = (z: string) => nextCheckAtOrAfter(300, r.healthCheckPhases[z]!, 30) + 35 - 300;
+      for (const z of ['a', 'b', 'c']) {
+        expect(mark(z)).toBeGreaterThanOrEqual(earliestDetectionSeconds);
+        expect(mark(z)).toBeLessThanOrEqual(latestDetectionSeconds);
+      }
+      const lost = 300 * ((1 / 3) * (2 / 3) * mark('a') + (1 / 3) * (1 / 3) * mark('b') + (1 / 3) * (1 / 3) * mark('c'));
+      expect(r.summary.failedByCause.partition).toBeCloseTo(lost, 6);
       expect(r.summary.failed).toBeCloseTo(r.summary.failedByCause.partition, 6);
+      expect(r.events.find((e) => e.type === 'partition/marked')!.t - 300).toBe(Math.max(mark('a'), mark('b'), mark('c')));
     }
   });
 
@@ -55,9 +61,38 @@ describe('network partition: load balancer', () => {
   });
 
   it('costs sticky in-memory sessions of users whose node is across from their task', () => {
-    // Same arithmetic as the requests: 4/9 of the 3000 sessions.
-    const r = simulate(cutA({service: {desiredCount: 3, capacityPerTask: 1000, sessionStore: 'task-memory', sticky: true}}));
-    expect(r.summary.sessionsLost).toBeCloseTo((3000 * 4) / 9, 6);
+    // 1000 sessions on each task. When a node marks the targets across the cut, the third of
+    // their users who enter at that node lose their sessions and sign in again, spread evenly
+    // over the three tasks; between marks sessions turn over towards the even share.
+    const r = simulate(
+      cutA({
+        service: {desiredCount: 3, capacityPerTask: 1000, sessionStore: 'task-memory', sticky: true},
+        traffic: {requestsPerSecond: 300, writeShare: 0.1, activeSessions: 3000, sessionSeconds: 1800},
+      }),
+    );
+    const zones = ['a', 'b', 'c'];
+    const marks = zones
+      .map((z, k) => ({k, t: nextCheckAtOrAfter(300, r.healthCheckPhases[z]!, 30) + 35}))
+      .sort((x, y) => x.t - y.t || x.k - y.k);
+    const held = [1000, 1000, 1000];
+    let lost = 0;
+    let now = 300;
+    for (const {k, t} of marks) {
+      const turnover = 1 - Math.exp(-(t - now) / 1800);
+      const mean = (held[0]! + held[1]! + held[2]!) / 3;
+      for (let j = 0; j < 3; j++) held[j] = held[j]! + (mean - held[j]!) * turnover;
+      now = t;
+      const across = [0, 1, 2].filter((j) => (j === 0) !== (k === 0));
+      let here = 0;
+      for (const j of across) {
+        here += held[j]! / 3;
+        held[j] = held[j]! * (2 / 3);
+      }
+      for (let j = 0; j < 3; j++) held[j] = held[j]! + here / 3;
+      lost += here;
+    }
+    expect(r.summary.sessionsLost).toBeCloseTo(lost, 6);
+    expect(r.summary.sessionsLost).toBeLessThan(3000);
   });
 
   it('is seen as an impaired zone by zonal autoshift, and the shift ends when the cut heals', () => {
@@ -132,8 +167,9 @@ describe('network partition: databases', () => {
     const r = simulate(cutA({database: {kind: 'async-replica', primaryZone: 'a', replicaZone: 'b'}, actions: [promoteReplica({at: 600})]}));
     expect(r.events.some((e) => e.type === 'db/primaryFenced' && e.t === 600)).toBe(true);
     // Acknowledged since the replica froze at 300 − 5 s: 5 s at 30/s, then only zone a's tasks
-    // could write: 10/3 per second until the nodes marked across the cut, 10 per second after.
-    const marked = r.events.find((e) => e.type === 'partition/marked')!.t;
+    // could write: 10/3 per second until zone a's node marked b-1 and c-1 (its own first check
+    // at or after 300, then 30 + 5 s), 10 per second after, when it sends all its traffic to a-1.
+    const marked = nextCheckAtOrAfter(300, r.healthCheckPhases.a!, 30) + 35;
     expect(r.summary.writesLost).toBeCloseTo(5 * 30 + (marked - 300) * (10 / 3) + (600 - marked) * 10, 6);
     expect(r.events.some((e) => e.type === 'db/nodeRejoined' && e.t === 1200)).toBe(true);
   });

@@ -45,9 +45,23 @@ describe('presets', () => {
     expect(retry2.summary.failed).toBeCloseTo(r.summary.failed / 8, 6);
   });
 
-  it('in-memory-sessions: the lost zone sessions are gone, the service stays up', () => {
+  it('in-memory-sessions: the lost zone sessions are gone, the service stays up, and rebalancing loses more', () => {
     const r = run('in-memory-sessions');
-    expect(r.summary.sessionsLost).toBe(500);
+    const lost = r.events.filter((e) => e.type === 'sessions/lost');
+    // a-1 held half of the 1000 sessions when zone a failed.
+    expect(lost[0]!.t).toBe(300);
+    expect(lost[0]!.message).toContain('500 sessions lost');
+    // Zone a returns at 2100; rebalancing starts a-2 and, once every node has it, drains b-2,
+    // signing out the users who had moved onto b-2 since it entered service (sessions turn over
+    // every 30 minutes on average by default, and new ones land evenly on the targets in service).
+    const entered = (id: string) => r.events.find((e) => e.type === 'lb/targetHealthy' && e.task === id)!.t;
+    const drainedAt = r.events.find((e) => e.type === 'lb/targetDraining')!.t;
+    const relax = (from: number, target: number, dt: number) => target + (from - target) * Math.exp(-dt / 1800);
+    const drained = relax(relax(0, 500, entered('a-2') - entered('b-2')), 1000 / 3, drainedAt - entered('a-2'));
+    expect(lost).toHaveLength(2);
+    expect(lost[1]!.t).toBe(drainedAt);
+    expect(r.summary.sessionsLost).toBeCloseTo(500 + drained, 6);
+    expect(drained).toBeGreaterThan(100);
     expect(r.summary.longestOutageSeconds).toBe(0);
     expect(run('two-stateless-tasks').summary.sessionsLost).toBe(0);
   });

@@ -59,13 +59,14 @@ export const PRESETS: Record<PresetId, Preset> = {
   'in-memory-sessions': {
     id: 'in-memory-sessions',
     title: 'Two tasks with sessions in task memory',
-    lesson: 'Keeping sessions in task memory means the users of the lost zone lose their sessions, even though the service stays up.',
+    lesson:
+      'Keeping sessions in task memory means the users of the lost zone lose their sessions even though the service stays up, and when the zone returns AZ rebalancing drains a task and signs out the users who had moved onto it.',
     model: {
       zones: ['a', 'b'],
       service: {desiredCount: 2, capacityPerTask: 100, sessionStore: 'task-memory', sticky: true},
       traffic: {requestsPerSecond: 100, activeSessions: 1000},
-      // The zone stays down for the rest of the run, so no rebalancing drains a task later.
-      faults: [zoneOutage('a', {at: 300, duration: 3300})],
+      // The zone returns at 2100 s: ECS AZ rebalancing (on by default) then moves a task back.
+      faults: [zoneOutage('a', {at: 300, duration: 1800})],
       durationSeconds: HOUR,
     },
   },

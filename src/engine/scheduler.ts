@@ -3,15 +3,14 @@
  * the simulation state. Each rule handles one named event (`task/ready`,
  * `lb/targetMarkedUnhealthy`, …) and schedules what follows from it.
  *
- * Health-check arithmetic: with the shared schedule `phase + k × interval`, a
- * target that dies at `d` fails every check that starts at or after `d`; it is
- * marked unhealthy when the `unhealthyThreshold`-th of them times out, at
- * `s1 + (U − 1) × interval + timeout` where `s1` is the first check at or after
- * `d`. A new target enters service at its first check at or after it is ready;
- * a target that was marked unhealthy needs `healthyThreshold` passes in a row.
+ * Health checks run per load balancer node, each on its own schedule (`healthChecks.ts`):
+ * every node marks a dead target on its own and takes a new or recovered one into its own
+ * pool on its own. The target as a whole is in service once one node has it, and is marked
+ * unhealthy (which ECS acts on) once every live node has marked it.
  */
-import {nextCheckAtOrAfter} from './loadBalancer';
-import {fmt, log, loseSessions, schedule, zoneName, zoneUp, type Item, type Sim, type TaskRec} from './state';
+import {connected, fmt, log, schedule, zoneName, zoneUp, type Item, type Sim, type TaskRec} from './state';
+import {nextCheckAtOrAfter, nodeMarkTime, nodeReturnTime} from './healthChecks';
+import {loseTaskSessions, targetEnteredService} from './sessions';
 
 /** Creates a task record in zone `z` (not yet scheduled). */
 export function createTask(sim: Sim, z: number, status: TaskRec['status']): TaskRec {
@@ -23,8 +22,10 @@ export function createTask(sim: Sim, z: number, status: TaskRec['status']): Task
     status,
     lb: status === 'running' ? 'healthy' : 'unregistered',
     lifeGen: 0,
-    lbGen: 0,
-    failCheckStart: 0,
+    view: sim.model.zones.map(() => (status === 'running' ? 'in' : 'out')),
+    nodeGen: sim.model.zones.map(() => 0),
+    failCheckStart: sim.model.zones.map(() => Infinity),
+    sessions: 0,
     removed: false,
     noticed: false,
     killedByZone: false,
@@ -43,45 +44,43 @@ export function createInitialTasks(sim: Sim): void {
   });
 }
 
-/** Tasks the load balancer currently sends traffic to as healthy. */
-export function inServiceCount(sim: Sim): number {
-  let n = 0;
-  for (const t of sim.tasks) if (!t.removed && t.lb === 'healthy') n++;
-  return n;
+/** Cancels every pending health-check result of `task`, at every node. */
+export function resetChecks(task: TaskRec): void {
+  for (let k = 0; k < task.nodeGen.length; k++) {
+    task.nodeGen[k]!++;
+    task.failCheckStart[k] = Infinity;
+  }
 }
 
-/**
- * Session bookkeeping when in-service targets leave service. With sticky sessions a
- * target takes its own share (sessions ÷ in-service targets) with it; without
- * stickiness a user's requests were spread over every task, so each session had state
- * on the leaving task and all of them count as lost.
- */
-export function targetsLeftService(sim: Sim, leaving: number, why: string): void {
-  if (sim.model.service.sessionStore !== 'task-memory' || leaving <= 0) return;
-  const all = sim.model.traffic.activeSessions;
-  const n = inServiceCount(sim);
-  const lost = sim.model.service.sticky ? (all * leaving) / Math.max(n, leaving) : all;
-  loseSessions(sim, lost, why);
+/** Node `k` will mark `task` unhealthy: it stopped answering there now (death, or a cut between them). */
+export function scheduleNodeMark(sim: Sim, task: TaskRec, k: number): void {
+  if (task.failCheckStart[k]! !== Infinity) return; // a failing sequence is already under way
+  const {failCheckStart, markAt} = nodeMarkTime(sim.t, sim.phases[k]!, sim.model.loadBalancer.healthCheck);
+  task.nodeGen[k]!++;
+  task.failCheckStart[k] = failCheckStart;
+  schedule(sim, markAt, 'lb/targetMarkedUnhealthy', {task, gen: task.nodeGen[k]!, zone: k});
+}
+
+/** Node `k` starts checking `task` again: one pass for a new target, the healthy threshold for one it marked. */
+export function scheduleNodeReturn(sim: Sim, task: TaskRec, k: number): void {
+  const hc = sim.model.loadBalancer.healthCheck;
+  task.nodeGen[k]!++;
+  task.failCheckStart[k] = Infinity;
+  const at = task.view[k] === 'unhealthy' ? nodeReturnTime(sim.t, sim.phases[k]!, hc) : nextCheckAtOrAfter(sim.t, sim.phases[k]!, hc.intervalSeconds);
+  schedule(sim, at, 'lb/targetHealthy', {task, gen: task.nodeGen[k]!, zone: k});
 }
 
 /** A task stops (crash or zone outage). */
 export function killTask(sim: Sim, task: TaskRec, byZone: boolean, why: string): void {
   if (task.removed || task.status === 'dead') return;
-  const {healthCheck} = sim.model.loadBalancer;
   const wasInService = task.lb === 'healthy' && task.status === 'running';
-  if (wasInService) targetsLeftService(sim, 1, `task ${task.id} stopped`);
+  if (wasInService && !byZone) loseTaskSessions(sim, [{task, share: 1}], `task ${task.id} stopped`);
   task.status = 'dead';
   task.killedByZone = byZone;
   task.lifeGen++;
   log(sim, 'task/stopped', `task ${task.id} stopped (${why})`, {zone: task.zone, task: task.id});
   if (task.lb === 'healthy' || task.lb === 'initial') {
-    task.lbGen++;
-    const s1 = nextCheckAtOrAfter(sim.t, sim.phase, healthCheck.intervalSeconds);
-    task.failCheckStart = s1 + (healthCheck.unhealthyThreshold - 1) * healthCheck.intervalSeconds;
-    schedule(sim, task.failCheckStart + healthCheck.timeoutSeconds, 'lb/targetMarkedUnhealthy', {
-      task,
-      gen: task.lbGen,
-    });
+    for (const k of sim.nodes) if (task.view[k] !== 'unhealthy' && zoneUp(sim, k)) scheduleNodeMark(sim, task, k);
   }
   if (sim.model.scheduler.kind === 'ecs' && task.lb !== 'draining') {
     schedule(sim, sim.t + sim.model.scheduler.noticeSeconds, 'scheduler/taskStopNoticed', {task, gen: task.lifeGen});
@@ -93,87 +92,128 @@ export function killTask(sim: Sim, task: TaskRec, byZone: boolean, why: string):
 export function ruleTaskReady(sim: Sim, item: Item): void {
   const task = item.task!;
   if (item.gen !== task.lifeGen || task.status !== 'starting' || task.removed) return;
-  const {healthCheck} = sim.model.loadBalancer;
   task.status = 'running';
   sim.dirty = true;
   if (task.lb === 'unregistered' || task.lb === 'initial') {
     task.lb = 'initial';
-    task.lbGen++;
-    const first = nextCheckAtOrAfter(sim.t, sim.phase, healthCheck.intervalSeconds);
+    resetChecks(task);
+    let first = Infinity;
+    for (const k of sim.nodes) {
+      task.view[k] = 'out';
+      scheduleNodeReturn(sim, task, k);
+      first = Math.min(first, nextCheckAtOrAfter(sim.t, sim.phases[k]!, sim.model.loadBalancer.healthCheck.intervalSeconds));
+    }
     log(sim, 'lb/targetRegistered', `task ${task.id} is ready and registered; first health check at t=${fmt(first)} s`, {
       zone: task.zone,
       task: task.id,
     });
-    schedule(sim, first, 'lb/targetHealthy', {task, gen: task.lbGen});
     return;
   }
-  if (task.lb === 'healthy' && task.failCheckStart < sim.t) {
-    // The failing check that marks it unhealthy already started: that result stands.
-    log(sim, 'task/restarted', `instance ${task.id} restarted`, {zone: task.zone, task: task.id});
-    return;
+  // An instance restarts in place (a fixed fleet after its zone returns). At each node: a
+  // failing check that already started still marks it; a later one is cancelled by a pass;
+  // a node that has marked it needs the healthy threshold of passes.
+  let pending = 0;
+  let marked = 0;
+  for (const k of sim.nodes) {
+    if (task.view[k] === 'unhealthy') {
+      marked++;
+      scheduleNodeReturn(sim, task, k);
+    } else if (task.failCheckStart[k]! < sim.t) pending++;
+    else {
+      task.nodeGen[k]!++;
+      task.failCheckStart[k] = Infinity;
+    }
   }
-  if (task.lb === 'healthy') {
-    task.lbGen++; // a passing check arrives before the threshold is reached
-    log(sim, 'task/restarted', `instance ${task.id} restarted before it was marked unhealthy`, {
-      zone: task.zone,
-      task: task.id,
-    });
-    return;
+  const how =
+    marked > 0
+      ? `; needs ${sim.model.loadBalancer.healthCheck.healthyThreshold} passing checks`
+      : pending > 0
+        ? ''
+        : ' before it was marked unhealthy';
+  log(sim, 'task/restarted', `instance ${task.id} restarted${how}`, {zone: task.zone, task: task.id});
+}
+
+function liveNodesMarked(sim: Sim, task: TaskRec): {marked: number; all: boolean} {
+  let marked = 0;
+  let all = true;
+  for (const k of sim.nodes) {
+    if (task.view[k] === 'unhealthy') marked++;
+    else if (zoneUp(sim, k)) all = false;
   }
-  scheduleRecoveryChecks(sim, task);
-  log(sim, 'task/restarted', `instance ${task.id} restarted; needs ${healthCheck.healthyThreshold} passing checks`, {
+  return {marked, all};
+}
+
+/** `lb/targetMarkedUnhealthy`: one node has seen the unhealthy threshold of failed checks. */
+export function ruleTargetMarkedUnhealthy(sim: Sim, item: Item): void {
+  const task = item.task!;
+  const k = item.zone!;
+  if (item.gen !== task.nodeGen[k] || task.removed) return;
+  if (task.lb !== 'healthy' && task.lb !== 'initial') return;
+  task.failCheckStart[k] = Infinity;
+  if (task.view[k] === 'unhealthy') return;
+  task.view[k] = 'unhealthy';
+  sim.dirty = true;
+  if (task.status === 'running') scheduleNodeReturn(sim, task, k);
+  nodeMarked(sim, task, `${sim.model.loadBalancer.healthCheck.unhealthyThreshold} failed checks`);
+}
+
+/**
+ * A node has just marked `task`: the first node says so; once every live node has, the target
+ * is marked unhealthy as a whole and ECS replaces a stopped task.
+ */
+export function nodeMarked(sim: Sim, task: TaskRec, after: string): void {
+  const {marked, all} = liveNodesMarked(sim, task);
+  if (!all || task.status === 'running') {
+    if (marked === 1 && sim.nodes.length > 1 && task.status !== 'running') {
+      log(sim, 'lb/nodeMarkedUnhealthy', `a load balancer node marked task ${task.id} unhealthy after ${after}; the other nodes follow on their own schedules`, {
+        zone: task.zone,
+        task: task.id,
+      });
+    }
+    if (!all) return;
+  }
+  task.lb = 'unhealthy';
+  log(sim, 'lb/targetMarkedUnhealthy', `task ${task.id} marked unhealthy after ${after}${sim.nodes.length > 1 ? ' at every load balancer node' : ''}`, {
     zone: task.zone,
     task: task.id,
   });
-}
-
-function scheduleRecoveryChecks(sim: Sim, task: TaskRec): void {
-  const {healthCheck} = sim.model.loadBalancer;
-  task.lbGen++;
-  const first = nextCheckAtOrAfter(sim.t, sim.phase, healthCheck.intervalSeconds);
-  schedule(sim, first + (healthCheck.healthyThreshold - 1) * healthCheck.intervalSeconds, 'lb/targetHealthy', {
-    task,
-    gen: task.lbGen,
-  });
-}
-
-/** `lb/targetMarkedUnhealthy`: the unhealthy threshold of failed checks is reached. */
-export function ruleTargetMarkedUnhealthy(sim: Sim, item: Item): void {
-  const task = item.task!;
-  if (item.gen !== task.lbGen || task.removed) return;
-  if (task.lb !== 'healthy' && task.lb !== 'initial') return;
-  const {healthCheck} = sim.model.loadBalancer;
-  task.lb = 'unhealthy';
-  sim.dirty = true;
-  log(
-    sim,
-    'lb/targetMarkedUnhealthy',
-    `task ${task.id} marked unhealthy after ${healthCheck.unhealthyThreshold} failed checks`,
-    {zone: task.zone, task: task.id},
-  );
-  if (task.status === 'running') {
-    scheduleRecoveryChecks(sim, task);
-    return;
-  }
   // ECS replaces tasks that fail target-group health checks.
-  if (sim.model.scheduler.kind === 'ecs' && !task.noticed) noticeStop(sim, task);
+  if (task.status !== 'running' && sim.model.scheduler.kind === 'ecs' && !task.noticed) noticeStop(sim, task);
 }
 
-/** `lb/targetHealthy`: the target passed the checks it needed and enters service. */
+/** `lb/targetHealthy`: one node's checks passed; the target enters that node's pool. */
 export function ruleTargetHealthy(sim: Sim, item: Item): void {
   const task = item.task!;
-  if (item.gen !== task.lbGen || task.removed || task.status !== 'running') return;
-  const {healthCheck} = sim.model.loadBalancer;
+  const k = item.zone!;
+  if (item.gen !== task.nodeGen[k] || task.removed || task.status !== 'running') return;
+  // A node across a network partition cannot reach it, and a node whose zone is down does not
+  // check: the heal or the zone's return schedules its checks again.
+  if (!connected(sim, k, task.zone) || !zoneUp(sim, k)) return;
+  if (task.view[k] === 'in') return;
+  task.view[k] = 'in';
+  sim.dirty = true;
+  enteredService(sim, task);
+  rebalanceWhenEverywhere(sim, task);
+}
+
+/** The first node took `task` in: the target as a whole is in service. */
+function enteredService(sim: Sim, task: TaskRec): void {
   const was = task.lb;
   if (was !== 'initial' && was !== 'unhealthy') return;
+  const {healthCheck} = sim.model.loadBalancer;
   task.lb = 'healthy';
   task.healthySince = sim.t;
-  sim.dirty = true;
   const how =
     was === 'initial'
       ? 'passed its first health check and entered service'
       : `passed ${healthCheck.healthyThreshold} health checks in a row and returned to service`;
   log(sim, 'lb/targetHealthy', `task ${task.id} ${how}`, {zone: task.zone, task: task.id});
+  targetEnteredService(sim);
+}
+
+/** Every live node has `task` in its pool: only then does AZ rebalancing stop a task elsewhere. */
+function rebalanceWhenEverywhere(sim: Sim, task: TaskRec): void {
+  for (const k of sim.nodes) if (zoneUp(sim, k) && task.view[k] !== 'in') return;
   if (task.rebalance) {
     task.rebalance = false;
     sim.rebalanceInFlight = false;
@@ -192,7 +232,7 @@ export function ruleTaskStopNoticed(sim: Sim, item: Item): void {
 function noticeStop(sim: Sim, task: TaskRec): void {
   task.noticed = true;
   task.removed = true;
-  task.lbGen++;
+  resetChecks(task);
   const wasRegistered = task.lb !== 'unregistered';
   task.lb = 'unregistered';
   sim.dirty = true;
@@ -293,9 +333,9 @@ function drainOneFromFullestZone(sim: Sim, into: number): void {
     if (t.zone === max && !t.removed && t.status === 'running' && t.lb === 'healthy') victim = t; // the newest
   }
   if (victim === undefined) return;
-  targetsLeftService(sim, 1, `task ${victim.id} drained by rebalancing`);
+  loseTaskSessions(sim, [{task: victim, share: 1}], `task ${victim.id} drained by rebalancing (only the users stuck to it)`);
   victim.lb = 'draining';
-  victim.lbGen++;
+  resetChecks(victim);
   sim.dirty = true;
   const end = sim.t + sim.model.loadBalancer.deregistrationDelaySeconds;
   log(sim, 'lb/targetDraining', `task ${victim.id} deregistered for rebalancing; draining until t=${fmt(end)} s`, {
@@ -319,6 +359,13 @@ export function ruleDrainFinished(sim: Sim, item: Item): void {
 
 /** Zone `z` failed: every task in it stops. */
 export function killZoneTasks(sim: Sim, z: number): void {
+  // Every task of the zone stops at once: their users sign in again on the other zones' tasks.
+  const inService = sim.tasks.filter((t) => t.zone === z && !t.removed && t.status === 'running' && t.lb === 'healthy');
+  loseTaskSessions(
+    sim,
+    inService.map((task) => ({task, share: 1})),
+    `zone ${zoneName(sim, z)} failed with ${inService.length === 1 ? `task ${inService[0]!.id}` : `${inService.length} tasks`} in service`,
+  );
   for (const task of sim.tasks) {
     if (task.zone !== z || task.removed || task.status === 'dead') continue;
     if (task.lb === 'draining') {
@@ -327,10 +374,24 @@ export function killZoneTasks(sim: Sim, z: number): void {
     }
     killTask(sim, task, true, `zone ${zoneName(sim, z)} failed`);
   }
+  // The zone's load balancer node goes with it: when the zone returns, its node starts with an
+  // empty pool (DNS leaves it out until then) and takes each target in at its first passing check.
+  for (const task of sim.tasks) {
+    task.view[z] = 'out';
+    task.nodeGen[z]!++;
+    task.failCheckStart[z] = Infinity;
+  }
 }
 
-/** Zone `z` is back: a fixed fleet restarts its instances; ECS places waiting tasks and may rebalance. */
+/** Zone `z` is back: its node checks the targets it does not have in service; a fixed fleet restarts its instances; ECS places waiting tasks and may rebalance. */
 export function zoneReturned(sim: Sim, z: number): void {
+  if (sim.nodes.includes(z)) {
+    for (const t of sim.tasks) {
+      if (!t.removed && t.status === 'running' && (t.lb === 'healthy' || t.lb === 'initial' || t.lb === 'unhealthy') && t.view[z] !== 'in') {
+        scheduleNodeReturn(sim, t, z);
+      }
+    }
+  }
   if (sim.model.scheduler.kind === 'none') {
     for (const task of sim.tasks) {
       if (task.zone !== z || task.removed || task.status !== 'dead' || !task.killedByZone) continue;

@@ -77,7 +77,7 @@ describe('simulate', () => {
       faults: [zoneOutage('b', {at: 20, duration: 600})],
     });
     const mark = r.events.find((e) => e.type === 'lb/targetMarkedUnhealthy')!;
-    expect(mark.message).toBe(`t=${mark.t} s task b-1 marked unhealthy after 2 failed checks`);
+    expect(mark.message).toBe(`t=${mark.t} s task b-1 marked unhealthy after 2 failed checks at every load balancer node`);
     expect(mark.task).toBe('b-1');
     expect(mark.zone).toBe('b');
     for (let i = 1; i < r.events.length; i++) expect(r.events[i]!.t).toBeGreaterThanOrEqual(r.events[i - 1]!.t);

@@ -21,9 +21,10 @@ import {
   partitionStarted,
   ruleLeaderLockLost,
 } from './database';
-import {farView, rulePartitionHealed, rulePartitionMarked, rulePartitionRestored, rulePartitionStarted} from './partition';
+import {rulePartitionHealed, rulePartitionMarked, rulePartitionRestored, rulePartitionStarted} from './partition';
 import {DEFAULT_AUTOSHIFT_DELAY_SECONDS, DEFAULT_AUTOSHIFT_THRESHOLD} from './defaults';
 import {computeFlows, type FlowInput, type FlowResult, type FlowTarget} from './loadBalancer';
+import {nodePhases} from './healthChecks';
 import {EventQueue} from './queue';
 import {nextFloat, seedRng} from './rng';
 import {
@@ -35,9 +36,9 @@ import {
   ruleTaskCrashed,
   ruleTaskReady,
   ruleTaskStopNoticed,
-  targetsLeftService,
   zoneReturned,
 } from './scheduler';
+import {ageSessions, initSessions, loseTaskSessions} from './sessions';
 import {activePartition, connected, fmt, log, loseSessions, schedule, zoneName, type Item, type Sim, type TaskRec} from './state';
 import {summarize} from './summary';
 import {DAILY_STEP_SECONDS, rateAt, requestClasses} from './traffic';
@@ -70,8 +71,9 @@ function createSim(model: ResolvedModel): Sim {
     nextSeq: new Array<number>(zoneCount).fill(1),
     pendingLaunches: 0,
     rebalanceInFlight: false,
-    // One seeded health-check schedule for the target group (see the reference page).
-    phase: Math.floor(u * model.loadBalancer.healthCheck.intervalSeconds),
+    // Each zone's load balancer node checks on its own seeded schedule (see healthChecks.ts).
+    phases: nodePhases(model.seed, Math.floor(u * model.loadBalancer.healthCheck.intervalSeconds), zoneCount, model.loadBalancer.healthCheck.intervalSeconds),
+    nodes: model.zones.flatMap((z, i) => (model.loadBalancer.zones.includes(z) ? [i] : [])),
     zoneDown: new Array<number>(zoneCount).fill(0),
     gray: model.zones.map(() => []),
     partition: null,
@@ -83,6 +85,8 @@ function createSim(model: ResolvedModel): Sim {
     db: null,
     rate: rateAt(model.traffic, 0),
     sessionsLost: 0,
+    unplacedSessions: 0,
+    sessionsAgedAt: 0,
     sessionLossT: -1,
     sessionLossAtT: 0,
     writesLost: 0,
@@ -90,6 +94,7 @@ function createSim(model: ResolvedModel): Sim {
     writeMarks: [],
   };
   createInitialTasks(sim);
+  initSessions(sim);
   sim.db = createDb(sim);
   return sim;
 }
@@ -168,9 +173,8 @@ function startShift(sim: Sim, z: number, source: 'manual' | 'auto', until: numbe
     });
     return;
   }
-  let leaving = 0;
-  for (const t of sim.tasks) if (!t.removed && t.zone === z && t.lb === 'healthy') leaving++;
-  targetsLeftService(sim, leaving, `zonal shift moved users off zone ${zoneName(sim, z)}`);
+  const leaving = sim.tasks.filter((t) => !t.removed && t.zone === z && t.lb === 'healthy').map((task) => ({task, share: 1}));
+  loseTaskSessions(sim, leaving, `zonal shift moved users off zone ${zoneName(sim, z)}`);
   sim.shiftedZone = z;
   sim.shiftSource = source;
   sim.shiftGen++;
@@ -323,14 +327,7 @@ function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
     visible.push(t);
     if (t.lb === 'healthy' || t.lb === 'unhealthy') {
       registered.push(t);
-      flowTargets.push({
-        zone: t.zone,
-        inService: t.lb === 'healthy',
-        markedUnhealthy: t.lb === 'unhealthy',
-        alive: t.status === 'running',
-        capacity: model.service.capacityPerTask,
-        far: farView(sim, t),
-      });
+      flowTargets.push({zone: t.zone, view: t.view, alive: t.status === 'running', capacity: model.service.capacityPerTask});
     }
   }
   const db = sim.db;
@@ -344,7 +341,7 @@ function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
     nodeUsable: lbEnabled.map((en, z) => en && sim.zoneDown[z] === 0 && sim.shiftedZone !== z),
     targetZoneRoutable: lbEnabled.map((en, z) => en && sim.shiftedZone !== z),
     crossZone: model.loadBalancer.crossZone,
-    partitionZone: sim.partition?.zone ?? null,
+    partitionZone: activePartition(sim)?.zone ?? null,
     grayShare: sim.gray.map(combinedGray),
     rate: sim.rate,
     retries: model.traffic.retries,
@@ -471,6 +468,7 @@ export function simulate(model: Model): SimulationResult {
     }
     sim.t = t;
     sim.dirty = false;
+    ageSessions(sim);
     while (sim.queue.peek()?.t === t) {
       const item = sim.queue.pop()!;
       RULES[item.rule](sim, item);
@@ -487,6 +485,7 @@ export function simulate(model: Model): SimulationResult {
     model: resolved,
     segments: merged,
     events: sim.events,
+    healthCheckPhases: Object.fromEntries(sim.nodes.map((k) => [resolved.zones[k]!, sim.phases[k]!])),
     summary: summarize(resolved, merged, {
       sessionsLost: sim.sessionsLost,
       writesLost: sim.writesLost,

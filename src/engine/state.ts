@@ -19,10 +19,14 @@ export interface TaskRec {
   lb: Exclude<TargetLbState, 'unused'>;
   /** Bumped when the task dies or restarts: cancels its pending `task/ready`. */
   lifeGen: number;
-  /** Bumped when a new health-check sequence starts: cancels pending check results. */
-  lbGen: number;
-  /** Start time of the failed check that will mark it unhealthy (for restart races). */
-  failCheckStart: number;
+  /** How each zone's load balancer node sees it (index = zone): see `NodeView`. */
+  view: NodeView[];
+  /** Per node: bumped when a new health-check sequence starts there, cancelling pending results. */
+  nodeGen: number[];
+  /** Per node: start of the failing check that will mark it unhealthy, or Infinity when none is pending. */
+  failCheckStart: number[];
+  /** Sticky users whose session lives in this task's memory (`task-memory` store only). */
+  sessions: number;
   /** Stopped and removed by the scheduler (or drained): no longer shown. */
   removed: boolean;
   /** The scheduler has already handled its stop. */
@@ -36,23 +40,26 @@ export interface TaskRec {
 }
 
 /**
+ * How one load balancer node sees a target: `'out'` until it passes a first check there,
+ * `'in'` while in that node's pool, `'unhealthy'` once that node has marked it (used only
+ * when the node fails open).
+ */
+export type NodeView = 'out' | 'in' | 'unhealthy';
+
+/**
  * A network partition and its aftermath. Load balancer nodes on each side check every
- * target; the targets across the cut fail those checks, so each side marks them unhealthy
- * on the shared schedule, and after the cut heals needs passing checks to take them back.
+ * target; the targets across the cut fail those checks, so each node marks them unhealthy
+ * on its own schedule, and after the cut heals needs passing checks to take them back.
  */
 export interface PartitionState {
   /** Index of the zone cut off. */
   zone: number;
   /** When the cut started. */
   at: number;
-  /** When nodes mark the targets across the cut unhealthy (the U-th failed check times out). */
-  markAt: number;
   /** When the cut heals (Infinity until it does). */
   healAt: number;
-  /** After healing: targets that entered service during the cut pass their first check. */
-  firstCheckAt: number;
-  /** After healing: targets marked unhealthy across the cut return after the healthy threshold. */
-  restoreAt: number;
+  /** Nodes that have marked the targets across the cut so far. */
+  marked: number;
   /** Bumped for every new partition: cancels the old one's pending items. */
   gen: number;
 }
@@ -151,8 +158,10 @@ export interface Sim {
   /** Replacements waiting for a zone to place them in. */
   pendingLaunches: number;
   rebalanceInFlight: boolean;
-  /** Shared health-check phase, seconds in [0, interval). */
-  phase: number;
+  /** Health-check phase of each zone's load balancer node, seconds in [0, interval). */
+  phases: number[];
+  /** Indexes of the zones the load balancer has a node in. */
+  nodes: number[];
   /** Overlapping outages per zone (0 = up). */
   zoneDown: number[];
   /** Active gray-failure shares per zone. */
@@ -167,6 +176,10 @@ export interface Sim {
   db: DbState | null;
   rate: number;
   sessionsLost: number;
+  /** Sessions of users who lost theirs while no target was in service: they sign in on the next one. */
+  unplacedSessions: number;
+  /** When the sessions were last aged (sessions end and new users arrive: see `ageSessions`). */
+  sessionsAgedAt: number;
   /** Sessions already lost at `sessionLossT` (a single instant never loses more than all sessions). */
   sessionLossT: number;
   sessionLossAtT: number;

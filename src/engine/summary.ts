@@ -23,8 +23,11 @@ export function summarize(
   let dbDown = 0;
   const firstFault = model.faults.length === 0 ? null : Math.min(...model.faults.map((f) => f.at));
   let lastFailureEnd: number | null = null;
+  const signsOut = model.service.sessionStore === 'task-memory' && !model.service.sticky && model.traffic.activeSessions > 0;
+  let normalLoss = 0;
   for (const s of segments) {
     const len = s.to - s.from;
+    if (signsOut) normalLoss += s.served * len * wrongTaskShare(s);
     offered += s.offered * len;
     served += s.served * len;
     failed += s.failed * len;
@@ -47,9 +50,25 @@ export function summarize(
     availability: offered > 0 ? served / offered : 1,
     longestOutageSeconds: longest,
     timeToRecoverSeconds: firstFault === null ? null : lastFailureEnd === null ? 0 : lastFailureEnd - firstFault,
-    sessionsLost: extra.sessionsLost,
+    sessionsLost: extra.sessionsLost + normalLoss,
+    sessionsLostInNormalRunning: normalLoss,
     writesLost: extra.writesLost,
     recoveryPointSeconds: extra.recoveryPointSeconds,
     databaseDowntimeSeconds: dbDown,
   };
+}
+
+/**
+ * Without stickiness, the share of requests that land on a task other than the one holding
+ * the user's session: 1 − Σ pᵢ², where pᵢ is the share target i serves (a session sits on
+ * target i with probability pᵢ, and the next request lands there with probability pᵢ).
+ * (n − 1)/n for n targets serving equally.
+ */
+function wrongTaskShare(s: Segment): number {
+  let total = 0;
+  for (const t of s.targets) total += t.served;
+  if (total <= 0) return 0;
+  let same = 0;
+  for (const t of s.targets) same += (t.served / total) ** 2;
+  return Math.max(0, 1 - same);
 }

@@ -121,6 +121,11 @@ export interface TrafficSpec {
   retries?: number;
   /** Active user sessions, spread over the tasks. Default 10 × `requestsPerSecond`. */
   activeSessions?: number;
+  /**
+   * Average length of a session, seconds (60 s to 7 days): sessions end and new users arrive,
+   * so a task that entered service recently fills with sessions over time. Default 1800 (illustrative).
+   */
+  sessionSeconds?: number;
 }
 
 /** A single-zone database instance. */
@@ -465,7 +470,9 @@ export interface SimEvent {
  * - `longestOutageSeconds` = longest continuous stretch in which more than half the offered requests failed.
  * - `timeToRecoverSeconds` = from the start of the first fault to the end of the last moment with any failure;
  *   0 if nothing failed after it, `null` if there are no faults.
- * - `sessionsLost` = sessions whose state was lost (see the reference page for how they are counted).
+ * - `sessionsLost` = sessions whose state was lost (see the reference page for how they are counted),
+ *   including `sessionsLostInNormalRunning`: with sessions in task memory and no stickiness, the
+ *   requests that land on a task without the user's session sign the user out, fault or not.
  * - `writesLost` = acknowledged writes that were not on the replica that became primary;
  *   `recoveryPointSeconds` = the largest such window.
  * - `databaseDowntimeSeconds` = seconds without a writable primary (0 without a database).
@@ -480,6 +487,7 @@ export interface Summary {
   longestOutageSeconds: number;
   timeToRecoverSeconds: number | null;
   sessionsLost: number;
+  sessionsLostInNormalRunning: number;
   writesLost: number;
   recoveryPointSeconds: number;
   databaseDowntimeSeconds: number;
@@ -494,6 +502,11 @@ export interface SimulationResult {
   /** The event log, in time order. */
   events: SimEvent[];
   summary: Summary;
+  /**
+   * Health-check phase of each zone's load balancer node, seconds in [0, interval): that node
+   * checks every target at phase + k × interval. Drawn from the seed; zones without a node are absent.
+   */
+  healthCheckPhases: Record<ZoneName, number>;
 }
 
 /** Health check settings with defaults applied. */

@@ -52,13 +52,14 @@ describe('scenarios', () => {
 describe('chapter 4: the fewest tasks for a lost zone', () => {
   it('fails the starting design and says which zone, how many requests and why', () => {
     // 6 tasks over 3 zones = 2 a zone. Losing one leaves 2 × 2 × 100 = 400 req/s for 600 req/s, so 200 req/s
-    // fail as overload until replacements serve. The engine's run: 17,000 overload failures = 200 req/s × 85 s.
+    // fail as overload until replacements serve at every load balancer node. The engine's worst zone,
+    // use1-az4: 20,000 overload failures = 200 req/s × 100 s.
     const result = gradeChallenge(fewestTasks, fewestTasks.start);
     expect(result.passed).toBe(false);
     const overload = target(result, 'no-overload');
     expect(overload.passed).toBe(false);
-    expect(overload.actual).toBe(17_000);
-    expect(overload.reason).toBe('Zone use1-az1 lost: 17,000 requests failed as overload; the other zones had 400 req/s of capacity for 600 req/s.');
+    expect(overload.actual).toBe(20_000);
+    expect(overload.reason).toBe('Zone use1-az4 lost: 20,000 requests failed as overload; the other zones had 400 req/s of capacity for 600 req/s.');
     // 6 tasks is under the 8 allowed: cheap, but it does not survive.
     expect(target(result, 'fewest-tasks')).toMatchObject({passed: true, actual: 6});
   });
@@ -87,7 +88,7 @@ describe('chapter 4: the fewest tasks for a lost zone', () => {
     const seven: Model = {...fewestTasks.solution, service: {capacityPerTask: 100, desiredCount: 7}};
     const overload = target(gradeChallenge(fewestTasks, seven), 'no-overload');
     expect(overload.passed).toBe(false);
-    expect(overload.reason).toMatch(/^Zone use1-az1 lost: [\d,]+ requests failed as overload; the other zones had 500 req\/s of capacity for 600 req\/s\.$/);
+    expect(overload.reason).toMatch(/^Zone use1-az\d lost: [\d,]+ requests failed as overload; the other zones had 500 req\/s of capacity for 600 req\/s\.$/);
   });
 
   it('does not let the reader lower the load or raise the capacity of a task: the brief fixes them', () => {
@@ -152,16 +153,17 @@ describe('the capstone: a checkout API', () => {
     // 6 tasks: losing a zone leaves 400 req/s for 600; the Multi-AZ instance takes 60–120 s to fail over.
     const result = gradeChallenge(capstone, startDesign);
     expect(missed(result)).toEqual(['availability', 'rto', 'no-overload']);
-    expect(target(result, 'no-overload').reason).toBe('Zone use1-az1 lost: 17,000 requests failed as overload; the other zones had 400 req/s of capacity for 600 req/s.');
-    expect(target(result, 'rto').reason).toMatch(/^Zone use1-az1 lost: requests kept failing until 2 min 26 s after the fault, more than the 90 s allowed\. The last to fail were overload/);
-    // 38,640 of 600 × 3,600 = 2,160,000 requests failed: 1 − 38,640 ÷ 2,160,000 = 98.2 %.
-    expect(target(result, 'availability').actual).toBeCloseTo(1 - 38_640 / 2_160_000, 6);
-    expect(target(result, 'availability').reason).toMatch(/^Zone use1-az1 lost: 98\.2 % of requests succeeded, below 99\.0 %\. 38,640 of 2,160,000 failed: 17,000 above the capacity/);
+    expect(target(result, 'no-overload').reason).toBe('Zone use1-az4 lost: 20,000 requests failed as overload; the other zones had 400 req/s of capacity for 600 req/s.');
+    expect(target(result, 'rto').reason).toMatch(/^Zone use1-az4 lost: requests kept failing until 2 min 30 s after the fault, more than the 90 s allowed\. The last to fail were overload/);
+    // 35,440 of 600 × 3,600 = 2,160,000 requests failed: 1 − 35,440 ÷ 2,160,000 = 98.4 %.
+    expect(target(result, 'availability').actual).toBeCloseTo(1 - 35_440 / 2_160_000, 6);
+    expect(target(result, 'availability').reason).toMatch(/^Zone use1-az1 lost: 98\.4 % of requests succeeded, below 99\.0 %\. 35,440 of 2,160,000 failed: 17,000 above the capacity/);
   });
 
   it('fails an RDS Multi-AZ DB instance on recovery time: its failover typically takes 60 to 120 s', () => {
     const result = gradeChallenge(capstone, withDb({kind: 'multi-az-instance', primaryZone: Z[0]!, standbyZone: Z[1]!}));
-    expect(missed(result)).toEqual(['availability', 'rto']);
+    // Availability just holds (99.01 % with this seed's 118 s failover); the recovery time does not.
+    expect(missed(result)).toEqual(['rto']);
     expect(target(result, 'rto').actual!).toBeGreaterThan(BRIEF.recoveryTimeSeconds);
     expect(target(result, 'rto').reason).toContain('an RDS Multi-AZ DB instance typically takes 60 to 120 s to fail over to its standby');
   });

@@ -1,5 +1,5 @@
 /** Validation of the traffic: its rate, daily curve, writes, retries and sessions. */
-import {DEFAULT_REQUESTS_PER_SECOND, DEFAULT_SESSIONS_PER_RPS, DEFAULT_WRITE_SHARE} from '../defaults';
+import {DEFAULT_REQUESTS_PER_SECOND, DEFAULT_SESSION_SECONDS, DEFAULT_SESSIONS_PER_RPS, DEFAULT_WRITE_SHARE} from '../defaults';
 import {ModelError} from '../errors';
 import type {ResolvedModel} from '../types';
 import {bool, num, obj, oneOf} from './fields';
@@ -15,6 +15,7 @@ export function resolveTraffic(v: unknown): ResolvedModel['traffic'] {
     'readsUseDatabase',
     'retries',
     'activeSessions',
+    'sessionSeconds',
   ]);
   const rps = num('traffic.requestsPerSecond', tr.requestsPerSecond, DEFAULT_REQUESTS_PER_SECOND, {min: 0});
   const trough = num('traffic.troughRequestsPerSecond', tr.troughRequestsPerSecond, rps * 0.3, {min: 0});
@@ -30,5 +31,6 @@ export function resolveTraffic(v: unknown): ResolvedModel['traffic'] {
     readsUseDatabase: bool('traffic.readsUseDatabase', tr.readsUseDatabase, false),
     retries: num('traffic.retries', tr.retries, 0, {min: 0, max: 5, integer: true}),
     activeSessions: num('traffic.activeSessions', tr.activeSessions, rps * DEFAULT_SESSIONS_PER_RPS, {min: 0}),
+    sessionSeconds: num('traffic.sessionSeconds', tr.sessionSeconds, DEFAULT_SESSION_SECONDS, {min: 60, max: 7 * 24 * 3600}),
   };
 }
