@@ -21,6 +21,8 @@ export const SOURCES = {
   mysqlSemiSync: 'https://dev.mysql.com/doc/refman/8.4/en/replication-semisync-interface.html',
   fisAzScenario: 'https://docs.aws.amazon.com/fis/latest/userguide/az-availability-scenario.html',
   zonalShift: 'https://docs.aws.amazon.com/r53recovery/latest/dg/arc-zonal-shift.how-it-works.html',
+  zonalAutoshift: 'https://docs.aws.amazon.com/r53recovery/latest/dg/arc-zonal-autoshift.how-it-works.start-stop-auto.html',
+  zonalShiftApi: 'https://docs.aws.amazon.com/arc-zonal-shift/latest/api/Welcome.html',
 } as const;
 
 /** ALB target-group health check defaults (interval 30 s, timeout 5 s, healthy 5, unhealthy 2). */
@@ -76,10 +78,18 @@ export const DEFAULT_PROMOTION_SECONDS = 120;
 export const PATRONI = {ttlSeconds: 30, loopWaitSeconds: 10, retryTimeoutSeconds: 10} as const;
 /** MySQL `rpl_semi_sync_source_timeout` default, seconds. */
 export const SEMI_SYNC_TIMEOUT_SECONDS = 10;
-/** Illustrative error rate that starts the autoshift clock. */
-export const DEFAULT_AUTOSHIFT_THRESHOLD = 0.05;
-/** FIS tests autoshift at minute 5 of an AZ power interruption. */
+/**
+ * Estimate of how long after a zone impairment AWS's zonal autoshift starts. AWS does not
+ * publish it; the FIS scenario that starts an autoshift at minute 5 is scripted, not detection.
+ */
 export const DEFAULT_AUTOSHIFT_DELAY_SECONDS = 300;
+/** Illustrative settings of an alarm-driven zonal shift: 5 % errors for 3 periods of 60 s, a shift that expires after 1 h. */
+export const DEFAULT_ALARM_SHIFT = {
+  errorRateThreshold: 0.05,
+  evaluationPeriodSeconds: 60,
+  evaluationPeriods: 3,
+  expiresAfterSeconds: 3600,
+} as const;
 /** Inter-AZ data transfer list price, USD per GB in each direction (check the live pricing page). */
 export const CROSS_AZ_USD_PER_GB_EACH_WAY = 0.01;
 /** Illustrative average bytes per request + response for cost estimates. */

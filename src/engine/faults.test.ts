@@ -1,10 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {
+  alarmZonalShift,
   autoZonalShift,
   grayFailure,
   selectStateAt,
   simulate,
   taskCrash,
+  upgradeModel,
+  zonalAutoshift,
   zonalShift,
   zoneOutage,
   type Model,
@@ -47,27 +50,71 @@ describe('faults', () => {
     expect(r.events.find((e) => e.type === 'shift/ended')!.t).toBe(300);
   });
 
-  it('zonal autoshift shifts a delay after the error rate crosses the threshold, and ends when the zone recovers', () => {
+  it('AWS zonal autoshift never starts for a gray failure or a task crash: AWS does not see them', () => {
     const r = simulate(
       sixTasks({
-        faults: [grayFailure('b', {at: 300, duration: 1200, errorShare: 0.5})],
-        actions: [autoZonalShift({errorRateThreshold: 0.1, delaySeconds: 120})],
-      }),
-    );
-    const started = r.events.find((e) => e.type === 'shift/started')!;
-    expect(started.t).toBe(300 + 120);
-    expect(r.events.find((e) => e.type === 'shift/ended')!.t).toBe(1500);
-    expect(r.summary.failedByCause.grayFailure).toBeCloseTo((200 / 3) * 0.5 * 120, 6);
-  });
-
-  it('zonal autoshift does not fire below its threshold', () => {
-    const r = simulate(
-      sixTasks({
-        faults: [grayFailure('b', {at: 300, duration: 1200, errorShare: 0.05})],
-        actions: [autoZonalShift({errorRateThreshold: 0.1})],
+        faults: [grayFailure('b', {at: 300, duration: 1200, errorShare: 0.5}), taskCrash('c-1', {at: 400})],
+        actions: [zonalAutoshift({delaySeconds: 60})],
       }),
     );
     expect(r.events.some((e) => e.type === 'shift/started')).toBe(false);
+    // The run is exactly the run without autoshift.
+    const without = simulate(sixTasks({faults: [grayFailure('b', {at: 300, duration: 1200, errorShare: 0.5}), taskCrash('c-1', {at: 400})]}));
+    expect(r.summary).toEqual(without.summary);
+  });
+
+  it('AWS zonal autoshift shifts away from a lost zone after its delay and ends when the zone recovers', () => {
+    const r = simulate(sixTasks({faults: [zoneOutage('a', {at: 300, duration: 1200})], actions: [zonalAutoshift({delaySeconds: 120})]}));
+    const started = r.events.find((e) => e.type === 'shift/started')!;
+    expect([started.t, started.zone]).toEqual([300 + 120, 'a']);
+    expect(started.message).toContain('AWS zonal autoshift');
+    expect(r.events.find((e) => e.type === 'shift/ended')!.t).toBe(1500);
+    // Default delay: 300 s, the model's estimate.
+    const byDefault = simulate(sixTasks({faults: [zoneOutage('a', {at: 300, duration: 1200})], actions: [zonalAutoshift()]}));
+    expect(byDefault.events.find((e) => e.type === 'shift/started')!.t).toBe(600);
+  });
+
+  it('an alarm-driven zonal shift fires after its evaluation periods, expires, and fires again while the zone still fails', () => {
+    const r = simulate(
+      sixTasks({
+        faults: [grayFailure('b', {at: 300, duration: 1200, errorShare: 0.5})],
+        actions: [alarmZonalShift({errorRateThreshold: 0.1, evaluationPeriodSeconds: 60, evaluationPeriods: 2, expiresAfterSeconds: 600})],
+      }),
+    );
+    const starts = r.events.filter((e) => e.type === 'shift/started').map((e) => e.t);
+    // Breach from 300: fires at 300 + 2 × 60 = 420; expires at 1020; zone b fails again at once,
+    // so the alarm fires again at 1020 + 120 = 1140 and that shift runs until 1740.
+    expect(starts).toEqual([420, 1140]);
+    expect(r.events.filter((e) => e.type === 'shift/ended').map((e) => e.t)).toEqual([1020, 1740]);
+    // Zone b's errors last 2 × 120 s in all: 200 / 3 × 0.5 × 240.
+    expect(r.summary.failedByCause.grayFailure).toBeCloseTo((200 / 3) * 0.5 * 240, 6);
+  });
+
+  it('an alarm-driven zonal shift does not fire below its threshold, nor for a breach shorter than its periods', () => {
+    const below = simulate(
+      sixTasks({faults: [grayFailure('b', {at: 300, duration: 1200, errorShare: 0.05})], actions: [alarmZonalShift({errorRateThreshold: 0.1})]}),
+    );
+    expect(below.events.some((e) => e.type === 'shift/started')).toBe(false);
+    // 3 × 60 s by default; a 150 s gray failure ends before the alarm fires.
+    const short = simulate(
+      sixTasks({faults: [grayFailure('b', {at: 300, duration: 150, errorShare: 0.5})], actions: [alarmZonalShift()]}),
+    );
+    expect(short.events.some((e) => e.type === 'alarm/breaching')).toBe(true);
+    expect(short.events.some((e) => e.type === 'shift/started')).toBe(false);
+  });
+
+  it('reads the old autoZonalShift as the alarm-driven shift it always was, and says so', () => {
+    const old = {...sixTasks(), actions: [{kind: 'autoZonalShift', errorRateThreshold: 0.1, delaySeconds: 120}]} as unknown as Model;
+    const {model, notices} = upgradeModel(old);
+    expect(model.actions).toEqual([{kind: 'alarmZonalShift', errorRateThreshold: 0.1, evaluationPeriodSeconds: 120, evaluationPeriods: 1}]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('alarm-driven zonal shift');
+    expect(notices[0]).toContain('10 % errors for one period of 120 s');
+    // The old helper in live code returns the same action; the old model still runs.
+    expect(autoZonalShift({errorRateThreshold: 0.1, delaySeconds: 120})).toEqual(model.actions![0]);
+    const r = simulate({...old, faults: [grayFailure('b', {at: 300, duration: 1200, errorShare: 0.5})]});
+    expect(r.events.find((e) => e.type === 'shift/started')!.t).toBe(420);
+    expect(upgradeModel(sixTasks()).notices).toEqual([]);
   });
 
   it('zone outage stops tasks, and cross-zone load balancing spreads the dead share', () => {

@@ -3,8 +3,10 @@
  * objects with a `kind` field, so a model stays serialisable (the UI puts it
  * in a URL); `validateModel` checks them.
  */
+import {upgradeModel} from './upgrade';
 import type {
-  AutoZonalShiftAction,
+  AlarmZonalShiftAction,
+  ZonalAutoshiftAction,
   GrayFailureFault,
   PrimaryFailureFault,
   PromoteReplicaAction,
@@ -62,11 +64,35 @@ export function zonalShift(zone: ZoneName, {at, duration}: {at: number; duration
   return {kind: 'zonalShift', zone, at, duration};
 }
 
-/** Zonal autoshift: shift away from a zone `delaySeconds` after its error rate crosses `errorRateThreshold`. */
-export function autoZonalShift(
-  options: {errorRateThreshold?: number; delaySeconds?: number} = {},
-): AutoZonalShiftAction {
-  return {kind: 'autoZonalShift', ...options};
+/**
+ * AWS's zonal autoshift, turned on for the load balancer: AWS shifts traffic away from a zone
+ * it sees impaired (an outage or a zone cut off), `delaySeconds` after the impairment (an
+ * estimate: AWS does not publish it), until the zone recovers. It never sees a failure only
+ * your application has.
+ */
+export function zonalAutoshift(options: {delaySeconds?: number} = {}): ZonalAutoshiftAction {
+  return {kind: 'zonalAutoshift', ...options};
+}
+
+/**
+ * An alarm-driven zonal shift you build: a per-zone alarm on the zone's error rate
+ * (`errorRateThreshold` for `evaluationPeriods` × `evaluationPeriodSeconds`) whose automation
+ * starts a zonal shift that expires after `expiresAfterSeconds`.
+ */
+export function alarmZonalShift(
+  options: {errorRateThreshold?: number; evaluationPeriodSeconds?: number; evaluationPeriods?: number; expiresAfterSeconds?: number} = {},
+): AlarmZonalShiftAction {
+  return {kind: 'alarmZonalShift', ...options};
+}
+
+/**
+ * The old name, kept so older live code keeps running: it always described an alarm on your
+ * error rate, so it returns that alarm-driven zonal shift (see `upgradeModel`).
+ * @deprecated Use {@link alarmZonalShift}, or {@link zonalAutoshift} for AWS's autoshift.
+ */
+export function autoZonalShift(options: {errorRateThreshold?: number; delaySeconds?: number} = {}): AlarmZonalShiftAction {
+  const {model} = upgradeModel({actions: [{kind: 'autoZonalShift', ...options}]});
+  return model.actions[0] as AlarmZonalShiftAction;
 }
 
 /** An operator promotes a replica at `at` (on Aurora with no replica: creates a writer in `zone`). */

@@ -6,13 +6,16 @@
 export {simulate} from './simulate';
 export {validateModel} from './validate';
 export {ModelError} from './errors';
+export {upgradeModel, type UpgradedModel} from './upgrade';
 export {
+  alarmZonalShift,
   autoZonalShift,
   grayFailure,
   primaryFailure,
   promoteReplica,
   replicationLagSpike,
   taskCrash,
+  zonalAutoshift,
   zonalShift,
   zoneOutage,
   zonePartition,
@@ -36,7 +39,7 @@ export * from './defaults';
 export type {
   AsyncReplicaSpec,
   AuroraSpec,
-  AutoZonalShiftAction,
+  AlarmZonalShiftAction,
   DatabaseSpec,
   DbRole,
   DbSegment,
@@ -73,6 +76,7 @@ export type {
   TaskState,
   TrafficSpec,
   ZonalDependencySpec,
+  ZonalAutoshiftAction,
   ZonalShiftAction,
   ZoneName,
   ZoneOutageFault,

@@ -95,8 +95,8 @@ describe('network partition: load balancer', () => {
     expect(r.summary.sessionsLost).toBeLessThan(3000);
   });
 
-  it('is seen as an impaired zone by zonal autoshift, and the shift ends when the cut heals', () => {
-    const r = simulate(cutA({actions: [{kind: 'autoZonalShift'}]}));
+  it('is seen as an impaired zone by AWS zonal autoshift (300 s, the model’s estimate), and the shift ends when the cut heals', () => {
+    const r = simulate(cutA({actions: [{kind: 'zonalAutoshift'}]}));
     const started = r.events.find((e) => e.type === 'shift/started')!;
     expect(started.zone).toBe('a');
     expect(started.t).toBe(600);

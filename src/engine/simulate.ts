@@ -22,7 +22,6 @@ import {
   ruleLeaderLockLost,
 } from './database';
 import {rulePartitionHealed, rulePartitionMarked, rulePartitionRestored, rulePartitionStarted} from './partition';
-import {DEFAULT_AUTOSHIFT_DELAY_SECONDS, DEFAULT_AUTOSHIFT_THRESHOLD} from './defaults';
 import {computeFlows, type FlowInput, type FlowResult, type FlowTarget} from './loadBalancer';
 import {nodePhases} from './healthChecks';
 import {EventQueue} from './queue';
@@ -38,12 +37,20 @@ import {
   ruleTaskStopNoticed,
   zoneReturned,
 } from './scheduler';
-import {ageSessions, initSessions, loseTaskSessions} from './sessions';
+import {ageSessions, initSessions} from './sessions';
+import {
+  checkAlarms,
+  ruleAlarmFired,
+  ruleAutoshiftStarted,
+  ruleShiftEnded,
+  startShift,
+  zoneImpairmentEnded,
+  zoneImpairmentStarted,
+} from './zonalShift';
 import {activePartition, connected, fmt, log, loseSessions, schedule, zoneName, type Item, type Sim, type TaskRec} from './state';
 import {summarize} from './summary';
 import {DAILY_STEP_SECONDS, rateAt, requestClasses} from './traffic';
 import type {
-  AutoZonalShiftAction,
   Model,
   ResolvedModel,
   Segment,
@@ -81,7 +88,8 @@ function createSim(model: ResolvedModel): Sim {
     shiftedZone: null,
     shiftSource: null,
     shiftGen: 0,
-    autoshiftPending: new Array<boolean>(zoneCount).fill(false),
+    alarmBreachSince: new Array<number | null>(zoneCount).fill(null),
+    alarmGen: new Array<number>(zoneCount).fill(0),
     db: null,
     rate: rateAt(model.traffic, 0),
     sessionsLost: 0,
@@ -133,12 +141,13 @@ function scheduleInputs(sim: Sim): void {
   for (const a of model.actions) {
     switch (a.kind) {
       case 'zonalShift':
-        schedule(sim, a.at, 'shift/started', {zone: zi(a.zone), value: a.at + a.duration, text: 'manual'});
+        schedule(sim, a.at, 'shift/started', {zone: zi(a.zone), value: a.at + a.duration});
         break;
       case 'promoteReplica':
         schedule(sim, a.at, 'db/promotionRequested', a.zone === undefined ? {text: 'operator'} : {text: 'operator', zone: zi(a.zone)});
         break;
-      case 'autoZonalShift':
+      case 'zonalAutoshift':
+      case 'alarmZonalShift':
         break;
     }
   }
@@ -147,60 +156,9 @@ function scheduleInputs(sim: Sim): void {
   }
 }
 
-function autoshiftConfig(sim: Sim): Required<Omit<AutoZonalShiftAction, 'kind'>> | null {
-  const a = sim.model.actions.find((x): x is AutoZonalShiftAction => x.kind === 'autoZonalShift');
-  if (a === undefined) return null;
-  return {
-    errorRateThreshold: a.errorRateThreshold ?? DEFAULT_AUTOSHIFT_THRESHOLD,
-    delaySeconds: a.delaySeconds ?? DEFAULT_AUTOSHIFT_DELAY_SECONDS,
-  };
-}
-
-/** A zone is impaired while it has an outage, a gray failure or is cut off (what AWS's own telemetry would see). */
-function zoneImpaired(sim: Sim, z: number): boolean {
-  return sim.zoneDown[z]! > 0 || sim.gray[z]!.length > 0 || cutOff(sim, z);
-}
-
 /** Zone `z` is the zone a partition cuts off right now. */
 function cutOff(sim: Sim, z: number): boolean {
   return activePartition(sim)?.zone === z;
-}
-
-function startShift(sim: Sim, z: number, source: 'manual' | 'auto', until: number | null): void {
-  if (sim.shiftedZone !== null) {
-    log(sim, 'shift/ignored', `zonal shift away from zone ${zoneName(sim, z)} ignored: zone ${zoneName(sim, sim.shiftedZone)} is already shifted`, {
-      zone: z,
-    });
-    return;
-  }
-  const leaving = sim.tasks.filter((t) => !t.removed && t.zone === z && t.lb === 'healthy').map((task) => ({task, share: 1}));
-  loseTaskSessions(sim, leaving, `zonal shift moved users off zone ${zoneName(sim, z)}`);
-  sim.shiftedZone = z;
-  sim.shiftSource = source;
-  sim.shiftGen++;
-  sim.dirty = true;
-  if (until !== null) schedule(sim, until, 'shift/ended', {gen: sim.shiftGen, zone: z});
-  const who = source === 'auto' ? 'zonal autoshift' : 'operator';
-  log(
-    sim,
-    'shift/started',
-    `${who} shifted traffic away from zone ${zoneName(sim, z)}${until === null ? '' : ` until t=${fmt(until)} s`}`,
-    {zone: z},
-  );
-}
-
-function endShift(sim: Sim, why: string): void {
-  const z = sim.shiftedZone;
-  if (z === null) return;
-  sim.shiftedZone = null;
-  sim.shiftSource = null;
-  sim.shiftGen++;
-  sim.dirty = true;
-  log(sim, 'shift/ended', `zonal shift away from zone ${zoneName(sim, z)} ended (${why})`, {zone: z});
-}
-
-function endAutoshiftIfRecovered(sim: Sim, z: number): void {
-  if (sim.shiftSource === 'auto' && sim.shiftedZone === z && !zoneImpaired(sim, z)) endShift(sim, 'the zone recovered');
 }
 
 function combinedGray(shares: number[]): number {
@@ -217,6 +175,7 @@ const RULES: Record<Item['rule'], (sim: Sim, item: Item) => void> = {
     sim.dirty = true;
     log(sim, 'zone/failed', `zone ${zoneName(sim, z)} failed`, {zone: z});
     killZoneTasks(sim, z);
+    zoneImpairmentStarted(sim, z);
     const {service} = sim.model;
     if (service.sessionStore === 'single-zone' && service.sessionStoreZone === sim.model.zones[z]) {
       loseSessions(sim, sim.model.traffic.activeSessions, `the session store in zone ${zoneName(sim, z)} failed`);
@@ -234,7 +193,7 @@ const RULES: Record<Item['rule'], (sim: Sim, item: Item) => void> = {
     log(sim, 'zone/recovered', `zone ${zoneName(sim, z)} is back`, {zone: z});
     zoneReturned(sim, z);
     reconcileDb(sim);
-    endAutoshiftIfRecovered(sim, z);
+    zoneImpairmentEnded(sim, z);
   },
   'task/crashed': ruleTaskCrashed,
   'task/ready': ruleTaskReady,
@@ -260,23 +219,11 @@ const RULES: Record<Item['rule'], (sim: Sim, item: Item) => void> = {
     if (i >= 0) list.splice(i, 1);
     sim.dirty = true;
     log(sim, 'zone/grayFailureEnded', `gray failure in zone ${zoneName(sim, z)} ended`, {zone: z});
-    endAutoshiftIfRecovered(sim, z);
   },
-  'shift/started': (sim, item) => startShift(sim, item.zone!, 'manual', item.value!),
-  'shift/ended': (sim, item) => {
-    if (item.gen === sim.shiftGen) endShift(sim, 'it expired');
-  },
-  'autoshift/checked': (sim, item) => {
-    const z = item.zone!;
-    sim.autoshiftPending[z] = false;
-    if (!zoneImpaired(sim, z)) {
-      log(sim, 'autoshift/cancelled', `zonal autoshift for zone ${zoneName(sim, z)} cancelled: the zone looks healthy again`, {
-        zone: z,
-      });
-      return;
-    }
-    startShift(sim, z, 'auto', null);
-  },
+  'shift/started': (sim, item) => startShift(sim, item.zone!, 'operator', item.value!),
+  'shift/ended': ruleShiftEnded,
+  'autoshift/started': ruleAutoshiftStarted,
+  'alarm/fired': ruleAlarmFired,
   'db/primaryFailed': rulePrimaryFailed,
   'db/instanceRepaired': ruleInstanceRepaired,
   'db/failoverCompleted': ruleFailoverCompleted,
@@ -288,13 +235,14 @@ const RULES: Record<Item['rule'], (sim: Sim, item: Item) => void> = {
   'partition/started': (sim, item) => {
     rulePartitionStarted(sim, item);
     partitionStarted(sim);
+    zoneImpairmentStarted(sim, item.zone!);
   },
   'partition/marked': rulePartitionMarked,
   'partition/healed': (sim, item) => {
     const z = sim.partition?.zone;
     rulePartitionHealed(sim, item);
     partitionHealed(sim);
-    if (z !== undefined) endAutoshiftIfRecovered(sim, z);
+    if (z !== undefined) zoneImpairmentEnded(sim, z);
   },
   'partition/restored': rulePartitionRestored,
   'db/leaderLockLost': ruleLeaderLockLost,
@@ -411,26 +359,6 @@ function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
   };
 }
 
-function checkAutoshift(sim: Sim, flows: FlowResult): void {
-  const cfg = autoshiftConfig(sim);
-  if (cfg === null) return;
-  for (let z = 0; z < sim.model.zones.length; z++) {
-    if (sim.autoshiftPending[z] || sim.shiftedZone === z) continue;
-    const a = flows.zoneAttempts[z]!;
-    if (a <= 0) continue;
-    const rate = flows.zoneFailed[z]! / a;
-    if (rate < cfg.errorRateThreshold) continue;
-    sim.autoshiftPending[z] = true;
-    schedule(sim, sim.t + cfg.delaySeconds, 'autoshift/checked', {zone: z});
-    log(
-      sim,
-      'autoshift/triggered',
-      `zone ${zoneName(sim, z)} error rate ${fmt(rate * 100)}% crossed ${fmt(cfg.errorRateThreshold * 100)}%; zonal autoshift in ${fmt(cfg.delaySeconds)} s if it stays impaired`,
-      {zone: z},
-    );
-  }
-}
-
 /**
  * Runs the model and returns its segments, event log and summary.
  *
@@ -453,7 +381,7 @@ export function simulate(model: Model): SimulationResult {
   let segStart = 0;
   let current = buildSegment(sim);
   sim.writeMarks.push({from: 0, cum: 0, rate: current.content.writesServed});
-  checkAutoshift(sim, current.flows);
+  checkAlarms(sim, current.flows);
 
   for (;;) {
     const head = sim.queue.peek();
@@ -476,7 +404,7 @@ export function simulate(model: Model): SimulationResult {
     if (sim.dirty) {
       current = buildSegment(sim);
       sim.writeMarks[sim.writeMarks.length - 1]!.rate = current.content.writesServed;
-      checkAutoshift(sim, current.flows);
+      checkAlarms(sim, current.flows);
     }
   }
   segments.push({from: segStart, to: end, ...current.content});

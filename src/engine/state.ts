@@ -116,7 +116,8 @@ export type RuleName =
   | 'zone/grayFailureEnded'
   | 'shift/started'
   | 'shift/ended'
-  | 'autoshift/checked'
+  | 'autoshift/started'
+  | 'alarm/fired'
   | 'db/primaryFailed'
   | 'db/instanceRepaired'
   | 'db/failoverCompleted'
@@ -170,9 +171,12 @@ export interface Sim {
   partition: PartitionState | null;
   partitionGen: number;
   shiftedZone: number | null;
-  shiftSource: 'manual' | 'auto' | null;
+  shiftSource: 'operator' | 'autoshift' | 'alarm' | null;
   shiftGen: number;
-  autoshiftPending: boolean[];
+  /** Per zone: when its error rate started breaching the alarm's threshold, or `null`. */
+  alarmBreachSince: (number | null)[];
+  /** Per zone: bumped when a breach ends, cancelling the pending `alarm/fired`. */
+  alarmGen: number[];
   db: DbState | null;
   rate: number;
   sessionsLost: number;

@@ -299,13 +299,40 @@ export interface ZonalShiftAction {
   duration: number;
 }
 
-/** Zonal autoshift: shift away from a zone a set delay after its error rate crosses a threshold. */
-export interface AutoZonalShiftAction {
-  kind: 'autoZonalShift';
-  /** Error rate (0–1) of requests served in a zone that starts the clock. Default 0.05 (illustrative). */
-  errorRateThreshold?: number;
-  /** Seconds between crossing the threshold and the shift. Default 300 (FIS autoshift test at minute 5). */
+/**
+ * AWS's zonal autoshift, turned on for the load balancer. AWS starts it when its own internal
+ * telemetry shows an Availability Zone impairment that could affect customers: in the model,
+ * a zone outage or a zone cut off by a network partition. It never starts for a failure only
+ * your application has (a gray failure, a crashed task, a bad deploy). AWS requires practice
+ * runs to be configured before it can be turned on (the model assumes they are). The shift
+ * ends when the zone recovers.
+ */
+export interface ZonalAutoshiftAction {
+  kind: 'zonalAutoshift';
+  /**
+   * Seconds from the impairment to the shift. AWS does not publish this; default 300 s is the
+   * model's estimate (the FIS scenario that starts an autoshift at minute 5 is a scripted action,
+   * not a detection time).
+   */
   delaySeconds?: number;
+}
+
+/**
+ * An alarm-driven zonal shift, which you build: a CloudWatch alarm per zone on the zone's
+ * error rate, and automation that calls ARC `StartZonalShift` when it fires. It sees what
+ * your own metric sees, gray failures included. The shift expires after `expiresAfterSeconds`;
+ * if the zone is still failing, the alarm fires again once traffic returns.
+ */
+export interface AlarmZonalShiftAction {
+  kind: 'alarmZonalShift';
+  /** Error rate (0–1) of requests served in a zone at or above which the alarm's metric breaches. Default 0.05 (illustrative). */
+  errorRateThreshold?: number;
+  /** Length of one evaluation period, seconds. Default 60 (illustrative). */
+  evaluationPeriodSeconds?: number;
+  /** Periods in a row the metric must breach before the alarm fires. Default 3 (illustrative). */
+  evaluationPeriods?: number;
+  /** The shift's expiry (`expiresIn`), seconds; ARC requires one. Default 3600 (illustrative). */
+  expiresAfterSeconds?: number;
 }
 
 /** An operator promotes a replica by hand (or, on Aurora without replicas, creates a writer in `zone`). */
@@ -317,7 +344,7 @@ export interface PromoteReplicaAction {
 }
 
 /** Any operator action. */
-export type OperatorAction = ZonalShiftAction | AutoZonalShiftAction | PromoteReplicaAction;
+export type OperatorAction = ZonalShiftAction | ZonalAutoshiftAction | AlarmZonalShiftAction | PromoteReplicaAction;
 
 /** The model a reader writes. Only `zones` is required. */
 export interface Model {
@@ -330,7 +357,10 @@ export interface Model {
   traffic?: TrafficSpec;
   /** Faults, any number, in any order. */
   faults?: Fault[];
-  /** Operator actions on the same timeline. */
+  /**
+   * Operator actions on the same timeline. An old `{kind: 'autoZonalShift'}` is still read: it
+   * becomes an `alarmZonalShift` (see `upgradeModel`).
+   */
   actions?: OperatorAction[];
   /** Simulated seconds. Default 3600. */
   durationSeconds?: number;

@@ -31,13 +31,13 @@ describe('scenarios', () => {
     const model: Model = {
       zones: ['a', 'b'],
       faults: [],
-      actions: [{kind: 'promoteReplica', at: 601}, {kind: 'autoZonalShift'}],
+      actions: [{kind: 'promoteReplica', at: 601}, {kind: 'zonalAutoshift'}, {kind: 'alarmZonalShift'}],
       durationSeconds: 600,
       seed: 7,
     };
     const run = scenarioModel(fewestTasks, model, {id: 'x', label: 'x', faults: [{kind: 'zoneOutage', zone: 'a', at: 300, duration: 1800}]});
     expect(run.faults).toHaveLength(1);
-    expect(run.actions).toEqual([{kind: 'autoZonalShift'}]);
+    expect(run.actions).toEqual([{kind: 'zonalAutoshift'}, {kind: 'alarmZonalShift'}]);
     expect(run.durationSeconds).toBe(3600);
     expect(run.seed).toBe(1);
   });

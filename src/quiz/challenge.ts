@@ -400,7 +400,7 @@ function errorMessage(error: unknown): string {
 
 /** The model a scenario runs: the design, with the scenario's faults and the run's length and seed. */
 export function scenarioModel(question: ChallengeQuestion, model: Model, scenario: Scenario): Model {
-  const standing: OperatorAction[] = (model.actions ?? []).filter((action) => action.kind === 'autoZonalShift');
+  const standing: OperatorAction[] = (model.actions ?? []).filter((action) => action.kind === 'zonalAutoshift' || action.kind === 'alarmZonalShift');
   return {
     ...model,
     faults: scenario.faults,

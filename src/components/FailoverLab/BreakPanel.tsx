@@ -1,5 +1,5 @@
 import React, {useId, useState} from 'react';
-import type {Fault, Model, OperatorAction} from '@site/src/engine';
+import {DEFAULT_ALARM_SHIFT, DEFAULT_AUTOSHIFT_DELAY_SECONDS, type AlarmZonalShiftAction, type Fault, type Model, type OperatorAction} from '@site/src/engine';
 import {addEntry, EVENT_KINDS, removeEntry, timelineEntries, updateEntry, type EventKind, type TimelineEntry} from '@site/src/lab/edit';
 import {formatClock} from '@site/src/utils/format';
 import {CheckboxField, controlClassName, NumberField, SelectField} from '@site/src/components/Fields';
@@ -18,23 +18,34 @@ interface Props {
 export function describeEntry(entry: Fault | OperatorAction): string {
   const where = 'zone' in entry && entry.zone ? ` in ${entry.zone}` : entry.kind === 'taskCrash' ? ` of ${entry.task}` : '';
   const when = 'at' in entry ? ` at ${formatClock(entry.at)}` : '';
-  const name = entry.kind in EVENT_KINDS ? EVENT_KINDS[entry.kind as EventKind] : 'Zonal autoshift';
+  const name = entry.kind in EVENT_KINDS ? EVENT_KINDS[entry.kind as EventKind] : STANDING_NAMES[entry.kind as StandingKind];
   return `${name}${where}${when}`;
 }
+
+type StandingKind = 'zonalAutoshift' | 'alarmZonalShift';
+const STANDING_NAMES: Record<StandingKind, string> = {
+  zonalAutoshift: 'Zonal autoshift (AWS)',
+  alarmZonalShift: 'Alarm-driven zonal shift (yours)',
+};
+const isStanding = (kind: string): boolean => kind in STANDING_NAMES;
 
 /** The "Break" controls: faults and operator actions on the timeline, added, moved and removed. */
 export default function BreakPanel({model, taskIds, currentTime, onChange}: Props): React.JSX.Element {
   const [kind, setKind] = useState<EventKind>('zoneOutage');
   const kindId = useId();
   const entries = timelineEntries(model);
-  const autoshift = (model.actions ?? []).find((action) => action.kind === 'autoZonalShift');
+  const autoshift = (model.actions ?? []).find((action) => action.kind === 'zonalAutoshift');
+  const alarm = (model.actions ?? []).find((action): action is AlarmZonalShiftAction => action.kind === 'alarmZonalShift');
   const at = Math.floor(currentTime);
 
-  const toggleAutoshift = (on: boolean) =>
-    onChange({
-      ...model,
-      actions: on ? [...(model.actions ?? []), {kind: 'autoZonalShift'}] : (model.actions ?? []).filter((a) => a.kind !== 'autoZonalShift'),
-    });
+  // Autoshift and the alarm are standing settings, not timed entries: one of each at most.
+  const setStanding = (next: OperatorAction | null, kind: StandingKind) =>
+    onChange({...model, actions: [...(model.actions ?? []).filter((a) => a.kind !== kind), ...(next === null ? [] : [next])]});
+  const setAlarm = (patch: Partial<AlarmZonalShiftAction>) => {
+    const next: AlarmZonalShiftAction = {...alarm, ...patch, kind: 'alarmZonalShift'};
+    for (const key of Object.keys(patch) as (keyof AlarmZonalShiftAction)[]) if (next[key] === undefined) delete next[key];
+    setStanding(next, 'alarmZonalShift');
+  };
 
   return (
     <div className={styles.break}>
@@ -54,17 +65,69 @@ export default function BreakPanel({model, taskIds, currentTime, onChange}: Prop
         </button>
       </div>
       <CheckboxField
-        label="Zonal autoshift"
+        label={STANDING_NAMES.zonalAutoshift}
         checked={autoshift !== undefined}
-        hint="Shift traffic away from a zone automatically when its error rate stays high (like ARC zonal autoshift)."
-        onChange={toggleAutoshift}
+        hint={`AWS shifts traffic away from a zone its own telemetry sees impaired (an outage, a zone cut off), after about ${DEFAULT_AUTOSHIFT_DELAY_SECONDS / 60} min (an estimate: AWS does not publish it). Never for a failure only your app has. Needs practice runs.`}
+        onChange={(on) => setStanding(on ? {kind: 'zonalAutoshift'} : null, 'zonalAutoshift')}
       />
-      {entries.filter((item) => item.entry.kind !== 'autoZonalShift').length === 0 ? (
+      <CheckboxField
+        label={STANDING_NAMES.alarmZonalShift}
+        checked={alarm !== undefined}
+        hint="Your per-zone alarm on the zone’s error rate starts a zonal shift through your automation. It sees gray failures too."
+        onChange={(on) => setStanding(on ? {kind: 'alarmZonalShift'} : null, 'alarmZonalShift')}
+      />
+      {alarm !== undefined ? (
+        <fieldset className={styles.entryFields}>
+          <legend>Your alarm and its shift</legend>
+          <NumberField
+            label="Alarm threshold"
+            value={alarm.errorRateThreshold === undefined ? undefined : alarm.errorRateThreshold * 100}
+            defaultValue={DEFAULT_ALARM_SHIFT.errorRateThreshold * 100}
+            unit="% errors"
+            min={0.1}
+            max={100}
+            step={0.1}
+            hint="Error rate of the requests a zone serves at which the alarm's metric breaches."
+            onChange={(value) => setAlarm({errorRateThreshold: value === undefined ? undefined : value / 100})}
+          />
+          <NumberField
+            label="Evaluation period"
+            value={alarm.evaluationPeriodSeconds}
+            defaultValue={DEFAULT_ALARM_SHIFT.evaluationPeriodSeconds}
+            unit="s"
+            min={1}
+            max={86_400}
+            hint="Length of one period the alarm evaluates."
+            onChange={(value) => setAlarm({evaluationPeriodSeconds: value})}
+          />
+          <NumberField
+            label="Periods to alarm"
+            value={alarm.evaluationPeriods}
+            defaultValue={DEFAULT_ALARM_SHIFT.evaluationPeriods}
+            min={1}
+            max={100}
+            integer
+            hint="Periods in a row the zone must breach before the alarm fires."
+            onChange={(value) => setAlarm({evaluationPeriods: value})}
+          />
+          <NumberField
+            label="Shift expires after"
+            value={alarm.expiresAfterSeconds}
+            defaultValue={DEFAULT_ALARM_SHIFT.expiresAfterSeconds}
+            unit="s"
+            min={1}
+            max={72 * 3600}
+            hint="Every zonal shift needs an expiry (at most 72 h at first)."
+            onChange={(value) => setAlarm({expiresAfterSeconds: value})}
+          />
+        </fieldset>
+      ) : null}
+      {entries.filter((item) => !isStanding(item.entry.kind)).length === 0 ? (
         <p className={styles.hint}>No faults yet. Add one above, or click a zone, a task or the primary in the diagram.</p>
       ) : (
         <ol className={styles.entries} aria-label="Faults and actions">
           {entries
-            .filter((item) => item.entry.kind !== 'autoZonalShift')
+            .filter((item) => !isStanding(item.entry.kind))
             .map((item) => (
               <EntryEditor
                 key={`${item.source}-${item.index}`}

@@ -6,6 +6,7 @@ import {
   PRESET_IDS,
   PRESETS,
   selectSegmentAt,
+  upgradeModel,
   type Model,
   type PresetId,
   type SimulationResult,
@@ -89,6 +90,7 @@ function Lab(props: Props): React.JSX.Element {
   );
   const [presetId, setPresetId] = useState<string>(props.model ? '' : (props.preset ?? ''));
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
+  const [linkNotices, setLinkNotices] = useState<string[]>([]);
   const [time, setTime] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -109,7 +111,10 @@ function Lab(props: Props): React.JSX.Element {
     if (value === null) return;
     const decoded = decodeModel(value);
     if (decoded.ok) {
-      setModel(decoded.model);
+      // An older link opens brought up to date, with a word on what changed.
+      const upgraded = upgradeModel(decoded.model);
+      setModel(upgraded.model);
+      setLinkNotices(upgraded.notices);
       setPresetId('');
     } else {
       setLinkProblem(decoded.reason);
@@ -230,6 +235,11 @@ function Lab(props: Props): React.JSX.Element {
       {linkProblem ? (
         <div className={styles.problemBox} role="alert">
           <strong>This link could not be opened:</strong> {linkProblem} The lab shows its default model instead.
+        </div>
+      ) : null}
+      {linkNotices.length > 0 ? (
+        <div className={styles.noticeBox} role="status">
+          <strong>This link was made with an older version of the lab.</strong> {linkNotices.join(' ')}
         </div>
       ) : null}
       {presetId && presetId in PRESETS ? <p className={styles.lesson}>{PRESETS[presetId as PresetId].lesson}</p> : null}

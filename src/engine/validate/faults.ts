@@ -4,7 +4,7 @@ import type {Fault, OperatorAction, ResolvedDatabase, ZoneName} from '../types';
 import {describe, isObj, noOverlap, num, obj, oneOf, timeInRun, zoneRef, zoneWindow} from './fields';
 
 const FAULT_KINDS = ['zoneOutage', 'taskCrash', 'primaryFailure', 'replicationLagSpike', 'grayFailure', 'zonePartition'] as const;
-const ACTION_KINDS = ['zonalShift', 'autoZonalShift', 'promoteReplica'] as const;
+const ACTION_KINDS = ['zonalShift', 'zonalAutoshift', 'alarmZonalShift', 'promoteReplica'] as const;
 
 /**
  * RDS and Aurora do not document how they fail over when zones are cut apart, and automatic
@@ -113,17 +113,27 @@ function validateAction(
   switch (kind) {
     case 'zonalShift':
       return {kind, ...zoneWindow(f, v, zones, duration)};
-    case 'autoZonalShift': {
-      obj(f, v, ['kind', 'errorRateThreshold', 'delaySeconds']);
+    case 'zonalAutoshift': {
+      obj(f, v, ['kind', 'delaySeconds']);
+      return v.delaySeconds === undefined
+        ? {kind}
+        : {kind, delaySeconds: num(`${f}.delaySeconds`, v.delaySeconds, undefined, {min: 0, max: duration})};
+    }
+    case 'alarmZonalShift': {
+      obj(f, v, ['kind', 'errorRateThreshold', 'evaluationPeriodSeconds', 'evaluationPeriods', 'expiresAfterSeconds']);
       const out: OperatorAction = {kind};
       if (v.errorRateThreshold !== undefined) {
-        out.errorRateThreshold = num(`${f}.errorRateThreshold`, v.errorRateThreshold, undefined, {
-          positive: true,
-          max: 1,
-        });
+        out.errorRateThreshold = num(`${f}.errorRateThreshold`, v.errorRateThreshold, undefined, {positive: true, max: 1});
       }
-      if (v.delaySeconds !== undefined) {
-        out.delaySeconds = num(`${f}.delaySeconds`, v.delaySeconds, undefined, {min: 0});
+      if (v.evaluationPeriodSeconds !== undefined) {
+        out.evaluationPeriodSeconds = num(`${f}.evaluationPeriodSeconds`, v.evaluationPeriodSeconds, undefined, {positive: true, max: 86_400});
+      }
+      if (v.evaluationPeriods !== undefined) {
+        out.evaluationPeriods = num(`${f}.evaluationPeriods`, v.evaluationPeriods, undefined, {min: 1, max: 100, integer: true});
+      }
+      if (v.expiresAfterSeconds !== undefined) {
+        // ARC: a zonal shift expires after at most three days unless it is extended.
+        out.expiresAfterSeconds = num(`${f}.expiresAfterSeconds`, v.expiresAfterSeconds, undefined, {positive: true, max: 72 * 3600});
       }
       return out;
     }
@@ -167,7 +177,8 @@ export function resolveEvents(
     faults.flatMap((f, i) => (f.kind === 'zonePartition' ? [{field: `faults[${i}]`, at: f.at, duration: f.duration}] : [])),
     'partition',
   );
-  const autos = actions.filter((a) => a.kind === 'autoZonalShift').length;
-  if (autos > 1) throw new ModelError('actions', 'autoZonalShift may appear once');
+  for (const kind of ['zonalAutoshift', 'alarmZonalShift'] as const) {
+    if (actions.filter((a) => a.kind === kind).length > 1) throw new ModelError('actions', `${kind} may appear once`);
+  }
   return {faults, actions};
 }

@@ -13,6 +13,7 @@ import {num, obj} from './fields';
 import {resolveLoadBalancer} from './loadBalancer';
 import {resolveScheduler, resolveService, validateZones} from './service';
 import {resolveTraffic} from './traffic';
+import {upgradeModel} from '../upgrade';
 
 export {spreadTasks} from './service';
 
@@ -31,10 +32,11 @@ const MODEL_KEYS = [
 
 /**
  * Checks a model and fills in every default. Throws {@link ModelError} naming the
- * first bad field. Pure: the input is not changed.
+ * first bad field. Pure: the input is not changed. An older model is read through
+ * `upgradeModel` first (`upgradeModel` says what changed).
  */
 export function validateModel(input: Model): ResolvedModel {
-  const m = obj('model', input as unknown, MODEL_KEYS, false);
+  const m = obj('model', upgradeModel(input as unknown).model, MODEL_KEYS, false);
   const zones = validateZones(m.zones);
   const durationSeconds = num('durationSeconds', m.durationSeconds, DEFAULT_DURATION_SECONDS, {
     positive: true,
