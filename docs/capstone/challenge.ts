@@ -21,7 +21,7 @@ export const BRIEF = {
   recoveryTimeSeconds: 90,
   maxTasks: 9,
   maxDatabaseInstances: 2,
-  maxCrossZoneUsdPerMonth: 210,
+  maxCrossZoneUsdPerMonth: 50,
   /** When the scenarios strike, and for how long a zone stays down. */
   faultAt: 600,
   zoneOutageSeconds: 1800,
@@ -106,7 +106,7 @@ const challenge: ChallengeQuestion = {
     },
     {
       id: 'budget-cross-zone',
-      label: `Budget: cross-zone transfer of at most ${usd(BRIEF.maxCrossZoneUsdPerMonth)} a month, as the lab's cost panel estimates it.`,
+      label: `Budget: at most ${usd(BRIEF.maxCrossZoneUsdPerMonth)} a month of traffic between zones billed as inter-AZ transfer, as the lab's cost panel estimates it.`,
       metric: 'crossZoneUsdPerMonth',
       op: 'atMost',
       value: BRIEF.maxCrossZoneUsdPerMonth,
@@ -117,7 +117,7 @@ const challenge: ChallengeQuestion = {
     {kind: 'primaryFailure', at: BRIEF.faultAt},
   ],
   solution: referenceDesign,
-  explanation: `The reference design runs 3 tasks in each of 3 zones: losing any zone leaves 6 × ${BRIEF.capacityPerTask} = ${BRIEF.peakRequestsPerSecond} req/s, the whole peak, so nothing fails as overload and nothing waits for a replacement task. Its database is Aurora with one replica in another zone: 2 instances, no acknowledged write lost (the six storage copies keep a write quorum), and a failover to the replica that is often under 60 s, so the last failed request comes about a minute after the fault, inside the ${BRIEF.recoveryTimeSeconds} s. The RDS Multi-AZ DB instance it replaces also loses nothing, but takes 60 to 120 s to fail over; a Multi-AZ DB cluster fails over faster but is 3 instances; an asynchronous replica loses its lag's worth of orders. Three zones send ${pct(crossZone.crossZoneShare)} of requests across zones, about ${usd(crossZone.crossZoneUsdPerMonth)} a month at the list price: four zones would need only 8 tasks but send three quarters of requests across zones and break the transfer budget, unless cross-zone load balancing is turned off.`,
+  explanation: `The reference design runs 3 tasks in each of 3 zones: losing any zone leaves 6 × ${BRIEF.capacityPerTask} = ${BRIEF.peakRequestsPerSecond} req/s, the whole peak, so nothing fails as overload and nothing waits for a replacement task. Its database is Aurora with one replica in another zone: 2 instances, no acknowledged write lost (the six storage copies keep a write quorum), and a failover to the replica that is often under 60 s, so the last failed request comes about a minute after the fault, inside the ${BRIEF.recoveryTimeSeconds} s. The RDS Multi-AZ DB instance it replaces also loses nothing, but takes 60 to 120 s to fail over; a Multi-AZ DB cluster fails over faster but is 3 instances; an asynchronous replica loses its lag's worth of orders. Behind the Application Load Balancer, the ${pct(crossZone.crossZoneShare)} of requests that reach a task in another zone cost nothing extra; what is billed is the database traffic from the tasks outside the writer's zone, about ${usd(crossZone.crossZoneUsdPerMonth)} a month at the list price. A Network Load Balancer with cross-zone on would bill the requests too and break the budget.`,
 };
 
 export default challenge;

@@ -20,6 +20,8 @@ const asyncLoss = replicationRace({mode: 'async', lagSeconds: 5, writeRate: writ
 
 const fourZones = costOfResilience({...referenceDesign, zones: [az1, az2, az4, 'use1-az5'], service: {capacityPerTask: BRIEF.capacityPerTask, desiredCount: 8}});
 const threeZones = costOfResilience(referenceDesign);
+const behindNlb = costOfResilience({...referenceDesign, loadBalancer: {type: 'network', crossZone: true}});
+const flow = (cost: typeof threeZones, id: 'loadBalancer' | 'database') => cost.crossZoneFlows.find((f) => f.id === id)!;
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
 const usd = (value: number) => `$${Math.round(value)}`;
 
@@ -65,33 +67,33 @@ const questions: QuizQuestion[] = [
     explanation: `${pct(BRIEF.writeShare)} of ${BRIEF.peakRequestsPerSecond} req/s is ${writesPerSecond} writes a second. The replica holds none of the last 5 s, so promoting it loses 5 × ${writesPerSecond} = ${asyncLoss.writesLostOnPrimaryLoss} orders the customers were told had gone through. The recovery point is the lag, not 0 s, so the design misses the brief however fast the promotion is.`,
   },
   {
-    id: 'four-zones-cross-zone',
+    id: 'billed-cross-zone-bytes',
     kind: 'single',
-    prompt: `Four zones need only 8 tasks (600 ÷ 3 = 200 req/s a zone), one fewer than three zones. Yet with cross-zone load balancing on, the four-zone design misses the cross-zone budget of ${usd(BRIEF.maxCrossZoneUsdPerMonth)} a month while 9 tasks over three zones meet it. Why?`,
+    prompt: `The reference design runs 9 tasks over three zones behind an Application Load Balancer with cross-zone load balancing on, so ${pct(threeZones.crossZoneShare)} of requests reach a task in another zone, and an Aurora writer in ${az1}. Which of its traffic between zones is billed as inter-AZ data transfer?`,
     choices: [
       {
-        id: 'share-crosses',
-        text: 'Each task gets an equal share of all requests, so the share sent to another zone grows with the zones: 3 in 4 instead of 2 in 3.',
+        id: 'database-calls',
+        text: `The tasks in the other two zones calling the Aurora writer in ${az1}.`,
         correct: true,
-        explanation: `Right: with cross-zone on, a load balancer node in one zone spreads its requests over every task, and only the tasks in its own zone are local. Three zones send ${pct(threeZones.crossZoneShare)} of requests across (about ${usd(threeZones.crossZoneUsdPerMonth)} a month at the list price); four send ${pct(fourZones.crossZoneShare)} (about ${usd(fourZones.crossZoneUsdPerMonth)}).`,
+        explanation: `Right: traffic between your tasks and a database in another zone is billed. Two tasks in three sit outside ${az1}: about ${Math.round(flow(threeZones, 'database').gbPerMonth)} GB a month, ${usd(threeZones.crossZoneUsdPerMonth)} at the list price with the lab's estimate of 4 kB a database call. Four zones would send three calls in four across (${usd(fourZones.crossZoneUsdPerMonth)}).`,
       },
       {
-        id: 'more-traffic',
-        text: 'A fourth zone adds traffic of its own: health checks and replication to it.',
+        id: 'alb-to-tasks',
+        text: 'The load balancer sending requests to tasks in other zones.',
         correct: false,
-        explanation: 'The estimate counts only requests and responses between the load balancer and the tasks; the load is the same 600 req/s whatever the zones.',
+        explanation: `Not on an ALB: its traffic to targets in another zone carries no inter-AZ charge. Behind a Network Load Balancer with cross-zone on it would be billed: about ${Math.round(flow(behindNlb, 'loadBalancer').gbPerMonth)} GB, ${usd(flow(behindNlb, 'loadBalancer').usdPerMonth)} a month more, over the ${usd(BRIEF.maxCrossZoneUsdPerMonth)} budget.`,
+      },
+      {
+        id: 'nothing',
+        text: 'Nothing: traffic inside one Region is free.',
+        correct: false,
+        explanation: 'Transfer between zones of a Region is billed, $0.01/GB in each direction at the time of writing; only some of it (an ALB’s traffic to its targets) is exempt.',
       },
       {
         id: 'farther',
-        text: 'The fourth zone is farther away, and transfer to it is priced higher.',
+        text: 'Only traffic to the zone farthest away, which is priced higher.',
         correct: false,
         explanation: 'Transfer between zones of a Region has one list price, $0.01/GB in each direction at the time of writing, whichever two zones it joins.',
-      },
-      {
-        id: 'fewer-tasks-bigger',
-        text: 'With fewer tasks each one handles more requests, and bigger tasks send more data.',
-        correct: false,
-        explanation: 'The bytes per request do not depend on the number of tasks: 600 req/s of 10 kB each is the same data whether 8 or 9 tasks serve it. Only the share that crosses zones changes.',
       },
     ],
   },

@@ -21,6 +21,9 @@ export const SOURCES = {
   mysqlSemiSync: 'https://dev.mysql.com/doc/refman/8.4/en/replication-semisync-interface.html',
   fisAzScenario: 'https://docs.aws.amazon.com/fis/latest/userguide/az-availability-scenario.html',
   zonalShift: 'https://docs.aws.amazon.com/r53recovery/latest/dg/arc-zonal-shift.how-it-works.html',
+  nlbCrossZone: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-cross-zone.html',
+  elbPricing: 'https://aws.amazon.com/elasticloadbalancing/pricing/',
+  dataTransferPricing: 'https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer_within_the_same_AWS_Region',
   zonalAutoshift: 'https://docs.aws.amazon.com/r53recovery/latest/dg/arc-zonal-autoshift.how-it-works.start-stop-auto.html',
   zonalShiftApi: 'https://docs.aws.amazon.com/arc-zonal-shift/latest/api/Welcome.html',
 } as const;
@@ -92,8 +95,12 @@ export const DEFAULT_ALARM_SHIFT = {
 } as const;
 /** Inter-AZ data transfer list price, USD per GB in each direction (check the live pricing page). */
 export const CROSS_AZ_USD_PER_GB_EACH_WAY = 0.01;
-/** Illustrative average bytes per request + response for cost estimates. */
+/** Illustrative average bytes per request + response between the load balancer and a task, for cost estimates. */
 export const DEFAULT_BYTES_PER_REQUEST = 10_000;
+/** Illustrative bytes of one database call and its result, for cost estimates. */
+export const DEFAULT_BYTES_PER_DATABASE_CALL = 4_000;
+/** Illustrative replication bytes per write, to each replica, for cost estimates. */
+export const DEFAULT_REPLICATION_BYTES_PER_WRITE = 2_000;
 /** The model supports at most this many zones. */
 export const MAX_ZONES = 6;
 /** Longest run the model accepts: 31 days. */

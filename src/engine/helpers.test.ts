@@ -47,19 +47,58 @@ describe('helpers', () => {
     expect(() => replicationRace({mode: 'async', writeRate: Number.NaN})).toThrow(ModelError);
   });
 
-  it('costOfResilience: provisioned vs needed, and cross-zone traffic at $0.01/GB each way', () => {
+  it('costOfResilience: provisioned vs needed; an ALB’s cross-zone traffic is not billed, an NLB’s is', () => {
     // 3 zones, 6 tasks of 50 rps, 200 rps: needs 4 tasks, provisions 6 (1.5×).
     // Cross-zone on with even spread: 2/3 of requests go to another zone.
-    const c = costOfResilience(
-      {zones: ['a', 'b', 'c'], service: {desiredCount: 6, capacityPerTask: 50}, traffic: {requestsPerSecond: 200}},
-      {bytesPerRequest: 10_000},
-    );
+    const model = {zones: ['a', 'b', 'c'], service: {desiredCount: 6, capacityPerTask: 50}, traffic: {requestsPerSecond: 200}};
+    const c = costOfResilience(model, {bytesPerRequest: 10_000});
     expect(c).toMatchObject({neededTasks: 4, provisionedTasks: 6, overheadRatio: 1.5});
     expect(c.crossZoneShare).toBeCloseTo(2 / 3, 12);
+    // 200 rps × 2/3 × 10 kB × 2,592,000 s = 3,456 GB a month cross zones…
     const gb = (200 * (2 / 3) * 10_000 * 30 * 24 * 3600) / 1e9;
-    expect(c.crossZoneGBPerMonth).toBeCloseTo(gb, 6);
-    expect(c.crossZoneUsdPerMonth).toBeCloseTo(gb * 0.02, 6);
+    expect(c.crossZoneFlows).toEqual([expect.objectContaining({id: 'loadBalancer', charged: false, usdPerMonth: 0})]);
+    expect(c.crossZoneFlows[0]!.gbPerMonth).toBeCloseTo(gb, 6);
+    // …billed nothing behind an ALB, $0.01/GB each way (3,456 × 0.02 = $69.12) behind an NLB with cross-zone on.
+    expect(c.crossZoneUsdPerMonth).toBe(0);
+    const nlb = costOfResilience({...model, loadBalancer: {type: 'network', crossZone: true}}, {bytesPerRequest: 10_000});
+    expect(nlb.crossZoneUsdPerMonth).toBeCloseTo(gb * 0.02, 6);
+    expect(nlb.crossZoneGBPerMonth).toBeCloseTo(gb, 6);
+    // An NLB has cross-zone off by default: nothing crosses.
+    expect(costOfResilience({...model, loadBalancer: {type: 'network'}}).crossZoneShare).toBe(0);
     const off = costOfResilience({zones: ['a', 'b'], loadBalancer: {crossZone: false}});
     expect(off.crossZoneShare).toBe(0);
   });
+
+  it('costOfResilience: names and bills the database calls and the replication an ALB service sends between zones', () => {
+    // 3 zones, 6 tasks, 300 rps, 20 % writes: 60 database calls a second; 4 of 6 tasks are outside zone a.
+    const base = {zones: ['a', 'b', 'c'], service: {desiredCount: 6}, traffic: {requestsPerSecond: 300, writeShare: 0.2}};
+    const month = 30 * 24 * 3600;
+    const sizes = {bytesPerDatabaseCall: 4000, replicationBytesPerWrite: 2000};
+    const dbGb = (60 * (4 / 6) * 4000 * month) / 1e9; // 414.72 GB
+    const selfManaged = costOfResilience(
+      {...base, database: {kind: 'self-managed', primaryZone: 'a', replicaZones: ['b', 'c'], replication: 'sync'}},
+      sizes,
+    );
+    const [lb, db, repl] = selfManaged.crossZoneFlows;
+    expect(lb!.charged).toBe(false);
+    expect(db).toMatchObject({id: 'database', charged: true, label: 'database calls from tasks outside zone a to the primary'});
+    expect(db!.gbPerMonth).toBeCloseTo(dbGb, 6);
+    // Each write goes to both replicas: 60 × 2 × 2 kB a second.
+    const replGb = (60 * 2 * 2000 * month) / 1e9; // 622.08 GB
+    expect(repl).toMatchObject({id: 'replication', charged: true});
+    expect(repl!.gbPerMonth).toBeCloseTo(replGb, 6);
+    expect(selfManaged.crossZoneUsdPerMonth).toBeCloseTo((dbGb + replGb) * 0.02, 6);
+    // A managed RDS Multi-AZ instance: the calls are billed, its replication is not (the model's reading of RDS pricing).
+    const rds = costOfResilience({...base, database: {kind: 'multi-az-instance', primaryZone: 'a', standbyZone: 'b'}}, sizes);
+    expect(rds.crossZoneFlows.map((f) => [f.id, f.charged])).toEqual([
+      ['loadBalancer', false],
+      ['database', true],
+      ['replication', false],
+    ]);
+    expect(rds.crossZoneUsdPerMonth).toBeCloseTo(dbGb * 0.02, 6);
+    // Reads that use the database too: every request makes a call.
+    const reads = costOfResilience({...base, traffic: {...base.traffic, readsUseDatabase: true}, database: {kind: 'single-az', zone: 'a'}}, sizes);
+    expect(reads.crossZoneFlows[1]!.gbPerMonth).toBeCloseTo(dbGb * 5, 6);
+  });
+
 });

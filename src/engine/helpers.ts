@@ -2,14 +2,9 @@
  * Small pure calculators for the widgets, so no widget works out failover
  * numbers by hand. Each states its formula; the simulation agrees with them.
  */
-import {
-  CROSS_AZ_USD_PER_GB_EACH_WAY,
-  DEFAULT_ASYNC_LAG_SECONDS,
-  DEFAULT_BYTES_PER_REQUEST,
-  DEFAULT_HEALTH_CHECK,
-} from './defaults';
+import {DEFAULT_ASYNC_LAG_SECONDS, DEFAULT_HEALTH_CHECK} from './defaults';
 import {ModelError} from './errors';
-import type {HealthCheckSpec, Model} from './types';
+import type {HealthCheckSpec} from './types';
 import {validateModel} from './validate';
 
 /** Detection and recovery times implied by health-check settings. */
@@ -179,53 +174,4 @@ export function replicationRace({
   }
 }
 
-/** Provisioned versus needed capacity, and what cross-zone traffic would cost. */
-export interface CostOfResilience {
-  /** Tasks the peak needs with every zone up. */
-  neededTasks: number;
-  provisionedTasks: number;
-  neededRequestsPerSecond: number;
-  provisionedRequestsPerSecond: number;
-  /** Provisioned ÷ needed capacity (0 when nothing is needed). */
-  overheadRatio: number;
-  /** Share of requests a cross-zone load balancer sends to a task in another zone. */
-  crossZoneShare: number;
-  /** GB per 30-day month crossing zones (request + response). */
-  crossZoneGBPerMonth: number;
-  /** USD per month at $0.01/GB in each direction, where inter-AZ transfer is charged. */
-  crossZoneUsdPerMonth: number;
-}
-
-/**
- * Cost of a model's resilience at its peak rate. Cross-zone cost uses the list price of
- * $0.01/GB in each direction (check the live pricing page); it applies where inter-AZ
- * transfer is charged, for example an NLB with cross-zone on. `bytesPerRequest` is request plus response, default 10 kB.
- */
-export function costOfResilience(model: Model, {bytesPerRequest = DEFAULT_BYTES_PER_REQUEST}: {bytesPerRequest?: number} = {}): CostOfResilience {
-  if (!(bytesPerRequest >= 0) || !Number.isFinite(bytesPerRequest)) {
-    throw new ModelError('bytesPerRequest', `must be a finite number ≥ 0, got ${bytesPerRequest}`);
-  }
-  const m = validateModel(model);
-  const peak = m.traffic.requestsPerSecond;
-  const cap = m.service.capacityPerTask;
-  const total = m.service.desiredCount;
-  const lbZones = m.loadBalancer.zones;
-  const routable = lbZones.reduce((a, z) => a + (m.service.tasksPerZone[z] ?? 0), 0);
-  let crossZoneShare = 0;
-  if (m.loadBalancer.crossZone && routable > 0) {
-    for (const z of lbZones) crossZoneShare += (1 - (m.service.tasksPerZone[z] ?? 0) / routable) / lbZones.length;
-  }
-  const seconds = 30 * 24 * 3600;
-  const gb = (peak * crossZoneShare * bytesPerRequest * seconds) / 1e9;
-  const needed = Math.ceil(peak / cap - 1e-9);
-  return {
-    neededTasks: needed,
-    provisionedTasks: total,
-    neededRequestsPerSecond: peak,
-    provisionedRequestsPerSecond: total * cap,
-    overheadRatio: peak > 0 ? (total * cap) / peak : 0,
-    crossZoneShare,
-    crossZoneGBPerMonth: gb,
-    crossZoneUsdPerMonth: gb * CROSS_AZ_USD_PER_GB_EACH_WAY * 2,
-  };
-}
+export {costOfResilience, type CostOfResilience, type CostOptions, type CrossZoneFlow} from './cost';

@@ -30,6 +30,8 @@ export {
   replicationRace,
   type CapacityPlan,
   type CostOfResilience,
+  type CostOptions,
+  type CrossZoneFlow,
   type HealthCheckTimes,
   type ReplicationRace,
 } from './helpers';

@@ -93,9 +93,15 @@ export interface HealthCheckSpec {
 
 /** The load balancer in front of the tasks. */
 export interface LoadBalancerSpec {
+  /**
+   * `'application'` (ALB, default) or `'network'` (NLB). In the model they route and check
+   * health alike; they differ in the cross-zone default (on for ALB, off for NLB) and in cost:
+   * an NLB's cross-zone traffic is billed as inter-AZ transfer, an ALB's is not.
+   */
+  type?: 'application' | 'network';
   /** Zones the load balancer is enabled in. Default: all the model's zones. */
   zones?: ZoneName[];
-  /** Cross-zone load balancing. Default true (always on at the ALB level). */
+  /** Cross-zone load balancing. Default true for an ALB (always on at its level), false for an NLB. */
   crossZone?: boolean;
   /** Health check settings. */
   healthCheck?: HealthCheckSpec;
@@ -557,6 +563,7 @@ export interface ResolvedModel {
   };
   scheduler: Required<SchedulerSpec>;
   loadBalancer: {
+    type: 'application' | 'network';
     zones: ZoneName[];
     crossZone: boolean;
     healthCheck: ResolvedHealthCheck;

@@ -342,7 +342,11 @@ function designReason(target: ChallengeTarget, actual: number, passed: boolean, 
         : `Your design runs ${shown} (${DATABASE_NAMES[resolved.database.kind] ?? resolved.database.kind}); the budget allows ${bound} ${limit}.`;
     case 'crossZoneUsdPerMonth': {
       const cost = costOfResilience(model);
-      const detail = `${formatCount(cost.crossZoneShare * 100)} % of requests go to a task in another zone, about ${formatCount(cost.crossZoneGBPerMonth)} GB a month`;
+      const charged = cost.crossZoneFlows.filter((flow) => flow.charged);
+      const detail =
+        charged.length === 0
+          ? 'no flow between zones is billed'
+          : charged.map((flow) => `${flow.label}, about ${formatCount(flow.gbPerMonth)} GB a month`).join('; ');
       return passed ? `Met: ${shown} (${detail}).` : `Cross-zone transfer would cost ${shown}: ${detail}; the budget allows ${bound} ${limit}.`;
     }
     default:

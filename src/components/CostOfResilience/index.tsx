@@ -11,7 +11,8 @@ interface Props {
 
 /**
  * What the design costs beside what it survives: capacity provisioned against
- * what the load needs, and the cross-zone traffic at the list price.
+ * what the load needs, and each flow of traffic between zones, billed or not
+ * (the engine's `costOfResilience` decides which).
  */
 export default function CostOfResilience({model, bytesPerRequest}: Props): React.JSX.Element | null {
   let cost;
@@ -37,12 +38,19 @@ export default function CostOfResilience({model, bytesPerRequest}: Props): React
         ) : null}
       </p>
       <p>
-        Cross-zone traffic: {formatCount(cost.crossZoneShare * 100)} % of requests go to a task in another zone, about{' '}
-        {formatCount(cost.crossZoneGBPerMonth)} GB a month: <strong>{formatUsd(cost.crossZoneUsdPerMonth)}</strong> a month at the list price of
-        $0.01/GB in each direction, where that transfer is charged, for example behind a Network Load Balancer with cross-zone load
-        balancing on (<a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-cross-zone.html">NLB cross-zone</a>;{' '}
-        <a href="https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer_within_the_same_AWS_Region">check the live price</a>).
+        Traffic between zones billed as inter-AZ transfer: <strong>{formatUsd(cost.crossZoneUsdPerMonth)}</strong> a month (
+        {formatCount(cost.crossZoneGBPerMonth)} GB) at the list price of $0.01/GB in each direction (
+        <a href="https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer_within_the_same_AWS_Region">check the live price</a>;
+        sizes are estimates):
       </p>
+      <ul className={styles.flows}>
+        {cost.crossZoneFlows.map((flow) => (
+          <li key={flow.id}>
+            {flow.label[0]!.toUpperCase() + flow.label.slice(1)}: {formatCount(flow.gbPerMonth)} GB a month,{' '}
+            {flow.charged ? <strong>{formatUsd(flow.usdPerMonth)}</strong> : 'not billed'} ({flow.why}).
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -202,10 +202,20 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
 
       <fieldset className={styles.group}>
         <legend>Load balancer</legend>
+        <SelectField
+          label="Load balancer type"
+          value={lb.type ?? 'application'}
+          options={[
+            {value: 'application', label: 'Application Load Balancer (ALB)'},
+            {value: 'network', label: 'Network Load Balancer (NLB)'},
+          ]}
+          hint="Routing is the same in the model; an NLB's cross-zone traffic is billed, an ALB's is not."
+          onChange={(value) => setLb({type: value})}
+        />
         <CheckboxField
           label="Cross-zone load balancing"
-          checked={lb.crossZone ?? true}
-          hint="Each load balancer node may send to targets in every zone (always on for ALB by default)."
+          checked={lb.crossZone ?? (lb.type ?? 'application') === 'application'}
+          hint="Each load balancer node may send to targets in every zone (on by default for an ALB, off for an NLB)."
           onChange={(checked) => setLb({crossZone: checked})}
         />
         {HEALTH_CHECK_FIELDS.map((field) => (

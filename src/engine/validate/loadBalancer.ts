@@ -2,11 +2,12 @@
 import {DEFAULT_DEREGISTRATION_DELAY_SECONDS, DEFAULT_HEALTH_CHECK} from '../defaults';
 import {ModelError} from '../errors';
 import type {ResolvedModel, ZoneName} from '../types';
-import {bool, num, obj, zoneList} from './fields';
+import {bool, num, obj, oneOf, zoneList} from './fields';
 
 /** The load balancer's zones, cross-zone setting, health check and deregistration delay. */
 export function resolveLoadBalancer(v: unknown, zones: readonly ZoneName[]): ResolvedModel['loadBalancer'] {
-  const lb = obj('loadBalancer', v, ['zones', 'crossZone', 'healthCheck', 'deregistrationDelaySeconds']);
+  const lb = obj('loadBalancer', v, ['type', 'zones', 'crossZone', 'healthCheck', 'deregistrationDelaySeconds']);
+  const type = oneOf('loadBalancer.type', lb.type, ['application', 'network'] as const, 'application');
   const hc = obj('loadBalancer.healthCheck', lb.healthCheck, [
     'intervalSeconds',
     'timeoutSeconds',
@@ -27,8 +28,10 @@ export function resolveLoadBalancer(v: unknown, zones: readonly ZoneName[]): Res
     );
   }
   return {
+    type,
     zones: lb.zones === undefined ? [...zones] : zoneList('loadBalancer.zones', lb.zones, zones, 1),
-    crossZone: bool('loadBalancer.crossZone', lb.crossZone, true),
+    // Always on at an ALB's load balancer level; off by default on an NLB.
+    crossZone: bool('loadBalancer.crossZone', lb.crossZone, type === 'application'),
     healthCheck: {
       intervalSeconds,
       timeoutSeconds,
