@@ -78,34 +78,43 @@ export function routingShares(input: FlowInput): Routing {
   const n = targets.length;
   const pi = new Float64Array(n);
   const cutAt = new Float64Array(n);
-  const inPool = (node: number, tg: FlowTarget, failOpen: boolean): boolean =>
-    targetZoneRoutable[tg.zone]! && (crossZone || tg.zone === node) && tg.view[node] === (failOpen ? 'unhealthy' : 'in');
-  const usable: number[] = [];
-  for (let z = 0; z < zoneCount; z++) if (nodeUsable[z]) usable.push(z);
-  if (usable.length === 0) return {pi, none: 1, cutAt, cut: 0};
-  const sizes = (failOpen: boolean) =>
-    usable.map((node) => {
-      let size = 0;
-      for (const tg of targets) if (inPool(node, tg, failOpen)) size++;
-      return {node, size};
-    });
-  let failOpen = false;
-  let nodes = sizes(false).filter((pool) => pool.size > 0);
-  if (nodes.length === 0) {
-    failOpen = true;
-    nodes = sizes(true);
-  }
-  let none = 0;
-  let cut = 0;
-  for (const {node, size} of nodes) {
-    if (size === 0) {
-      none += 1 / nodes.length;
-      continue;
+  // Pool sizes of every usable node, in service and (for failing open) marked unhealthy, in one pass.
+  const inSize = new Float64Array(zoneCount);
+  const unhealthySize = new Float64Array(zoneCount);
+  let anyUsable = false;
+  for (let z = 0; z < zoneCount; z++) if (nodeUsable[z]) anyUsable = true;
+  if (!anyUsable) return {pi, none: 1, cutAt, cut: 0};
+  for (let j = 0; j < n; j++) {
+    const tg = targets[j]!;
+    if (!targetZoneRoutable[tg.zone]) continue;
+    const from = crossZone ? 0 : tg.zone;
+    const to = crossZone ? zoneCount : tg.zone + 1;
+    for (let node = from; node < to; node++) {
+      if (!nodeUsable[node]) continue;
+      const v = tg.view[node];
+      if (v === 'in') inSize[node]!++;
+      else if (v === 'unhealthy') unhealthySize[node]!++;
     }
-    const share = 1 / nodes.length / size;
-    for (let j = 0; j < n; j++) {
-      const tg = targets[j]!;
-      if (!inPool(node, tg, failOpen)) continue;
+  }
+  let served = 0;
+  for (let z = 0; z < zoneCount; z++) if (nodeUsable[z] && inSize[z]! > 0) served++;
+  const failOpen = served === 0;
+  const wanted = failOpen ? 'unhealthy' : 'in';
+  const size = failOpen ? unhealthySize : inSize;
+  // DNS hands out the nodes with a pool (all usable nodes when failing open), each an equal share.
+  let nodes = 0;
+  for (let z = 0; z < zoneCount; z++) if (nodeUsable[z] && (failOpen || inSize[z]! > 0)) nodes++;
+  let none = 0;
+  for (let z = 0; z < zoneCount; z++) if (nodeUsable[z] && failOpen && size[z] === 0) none += 1 / nodes;
+  let cut = 0;
+  for (let j = 0; j < n; j++) {
+    const tg = targets[j]!;
+    if (!targetZoneRoutable[tg.zone]) continue;
+    const from = crossZone ? 0 : tg.zone;
+    const to = crossZone ? zoneCount : tg.zone + 1;
+    for (let node = from; node < to; node++) {
+      if (!nodeUsable[node] || size[node] === 0 || tg.view[node] !== wanted) continue;
+      const share = 1 / nodes / size[node]!;
       if (partitionZone !== null && (node === partitionZone) !== (tg.zone === partitionZone)) {
         cutAt[j]! += share;
         cut += share;
@@ -137,12 +146,13 @@ interface AttemptFailure {
   reachedZone: Float64Array;
 }
 
-function attemptFailure(input: FlowInput, pi: Float64Array, attempts: number): AttemptFailure {
+/** Failure shares at `attempts` per second; `scratch` (if given) is reused for the per-target and per-zone arrays. */
+function attemptFailure(input: FlowInput, pi: Float64Array, attempts: number, scratch?: AttemptFailure): AttemptFailure {
   let dead = 0;
   let over = 0;
   let gray = 0;
-  const overAt = new Float64Array(pi.length);
-  const reachedZone = new Float64Array(input.zoneCount);
+  const overAt = scratch?.overAt.fill(0) ?? new Float64Array(pi.length);
+  const reachedZone = scratch?.reachedZone.fill(0) ?? new Float64Array(input.zoneCount);
   for (let j = 0; j < pi.length; j++) {
     const p = pi[j]!;
     if (p === 0) continue;
@@ -204,7 +214,7 @@ export function computeFlows(input: FlowInput): FlowResult {
       for (const c of classes) next += rate * c.share * geometric(c.persistentCause === null ? transientFor(c, f) : 1, retries);
       const done = Math.abs(next - attempts) <= 1e-12 * Math.max(1, attempts);
       attempts = next;
-      f = attemptFailure(input, pi, attempts);
+      f = attemptFailure(input, pi, attempts, f);
       if (done) break;
     }
   }
