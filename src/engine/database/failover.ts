@@ -6,7 +6,7 @@
 import {
   activePartition,
   connected,
-  drawSeconds,
+  drawShaped,
   fmt,
   fmtCount,
   log,
@@ -16,7 +16,7 @@ import {
   type Item,
   type Sim,
 } from '../state';
-import {canLead} from './patroni';
+import {canLead, lagBytes, lockExpirySeconds, raceSeconds, startRestart, withinLagLimit} from './patroni';
 import {linked, liveFrontier, reachable, writesBetween} from './replication';
 
 function nodeLabel(sim: Sim, i: number): string {
@@ -38,6 +38,7 @@ export function primaryLost(sim: Sim, clockFrom?: number): void {
   db.lastPrimary = p;
   db.primary = null;
   db.lostAt = sim.t;
+  db.lagRefused = false;
   db.semiSyncStalled = false;
   db.semiSyncFallback = false;
   db.semiSyncGen++;
@@ -66,19 +67,42 @@ export function primaryLost(sim: Sim, clockFrom?: number): void {
         'Aurora has no replica and the writer zone is down: no automatic recovery until the zone returns or an operator creates a writer elsewhere',
       );
     }
+  } else if (spec.kind === 'self-managed' && processCrashOnly(sim, p)) {
+    startRestart(sim);
   } else {
     startFailover(sim, clockFrom);
   }
 }
 
-export function startFailover(sim: Sim, clockFrom = sim.t): void {
-  const db = sim.db!;
+/** Only PostgreSQL is down on node `i`: the node, its agent and its zone are up. */
+function processCrashOnly(sim: Sim, i: number): boolean {
+  const node = sim.db!.nodes[i]!;
+  return node.processDown && !node.instanceFailed && !node.fenced && zoneUp(sim, node.zone);
+}
+
+/**
+ * How long an automatic failover (or a promotion) takes. `'lost'`: the primary is gone and,
+ * with Patroni, its leader key has to expire first; `'released'`: with Patroni, the key is
+ * free already, so a replica takes it within one loop. Managed databases draw from their
+ * documented range either way.
+ */
+function failoverTime(sim: Sim, how: 'lost' | 'released'): number {
   const spec = sim.model.database;
-  const full = spec.failover === 'manual' ? spec.promotionSeconds : drawSeconds(sim, spec.failoverSeconds.min, spec.failoverSeconds.max);
+  if (spec.failover === 'manual') return spec.promotionSeconds;
+  if (spec.patroni !== null) return how === 'lost' ? lockExpirySeconds(sim) : raceSeconds(sim);
+  const {min, max} = spec.failoverSeconds;
+  return drawShaped(sim, min, max, spec.failoverShape.typicalMaxSeconds, spec.failoverShape.tailShare);
+}
+
+/** Starts a failover that completes `failoverTime` after `clockFrom` (default now). */
+export function startFailover(sim: Sim, clockFrom = sim.t, how: 'lost' | 'released' = 'lost'): void {
+  const db = sim.db!;
+  const full = failoverTime(sim, how);
   const d = Math.max(0, clockFrom + full - sim.t);
   db.failoverUntil = sim.t + d;
   db.failoverGen++;
   db.waiting = false;
+  db.operatorPromotion = false;
   schedule(sim, sim.t + d, 'db/failoverCompleted', {gen: db.failoverGen});
   sim.dirty = true;
   log(sim, 'db/failoverStarted', `database failover started; it takes ${fmt(d)} s`);
@@ -94,7 +118,12 @@ export function startRecreate(sim: Sim, zone: number): void {
   });
 }
 
-export function pickCandidate(sim: Sim): number | null {
+/**
+ * The replica to promote: the one holding the most acknowledged writes, among those that
+ * can lead, hold every acknowledged write in lossless modes and, unless an operator asked
+ * (`ignoreLagLimit`), are within Patroni's `maximum_lag_on_failover`.
+ */
+export function pickCandidate(sim: Sim, ignoreLagLimit = false): number | null {
   const db = sim.db!;
   const spec = sim.model.database;
   const lostAt = db.lostAt ?? sim.t;
@@ -109,6 +138,7 @@ export function pickCandidate(sim: Sim): number | null {
     // Lossless modes may promote a copy that stopped early, as long as no write
     // was acknowledged after it stopped (writes block without a synchronous ack).
     if (spec.losslessPromotion && writesBetween(sim, value, lostAt) > 1e-9) continue;
+    if (!ignoreLagLimit && !withinLagLimit(sim, value, lostAt)) continue;
     if (value > bestValue + 1e-9) {
       best = i;
       bestValue = value;
@@ -151,24 +181,50 @@ function promote(sim: Sim, i: number): void {
   });
 }
 
+/**
+ * If the only replicas that could be promoted are further behind than Patroni's
+ * `maximum_lag_on_failover`, says so (once for each lost primary) and returns true.
+ */
+export function logLagRefusal(sim: Sim): boolean {
+  const db = sim.db!;
+  const spec = sim.model.database;
+  const best = spec.patroni === null ? null : pickCandidate(sim, true);
+  if (best === null) return false;
+  if (db.lagRefused) return true;
+  db.lagRefused = true;
+  const lostAt = db.lostAt ?? sim.t;
+  const behind = lagBytes(sim, db.nodes[best]!.frozen ?? lostAt, lostAt);
+  log(
+    sim,
+    'db/failoverRefused',
+    `the ${nodeLabel(sim, best)} is ${fmtCount(behind / 1e6)} MB behind, more than maximum_lag_on_failover (${fmtCount(spec.patroni!.maximumLagOnFailoverBytes / 1e6)} MB): Patroni promotes no replica, and writes fail until an operator promotes one and accepts the loss`,
+    {zone: db.nodes[best]!.zone},
+  );
+  return true;
+}
+
 /** `db/failoverCompleted`: promote the best candidate, or wait for one (the caller reconciles). */
 export function failoverCompleted(sim: Sim): void {
   const db = sim.db!;
   db.failoverUntil = null;
   sim.dirty = true;
   const spec = sim.model.database;
-  const cand = pickCandidate(sim);
+  const byOperator = db.operatorPromotion;
+  db.operatorPromotion = false;
+  const cand = pickCandidate(sim, byOperator);
   if (cand === null) {
     db.waiting = true;
-    log(
-      sim,
-      'db/failoverStalled',
-      spec.kind === 'self-managed' && activePartition(sim) !== null
-        ? 'no replica is on a side of the partition that holds the DCS majority; the failover waits'
-        : spec.losslessPromotion
-          ? 'no reachable replica holds every acknowledged write; the failover waits'
-          : 'no replica is reachable; the failover waits',
-    );
+    if (!logLagRefusal(sim)) {
+      log(
+        sim,
+        'db/failoverStalled',
+        spec.kind === 'self-managed' && activePartition(sim) !== null
+          ? 'no replica is on a side of the partition that holds the DCS majority; the failover waits'
+          : spec.losslessPromotion
+            ? 'no reachable replica holds every acknowledged write; the failover waits'
+            : 'no replica is reachable; the failover waits',
+      );
+    }
   } else {
     promote(sim, cand);
   }
@@ -247,7 +303,9 @@ export function requestPromotion(sim: Sim, item: Item): void {
     return;
   }
   log(sim, 'db/promotionRequested', `${who} promotes a replica`);
-  startFailover(sim);
+  startFailover(sim, sim.t, 'released');
+  // An operator names the replica to promote and accepts what it misses (Patroni's lag guard is for its own race).
+  db.operatorPromotion = who === 'operator';
 }
 
 /** `db/primaryFailed`: the primary instance fails (its zone stays up). */
@@ -258,11 +316,25 @@ export function primaryFailed(sim: Sim, item: Item): boolean {
     return false;
   }
   const p = db.primary;
+  const zone = db.nodes[p]!.zone;
+  if (item.text === 'process') {
+    db.nodes[p]!.processDown = true;
+    log(sim, 'db/processCrashed', `PostgreSQL crashes on the primary in zone ${zoneName(sim, zone)}; the node and its Patroni agent stay up`, {zone});
+    if (item.value !== undefined) schedule(sim, sim.t + item.value, 'db/processRestarted', {gen: p});
+    return true;
+  }
   db.nodes[p]!.instanceFailed = true;
-  log(sim, 'db/primaryFailed', `database primary instance in zone ${zoneName(sim, db.nodes[p]!.zone)} failed`, {
-    zone: db.nodes[p]!.zone,
-  });
+  log(sim, 'db/primaryFailed', `database primary instance in zone ${zoneName(sim, zone)} failed`, {zone});
   if (item.value !== undefined) schedule(sim, sim.t + item.value, 'db/instanceRepaired', {gen: p});
+  return true;
+}
+
+/** `db/processRestarted`: PostgreSQL runs again on its node. */
+export function processRestarted(sim: Sim, item: Item): boolean {
+  const node = sim.db!.nodes[item.gen!];
+  if (node === undefined || !node.processDown) return false;
+  node.processDown = false;
+  log(sim, 'db/processRestarted', `PostgreSQL runs again on the node in zone ${zoneName(sim, node.zone)}`, {zone: node.zone});
   return true;
 }
 

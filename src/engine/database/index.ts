@@ -21,16 +21,18 @@ import {activePartition, connected, log, zoneName, zoneUp, type DbState, type It
 import {
   failoverCompleted,
   fenceForPromotion,
+  logLagRefusal,
   instanceRepaired,
   pickCandidate,
   primaryFailed,
   primaryLost,
+  processRestarted,
   requestPromotion,
   startFailover,
   startRecreate,
   writerCreated,
 } from './failover';
-import {canLead, leaderLockLost, scheduleLeaderLockLoss} from './patroni';
+import {canLead, endRestart, leaderLockLost, restartGaveUp, restartNodeLost, scheduleLeaderLockLoss} from './patroni';
 import {currentLag, linked, liveFrontier, reachable, trackSemiSync, updateAvailability} from './replication';
 
 export {currentLag, ruleLagSpike, ruleSemiSyncFellBack, writesBetween} from './replication';
@@ -40,7 +42,7 @@ export function createDb(sim: Sim): DbState | null {
   const spec = sim.model.database;
   if (spec.kind === 'none') return null;
   const db: DbState = {
-    nodes: spec.nodeZones.map((z) => ({zone: sim.model.zones.indexOf(z), instanceFailed: false, frozen: null, fenced: false})),
+    nodes: spec.nodeZones.map((z) => ({zone: sim.model.zones.indexOf(z), instanceFailed: false, frozen: null, fenced: false, processDown: false})),
     primary: 0,
     lastPrimary: 0,
     lostAt: null,
@@ -52,6 +54,10 @@ export function createDb(sim: Sim): DbState | null {
     semiSyncGen: 0,
     lagSpikes: [],
     recreating: false,
+    restarting: false,
+    restartGen: 0,
+    operatorPromotion: false,
+    lagRefused: false,
     writable: true,
     readable: true,
   };
@@ -87,6 +93,11 @@ export function reconcileDb(sim: Sim): void {
   if (db === null) return;
   const spec = sim.model.database;
   if (db.primary !== null && !reachable(sim, db.primary)) primaryLost(sim);
+  if (restartNodeLost(sim)) {
+    // Its Patroni agent died with it: the leader key now expires as for any lost node.
+    endRestart(sim);
+    startFailover(sim);
+  }
   if (db.primary === null && db.failoverUntil === null && !db.recreating) {
     const lp = db.lastPrimary;
     if (spec.kind === 'aurora' && db.nodes.length === 1) {
@@ -96,11 +107,15 @@ export function reconcileDb(sim: Sim): void {
       db.nodes[lp]!.frozen = null;
       db.lostAt = null;
       db.waiting = false;
+      if (db.restarting) endRestart(sim);
       log(sim, 'db/primaryRecovered', `database primary in zone ${zoneName(sim, db.nodes[lp]!.zone)} is back; no acknowledged write was lost`, {
         zone: db.nodes[lp]!.zone,
       });
     } else if (db.waiting && pickCandidate(sim) !== null) {
-      startFailover(sim);
+      // A candidate is back; with Patroni the leader key expired long ago, so the race is one loop.
+      startFailover(sim, sim.t, 'released');
+    } else if (db.waiting) {
+      logLagRefusal(sim);
     }
   }
   if (db.primary !== null) {
@@ -163,6 +178,18 @@ export function rulePromotionRequested(sim: Sim, item: Item): void {
 /** `db/primaryFailed`: the primary instance fails (its zone stays up). */
 export function rulePrimaryFailed(sim: Sim, item: Item): void {
   if (primaryFailed(sim, item)) reconcileDb(sim);
+}
+
+/** `db/processRestarted`: a crashed PostgreSQL runs again (as primary if Patroni still holds its key). */
+export function ruleProcessRestarted(sim: Sim, item: Item): void {
+  if (processRestarted(sim, item)) reconcileDb(sim);
+}
+
+/** `db/restartGaveUp`: primary_start_timeout ran out; Patroni releases the key and a replica takes it. */
+export function ruleRestartGaveUp(sim: Sim, item: Item): void {
+  if (!restartGaveUp(sim, item)) return;
+  startFailover(sim, sim.t, 'released');
+  reconcileDb(sim);
 }
 
 /** `db/instanceRepaired`: a failed instance is repaired. */

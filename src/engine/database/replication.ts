@@ -9,7 +9,7 @@ import {connected, fmt, log, schedule, zoneUp, type Item, type Sim} from '../sta
 /** Node `i` is up, not fenced and in a zone that is up. */
 export function reachable(sim: Sim, i: number): boolean {
   const node = sim.db!.nodes[i]!;
-  return !node.instanceFailed && !node.fenced && zoneUp(sim, node.zone);
+  return !node.instanceFailed && !node.fenced && !node.processDown && zoneUp(sim, node.zone);
 }
 
 /** Node `i` is up and on the primary's side of any partition (so it receives the primary's writes). */
