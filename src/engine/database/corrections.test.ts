@@ -35,6 +35,12 @@ const cluster: DatabaseSpec = {kind: 'multi-az-cluster', writerZone: 'a', reader
 const promotedAt = (r: ReturnType<typeof simulate>) => r.events.find((e) => e.type === 'db/replicaPromoted')?.t;
 
 describe('RDS Multi-AZ DB cluster: a commit needs one reader’s acknowledgement', () => {
+  it('resolves to one required acknowledgement and lossless promotion', () => {
+    const db = validateModel(withDb(cluster, [])).database;
+    expect(db.requiredAcks).toBe(1);
+    expect(db.losslessPromotion).toBe(true);
+  });
+
   it('with both readers unreachable, writes stop instead of committing unprotected', () => {
     // Zones b and c (both readers) are down from 100 to 400; the writer in a is fine.
     const r = simulate(withDb(cluster, [zoneOutage('b', {at: 100, duration: 300}), zoneOutage('c', {at: 100, duration: 300})], {service: {tasksPerZone: {a: 3}}}));
@@ -161,6 +167,17 @@ describe('Patroni: two ways a primary dies', () => {
     // Crash at 100; zone a lost at 200, still inside the restart window: a new leader 20–40 s after 200.
     const r = simulate(withDb(patroni(), [primaryFailure({at: 100, failed: 'process'}), zoneOutage('a', {at: 200, duration: 1000})]), {draws: 'worst'});
     expect(promotedAt(r)).toBe(240);
+  });
+
+  it('fills in Patroni’s documented defaults, and names a bad setting', () => {
+    const db = validateModel(withDb(patroni(), [])).database;
+    expect(db.patroni).toEqual({ttlSeconds: 30, loopWaitSeconds: 10, primaryStartTimeoutSeconds: 300, maximumLagOnFailoverBytes: 1_048_576, walBytesPerWrite: 1000});
+    // A lost node: 30 − 10 = 20 s at the earliest, 30 + 10 = 40 s at the latest.
+    expect(db.failoverSeconds).toEqual({min: 20, max: 40});
+    expect(() => validateModel(withDb(patroni({maximumLagOnFailoverBytes: -1}), []))).toThrow(/database\.maximumLagOnFailoverBytes: must be at least 0, got -1/);
+    expect(() => validateModel(withDb(patroni(), [{kind: 'primaryFailure', at: 100, failed: 'disk' as 'process'}]))).toThrow(
+      /faults\[0\]\.failed: unknown value "disk" \(expected one of: instance, process\)/,
+    );
   });
 
   it('a process crash is modelled for self-managed databases only', () => {
