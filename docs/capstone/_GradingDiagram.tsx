@@ -56,7 +56,8 @@ export default function GradingDiagram(): React.JSX.Element {
             </g>
           );
         })}
-        <text x={W / 2} y={138} textAnchor="middle" {...text} fontSize={12}>
+        {/* A halo in the page's colour keeps the caption readable where the arrows pass behind it. */}
+        <text x={W / 2} y={138} textAnchor="middle" {...text} fontSize={12} stroke="var(--ifm-background-color)" strokeWidth={5} paintOrder="stroke">
           one hour each, 5 seeds, worst failover time
         </text>
         <rect x={runsX} y={148} width={runs.length * runW + (runs.length - 1) * runGap} height={120} rx={8} fill="none" stroke="currentColor" strokeOpacity={0.6} strokeDasharray="6 4" />
