@@ -10,14 +10,14 @@ const score = (page: Page) => page.getByTestId('quiz-score');
 const feedback = (q: Locator) => q.getByTestId('challenge-feedback');
 const targetItem = (q: Locator, id: string) => feedback(q).locator(`[data-target-id="${id}"]`);
 
-/** Changes the lab to the reference design: 9 tasks, Aurora with a replica, with the keyboard and a click. */
+/** Changes the lab to the reference design: 9 tasks, an RDS Multi-AZ DB cluster, with the keyboard and a click. */
 async function designIt(page: Page, q: Locator) {
   const tasks = q.getByRole('spinbutton', {name: 'Desired tasks'});
   await tasks.click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('9');
   await expect(tasks).toHaveValue('9');
-  await q.getByRole('combobox', {name: 'Topology'}).selectOption('aurora');
+  await q.getByRole('combobox', {name: 'Topology'}).selectOption('multi-az-cluster');
 }
 
 test.describe('the capstone design challenge', () => {

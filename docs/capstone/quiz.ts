@@ -2,7 +2,8 @@
  * The capstone's quiz: five questions on reading the brief as engineering,
  * and the design challenge itself (./challenge.ts). Every simulated number is
  * computed here from the engine; the failover times are AWS's documented
- * typical values (facts.md, "Databases" and "RTO / RPO").
+ * typical values (facts.md, "Databases" and "RTO / RPO"), and the challenge
+ * grades them at the slow end of their range.
  */
 import {costOfResilience, replicationRace, simulate, zoneOutage} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
@@ -145,7 +146,7 @@ const questions: QuizQuestion[] = [
       {id: 'aurora-alone', text: 'Aurora with no replica, all its instances in the lost zone.'},
     ],
     explanation:
-      'A Multi-AZ DB cluster promotes a readable standby that is already up to date, typically in under 35 s; Aurora promotes a replica over shared storage, often in under 60 s (up to about 120 s); a Multi-AZ DB instance switches its DNS name to the standby, typically in 60 to 120 s. Aurora with no replica recreates a lost writer in its own zone in under 10 minutes, but if that whole zone is down someone has to create an instance in another zone. The brief’s 90 s recovery time rules out the last two.',
+      'A Multi-AZ DB cluster promotes a readable standby that is already up to date, typically in under 35 s; Aurora promotes a replica over shared storage, often in under 60 s (up to about 120 s); a Multi-AZ DB instance switches its DNS name to the standby, typically in 60 to 120 s. Aurora with no replica recreates a lost writer in its own zone in under 10 minutes, but if that whole zone is down someone has to create an instance in another zone. Planned for the slow end of each documented range, as the challenge grades, only the cluster holds the brief’s 90 s recovery time: “often under 60 s” is not a bound, and Aurora’s documented range runs to 120 s.',
   },
   challenge,
 ];

@@ -3,12 +3,13 @@
  * /work/shared/reference/facts.md (PostgreSQL, Patroni, MySQL semi-sync,
  * Galera, EKS); the simulated answer is computed from the engine below.
  */
-import {primaryFailure, simulate, zoneOutage} from '@site/src/engine';
+import {PATRONI, primaryFailure, promoteReplica, simulate, zoneOutage} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
 
 /**
  * MySQL semi-sync with one replica: the replica's zone fails at t = 1200 s,
- * the primary dies for good at t = 1500 s. 20 writes a second; the service's
+ * the primary dies for good at t = 1500 s, and the replica is promoted by hand
+ * as soon as its zone is back (t = 2100 s). 20 writes a second; the service's
  * tasks sit outside zone b, so only the database feels its outage.
  */
 const semiSyncFallback = simulate({
@@ -17,9 +18,22 @@ const semiSyncFallback = simulate({
   database: {kind: 'self-managed', primaryZone: 'a', replicaZones: ['b'], replication: 'semi-sync'},
   traffic: {requestsPerSecond: 200, writeShare: 0.1},
   faults: [zoneOutage('b', {at: 1200, duration: 900}), primaryFailure({at: 1500})],
+  actions: [promoteReplica({at: 2100})],
   durationSeconds: 3600,
 });
 const semiSyncWritesLost = Math.round(semiSyncFallback.summary.writesLost);
+
+/** Patroni's worst case when PostgreSQL crashes on a live node and never comes back. */
+const crashWorstSeconds = simulate(
+  {
+    zones: ['a', 'b', 'c'],
+    service: {desiredCount: 3},
+    database: {kind: 'self-managed', primaryZone: 'a', replicaZones: ['b', 'c'], replication: 'sync'},
+    traffic: {requestsPerSecond: 100, writeShare: 0.1},
+    faults: [primaryFailure({at: 600, failed: 'process'})],
+  },
+  {draws: 'worst'},
+).summary.databaseDowntimeSeconds;
 
 const questions: QuizQuestion[] = [
   {
@@ -106,7 +120,7 @@ const questions: QuizQuestion[] = [
     id: 'semi-sync-fallback',
     kind: 'numeric',
     prompt:
-      'MySQL semi-sync, one replica, default 10 s timeout, 20 writes a second. At t = 1200 s the replica’s zone fails. At t = 1500 s the source dies for good; the replica is promoted once its zone is back. How many acknowledged writes are lost?',
+      'MySQL semi-sync, one replica, default 10 s timeout, 20 writes a second. At t = 1200 s the replica’s zone fails. At t = 1500 s the source dies for good; an operator promotes the replica once its zone is back. How many acknowledged writes are lost?',
     answer: semiSyncWritesLost,
     tolerance: Math.round(semiSyncWritesLost * 0.1),
     unit: 'writes',
@@ -219,18 +233,28 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
+    id: 'patroni-process-crash',
+    kind: 'numeric',
+    prompt:
+      'Patroni with default settings. PostgreSQL crashes on the primary, but the node and its Patroni agent stay up, and PostgreSQL will not start again. At worst, how many seconds pass before a standby accepts writes?',
+    answer: crashWorstSeconds,
+    tolerance: 0,
+    unit: 's',
+    explanation: `The agent still renews the leader key, so no failover starts. It notices the crash within one loop_wait (${PATRONI.loopWaitSeconds} s) and restarts PostgreSQL in place for up to primary_start_timeout (${PATRONI.primaryStartTimeoutSeconds} s); then it gives up and a standby takes the key within one more loop: ${PATRONI.loopWaitSeconds} + ${PATRONI.primaryStartTimeoutSeconds} + ${PATRONI.loopWaitSeconds} = ${crashWorstSeconds} s, Patroni’s documented worst case. Losing the whole node takes only 20 to 40 s, because then nobody renews the key.`,
+  },
+  {
     id: 'patroni-failover-order',
     kind: 'ordering',
     prompt: 'Patroni with default settings; the primary’s zone fails. Put the steps in order, first step at the top.',
     steps: [
       {id: 'stops-renewing', text: 'The primary stops renewing its leader key in the DCS.'},
-      {id: 'key-expires', text: 'The leader key expires, up to `ttl` (30 s) after its last renewal.'},
+      {id: 'key-expires', text: 'The leader key expires `ttl` (30 s) after its last renewal, which came up to one `loop_wait` before the failure.'},
       {id: 'standbys-notice', text: 'On their next loop (within `loop_wait`, 10 s), the standbys see there is no leader.'},
       {id: 'best-standby', text: 'The most up-to-date eligible standby takes the key and promotes itself.'},
       {id: 'clients-reconnect', text: 'Clients reconnect and write to the new primary.'},
     ],
     explanation:
-      'Failover starts with a lease running out, not with an alarm: the key lives `ttl` seconds, the standbys notice within one `loop_wait`, and a standby too far behind (`maximum_lag_on_failover`) or not synchronous (in `synchronous_mode`) is kept out of the race. Then clients must find the new leader: about 30 to 40 s without writes with the defaults.',
+      'Failover starts with a lease running out, not with an alarm: the key lives `ttl` seconds, the standbys notice within one `loop_wait`, and a standby too far behind (`maximum_lag_on_failover`) or not synchronous (in `synchronous_mode`) is kept out of the race. Then clients must find the new leader: 20 to 40 s without writes with the defaults, because the last renewal came up to 10 s before the zone failed.',
   },
 ];
 

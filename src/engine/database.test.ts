@@ -79,9 +79,9 @@ describe('database', () => {
     }
   });
 
-  it('Aurora with a replica: writer lost with its zone, replica promoted within 60 s, nothing lost', () => {
+  it('Aurora with a replica: writer lost with its zone, replica promoted within 120 s, nothing lost', () => {
     const r = simulate(withDb({kind: 'aurora', writerZone: 'a', replicaZones: ['b']}, [zoneOutage('a', {at: 100, duration: 1000})]));
-    expect(r.summary.databaseDowntimeSeconds).toBeLessThanOrEqual(60);
+    expect(r.summary.databaseDowntimeSeconds).toBeLessThanOrEqual(120);
     expect(r.summary.writesLost).toBe(0);
     expect(selectStateAt(r, 1000).db!.roles).toEqual({a: 'down', b: 'primary', c: 'none'});
   });
@@ -149,10 +149,10 @@ describe('database', () => {
     expect(selectStateAt(r, 250).db!.replicaLagSeconds).toBe(30);
   });
 
-  it('self-managed sync: failover after Patroni ttl + up to loop_wait, nothing lost', () => {
+  it('self-managed sync: failover after Patroni ttl − loop_wait to ttl + loop_wait, nothing lost', () => {
     // Two standbys, so the new primary still has a synchronous standby after the failover.
     const r = simulate(withDb({kind: 'self-managed', primaryZone: 'a', replicaZones: ['b', 'c'], replication: 'sync'}, [zoneOutage('a', {at: 100, duration: 500})]));
-    expect(r.summary.databaseDowntimeSeconds).toBeGreaterThanOrEqual(30);
+    expect(r.summary.databaseDowntimeSeconds).toBeGreaterThanOrEqual(20);
     expect(r.summary.databaseDowntimeSeconds).toBeLessThanOrEqual(40);
     expect(r.summary.writesLost).toBe(0);
   });
@@ -189,10 +189,11 @@ describe('database', () => {
     // Replica zone b down at 100: commits stall until 110, then go on asynchronously.
     // The primary fails at 300 while b is still down; b returns at 400 and is promoted after ttl.
     // It holds writes only up to 100; the async writes 110–300 (190 s × 10/s) are lost.
-    // All tasks run in zone c, so no request fails for any other reason.
+    // All tasks run in zone c, so no request fails for any other reason. Patroni's lag guard
+    // would refuse this standby (see database/corrections.test.ts); it is lifted here.
     const service = {tasksPerZone: {c: 3}};
     const r = simulate(
-      withDb({kind: 'self-managed', primaryZone: 'a', replicaZones: ['b'], replication: 'semi-sync'}, [
+      withDb({kind: 'self-managed', primaryZone: 'a', replicaZones: ['b'], replication: 'semi-sync', maximumLagOnFailoverBytes: 1e12}, [
         zoneOutage('b', {at: 100, duration: 300}),
         primaryFailure({at: 300}),
       ], {service}),

@@ -29,8 +29,19 @@ export function taskCrash(task: string, {at}: {at: number}): TaskCrashFault {
 }
 
 /** The database primary instance fails at `at`; it is repaired after `duration` (default: never). */
-export function primaryFailure({at, duration}: {at: number; duration?: number}): PrimaryFailureFault {
-  return duration === undefined ? {kind: 'primaryFailure', at} : {kind: 'primaryFailure', at, duration};
+export function primaryFailure({
+  at,
+  duration,
+  failed,
+}: {
+  at: number;
+  duration?: number;
+  failed?: PrimaryFailureFault['failed'];
+}): PrimaryFailureFault {
+  const out: PrimaryFailureFault = {kind: 'primaryFailure', at};
+  if (duration !== undefined) out.duration = duration;
+  if (failed !== undefined) out.failed = failed;
+  return out;
 }
 
 /** Asynchronous replica lag rises to `lagSeconds` from `at` for `duration` seconds. */

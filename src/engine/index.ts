@@ -3,7 +3,7 @@
  * a load balancer, a scheduler and a database under faults. Pure TypeScript,
  * no React, no DOM. This file is the only public entry.
  */
-export {simulate} from './simulate';
+export {simulate, type SimulateOptions} from './simulate';
 export {validateModel} from './validate';
 export {ModelError} from './errors';
 export {upgradeModel, type UpgradedModel} from './upgrade';

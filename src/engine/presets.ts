@@ -113,7 +113,8 @@ export const PRESETS: Record<PresetId, Preset> = {
   aurora: {
     id: 'aurora',
     title: 'Aurora loses its writer zone',
-    lesson: 'Aurora with a replica in another zone is writable again in under a minute and loses nothing, because its six-copy storage still has a write quorum.',
+    lesson:
+      'Aurora with a replica in another zone is writable again often in under a minute and typically in under two, and loses nothing, because its six-copy storage still has a write quorum.',
     model: {
       zones: ['a', 'b', 'c'],
       service: {desiredCount: 3},

@@ -16,8 +16,10 @@ const dbArb = (zones: string[]): fc.Arbitrary<DatabaseSpec> =>
           {kind: 'aurora', writerZone: zones[0]!, replicaZones: [zones[1]!]},
           {kind: 'self-managed', primaryZone: zones[0]!, replicaZones: zones.slice(1), replication: 'sync'},
           {kind: 'self-managed', primaryZone: zones[0]!, replicaZones: zones.slice(1), replication: 'semi-sync'},
+          {kind: 'self-managed', primaryZone: zones[0]!, replicaZones: zones.slice(1), replication: 'async'},
         ] as DatabaseSpec[])
       : []),
+    ...(zones.length >= 3 ? ([{kind: 'multi-az-cluster', writerZone: zones[0]!, readerZones: [zones[1]!, zones[2]!]}] as DatabaseSpec[]) : []),
   );
 
 /** Databases whose behaviour during a partition the model covers (see validate/faults.ts). */
@@ -46,6 +48,11 @@ const faultArb = (zones: string[], database: DatabaseSpec): fc.Arbitrary<Fault> 
     fc.record({kind: fc.constant('grayFailure' as const), zone, at, duration, errorShare: fc.double({min: 0, max: 1, noNaN: true})}),
   ];
   if (hasDb) options.push(fc.record({kind: fc.constant('primaryFailure' as const), at}));
+  if (database.kind === 'self-managed') {
+    // PostgreSQL crashes on a live node, back after `duration` (or never).
+    options.push(fc.record({kind: fc.constant('primaryFailure' as const), at, duration, failed: fc.constant('process' as const)}));
+    options.push(fc.record({kind: fc.constant('primaryFailure' as const), at, failed: fc.constant('process' as const)}));
+  }
   if (zones.length >= 2 && partitionsModelled(database)) {
     options.push(fc.record({kind: fc.constant('zonePartition' as const), zone, at, duration}));
   }

@@ -5,7 +5,7 @@
  * never escapes: `simulate` is still a pure function of the model.
  */
 import {EventQueue, type Timed} from './queue';
-import {nextInt, type RngState} from './rng';
+import {nextFloat, nextInt, type RngState} from './rng';
 import type {ResolvedModel, SimEvent, TargetLbState} from './types';
 
 /** A task as the engine tracks it. */
@@ -74,6 +74,8 @@ export interface DbNode {
   frozen: number | null;
   /** Fenced by an operator who promoted a replica across a partition; rejoins when the cut heals. */
   fenced: boolean;
+  /** The database process has crashed on a node that is still up (self-managed). */
+  processDown: boolean;
 }
 
 /** Database state. */
@@ -98,6 +100,14 @@ export interface DbState {
   lagSpikes: number[];
   /** Aurora: a writer is being created. */
   recreating: boolean;
+  /** Patroni is restarting a crashed PostgreSQL in place and keeps the leader key. */
+  restarting: boolean;
+  /** Bumped when a restart ends: cancels its pending `db/restartGaveUp`. */
+  restartGen: number;
+  /** The promotion under way was asked for by an operator, who accepts the loss (no lag guard). */
+  operatorPromotion: boolean;
+  /** Patroni's lag guard has refused the replicas for the current loss (logged once). */
+  lagRefused: boolean;
   writable: boolean;
   readable: boolean;
 }
@@ -131,7 +141,9 @@ export type RuleName =
   | 'partition/marked'
   | 'partition/healed'
   | 'partition/restored'
-  | 'db/leaderLockLost';
+  | 'db/leaderLockLost'
+  | 'db/processRestarted'
+  | 'db/restartGaveUp';
 
 /** A queued item. */
 export interface Item extends Timed {
@@ -148,6 +160,8 @@ export interface Sim {
   model: ResolvedModel;
   t: number;
   rng: RngState;
+  /** Every drawn duration takes its documented worst case (its maximum) instead of a seeded draw. */
+  worstDraws: boolean;
   queue: EventQueue<Item>;
   seq: number;
   events: SimEvent[];
@@ -212,13 +226,30 @@ export function log(sim: Sim, type: string, text: string, extra: {zone?: number;
   sim.events.push(ev);
 }
 
-/** Draws an integer in [min, max] (rounded to whole seconds) from the run's generator. */
+/**
+ * Draws an integer in [min, max] (rounded to whole seconds) from the run's generator, or
+ * the maximum when the run asks for worst-case draws.
+ */
 export function drawSeconds(sim: Sim, min: number, max: number): number {
   const lo = Math.ceil(min);
   const hi = Math.max(lo, Math.floor(max));
+  if (sim.worstDraws) return hi;
   const [v, next] = nextInt(sim.rng, lo, hi);
   sim.rng = next;
   return v;
+}
+
+/**
+ * Draws a duration from [min, max] with a tail: with probability `tailShare` from above
+ * `typicalMax`, otherwise from [min, typicalMax]. The maximum when the run asks for
+ * worst-case draws.
+ */
+export function drawShaped(sim: Sim, min: number, max: number, typicalMax: number, tailShare: number): number {
+  if (tailShare <= 0 || typicalMax >= max) return drawSeconds(sim, min, max);
+  if (sim.worstDraws) return drawSeconds(sim, min, max);
+  const [u, next] = nextFloat(sim.rng);
+  sim.rng = next;
+  return u < tailShare ? drawSeconds(sim, typicalMax + 1, max) : drawSeconds(sim, min, typicalMax);
 }
 
 /** Zone is up (no outage in progress). */

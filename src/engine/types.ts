@@ -172,7 +172,11 @@ export interface AuroraSpec {
   replicaZones?: ZoneName[];
   /** The three storage zones (two copies each). Default: the model's first three zones. */
   storageZones?: ZoneName[];
-  /** Failover to a replica. Default 20–60 s (AWS: often under 60 s, at most about 120 s). */
+  /**
+   * Failover to a replica. Default: 20–120 s, three draws in four under 60 s (AWS: typically
+   * under 120 s, often under 60 s; the shape is the model's assumption). A range given here
+   * is drawn uniformly.
+   */
   failoverSeconds?: SecondsRange;
   /** Time to create a new writer when there is no replica. Default 600 s (AWS: under 10 min). */
   recreateSeconds?: number;
@@ -217,6 +221,12 @@ export interface SelfManagedSpec {
   loopWaitSeconds?: number;
   /** MySQL `rpl_semi_sync_source_timeout` in seconds. Default 10. */
   semiSyncTimeoutSeconds?: number;
+  /** Patroni `primary_start_timeout`: how long a crashed PostgreSQL is restarted in place before failover. Default 300. */
+  primaryStartTimeoutSeconds?: number;
+  /** Patroni `maximum_lag_on_failover`: a standby further behind, in bytes of WAL, is not promoted automatically. Default 1,048,576 (1 MB). */
+  maximumLagOnFailoverBytes?: number;
+  /** Average bytes of WAL one write adds, to express a standby's lag in bytes. Default 1,000 (illustrative). */
+  walBytesPerWrite?: number;
 }
 
 /** The database behind the service, or `{ kind: 'none' }` (default). */
@@ -247,12 +257,21 @@ export interface TaskCrashFault {
   at: number;
 }
 
-/** The database primary instance fails (its zone stays up). */
+/** The database primary fails (its zone stays up). */
 export interface PrimaryFailureFault {
   kind: 'primaryFailure';
   at: number;
-  /** Seconds until the failed instance is repaired. Default: for the rest of the run. */
+  /**
+   * Seconds until the failed instance is repaired (with `failed: 'process'`: until PostgreSQL
+   * runs again). Default: for the rest of the run.
+   */
   duration?: number;
+  /**
+   * `'instance'` (default): the instance is lost, and on a self-managed node its failover agent
+   * with it. `'process'` (self-managed only): PostgreSQL crashes on a node that stays up, and
+   * Patroni restarts it in place for up to `primaryStartTimeoutSeconds` before failing over.
+   */
+  failed?: 'instance' | 'process';
 }
 
 /** Asynchronous replica lag rises to `lagSeconds` for a while. */
@@ -595,13 +614,28 @@ export interface ResolvedDatabase {
   replication: ReplicationMode;
   /** Standbys serve reads. */
   replicasReadable: boolean;
-  /** Standbys a commit waits for (`'sync'`: 1, `'quorum'`: k). */
+  /** Standbys a commit waits for (`'sync'` and the Multi-AZ DB cluster: 1, `'quorum'`: k). */
   requiredAcks: number;
   /** Only promote a replica that holds every acknowledged write. */
   losslessPromotion: boolean;
   /** `'auto'`: failover after a drawn time; `'manual'`: wait for `promoteReplica` (or `autoPromoteAfterSeconds`). */
   failover: 'auto' | 'manual' | 'none';
+  /** The whole range of an automatic failover's time (for self-managed: a lost node's, `ttl − loop_wait` to `ttl + loop_wait`). */
   failoverSeconds: SecondsRange;
+  /**
+   * The shape of the draw: with probability `tailShare` a time above `typicalMaxSeconds`,
+   * otherwise one from `failoverSeconds.min` to `typicalMaxSeconds`. Uniform (`tailShare` 0)
+   * except Aurora's default.
+   */
+  failoverShape: {typicalMaxSeconds: number; tailShare: number};
+  /** Patroni's settings for a self-managed database; null for the other kinds. */
+  patroni: {
+    ttlSeconds: number;
+    loopWaitSeconds: number;
+    primaryStartTimeoutSeconds: number;
+    maximumLagOnFailoverBytes: number;
+    walBytesPerWrite: number;
+  } | null;
   lagSeconds: number;
   autoPromoteAfterSeconds: number | null;
   promotionSeconds: number;

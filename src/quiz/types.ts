@@ -128,8 +128,12 @@ export interface ChallengeQuestion extends QuestionBase {
   scenarios: ChallengeScenarioSet[];
   /** Fields the design must keep as in `start`. Default: DEFAULT_FIXED in src/quiz/challenge.ts. */
   fixed?: ChallengeFixedField[];
-  /** Length and seed of each scenario run. Default one hour, seed 1. */
-  run?: {durationSeconds?: number; seed?: number};
+  /**
+   * Length and seeds of the scenario runs. Default one hour and GRADING_SEEDS
+   * (src/quiz/challenge.ts); `seed` alone runs that one seed. Every run takes
+   * the database's failover at its documented worst case.
+   */
+  run?: {durationSeconds?: number; seed?: number; seeds?: number[]};
   /** A reference design that passes every target (checked by the integrity test). */
   solution: Model;
   /** Why the reference design passes; shown after a pass or a reveal. */

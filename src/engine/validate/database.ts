@@ -1,17 +1,24 @@
 /** Validation of the database: each kind's zones, replication and failover settings. */
 import {
+  AURORA_FAILOVER_SHAPE,
   AURORA_RECREATE_SECONDS,
   AURORA_REPLICA_FAILOVER,
   DEFAULT_ASYNC_LAG_SECONDS,
   DEFAULT_PROMOTION_SECONDS,
+  DEFAULT_WAL_BYTES_PER_WRITE,
   PATRONI,
   RDS_MULTI_AZ_CLUSTER_FAILOVER,
   RDS_MULTI_AZ_INSTANCE_FAILOVER,
   SEMI_SYNC_TIMEOUT_SECONDS,
 } from '../defaults';
 import {ModelError} from '../errors';
-import type {ResolvedDatabase, ZoneName} from '../types';
+import type {ResolvedDatabase, SecondsRange, ZoneName} from '../types';
 import {describe, isObj, num, obj, oneOf, range, zoneList, zoneRef} from './fields';
+
+/** A range drawn uniformly: no tail. */
+function uniform(failoverSeconds: SecondsRange): Pick<ResolvedDatabase, 'failoverSeconds' | 'failoverShape'> {
+  return {failoverSeconds, failoverShape: {typicalMaxSeconds: failoverSeconds.max, tailShare: 0}};
+}
 
 /** The database with every default filled in; no database when `v` is missing. */
 export function resolveDatabase(v: unknown, zones: readonly ZoneName[]): ResolvedDatabase {
@@ -24,6 +31,8 @@ export function resolveDatabase(v: unknown, zones: readonly ZoneName[]): Resolve
     losslessPromotion: true,
     failover: 'none',
     failoverSeconds: {min: 0, max: 0},
+    failoverShape: {typicalMaxSeconds: 0, tailShare: 0},
+    patroni: null,
     lagSeconds: 0,
     autoPromoteAfterSeconds: null,
     promotionSeconds: 0,
@@ -64,7 +73,7 @@ export function resolveDatabase(v: unknown, zones: readonly ZoneName[]): Resolve
         requiredAcks: 0, // RDS keeps writing while it replaces a lost standby.
         losslessPromotion: true,
         failover: 'auto',
-        failoverSeconds: range(`${f}.failoverSeconds`, v.failoverSeconds, RDS_MULTI_AZ_INSTANCE_FAILOVER),
+        ...uniform(range(`${f}.failoverSeconds`, v.failoverSeconds, RDS_MULTI_AZ_INSTANCE_FAILOVER)),
       };
     }
     case 'multi-az-cluster': {
@@ -79,10 +88,12 @@ export function resolveDatabase(v: unknown, zones: readonly ZoneName[]): Resolve
         nodeZones: [w, ...r],
         replication: 'semi-sync',
         replicasReadable: true,
-        requiredAcks: 0,
+        // AWS: a reader must acknowledge a change before the writer commits it. The documents
+        // name no timeout after which the writer stops waiting, so the model never falls back.
+        requiredAcks: 1,
         losslessPromotion: true,
         failover: 'auto',
-        failoverSeconds: range(`${f}.failoverSeconds`, v.failoverSeconds, RDS_MULTI_AZ_CLUSTER_FAILOVER),
+        ...uniform(range(`${f}.failoverSeconds`, v.failoverSeconds, RDS_MULTI_AZ_CLUSTER_FAILOVER)),
       };
     }
     case 'aurora': {
@@ -121,7 +132,10 @@ export function resolveDatabase(v: unknown, zones: readonly ZoneName[]): Resolve
         replicasReadable: true,
         losslessPromotion: true,
         failover: 'auto',
-        failoverSeconds: range(`${f}.failoverSeconds`, v.failoverSeconds, AURORA_REPLICA_FAILOVER),
+        // AWS's documented shape by default; a range the reader sets is drawn uniformly.
+        ...(v.failoverSeconds === undefined
+          ? {failoverSeconds: {...AURORA_REPLICA_FAILOVER}, failoverShape: {...AURORA_FAILOVER_SHAPE}}
+          : uniform(range(`${f}.failoverSeconds`, v.failoverSeconds, AURORA_REPLICA_FAILOVER))),
         recreateSeconds: num(`${f}.recreateSeconds`, v.recreateSeconds, AURORA_RECREATE_SECONDS, {min: 0}),
         storageZones: storage,
       };
@@ -158,6 +172,9 @@ export function resolveDatabase(v: unknown, zones: readonly ZoneName[]): Resolve
         'ttlSeconds',
         'loopWaitSeconds',
         'semiSyncTimeoutSeconds',
+        'primaryStartTimeoutSeconds',
+        'maximumLagOnFailoverBytes',
+        'walBytesPerWrite',
       ]);
       const p = zoneRef(`${f}.primaryZone`, v.primaryZone, zones);
       if (!Array.isArray(v.replicaZones) || v.replicaZones.length === 0) {
@@ -177,8 +194,17 @@ export function resolveDatabase(v: unknown, zones: readonly ZoneName[]): Resolve
         requiredAcks: mode === 'sync' ? 1 : mode === 'quorum' ? quorum : 0,
         losslessPromotion: mode === 'sync' || mode === 'quorum',
         failover: 'auto',
-        // Patroni: the leader key expires after ttl, then a replica wins within one loop.
-        failoverSeconds: {min: ttl, max: ttl + loop},
+        // Patroni, a lost node: its leader key expires ttl after its last renewal, which came up
+        // to loop_wait before the loss; a replica then takes the key within one loop_wait.
+        failoverSeconds: {min: Math.max(0, ttl - loop), max: ttl + loop},
+        failoverShape: {typicalMaxSeconds: ttl + loop, tailShare: 0},
+        patroni: {
+          ttlSeconds: ttl,
+          loopWaitSeconds: loop,
+          primaryStartTimeoutSeconds: num(`${f}.primaryStartTimeoutSeconds`, v.primaryStartTimeoutSeconds, PATRONI.primaryStartTimeoutSeconds, {min: 0}),
+          maximumLagOnFailoverBytes: num(`${f}.maximumLagOnFailoverBytes`, v.maximumLagOnFailoverBytes, PATRONI.maximumLagOnFailoverBytes, {min: 0}),
+          walBytesPerWrite: num(`${f}.walBytesPerWrite`, v.walBytesPerWrite, DEFAULT_WAL_BYTES_PER_WRITE, {min: 0}),
+        },
         lagSeconds: num(`${f}.lagSeconds`, v.lagSeconds, DEFAULT_ASYNC_LAG_SECONDS, {min: 0}),
         semiSyncTimeoutSeconds: num(
           `${f}.semiSyncTimeoutSeconds`,

@@ -58,12 +58,20 @@ function validateFault(
       return {kind, task: id, at: at(`${f}.at`, v.at)};
     }
     case 'primaryFailure': {
-      obj(f, v, ['kind', 'at', 'duration']);
+      obj(f, v, ['kind', 'at', 'duration', 'failed']);
       if (db.kind === 'none') throw new ModelError(`${f}.kind`, 'primaryFailure needs a database; the model has none');
-      const t = at(`${f}.at`, v.at);
-      return v.duration === undefined
-        ? {kind, at: t}
-        : {kind, at: t, duration: num(`${f}.duration`, v.duration, undefined, {positive: true})};
+      const out: Fault = {kind, at: at(`${f}.at`, v.at)};
+      if (v.duration !== undefined) out.duration = num(`${f}.duration`, v.duration, undefined, {positive: true});
+      if (v.failed !== undefined) {
+        out.failed = oneOf(`${f}.failed`, v.failed, ['instance', 'process'] as const);
+        if (out.failed === 'process' && db.kind !== 'self-managed') {
+          throw new ModelError(
+            `${f}.failed`,
+            `"process" (the database process crashes on a live node) is modelled for "self-managed" only, with Patroni's documented restart in place; AWS does not document how "${db.kind}" handles it`,
+          );
+        }
+      }
+      return out;
     }
     case 'replicationLagSpike':
       obj(f, v, ['kind', 'at', 'duration', 'lagSeconds']);
