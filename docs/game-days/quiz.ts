@@ -3,7 +3,7 @@
  * (FIS AZ power interruption scenario, zonal shift and autoshift, static
  * stability); every simulated answer is computed from the engine below.
  */
-import {autoZonalShift, capacityPlan, grayFailure, selectSegmentAt, simulate} from '@site/src/engine';
+import {alarmZonalShift, capacityPlan, grayFailure, selectSegmentAt, simulate, zonalAutoshift} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
 
 /** A gray failure: zone b fails 12 % of its requests; health checks pass. */
@@ -16,19 +16,28 @@ const grayRun = simulate({
 const graySegment = selectSegmentAt(grayRun, 600);
 const overallErrorPercent = Math.round((graySegment.failed / graySegment.offered) * 1000) / 10;
 
-/** The same service with one task per zone (no headroom), a 30 % gray failure in zone b, with and without autoshift. */
-function thinService(autoshift: boolean) {
+/**
+ * The same service with one task per zone (no headroom), a 30 % gray failure in zone b: no shift, your
+ * alarm-driven shift (5 % errors for 5 minutes), or AWS's zonal autoshift (which does not see it).
+ */
+function thinService(shift: 'none' | 'alarm' | 'autoshift') {
   return simulate({
     zones: ['a', 'b', 'c'],
     service: {desiredCount: 3, capacityPerTask: 100},
     traffic: {requestsPerSecond: 300},
     faults: [grayFailure('b', {at: 300, duration: 1800, errorShare: 0.3})],
-    actions: autoshift ? [autoZonalShift({errorRateThreshold: 0.05, delaySeconds: 300})] : [],
+    actions:
+      shift === 'alarm'
+        ? [alarmZonalShift({errorRateThreshold: 0.05, evaluationPeriodSeconds: 60, evaluationPeriods: 5})]
+        : shift === 'autoshift'
+          ? [zonalAutoshift()]
+          : [],
   }).summary.availability;
 }
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-const thinWithoutShift = pct(thinService(false));
-const thinWithShift = pct(thinService(true));
+const thinWithoutShift = pct(thinService('none'));
+const thinWithShift = pct(thinService('alarm'));
+const thinWithAutoshift = pct(thinService('autoshift'));
 
 /** Game-day capacity check: three zones, a peak of 450 requests/s, 100 per task. */
 const plan = capacityPlan({zones: 3, peakRequestsPerSecond: 450, capacityPerTask: 100});
@@ -96,7 +105,7 @@ const questions: QuizQuestion[] = [
     id: 'practice-runs',
     kind: 'single',
     prompt:
-      'A service runs one task per zone in three zones, each able to serve 100 requests/s, at a peak of 300 requests/s. Zone b starts failing 30 % of its requests. What does turning zonal autoshift on do to its availability in the model?',
+      'A service runs one task per zone in three zones, each able to serve 100 requests/s, at a peak of 300 requests/s. Zone b starts failing 30 % of its requests while its health checks pass. The team turns on its own alarm-driven zonal shift: a per-zone alarm at 5 % errors for five minutes, whose automation starts a zonal shift. What does that do to availability in the model?',
     choices: [
       {
         id: 'better',
@@ -108,14 +117,13 @@ const questions: QuizQuestion[] = [
         id: 'worse',
         text: 'It makes it worse: the two zones left cannot carry the load, so the shift trades errors for overload.',
         correct: true,
-        explanation: `Right: ${thinWithoutShift} without the shift, ${thinWithShift} with it. This is why autoshift comes with weekly practice runs: they show, on a calm day, that the zones left cannot take the load.`,
+        explanation: `Right: ${thinWithoutShift} without the shift, ${thinWithShift} with it. Drill the shift before you automate it, as AWS makes you do with weekly practice runs before it will autoshift: a drill shows, on a calm day, that the zones left cannot take the load.`,
       },
       {
         id: 'no-effect',
-        text: 'Nothing: autoshift only reacts to zones whose health checks fail.',
+        text: 'Nothing: a zonal shift only starts when health checks fail.',
         correct: false,
-        explanation:
-          'Autoshift reacts to AWS’s own telemetry of the zone, not to your health checks. That is what makes it useful against gray failures, and dangerous without capacity.',
+        explanation: `The alarm watches the zone’s error rate, not the health checks, which is what lets it catch a gray failure. AWS’s zonal autoshift is the one that would do nothing here (${thinWithAutoshift}, the same as no shift): it starts from AWS’s telemetry of a zone impairment, and a failure only your application has is not one.`,
       },
       {
         id: 'scales-out',

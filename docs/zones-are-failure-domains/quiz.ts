@@ -142,7 +142,7 @@ const questions: QuizQuestion[] = [
         text: 'It notices the zone’s higher error rate and shifts traffic away by itself.',
         correct: false,
         explanation:
-          'A load balancer routes on health checks, not on your error rate. Moving traffic away from a sick zone takes a zonal shift, started by you or by zonal autoshift if you set it up.',
+          'A load balancer routes on health checks, not on your error rate. Moving traffic away from a sick zone takes a zonal shift you start, by hand or from automation on your own per-zone alarm. AWS’s zonal autoshift acts only on zone impairments its own telemetry sees, not on your error rate.',
       },
       {
         id: 'fails-open',
