@@ -30,7 +30,7 @@ test.describe('the capstone design challenge', () => {
     await q.getByRole('button', {name: 'Check my design'}).click();
     await expect(feedback(q)).toContainText('✗ Not yet: your design misses 3 of 7 targets.');
     await expect(targetItem(q, 'no-overload')).toContainText(
-      'Zone use1-az1 lost: 17,000 requests failed as overload; the other zones had 400 req/s of capacity for 600 req/s.',
+      'Zone use1-az2 lost: 20,000 requests failed as overload; the other zones had 400 req/s of capacity for 600 req/s.',
     );
     await expect(targetItem(q, 'no-overload')).toContainText('✗ Missed');
     await expect(targetItem(q, 'rto')).toContainText('more than the 90 s allowed');

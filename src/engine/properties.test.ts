@@ -200,7 +200,7 @@ describe('invariants', () => {
       }),
       {numRuns: 300},
     );
-  });
+  }, 60_000);
 
   it('adding tasks can lower availability when it changes the share of targets a fault kills', () => {
     const model = (desiredCount: number, scheduler: Model['scheduler'], faults: Fault[]): Model => ({
