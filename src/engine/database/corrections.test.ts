@@ -180,6 +180,20 @@ describe('Patroni: two ways a primary dies', () => {
     );
   });
 
+  it('an operator who promotes a replica during the restart ends it: one new primary, no second failover', () => {
+    // Crash at 100; the operator promotes at 150, done within one loop_wait (10 s at worst): primary again at 160.
+    const r = simulate(withDb(patroni(), [primaryFailure({at: 100, failed: 'process'})], {}, [promoteReplica({at: 150})]), {draws: 'worst'});
+    expect(r.events.filter((e) => e.type === 'db/replicaPromoted').map((e) => e.t)).toEqual([160]);
+    expect(r.events.some((e) => e.type === 'db/restartGaveUp')).toBe(false);
+    expect(r.summary.databaseDowntimeSeconds).toBe(60);
+  });
+
+  it('a partition that cuts the restarting primary off from the DCS majority: its key expires, the majority fails over', () => {
+    // Crash at 100; zone a cut off at 200: Patroni there cannot renew, so the majority side's clock runs as for a lost node.
+    const r = simulate(withDb(patroni(), [primaryFailure({at: 100, failed: 'process'}), {kind: 'zonePartition', zone: 'a', at: 200, duration: 1000}]), {draws: 'worst'});
+    expect(promotedAt(r)).toBe(240);
+  });
+
   it('a process crash is modelled for self-managed databases only', () => {
     expect(() => validateModel(withDb(cluster, [primaryFailure({at: 100, failed: 'process'})]))).toThrow(ModelError);
     expect(() => validateModel(withDb(cluster, [primaryFailure({at: 100, failed: 'process'})]))).toThrow(/faults\[0\]\.failed.*self-managed/);
