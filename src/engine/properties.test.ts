@@ -91,6 +91,7 @@ const modelArb: fc.Arbitrary<Model> = fc
   });
 
 describe('invariants', () => {
+  // Property runs are CPU-bound: generous timeouts keep them from failing on a busy machine.
   it('served + failed = offered in every segment and every second', () => {
     fc.assert(
       fc.property(modelArb, (model) => {
@@ -128,7 +129,7 @@ describe('invariants', () => {
       }),
       {numRuns: 150},
     );
-  });
+  }, 60_000);
 
   it('synchronous, quorum and shared-storage databases never lose an acknowledged write', () => {
     const lossless = fc.constantFrom<DatabaseSpec>(
@@ -152,7 +153,7 @@ describe('invariants', () => {
       }),
       {numRuns: 200},
     );
-  });
+  }, 60_000);
 
   // "Adding tasks never lowers availability under the same faults" is true only in the forms
   // below. Availability during a fault depends on the share of in-service targets that die, not
@@ -177,7 +178,7 @@ describe('invariants', () => {
       }),
       {numRuns: 300},
     );
-  });
+  }, 60_000);
 
   it('... nor under any number of faults, each arriving after the service has recovered from the last', () => {
     // Recovered: 900 s after a fault ends, replacements and AZ rebalancing are done (detection
@@ -273,5 +274,5 @@ describe('invariants', () => {
       ),
       {numRuns: 200},
     );
-  });
+  }, 60_000);
 });

@@ -152,7 +152,11 @@ export interface MultiAzInstanceSpec {
   failoverSeconds?: SecondsRange;
 }
 
-/** RDS Multi-AZ DB cluster: a writer and two readable standbys, semi-synchronous. */
+/**
+ * RDS Multi-AZ DB cluster: a writer and two readable standbys, semi-synchronous. A commit
+ * needs one standby's acknowledgement; with neither reachable, writes stop (AWS documents
+ * no timeout after which the writer commits without one).
+ */
 export interface MultiAzClusterSpec {
   kind: 'multi-az-cluster';
   /** Zone of the writer. */

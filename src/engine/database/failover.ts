@@ -16,7 +16,7 @@ import {
   type Item,
   type Sim,
 } from '../state';
-import {canLead, lagBytes, lockExpirySeconds, raceSeconds, startRestart, withinLagLimit} from './patroni';
+import {canLead, endRestart, lagBytes, lockExpirySeconds, raceSeconds, startRestart, withinLagLimit} from './patroni';
 import {linked, liveFrontier, reachable, writesBetween} from './replication';
 
 function nodeLabel(sim: Sim, i: number): string {
@@ -167,6 +167,8 @@ function promote(sim: Sim, i: number): void {
     }
   }
   const label = nodeLabel(sim, i);
+  // A new leader ends any restart in place of the old one (an operator promoted a replica meanwhile).
+  if (db.restarting) endRestart(sim);
   db.primary = i;
   db.nodes.forEach((node, j) => {
     node.frozen = j === i || linked(sim, j) ? null : (node.frozen ?? sim.t);

@@ -102,11 +102,14 @@ export function endRestart(sim: Sim): void {
   db.restartGen++;
 }
 
-/** The crashed primary's node itself is gone while Patroni was restarting PostgreSQL on it. */
+/**
+ * The crashed primary's node can no longer keep its leader key while Patroni restarts
+ * PostgreSQL on it: the node itself is gone, or a partition cut it off from the DCS majority.
+ */
 export function restartNodeLost(sim: Sim): boolean {
   const db = sim.db!;
   const node = db.nodes[db.lastPrimary]!;
-  return db.restarting && (node.instanceFailed || !zoneUp(sim, node.zone));
+  return db.restarting && (node.instanceFailed || !zoneUp(sim, node.zone) || !canLead(sim, db.lastPrimary));
 }
 
 /** `db/restartGaveUp`: whether PostgreSQL is still down at the end of `primary_start_timeout` (then Patroni releases the key). */

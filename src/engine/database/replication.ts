@@ -86,7 +86,8 @@ export function updateAvailability(sim: Sim): void {
   let reachableReplicas = 0;
   for (let i = 0; i < db.nodes.length; i++) if (i !== db.primary && linked(sim, i)) reachableReplicas++;
   let writable = db.primary !== null && db.failoverUntil === null && !db.semiSyncStalled;
-  if (writable && spec.requiredAcks > 0 && reachableReplicas < spec.requiredAcks) writable = false;
+  const waitingForAcks = writable && spec.requiredAcks > 0 && reachableReplicas < spec.requiredAcks;
+  if (waitingForAcks) writable = false;
   let readable = db.primary !== null || (spec.replicasReadable && reachableReplicas > 0);
   if (spec.kind === 'aurora') {
     const copies = storageCopiesUp(sim);
@@ -95,7 +96,10 @@ export function updateAvailability(sim: Sim): void {
   }
   if (writable !== db.writable || readable !== db.readable) {
     if (writable !== db.writable) {
-      log(sim, writable ? 'db/writesResumed' : 'db/writesStopped', writable ? 'database accepts writes again' : 'database stops accepting writes');
+      const why = waitingForAcks
+        ? `: no standby can acknowledge a commit, so commits wait (clients see their writes hang until their own timeout)`
+        : '';
+      log(sim, writable ? 'db/writesResumed' : 'db/writesStopped', writable ? 'database accepts writes again' : `database stops accepting writes${why}`);
     }
     db.writable = writable;
     db.readable = readable;
