@@ -6,6 +6,7 @@
 export {simulate} from './simulate';
 export {validateModel} from './validate';
 export {ModelError} from './errors';
+export {estimateRunCost, MAX_RUN_WORK, type RunCost} from './costBound';
 export {
   autoZonalShift,
   grayFailure,

@@ -89,6 +89,8 @@ function Lab(props: Props): React.JSX.Element {
   );
   const [presetId, setPresetId] = useState<string>(props.model ? '' : (props.preset ?? ''));
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
+  // A refused link stays in the address bar (a reload shows the message again) until the reader edits.
+  const keepLink = useRef(false);
   const [time, setTime] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -112,13 +114,14 @@ function Lab(props: Props): React.JSX.Element {
       setModel(decoded.model);
       setPresetId('');
     } else {
+      keepLink.current = true;
       setLinkProblem(decoded.reason);
     }
   }, [syncUrl, setModel]);
 
   // …and keeps the link up to date as the reader changes the model.
   useEffect(() => {
-    if (!syncUrl || linkProblem) return;
+    if (!syncUrl || keepLink.current) return;
     const search = withModelParam(window.location.search, model);
     window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
   }, [syncUrl, model, linkProblem]);
@@ -154,6 +157,7 @@ function Lab(props: Props): React.JSX.Element {
       setModel(next);
       setPresetId('');
       setLinkProblem(null);
+      keepLink.current = false;
     },
     [setModel],
   );
@@ -161,6 +165,7 @@ function Lab(props: Props): React.JSX.Element {
   const choosePreset = (id: string) => {
     setPresetId(id);
     setLinkProblem(null);
+    keepLink.current = false;
     if (id === '') return;
     const preset = getPreset(id as PresetId);
     setModel(preset.model);
@@ -229,7 +234,7 @@ function Lab(props: Props): React.JSX.Element {
       </p>
       {linkProblem ? (
         <div className={styles.problemBox} role="alert">
-          <strong>This link could not be opened:</strong> {linkProblem} The lab shows its default model instead.
+          <strong>This link could not be opened:</strong> {linkProblem} The lab shows its default model instead; the link stays in the address bar as it was.
         </div>
       ) : null}
       {presetId && presetId in PRESETS ? <p className={styles.lesson}>{PRESETS[presetId as PresetId].lesson}</p> : null}
@@ -247,7 +252,8 @@ function Lab(props: Props): React.JSX.Element {
         </div>
       ) : null}
 
-      {outcome.ok ? null : (
+      {!result && outcome.running ? <p className={styles.hint}>Simulating…</p> : null}
+      {outcome.ok || !outcome.problem ? null : (
         <div className={styles.problemBox} role="alert">
           <strong>This model cannot run:</strong> {outcome.problem}
           {result ? ' The results below are from the last model that ran.' : ''}
@@ -323,7 +329,7 @@ function Lab(props: Props): React.JSX.Element {
           {/* Timing differs between the server render and the browser: show it only once hydrated. The line
               is there (empty) in the server's HTML too, so the lab does not grow when it comes to life. */}
           <p className={styles.timing}>
-            {outcome.ok && isBrowser ? `Simulated ${formatClock(duration)} in ${outcome.milliseconds.toFixed(1)} ms.` : '\u00a0'}
+            {outcome.running ? 'Simulating…' : outcome.ok && isBrowser ? `Simulated ${formatClock(duration)} in ${outcome.milliseconds.toFixed(1)} ms.` : '\u00a0'}
           </p>
         </>
       ) : null}
