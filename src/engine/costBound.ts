@@ -82,6 +82,6 @@ export function checkRunCost(model: ResolvedModel): void {
   const million = (n: number) => (n / 1e6).toFixed(1);
   throw new ModelError(
     'model',
-    `too large to simulate here: ${cost.tasks} tasks × about ${cost.changes} changes (from the faults, the actions and the traffic curve) is ${million(cost.work)} million task-changes, more than the limit of ${million(MAX_RUN_WORK)} million; use fewer tasks, fewer zone faults or a shorter run with a daily curve`,
+    `too large to simulate here: ${cost.tasks} tasks × about ${cost.changes} changes (from the faults, the actions and the traffic curve) is ${million(cost.work)} million task-changes, more than the limit of ${million(MAX_RUN_WORK)} million; use fewer tasks, fewer zone faults or a shorter run with a daily curve.`,
   );
 }

@@ -11,7 +11,7 @@ import {
   type SimulationResult,
 } from '@site/src/engine';
 import {addEntry, LAB_ZONES} from '@site/src/lab/edit';
-import {decodeModel, SHARE_PARAM, withModelParam} from '@site/src/lab/share';
+import {decodeModel, SHARE_PARAM, shareLinkProblem, withModelParam} from '@site/src/lab/share';
 import {modelToCode} from '@site/src/lab/codegen';
 import {useSimulation} from '@site/src/lab/useSimulation';
 import {formatClock} from '@site/src/utils/format';
@@ -188,12 +188,18 @@ function Lab(props: Props): React.JSX.Element {
   };
 
   const copy = async (kind: 'link' | 'code', text: string) => {
+    const tooLong = kind === 'link' ? shareLinkProblem(text) : null;
+    if (tooLong?.level === 'refused') {
+      setShared(null);
+      setAnnouncement(tooLong.message);
+      return;
+    }
     setShared({kind, text});
     try {
       await navigator.clipboard.writeText(text);
-      setAnnouncement(kind === 'link' ? 'Link copied to the clipboard.' : 'TypeScript copied to the clipboard.');
+      setAnnouncement(kind === 'link' ? `Link copied to the clipboard.${tooLong ? ` ${tooLong.message}` : ''}` : 'TypeScript copied to the clipboard.');
     } catch {
-      setAnnouncement('Your browser did not allow copying: select the text below and copy it.');
+      setAnnouncement(`Your browser did not allow copying: select the text below and copy it.${tooLong ? ` ${tooLong.message}` : ''}`);
     }
   };
 
