@@ -193,7 +193,7 @@ describe('database', () => {
     // would refuse this standby (see database/corrections.test.ts); it is lifted here.
     const service = {tasksPerZone: {c: 3}};
     const r = simulate(
-      withDb({kind: 'self-managed', primaryZone: 'a', replicaZones: ['b'], replication: 'semi-sync', maximumLagOnFailoverBytes: 1e12}, [
+      withDb({kind: 'self-managed', primaryZone: 'a', replicaZones: ['b'], replication: 'semi-sync', maximumLagOnFailoverBytes: 1e9}, [
         zoneOutage('b', {at: 100, duration: 300}),
         primaryFailure({at: 300}),
       ], {service}),

@@ -7,6 +7,7 @@ export {simulate, type SimulateOptions} from './simulate';
 export {validateModel} from './validate';
 export {ModelError} from './errors';
 export {upgradeModel, type UpgradedModel} from './upgrade';
+export {estimateRunCost, MAX_RUN_WORK, type RunCost} from './costBound';
 export {
   alarmZonalShift,
   autoZonalShift,

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {zoneOutage, type Model} from '@site/src/engine';
-import {decodeModel, encodeModel, SHARE_VERSION, withModelParam} from './share';
+import {deflateSync} from 'fflate';
+import {decodeModel, encodeModel, MAX_SHARE_LENGTH, SHARE_VERSION, shareLinkProblem, withModelParam} from './share';
+
+/** A link in the first, uncompressed format. */
+const plainLink = (value: unknown) => `v1.${Buffer.from(JSON.stringify(value) ?? 'null').toString('base64url')}`;
 
 const model: Model = {
   zones: ['use1-az1', 'use1-az2', 'use1-az4'],
@@ -36,7 +40,7 @@ describe('share link', () => {
   });
 
   it('refuses a tampered link whose model is invalid, naming the field', () => {
-    const bad = `${SHARE_VERSION}.${Buffer.from(JSON.stringify({zones: []})).toString('base64url')}`;
+    const bad = plainLink({zones: []});
     const decoded = decodeModel(bad);
     expect(decoded.ok).toBe(false);
     if (!decoded.ok) expect(decoded.reason).toMatch(/zones/);
@@ -61,9 +65,8 @@ describe('share link', () => {
   it('never throws on well-formed base64 of arbitrary JSON', () => {
     fc.assert(
       fc.property(fc.jsonValue({maxDepth: 4}), (value) => {
-        const text = `${SHARE_VERSION}.${Buffer.from(JSON.stringify(value) ?? 'null').toString('base64url')}`;
-        const decoded = decodeModel(text);
-        expect(typeof decoded.ok).toBe('boolean');
+        const packed = `${SHARE_VERSION}.${Buffer.from(deflateSync(Buffer.from(JSON.stringify(value) ?? 'null'))).toString('base64url')}`;
+        for (const text of [plainLink(value), packed]) expect(typeof decodeModel(text).ok).toBe('boolean');
       }),
       {numRuns: 500},
     );
@@ -79,5 +82,48 @@ describe('share link', () => {
       }),
       {numRuns: 500},
     );
+  });
+
+  it('still opens links made before compression (v1)', () => {
+    expect(decodeModel(plainLink(model))).toEqual({ok: true, model});
+  });
+
+  it('keeps a typical model short: compressed, shorter than the plain link', () => {
+    const busy: Model = {
+      ...model,
+      faults: Array.from({length: 12}, (_, i) => zoneOutage(model.zones[i % 3]!, {at: 60 + i * 250, duration: 120})),
+    };
+    for (const m of [model, busy]) {
+      expect(encodeModel(m).length).toBeLessThan(plainLink(m).length);
+      expect(encodeModel(m).length).toBeLessThan(400);
+    }
+  });
+
+  it('refuses a small link that unpacks into megabytes', () => {
+    const bomb = `${SHARE_VERSION}.${Buffer.from(deflateSync(Buffer.from(' '.repeat(3_000_000)), {level: 9})).toString('base64url')}`;
+    expect(bomb.length).toBeLessThan(MAX_SHARE_LENGTH);
+    const decoded = decodeModel(bomb);
+    expect(decoded).toEqual({ok: false, reason: 'the link unpacks to more than 100 KB, more than a model can be.'});
+  });
+
+  it('refuses a link longer than the codec reads, and a model over the cost bound, saying why', () => {
+    expect(decodeModel(`v2.${'A'.repeat(MAX_SHARE_LENGTH)}`)).toMatchObject({ok: false, reason: expect.stringContaining('more than this site reads (6000)')});
+    const heavy: Model = {zones: ['a', 'b', 'c'], service: {desiredCount: 5000}, traffic: {curve: 'daily'}, durationSeconds: 31 * 86_400};
+    const decoded = decodeModel(encodeModel(heavy));
+    expect(decoded).toMatchObject({ok: false, reason: expect.stringContaining('more than the limit of 2.0 million')});
+  });
+
+  it('round-trips zones named like Object.prototype members', () => {
+    const odd: Model = {zones: ['constructor', 'toString'], service: {tasksPerZone: {toString: 3}}};
+    expect(decodeModel(encodeModel(odd))).toEqual({ok: true, model: odd});
+  });
+});
+
+describe('"Copy share link" length check', () => {
+  const link = (value: string) => `https://lab.example/playground?model=${value}`;
+  it('says nothing for a typical link, warns past a safe length, refuses past what the site reads', () => {
+    expect(shareLinkProblem(link(encodeModel(model)))).toBeNull();
+    expect(shareLinkProblem(link(`v2.${'A'.repeat(2500)}`))).toMatchObject({level: 'warning'});
+    expect(shareLinkProblem(link(`v2.${'A'.repeat(MAX_SHARE_LENGTH + 1)}`))).toMatchObject({level: 'refused'});
   });
 });

@@ -12,7 +12,7 @@ import {
   type SimulationResult,
 } from '@site/src/engine';
 import {addEntry, LAB_ZONES} from '@site/src/lab/edit';
-import {decodeModel, SHARE_PARAM, withModelParam} from '@site/src/lab/share';
+import {decodeModel, SHARE_PARAM, shareLinkProblem, withModelParam} from '@site/src/lab/share';
 import {modelToCode} from '@site/src/lab/codegen';
 import {useSimulation} from '@site/src/lab/useSimulation';
 import {formatClock} from '@site/src/utils/format';
@@ -91,6 +91,8 @@ function Lab(props: Props): React.JSX.Element {
   const [presetId, setPresetId] = useState<string>(props.model ? '' : (props.preset ?? ''));
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
   const [linkNotices, setLinkNotices] = useState<string[]>([]);
+  // A refused link stays in the address bar (a reload shows the message again) until the reader edits.
+  const keepLink = useRef(false);
   const [time, setTime] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -117,13 +119,14 @@ function Lab(props: Props): React.JSX.Element {
       setLinkNotices(upgraded.notices);
       setPresetId('');
     } else {
+      keepLink.current = true;
       setLinkProblem(decoded.reason);
     }
   }, [syncUrl, setModel]);
 
   // …and keeps the link up to date as the reader changes the model.
   useEffect(() => {
-    if (!syncUrl || linkProblem) return;
+    if (!syncUrl || keepLink.current) return;
     const search = withModelParam(window.location.search, model);
     window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
   }, [syncUrl, model, linkProblem]);
@@ -159,6 +162,7 @@ function Lab(props: Props): React.JSX.Element {
       setModel(next);
       setPresetId('');
       setLinkProblem(null);
+      keepLink.current = false;
     },
     [setModel],
   );
@@ -166,6 +170,7 @@ function Lab(props: Props): React.JSX.Element {
   const choosePreset = (id: string) => {
     setPresetId(id);
     setLinkProblem(null);
+    keepLink.current = false;
     if (id === '') return;
     const preset = getPreset(id as PresetId);
     setModel(preset.model);
@@ -188,12 +193,18 @@ function Lab(props: Props): React.JSX.Element {
   };
 
   const copy = async (kind: 'link' | 'code', text: string) => {
+    const tooLong = kind === 'link' ? shareLinkProblem(text) : null;
+    if (tooLong?.level === 'refused') {
+      setShared(null);
+      setAnnouncement(tooLong.message);
+      return;
+    }
     setShared({kind, text});
     try {
       await navigator.clipboard.writeText(text);
-      setAnnouncement(kind === 'link' ? 'Link copied to the clipboard.' : 'TypeScript copied to the clipboard.');
+      setAnnouncement(kind === 'link' ? `Link copied to the clipboard.${tooLong ? ` ${tooLong.message}` : ''}` : 'TypeScript copied to the clipboard.');
     } catch {
-      setAnnouncement('Your browser did not allow copying: select the text below and copy it.');
+      setAnnouncement(`Your browser did not allow copying: select the text below and copy it.${tooLong ? ` ${tooLong.message}` : ''}`);
     }
   };
 
@@ -234,7 +245,7 @@ function Lab(props: Props): React.JSX.Element {
       </p>
       {linkProblem ? (
         <div className={styles.problemBox} role="alert">
-          <strong>This link could not be opened:</strong> {linkProblem} The lab shows its default model instead.
+          <strong>This link could not be opened:</strong> {linkProblem} The lab shows its default model instead; the link stays in the address bar as it was.
         </div>
       ) : null}
       {linkNotices.length > 0 ? (
@@ -257,7 +268,8 @@ function Lab(props: Props): React.JSX.Element {
         </div>
       ) : null}
 
-      {outcome.ok ? null : (
+      {!result && outcome.running ? <p className={styles.hint}>Simulating…</p> : null}
+      {outcome.ok || !outcome.problem ? null : (
         <div className={styles.problemBox} role="alert">
           <strong>This model cannot run:</strong> {outcome.problem}
           {result ? ' The results below are from the last model that ran.' : ''}
@@ -333,7 +345,7 @@ function Lab(props: Props): React.JSX.Element {
           {/* Timing differs between the server render and the browser: show it only once hydrated. The line
               is there (empty) in the server's HTML too, so the lab does not grow when it comes to life. */}
           <p className={styles.timing}>
-            {outcome.ok && isBrowser ? `Simulated ${formatClock(duration)} in ${outcome.milliseconds.toFixed(1)} ms.` : '\u00a0'}
+            {outcome.running ? 'Simulating…' : outcome.ok && isBrowser ? `Simulated ${formatClock(duration)} in ${outcome.milliseconds.toFixed(1)} ms.` : '\u00a0'}
           </p>
         </>
       ) : null}

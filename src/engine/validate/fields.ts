@@ -31,8 +31,16 @@ export function obj(field: string, v: unknown, allowed: readonly string[], optio
   return v;
 }
 
+/**
+ * The largest number any field accepts unless it sets a lower `max`: beyond it no
+ * figure means anything, and products of such numbers print as 20-digit counts
+ * or overflow to Infinity.
+ */
+export const MAX_NUMBER = 1e9;
+
 export interface NumOpts {
   min?: number;
+  /** At most this; default {@link MAX_NUMBER}. */
   max?: number;
   /** Strictly greater than `min`. */
   positive?: boolean;
@@ -49,8 +57,10 @@ export function num(field: string, v: unknown, def: number | undefined, o: NumOp
   if (!Number.isFinite(v)) throw new ModelError(field, `must be finite, got ${v}`);
   if (o.integer && !Number.isInteger(v)) throw new ModelError(field, `must be a whole number, got ${v}`);
   if (o.positive && v <= 0) throw new ModelError(field, `must be greater than 0, got ${v}`);
-  if (o.min !== undefined && v < o.min) throw new ModelError(field, `must be at least ${o.min}, got ${v}`);
-  if (o.max !== undefined && v > o.max) throw new ModelError(field, `must be at most ${o.max}, got ${v}`);
+  const min = o.min ?? -MAX_NUMBER;
+  if (v < min) throw new ModelError(field, `must be at least ${min}, got ${v}`);
+  const max = o.max ?? MAX_NUMBER;
+  if (v > max) throw new ModelError(field, `must be at most ${max}, got ${v}`);
   return v;
 }
 

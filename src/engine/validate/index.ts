@@ -6,6 +6,7 @@
  * One module a section of the model; this entry puts them together.
  */
 import {DEFAULT_DURATION_SECONDS, MAX_DURATION_SECONDS} from '../defaults';
+import {checkRunCost} from '../costBound';
 import type {Model, ResolvedModel} from '../types';
 import {resolveDatabase} from './database';
 import {resolveEvents} from './faults';
@@ -50,7 +51,7 @@ export function validateModel(input: Model): ResolvedModel {
   const database = resolveDatabase(m.database, zones);
   const {faults, actions} = resolveEvents(m.faults, m.actions, zones, database, durationSeconds);
 
-  return {
+  const resolved: ResolvedModel = {
     zones,
     service,
     scheduler,
@@ -62,4 +63,7 @@ export function validateModel(input: Model): ResolvedModel {
     durationSeconds,
     seed,
   };
+  // Each field is within its limits; the cost bound checks what they add up to.
+  checkRunCost(resolved);
+  return resolved;
 }

@@ -59,7 +59,8 @@ export function resolveService(v: unknown, zones: readonly ZoneName[]): Resolved
     const tpz = obj('service.tasksPerZone', s.tasksPerZone, zones);
     tasksPerZone = {};
     for (const z of zones) {
-      tasksPerZone[z] = num(`service.tasksPerZone.${z}`, tpz[z], 0, {min: 0, integer: true, max: MAX_TASKS});
+      // Own keys only: a zone called "constructor" must not read Object.prototype's.
+      tasksPerZone[z] = num(`service.tasksPerZone.${z}`, Object.hasOwn(tpz, z) ? tpz[z] : undefined, 0, {min: 0, integer: true, max: MAX_TASKS});
     }
   } else {
     const desired = num('service.desiredCount', s.desiredCount, zones.length, {

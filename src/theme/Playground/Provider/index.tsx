@@ -3,13 +3,21 @@ import {LiveProvider} from 'react-live';
 import {PlaygroundProvider as PlaygroundProviderComponent} from '@docusaurus/theme-live-codeblock/client';
 import {usePrismTheme} from '@docusaurus/theme-common';
 import type {Props} from '@theme/Playground/Provider';
+import {LOOP_GUARD, loopGuard, protectLoops} from './loopProtection';
 
-// this should rather be a stable function
-// see https://github.com/facebook/docusaurus/issues/9630#issuecomment-1855682643
-const DEFAULT_TRANSFORM_CODE = (code: string) => `${code};`;
+/**
+ * The code react-live runs, with its loops protected (see loopProtection.ts); a stable function,
+ * as react-live re-runs the code whenever this function changes. It runs on every edit: delaying
+ * the run until typing pauses made react-live's editor drop keystrokes (the provider then
+ * re-renders the editor between a key and the editor reading it back).
+ */
+// The semicolon goes on first: `while (true)` typed on its way to `while (true) {…}` does not parse,
+// but `while (true);` does, and is an endless loop.
+const PROTECTED_TRANSFORM_CODE = (code: string) => protectLoops(`${code};`);
 
 function LiveProviderComponent({code, children, ...props}: Props): ReactNode {
   const prismTheme = usePrismTheme();
+  const scope = useMemo(() => ({...props.scope, [LOOP_GUARD]: loopGuard}), [props.scope]);
   // A block that calls render(...) is a program, not an expression: run it in
   // noInline mode without the author having to say so in the metastring.
   const noInline = (props.metastring?.includes('noInline') ?? false) || /\brender\s*\(/.test(code ?? '');
@@ -18,8 +26,9 @@ function LiveProviderComponent({code, children, ...props}: Props): ReactNode {
       noInline={noInline}
       theme={prismTheme}
       {...props}
+      scope={scope}
       code={code?.replace(/\n$/, '')}
-      transformCode={props.transformCode ?? DEFAULT_TRANSFORM_CODE}>
+      transformCode={props.transformCode ?? PROTECTED_TRANSFORM_CODE}>
       {children}
     </LiveProvider>
   );

@@ -1,0 +1,93 @@
+import {test, expect, type Page} from '@playwright/test';
+import {estimateRunCost, MAX_RUN_WORK, validateModel, type Model} from '../src/engine';
+import {encodeModel} from '../src/lab/share';
+import {gotoHydrated} from './fixtures';
+
+/**
+ * Records the main-thread tasks over 50 ms (the browser's long-task timing) that start once the page
+ * has hydrated: what the link makes the page do, apart from loading the site's own code.
+ */
+async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as {longTasks: {start: number; duration: number}[]; hydratedAt: number | null};
+    w.longTasks = [];
+    w.hydratedAt = null;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push({start: entry.startTime, duration: Math.round(entry.duration)});
+    }).observe({type: 'longtask', buffered: true});
+    new MutationObserver(() => {
+      if (w.hydratedAt === null && document.documentElement.dataset.hasHydrated === 'true') w.hydratedAt = performance.now();
+    }).observe(document.documentElement, {attributes: true, attributeFilter: ['data-has-hydrated']});
+  });
+}
+
+/** Durations of the long tasks that ended after hydration. */
+async function longTasksSinceHydration(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as {longTasks: {start: number; duration: number}[]; hydratedAt: number};
+    return w.longTasks.filter((task) => task.start + task.duration > w.hydratedAt).map((task) => task.duration);
+  });
+}
+
+const SIX = ['a', 'b', 'c', 'd', 'e', 'f'];
+
+/** Opens the playground with `model` in its link and gives the longest main-thread task after hydration, once the run is drawn. */
+async function worstTaskWith(page: Page, model: Model): Promise<{worst: number; tasks: number[]}> {
+  await gotoHydrated(page, `/playground?model=${encodeModel(model)}`);
+  const clock = model.durationSeconds === 7 * 24 * 3600 ? '168:00:00' : '1:00:00';
+  // Waiting with a CSS query: the test's own role and text locators would walk the whole page and make long tasks of their own.
+  await page.waitForFunction((text) => document.querySelector('[class*="timing"]')?.textContent?.startsWith(text), `Simulated ${clock} in `, {
+    polling: 250,
+    timeout: 60_000,
+  });
+  const tasks = await longTasksSinceHydration(page);
+  return {worst: Math.max(0, ...tasks), tasks};
+}
+
+test.describe('a link cannot freeze the tab', () => {
+  test('a heavy accepted link runs in the worker: no main-thread task over 200 ms', async ({page}) => {
+    test.setTimeout(120_000);
+    // 1,000 tasks over a week of daily traffic: within the cost bound, and about a second of simulation.
+    const heavy: Model = {zones: SIX, service: {desiredCount: 1000}, traffic: {curve: 'daily'}, durationSeconds: 7 * 24 * 3600};
+    expect(estimateRunCost(validateModel(heavy)).work).toBeGreaterThan(MAX_RUN_WORK / 4);
+    await recordLongTasks(page);
+    // The same page with a small link, now: on a machine so busy that a trivial link already makes tasks
+    // over 200 ms, the heavy link may make tasks as long as that page's own, with some margin, and no more.
+    const control = await worstTaskWith(page, {zones: SIX, service: {desiredCount: 6}, durationSeconds: 3600});
+    const limit = Math.max(200, 1.5 * control.worst);
+    const heavyRun = await worstTaskWith(page, heavy);
+    expect(heavyRun.worst, `long tasks after hydration (ms): ${heavyRun.tasks.join(', ')}; with a small link: ${control.tasks.join(', ')}`).toBeLessThanOrEqual(limit);
+    await expect(page.getByRole('region', {name: 'Your model'}).getByLabel('Desired tasks')).toHaveValue('1000');
+  });
+});
+
+test.describe('share links that survive', () => {
+  test('a refused link stays in the address bar with its message, also after a reload', async ({page}) => {
+    // 5,000 tasks over 31 days of daily traffic: refused by the cost bound before anything runs.
+    const heavy: Model = {zones: SIX, service: {desiredCount: 5000}, traffic: {curve: 'daily'}, durationSeconds: 31 * 24 * 3600};
+    const address = `/playground?model=${encodeModel(heavy)}`;
+    await gotoHydrated(page, address);
+    const lab = page.getByRole('region', {name: 'Your model'});
+    const alert = lab.getByRole('alert');
+    await expect(alert).toContainText('This link could not be opened');
+    await expect(alert).toContainText('more than the limit of 2.0 million');
+    await expect(lab.getByTestId('summary-availability')).toHaveText('100 %');
+    expect(new URL(page.url()).search).toBe(new URL(address, page.url()).search);
+    await page.reload();
+    await expect(page.getByRole('region', {name: 'Your model'}).getByRole('alert')).toContainText('more than the limit of 2.0 million');
+    // The reader's first edit replaces it with their own model's link.
+    await lab.getByLabel('Desired tasks').fill('3');
+    await expect(lab.getByRole('alert')).toHaveCount(0);
+    await expect.poll(() => new URL(page.url()).searchParams.get('model')?.startsWith('v2.')).toBe(true);
+    expect(new URL(page.url()).search).not.toBe(new URL(address, page.url()).search);
+  });
+
+  test('a link made before compression (v1) still opens', async ({page}) => {
+    const model: Model = {zones: ['a', 'b', 'c'], service: {desiredCount: 5}, durationSeconds: 3600};
+    await gotoHydrated(page, `/playground?model=v1.${Buffer.from(JSON.stringify(model)).toString('base64url')}`);
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await expect(lab.getByLabel('Desired tasks')).toHaveValue('5');
+    await expect(lab.getByRole('alert')).toHaveCount(0);
+  });
+});
+

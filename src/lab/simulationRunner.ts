@@ -1,0 +1,160 @@
+/**
+ * The page's end of the simulation worker. Runs go to one shared worker, one
+ * at a time; a run whose model has changed meanwhile is cancelled (dropped
+ * from the queue, or its answer ignored, or, if it has already taken a while,
+ * stopped with the worker); a run that takes longer than the time limit is
+ * stopped and reported. Where no worker can start (an old browser, a policy
+ * that forbids workers, the server's render), runs happen on the page, still
+ * within the engine's cost bound.
+ */
+import type {Model} from '@site/src/engine';
+import {unpackResult} from './packResult';
+import {runModel, type SimulationOutcome} from './runModel';
+import type {WorkerReply, WorkerRequest} from './workerProtocol';
+
+/** Longest a run may take before it is stopped, in milliseconds. */
+export const TIME_LIMIT_MS = 8000;
+/** A cancelled run that has been going this long is stopped rather than waited for. */
+const RESTART_AFTER_MS = 150;
+
+/** What the runner needs of a `Worker` (a fake in the unit tests). */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null;
+  onerror: ((event: Event) => void) | null;
+}
+
+interface Job {
+  id: number;
+  model: Model;
+  done: (outcome: SimulationOutcome) => void;
+  startedAt: number;
+}
+
+/** The outcome of a run stopped at the time limit. */
+export function stoppedOutcome(limitMs: number): SimulationOutcome {
+  return {
+    ok: false,
+    stopped: true,
+    field: null,
+    problem: `the simulation was stopped after ${limitMs / 1000} s, the longest a run may take here. Try fewer tasks, fewer faults or a shorter run.`,
+  };
+}
+
+export class SimulationRunner {
+  private worker: WorkerLike | null = null;
+  private workerFailed = false;
+  private running: Job | null = null;
+  private cancelled = new Set<number>();
+  private queue: Job[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private nextId = 1;
+
+  constructor(
+    private readonly createWorker: () => WorkerLike | null,
+    private readonly timeLimitMs = TIME_LIMIT_MS,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Simulates `model` and calls `done` with the outcome, unless the returned function cancels it first. */
+  run(model: Model, done: (outcome: SimulationOutcome) => void): () => void {
+    const job: Job = {id: this.nextId++, model, done, startedAt: 0};
+    this.queue.push(job);
+    this.pump();
+    return () => this.cancel(job);
+  }
+
+  private cancel(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued !== -1) {
+      this.queue.splice(queued, 1);
+      return;
+    }
+    if (this.running !== job) return;
+    if (this.now() - job.startedAt >= RESTART_AFTER_MS) {
+      // A long run for a model nobody waits for any more: stop it rather than hold up the next.
+      this.restart();
+      this.pump();
+    } else {
+      this.cancelled.add(job.id);
+    }
+  }
+
+  private pump(): void {
+    if (this.running !== null) return;
+    const job = this.queue.shift();
+    if (job === undefined) return;
+    const worker = this.ensureWorker();
+    if (worker === null) {
+      // No worker: run on the page, after the current task, so a burst of edits is cancelled first.
+      this.running = job;
+      this.timer = setTimeout(() => this.finish(job.id, runModel(job.model)), 0);
+      return;
+    }
+    this.running = job;
+    job.startedAt = this.now();
+    worker.postMessage({id: job.id, model: job.model});
+    this.timer = setTimeout(() => {
+      this.restart();
+      job.done(stoppedOutcome(this.timeLimitMs));
+      this.pump();
+    }, this.timeLimitMs);
+  }
+
+  private finish(id: number, outcome: SimulationOutcome): void {
+    const job = this.running;
+    if (job === null || job.id !== id) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.running = null;
+    if (this.cancelled.delete(id) === false) job.done(outcome);
+    this.pump();
+  }
+
+  private ensureWorker(): WorkerLike | null {
+    if (this.worker !== null || this.workerFailed) return this.worker;
+    try {
+      this.worker = this.createWorker();
+    } catch {
+      this.worker = null;
+    }
+    if (this.worker === null) {
+      this.workerFailed = true;
+      return null;
+    }
+    this.worker.onmessage = (event) => {
+      const {id, outcome} = event.data;
+      this.finish(id, outcome.ok ? {ok: true, result: unpackResult(outcome.packed), milliseconds: outcome.milliseconds} : outcome);
+    };
+    this.worker.onerror = () => {
+      // The worker could not start (or crashed): run this job, and every later one, on the page.
+      this.workerFailed = true;
+      const job = this.running;
+      this.restart();
+      if (job !== null) this.queue.unshift(job);
+      this.pump();
+    };
+    return this.worker;
+  }
+
+  /** Stops the worker (and the run in it); the next run starts a fresh one. */
+  private restart(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.running !== null) this.cancelled.delete(this.running.id);
+    this.running = null;
+    this.worker?.terminate();
+    this.worker = null;
+  }
+}
+
+let shared: SimulationRunner | null = null;
+
+/** The page's one runner, with its one worker (started on the first run). */
+export function simulationRunner(): SimulationRunner {
+  shared ??= new SimulationRunner(() =>
+    typeof Worker === 'undefined' ? null : (new Worker(new URL('./simulation.worker.ts', import.meta.url)) as unknown as WorkerLike),
+  );
+  return shared;
+}
