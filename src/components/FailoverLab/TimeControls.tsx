@@ -22,7 +22,6 @@ export default function TimeControls({playback, duration, incident, onStep, onZo
   const speedId = useId();
   const hintId = useId();
   const {time, playing, speed, view} = playback;
-  const zoomLabel = view ? 'Whole run' : 'Frame incident';
   return (
     <div className={`${styles.timeControls} fl-print-hide`}>
       <div className={styles.timeButtons}>
@@ -78,7 +77,10 @@ export default function TimeControls({playback, duration, incident, onStep, onZo
           onClick={onZoom}
           disabled={!view && !incident}
           aria-keyshortcuts={SHORTCUTS.zoom}>
-          {zoomLabel}
+          <span className={styles.playWords}>
+            <span className={view ? undefined : styles.invisible}>Whole run</span>
+            <span className={view ? styles.invisible : undefined}>Frame incident</span>
+          </span>
         </button>
       </div>
       <label className={styles.scrubberLabel}>

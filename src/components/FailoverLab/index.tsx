@@ -31,6 +31,7 @@ import TimeControls, {SHORTCUTS} from './TimeControls';
 import {TabList, TabPanel} from './Tabs';
 import {usePlayback} from './usePlayback';
 import {headingSlug, hideBackToTopWhileVisible} from './page';
+import {useSteadyControl} from './useSteadyControl';
 import styles from './styles.module.css';
 import {controlClassName} from '@site/src/components/Fields';
 
@@ -147,6 +148,7 @@ function Lab(props: Props): React.JSX.Element {
 
   // Docusaurus's floating back-to-top button would cover the lab's controls: it steps aside while a lab is on screen.
   const section = useRef<HTMLElement>(null);
+  const steady = useSteadyControl();
   useEffect(() => hideBackToTopWhileVisible(section.current), []);
 
   // A fault added (in the panel, the diagram or a preset) frames the chart on the incident it causes;
@@ -258,7 +260,14 @@ function Lab(props: Props): React.JSX.Element {
   const taskIds = useMemo(() => (result ? (result.segments[0]?.targets ?? []).map((t) => t.id) : []), [result]);
 
   return (
-    <section ref={section} className={styles.lab} aria-labelledby={headingId} onKeyDown={onKeyDown}>
+    <section
+      ref={section}
+      className={styles.lab}
+      aria-labelledby={headingId}
+      onKeyDown={onKeyDown}
+      onPointerDownCapture={steady}
+      onKeyDownCapture={steady}
+      onInputCapture={steady}>
       <div className={styles.toolbar}>
         <h3 id={headingId} className={styles.title}>
           {title}
