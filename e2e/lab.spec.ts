@@ -122,6 +122,8 @@ test.describe('the failover lab on the playground', () => {
   });
 
   test('the playground has no serious accessibility findings with a fault and results showing', async ({page}) => {
+    // Two whole-page axe scans of the playground take about 25 s each on this busy 2-core machine.
+    test.slow();
     await gotoHydrated(page, '/playground');
     const lab = page.getByRole('region', {name: 'Your model'});
     await lab.getByLabel('Preset').selectOption({label: 'A gray failure ended by a zonal shift'});

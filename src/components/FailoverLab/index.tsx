@@ -30,7 +30,7 @@ import BreakPanel from './BreakPanel';
 import TimeControls, {SHORTCUTS} from './TimeControls';
 import {TabList, TabPanel} from './Tabs';
 import {usePlayback} from './usePlayback';
-import {headingSlug, hideBackToTopWhileVisible} from './page';
+import {followStripHeight, headingSlug, hideBackToTopWhileVisible} from './page';
 import {useSteadyControl} from './useSteadyControl';
 import styles from './styles.module.css';
 import {controlClassName} from '@site/src/components/Fields';
@@ -150,6 +150,9 @@ function Lab(props: Props): React.JSX.Element {
   const section = useRef<HTMLElement>(null);
   const steady = useSteadyControl();
   useEffect(() => hideBackToTopWhileVisible(section.current), []);
+  // Controls reached by keyboard scroll in below the stuck strip, however tall it is (see the CSS).
+  const hasResult = result !== null;
+  useEffect(() => (hasResult ? followStripHeight(section.current) : undefined), [hasResult]);
 
   // A fault added (in the panel, the diagram or a preset) frames the chart on the incident it causes;
   // a reset or a preset starts again from the incident of the new model, with the scrubber at its start.

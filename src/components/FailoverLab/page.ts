@@ -30,3 +30,14 @@ export function hideBackToTopWhileVisible(element: Element | null): (() => void)
     update();
   };
 }
+
+/** Keeps `--fl-strip-height` on the lab equal to its results strip's height; returns the clean-up. */
+export function followStripHeight(lab: HTMLElement | null): (() => void) | undefined {
+  const strip = lab?.querySelector('[data-testid="lab-strip"]');
+  if (!lab || !strip || typeof ResizeObserver === 'undefined') return undefined;
+  const observer = new ResizeObserver(([entry]) => {
+    lab.style.setProperty('--fl-strip-height', `${Math.round(entry?.borderBoxSize[0]?.blockSize ?? 0)}px`);
+  });
+  observer.observe(strip);
+  return () => observer.disconnect();
+}

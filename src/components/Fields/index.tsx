@@ -131,7 +131,7 @@ interface SelectFieldProps<T extends string> {
 export function SelectField<T extends string>({label, value, options, hint, onChange}: SelectFieldProps<T>): React.JSX.Element {
   const id = useId();
   return (
-    <div className={styles.field}>
+    <div className={`${styles.field} ${styles.selectField}`}>
       <label htmlFor={id}>{label}</label>
       <select id={id} className={`${styles.control} ${styles.select}`} value={value} aria-describedby={`${id}-hint`} onChange={(event) => onChange(event.target.value as T)}>
         {options.map((option) => (
