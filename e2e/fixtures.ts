@@ -79,6 +79,13 @@ export async function buildAndBreakSecondZone(lab: Locator): Promise<void> {
   await expect(lab.getByRole('status')).toContainText('Zone use1-az2 fails at 10:00');
 }
 
+/** Opens one of the lab's control tabs, as a reader clicks it. */
+export async function openLabTab(lab: Locator, name: 'Build' | 'Break' | 'Event log' | 'Cost'): Promise<void> {
+  const tab = lab.getByRole('tab', {name, exact: true});
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
+
 /**
  * A chapter widget or lab by its title, scrolled into view and running. Chapter
  * widgets keep their server-rendered HTML (inert) until the reader gets near

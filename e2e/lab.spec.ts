@@ -1,4 +1,4 @@
-import {test, expect, gotoHydrated, watchPage, seriousAxeFindings, modelInUrl, buildAndBreakSecondZone} from './fixtures';
+import {test, expect, gotoHydrated, watchPage, seriousAxeFindings, modelInUrl, buildAndBreakSecondZone, openLabTab} from './fixtures';
 import {simulate, type Model} from '../src/engine';
 import {encodeModel} from '../src/lab/share';
 import {formatCount, formatPercent} from '../src/utils/format';
@@ -35,6 +35,7 @@ test.describe('the failover lab on the playground', () => {
     const lab = page.getByRole('region', {name: 'Your model'});
     await expect(lab.getByLabel('Desired tasks')).toHaveValue('4');
     await expect(lab.getByLabel('Capacity per task')).toHaveValue('80');
+    await openLabTab(lab, 'Break');
     await expect(lab.getByRole('group', {name: /Zone outage in use1-az1 at 2:00/})).toBeVisible();
     expect(await modelInUrl(page)).toEqual(model);
     await page.reload();
@@ -110,7 +111,10 @@ test.describe('the failover lab on the playground', () => {
     await task.focus();
     await page.keyboard.press('Enter');
     await expect(lab.getByRole('status')).toContainText('crashes at 0:00');
-    // Remove it again from the Break list with the keyboard.
+    // Remove it again from the Break list with the keyboard: the tabs move with the arrow keys.
+    await lab.getByRole('tab', {name: 'Build'}).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(lab.getByRole('tab', {name: 'Break'})).toHaveAttribute('aria-selected', 'true');
     const remove = lab.getByRole('button', {name: /^Remove: Task crash/});
     await remove.focus();
     await page.keyboard.press('Enter');
@@ -118,6 +122,8 @@ test.describe('the failover lab on the playground', () => {
   });
 
   test('the playground has no serious accessibility findings with a fault and results showing', async ({page}) => {
+    // Two whole-page axe scans of the playground take about 25 s each on this busy 2-core machine.
+    test.slow();
     await gotoHydrated(page, '/playground');
     const lab = page.getByRole('region', {name: 'Your model'});
     await lab.getByLabel('Preset').selectOption({label: 'A gray failure ended by a zonal shift'});

@@ -46,7 +46,7 @@ test.describe('labs on a chapter page', () => {
     await expect(box).toHaveAttribute('data-widget', 'live');
     await expect(page.getByRole('region', {name: SECOND_LAB}).getByLabel('Preset')).toBeFocused();
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('region', {name: SECOND_LAB}).getByRole('button', {name: 'Copy share link'})).toBeFocused();
+    await expect(page.getByRole('region', {name: SECOND_LAB}).getByRole('button', {name: 'Reset'})).toBeFocused();
   });
 
   test('a lab not yet running prints its text summary', async ({page}) => {

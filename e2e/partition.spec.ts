@@ -1,4 +1,4 @@
-import {test, expect, gotoHydrated, watchPage, modelInUrl} from './fixtures';
+import {openLabTab, test, expect, gotoHydrated, watchPage, modelInUrl} from './fixtures';
 import {simulate} from '../src/engine';
 import {formatCount} from '../src/utils/format';
 
@@ -9,6 +9,7 @@ test('a reader cuts a zone off in the lab and sees it in the diagram, the summar
   await lab.getByLabel('Zones', {exact: true}).fill('3');
   await lab.getByLabel('Desired tasks').fill('3');
   await lab.getByRole('slider').fill('300');
+  await openLabTab(lab, 'Break');
   await lab.getByLabel('Add a fault or action').selectOption({label: 'Network partition (zone cut off)'});
   await lab.getByRole('button', {name: 'Add at 5:00'}).click();
 
@@ -22,6 +23,7 @@ test('a reader cuts a zone off in the lab and sees it in the diagram, the summar
   // Nothing stops, but the zone is shown cut off while the partition lasts.
   await lab.getByRole('slider').fill('320');
   await expect(lab.getByText('up, cut off from the other zones (partition)')).toBeVisible();
+  await openLabTab(lab, 'Event log');
   await expect(lab.getByText(/network partition: zone use1-az1 is cut off/)).toBeVisible();
   expect(problems.pageErrors).toEqual([]);
   expect(problems.consoleErrors).toEqual([]);
@@ -31,6 +33,7 @@ test('a partition with an RDS database explains why it is not modelled, and the 
   await gotoHydrated(page, '/playground');
   const lab = page.getByRole('region', {name: 'Your model'});
   await lab.getByLabel('Preset').selectOption({label: 'RDS Multi-AZ instance loses its primary zone'});
+  await openLabTab(lab, 'Break');
   await lab.getByLabel('Add a fault or action').selectOption({label: 'Network partition (zone cut off)'});
   await lab.getByRole('button', {name: /^Add at /}).click();
   await expect(lab.getByText(/AWS does not document how it fails over when zones are cut apart/)).toBeVisible();

@@ -24,6 +24,16 @@ export {
 export {toTimeline, type TimelineOptions, type TimelinePoint} from './timeline';
 export {selectHealthyTargets, selectSegmentAt, selectStateAt, selectTrafficAt, type StateAt} from './selectors';
 export {
+  checkCountAt,
+  selectMechanismAt,
+  writesBetween,
+  type CheckCount,
+  type DatabaseMechanism,
+  type MechanismAt,
+  type SchedulerMechanism,
+  type TargetMechanism,
+} from './mechanism';
+export {
   ALB_HEALTH_CHECK_DEFAULTS,
   capacityPlan,
   costOfResilience,

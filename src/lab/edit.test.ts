@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Model} from '@site/src/engine';
-import {addEntry, LAB_ZONES, removeEntry, setZoneCount, timelineEntries, updateEntry} from './edit';
+import {addEntry, LAB_ZONES, nextZoneNames, removeEntry, setZoneCount, timelineEntries, updateEntry} from './edit';
 
 const base: Model = {
   zones: ['use1-az1', 'use1-az2', 'use1-az4'],
@@ -13,7 +13,28 @@ const base: Model = {
   actions: [{kind: 'zonalShift', zone: 'use1-az1', at: 10, duration: 600}],
 };
 
+describe('nextZoneNames', () => {
+  it('follows the scheme of the zones already there', () => {
+    expect(nextZoneNames(['a', 'b'], 2)).toEqual(['c', 'd']);
+    expect(nextZoneNames(['a', 'c'], 1)).toEqual(['b']);
+    expect(nextZoneNames(['us-east-1a', 'us-east-1b'], 1)).toEqual(['us-east-1c']);
+    expect(nextZoneNames(['eu-west-2a'], 2)).toEqual(['eu-west-2b', 'eu-west-2c']);
+    expect(nextZoneNames(['use1-az1', 'use1-az2'], 1)).toEqual(['use1-az4']);
+    expect(nextZoneNames(['euw1-az1', 'euw1-az2'], 1)).toEqual(['euw1-az3']);
+  });
+
+  it('falls back to the lab’s AZ IDs, and never repeats a name', () => {
+    expect(nextZoneNames(['front', 'back'], 2)).toEqual(['use1-az1', 'use1-az2']);
+    expect(nextZoneNames(['use1-az1', 'x'], 1)).toEqual(['use1-az2']);
+    expect(nextZoneNames([], 1)).toEqual(['use1-az1']);
+  });
+});
+
 describe('setZoneCount', () => {
+  it('names a zone added to a lab with zones a and b "c", not an AZ ID', () => {
+    expect(setZoneCount({zones: ['a', 'b']}, 3).zones).toEqual(['a', 'b', 'c']);
+  });
+
   it('keeps the first zones and drops what lived in the removed one', () => {
     const two = setZoneCount(base, 2);
     expect(two.zones).toEqual(['use1-az1', 'use1-az2']);

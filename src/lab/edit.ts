@@ -139,18 +139,42 @@ function databaseFor(database: DatabaseSpec | undefined, zones: readonly ZoneNam
 }
 
 /**
+ * Names for new zones in the model's own scheme: letters (`a`, `b`) go on with
+ * letters, AZ names (`us-east-1a`) with the same Region's next letters, AZ IDs
+ * (`use1-az1`) with the next IDs ({@link LAB_ZONES} order for `use1`), and
+ * anything else with {@link LAB_ZONES}. Never a name already taken.
+ */
+export function nextZoneNames(zones: readonly ZoneName[], count: number): ZoneName[] {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const candidates: string[] = [];
+  const azName = zones.length > 0 ? /^([a-z]{2}(?:-[a-z]+)+-\d+)[a-z]$/.exec(zones[0]!) : null;
+  const azId = zones.length > 0 ? /^([a-z]+\d+)-az\d+$/.exec(zones[0]!) : null;
+  if (zones.length > 0 && zones.every((zone) => /^[a-z]$/.test(zone))) candidates.push(...letters);
+  else if (azName && zones.every((zone) => zone.startsWith(azName[1]!) && zone.length === azName[1]!.length + 1)) {
+    candidates.push(...[...letters].map((letter) => `${azName[1]}${letter}`));
+  } else if (azId && zones.every((zone) => zone.startsWith(`${azId[1]}-az`))) {
+    if (azId[1] === 'use1') candidates.push(...LAB_ZONES);
+    candidates.push(...Array.from({length: 12}, (_, i) => `${azId[1]}-az${i + 1}`));
+  }
+  candidates.push(...LAB_ZONES, ...Array.from({length: 12}, (_, i) => `zone-${i + 1}`));
+  const names: ZoneName[] = [];
+  for (const name of candidates) {
+    if (names.length >= count) break;
+    if (!zones.includes(name) && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/**
  * `model` with `count` zones: the first zones keep their names, new ones take
- * the next unused name from {@link LAB_ZONES}. Faults and actions in zones that
+ * the next unused name in the model's scheme ({@link nextZoneNames}). Faults and actions in zones that
  * no longer exist are dropped; per-zone task counts and database nodes are kept
  * where their zone remains and move to a remaining zone otherwise.
  */
 export function setZoneCount(model: Model, count: number): Model {
   const wanted = Math.max(1, Math.min(LAB_ZONES.length, Math.round(count)));
   const zones = model.zones.slice(0, wanted);
-  for (const name of LAB_ZONES) {
-    if (zones.length >= wanted) break;
-    if (!zones.includes(name)) zones.push(name);
-  }
+  zones.push(...nextZoneNames(zones, wanted - zones.length));
   const inZones = (zone: ZoneName) => zones.includes(zone);
   const service = model.service ? {...model.service} : undefined;
   if (service?.tasksPerZone) {

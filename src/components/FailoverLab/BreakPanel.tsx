@@ -1,7 +1,7 @@
 import React, {useId, useState} from 'react';
 import {DEFAULT_ALARM_SHIFT, DEFAULT_AUTOSHIFT_DELAY_SECONDS, type AlarmZonalShiftAction, type Fault, type Model, type OperatorAction} from '@site/src/engine';
 import {addEntry, EVENT_KINDS, removeEntry, timelineEntries, updateEntry, type EventKind, type TimelineEntry} from '@site/src/lab/edit';
-import {formatClock} from '@site/src/utils/format';
+import {formatClock, formatDuration} from '@site/src/utils/format';
 import {CheckboxField, controlClassName, NumberField, SelectField} from '@site/src/components/Fields';
 import styles from './styles.module.css';
 
@@ -182,9 +182,8 @@ function EntryEditor({item, model, taskIds, onChange, onRemove}: EntryEditorProp
           <NumberField
             label="Starts at"
             value={entry.at}
-            defaultValue={0}
-            defaultSource="from"
             unit="s"
+            display={formatClock}
             hint="Seconds from the start of the run."
             min={0}
             max={(model.durationSeconds ?? 3600) - 1}
@@ -195,9 +194,8 @@ function EntryEditor({item, model, taskIds, onChange, onRemove}: EntryEditorProp
           <NumberField
             label="Lasts"
             value={entry.duration}
-            defaultValue={900}
-            defaultSource="started with"
             unit="s"
+            display={formatDuration}
             hint="How long it lasts."
             min={1}
             onChange={(value) => value !== undefined && onChange({...entry, duration: value} as Fault | OperatorAction)}
@@ -207,8 +205,6 @@ function EntryEditor({item, model, taskIds, onChange, onRemove}: EntryEditorProp
           <NumberField
             label="Share of requests that fail"
             value={entry.errorShare}
-            defaultValue={0.3}
-            defaultSource="started with"
             hint="0 to 1, of the requests served in this zone; health checks still pass."
             min={0}
             max={1}
@@ -220,8 +216,6 @@ function EntryEditor({item, model, taskIds, onChange, onRemove}: EntryEditorProp
           <NumberField
             label="Lag during the spike"
             value={entry.lagSeconds}
-            defaultValue={30}
-            defaultSource="started with"
             unit="s"
             hint="How far behind the replica falls."
             min={0}

@@ -5,6 +5,7 @@ import {
   getPreset,
   PRESET_IDS,
   PRESETS,
+  selectMechanismAt,
   selectSegmentAt,
   upgradeModel,
   type Model,
@@ -16,6 +17,8 @@ import {decodeModel, SHARE_PARAM, shareLinkProblem, withModelParam} from '@site/
 import {modelToCode} from '@site/src/lab/codegen';
 import {useSimulation} from '@site/src/lab/useSimulation';
 import {formatClock} from '@site/src/utils/format';
+import {incidentWindow} from '@site/src/components/Timeline/chartData';
+import {logText} from '@site/src/components/EventLog';
 import Timeline from '@site/src/components/Timeline';
 import ZoneDiagram, {type BreakTarget} from '@site/src/components/ZoneDiagram';
 import SummaryFigures from '@site/src/components/SummaryFigures';
@@ -25,6 +28,11 @@ import WidgetBoundary from '@site/src/components/WidgetBoundary';
 import MountWhenNear from '@site/src/components/MountWhenNear';
 import BuildPanel from './BuildPanel';
 import BreakPanel from './BreakPanel';
+import TimeControls, {SHORTCUTS} from './TimeControls';
+import {TabList, TabPanel} from './Tabs';
+import {usePlayback} from './usePlayback';
+import {followStripHeight, headingSlug, hideBackToTopWhileVisible} from './page';
+import {useSteadyControl} from './useSteadyControl';
 import styles from './styles.module.css';
 import {controlClassName} from '@site/src/components/Fields';
 
@@ -45,13 +53,23 @@ interface Props {
   onModelChange?: (model: Model) => void;
   /** Hide the preset picker (a challenge starts from its own model). */
   hidePresets?: boolean;
+  /** What the reader should try to achieve, stated above the lab, e.g. "Get failed requests under 1,000 without adding tasks." */
+  goal?: string;
+  /** Id of the lab's heading, for links to it. Default: made from the title. */
+  id?: string;
 }
 
 /** A fresh model with the lab's zone names: two zones, two tasks, nothing broken yet. */
 export const DEFAULT_LAB_MODEL: Model = {zones: LAB_ZONES.slice(0, 2), service: {desiredCount: 2}, durationSeconds: 3600};
 
-/** Seconds of real time a full run takes to play. */
-const PLAY_SECONDS = 30;
+type Tab = 'build' | 'break' | 'log' | 'cost';
+
+const TABS: readonly {id: Tab; label: string}[] = [
+  {id: 'build', label: 'Build'},
+  {id: 'break', label: 'Break'},
+  {id: 'log', label: 'Event log'},
+  {id: 'cost', label: 'Cost'},
+];
 
 /**
  * The failover lab: build a model, break it, and see the timeline, the zones
@@ -77,7 +95,7 @@ function initialModel({model, preset}: Props): Model {
 }
 
 function Lab(props: Props): React.JSX.Element {
-  const {syncUrl = false, title = 'Failover lab', buildOpen = true, value, onModelChange, hidePresets = false} = props;
+  const {syncUrl = false, title = 'Failover lab', buildOpen = true, value, onModelChange, hidePresets = false, goal} = props;
   const [ownModel, setOwnModel] = useState<Model>(() => initialModel(props));
   const model = value ?? ownModel;
   const controlled = value !== undefined;
@@ -93,18 +111,23 @@ function Lab(props: Props): React.JSX.Element {
   const [linkNotices, setLinkNotices] = useState<string[]>([]);
   // A refused link stays in the address bar (a reload shows the message again) until the reader edits.
   const keepLink = useRef(false);
-  const [time, setTime] = useState(0);
-  const [playing, setPlaying] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const [shared, setShared] = useState<{kind: 'link' | 'code'; text: string} | null>(null);
+  const [tab, setTab] = useState<Tab>(buildOpen ? 'build' : 'log');
   const outcome = useSimulation(model);
   const lastGood = useRef<SimulationResult | null>(null);
   if (outcome.ok) lastGood.current = outcome.result;
   const result = outcome.ok ? outcome.result : lastGood.current;
   const duration = result?.model.durationSeconds ?? model.durationSeconds ?? 3600;
+  const incident = useMemo(() => (result ? incidentWindow(result) : null), [result]);
+  const playback = usePlayback(result, duration, incident);
+  const {time, playing, seek, setView} = playback;
   const playgroundPath = useBaseUrl('/playground');
+  const glossaryPath = useBaseUrl('/docs/reference/glossary');
   const isBrowser = useIsBrowser();
-  const headingId = useId();
+  const headingId = props.id ?? headingSlug(title);
+  const fieldId = useId();
+  const tabsId = useId();
 
   // The playground reads its model from the link once, in the browser.
   useEffect(() => {
@@ -131,31 +154,31 @@ function Lab(props: Props): React.JSX.Element {
     window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
   }, [syncUrl, model, linkProblem]);
 
-  useEffect(() => {
-    if (time > duration - 1) setTime(Math.max(0, duration - 1));
-  }, [duration, time]);
+  // Docusaurus's floating back-to-top button would cover the lab's controls: it steps aside while a lab is on screen.
+  const section = useRef<HTMLElement>(null);
+  const steady = useSteadyControl();
+  useEffect(() => hideBackToTopWhileVisible(section.current), []);
+  // Controls reached by keyboard scroll in below the stuck strip, however tall it is (see the CSS).
+  const hasResult = result !== null;
+  useEffect(() => (hasResult ? followStripHeight(section.current) : undefined), [hasResult]);
 
-  // Play: move the scrubber through the run in PLAY_SECONDS of real time.
+  // A fault added (in the panel, the diagram or a preset) frames the chart on the incident it causes;
+  // a reset or a preset starts again from the incident of the new model, with the scrubber at its start.
+  const faultCount = useRef(result?.model.faults.length ?? 0);
+  const restart = useRef(false);
   useEffect(() => {
-    if (!playing) return;
-    let frame = 0;
-    let last = performance.now();
-    const step = (now: number) => {
-      const advance = ((now - last) / 1000) * (duration / PLAY_SECONDS);
-      last = now;
-      setTime((current) => {
-        const next = current + advance;
-        if (next >= duration - 1) {
-          setPlaying(false);
-          return duration - 1;
-        }
-        return next;
-      });
-      frame = requestAnimationFrame(step);
-    };
-    frame = requestAnimationFrame(step);
-    return () => cancelAnimationFrame(frame);
-  }, [playing, duration]);
+    if (!result) return;
+    const count = result.model.faults.length;
+    if (restart.current) {
+      restart.current = false;
+      setView(incident);
+      seek(incident?.from ?? 0);
+    } else if (count > faultCount.current && incident) {
+      setView(incident);
+      setAnnouncement((current) => `${current} The chart now frames the incident, ${formatClock(incident.from)} to ${formatClock(incident.to)}.`);
+    }
+    faultCount.current = count;
+  }, [result, incident, setView, seek]);
 
   const change = useCallback(
     (next: Model) => {
@@ -174,8 +197,17 @@ function Lab(props: Props): React.JSX.Element {
     if (id === '') return;
     const preset = getPreset(id as PresetId);
     setModel(preset.model);
-    setTime(0);
+    restart.current = true;
     setAnnouncement(`Loaded the preset "${preset.title}".`);
+  };
+
+  const reset = () => {
+    setModel(initialModel(props));
+    setPresetId(props.model ? '' : (props.preset ?? ''));
+    setLinkProblem(null);
+    setShared(null);
+    restart.current = true;
+    setAnnouncement('Back to the lab’s starting model.');
   };
 
   const breakNow = (target: BreakTarget) => {
@@ -190,6 +222,39 @@ function Lab(props: Props): React.JSX.Element {
       change(addEntry(model, 'primaryFailure', at));
       setAnnouncement(`The database primary fails at ${formatClock(at)}.`);
     }
+  };
+
+  const step = (direction: -1 | 1) => {
+    const to = playback.step(direction);
+    if (to === null) {
+      setAnnouncement(direction > 0 ? 'No later event.' : 'No earlier event.');
+      return;
+    }
+    const first = result?.events.find((event) => event.t === to);
+    setAnnouncement(`${formatClock(to)}: ${first ? logText(first.message) : ''}`);
+  };
+
+  const zoom = () => {
+    if (playback.view) {
+      setView(null);
+      setAnnouncement('The chart shows the whole run.');
+    } else if (incident) {
+      setView(incident);
+      if (time < incident.from || time > incident.to) seek(incident.from);
+      setAnnouncement(`The chart frames the incident, ${formatClock(incident.from)} to ${formatClock(incident.to)}.`);
+    }
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const target = event.target as HTMLElement;
+    if (event.altKey || event.ctrlKey || event.metaKey || target.closest('input:not([type="range"]):not([type="checkbox"]), select, textarea, [contenteditable="true"]')) return;
+    const key = event.key.toLowerCase();
+    if (key === SHORTCUTS.play) playback.togglePlay();
+    else if (key === SHORTCUTS.previous) step(-1);
+    else if (key === SHORTCUTS.next) step(1);
+    else if (key === SHORTCUTS.zoom) zoom();
+    else return;
+    event.preventDefault();
   };
 
   const copy = async (kind: 'link' | 'code', text: string) => {
@@ -210,10 +275,18 @@ function Lab(props: Props): React.JSX.Element {
 
   const shareLink = () => `${window.location.origin}${playgroundPath}${withModelParam('', model)}`;
   const state = result ? selectSegmentAt(result, time) : null;
+  const mechanism = useMemo(() => (result ? selectMechanismAt(result, time) : undefined), [result, time]);
   const taskIds = useMemo(() => (result ? (result.segments[0]?.targets ?? []).map((t) => t.id) : []), [result]);
 
   return (
-    <section className={styles.lab} aria-labelledby={headingId}>
+    <section
+      ref={section}
+      className={styles.lab}
+      aria-labelledby={headingId}
+      onKeyDown={onKeyDown}
+      onPointerDownCapture={steady}
+      onKeyDownCapture={steady}
+      onInputCapture={steady}>
       <div className={styles.toolbar}>
         <h3 id={headingId} className={styles.title}>
           {title}
@@ -232,6 +305,11 @@ function Lab(props: Props): React.JSX.Element {
               </select>
             </label>
           )}
+          {controlled ? null : (
+            <button type="button" className="button button--secondary button--sm" onClick={reset}>
+              Reset
+            </button>
+          )}
           <button type="button" className="button button--secondary button--sm" onClick={() => copy('link', shareLink())}>
             Copy share link
           </button>
@@ -240,6 +318,11 @@ function Lab(props: Props): React.JSX.Element {
           </button>
         </div>
       </div>
+      {goal ? (
+        <p className={styles.goal}>
+          <strong>Goal:</strong> {goal}
+        </p>
+      ) : null}
       <p className={styles.status} role="status" aria-live="polite">
         {announcement}
       </p>
@@ -256,9 +339,9 @@ function Lab(props: Props): React.JSX.Element {
       {presetId && presetId in PRESETS ? <p className={styles.lesson}>{PRESETS[presetId as PresetId].lesson}</p> : null}
       {shared ? (
         <div className={styles.shared}>
-          <label htmlFor={`${headingId}-shared`}>{shared.kind === 'link' ? 'Share link' : 'TypeScript for a live code block'}</label>
+          <label htmlFor={`${fieldId}-shared`}>{shared.kind === 'link' ? 'Share link' : 'TypeScript for a live code block'}</label>
           <textarea
-            id={`${headingId}-shared`}
+            id={`${fieldId}-shared`}
             className={controlClassName}
             readOnly
             rows={shared.kind === 'link' ? 2 : 8}
@@ -276,78 +359,63 @@ function Lab(props: Props): React.JSX.Element {
         </div>
       )}
 
-      {result && state ? (
-        <div className={styles.results} data-stale={!outcome.ok}>
-          <div className={styles.summaryRow}>
-            <div>
-              <h4 className={styles.subheading}>Summary</h4>
-              <SummaryFigures summary={result.summary} hasDatabase={result.model.database.kind !== 'none'} />
-            </div>
-            <CostOfResilience model={model} />
-          </div>
-          <h4 className={styles.subheading}>Timeline</h4>
-          <Timeline result={result} currentTime={time} onSeek={setTime} title="Offered, served and failed requests per second" />
-          <div className={`${styles.scrubber} fl-print-hide`}>
-            <button
-              type="button"
-              className="button button--primary button--sm"
-              onClick={() => {
-                if (!playing && time >= duration - 1) setTime(0);
-                setPlaying(!playing);
-              }}
-              aria-pressed={playing}>
-              {playing ? 'Pause' : 'Play'}
-            </button>
-            <label className={styles.scrubberLabel}>
-              <span>
-                Time <span className={styles.clock}>{formatClock(time)}</span>
-              </span>
-              <input
-                type="range"
-                min={0}
-                max={Math.max(0, duration - 1)}
-                step={1}
-                value={Math.floor(time)}
-                aria-valuetext={`${formatClock(time)} of ${formatClock(duration)}`}
-                onChange={(event) => {
-                  setPlaying(false);
-                  setTime(Number(event.target.value));
-                }}
+      <div className={styles.body}>
+        {result && state ? (
+          <div className={styles.results} data-stale={!outcome.ok}>
+            {/* Summary, chart and clock stay in view while the reader works the controls below (or beside) them. */}
+            <div className={styles.strip} data-testid="lab-strip">
+              <SummaryFigures summary={result.summary} hasDatabase={result.model.database.kind !== 'none'} compact glossaryPath={glossaryPath} />
+              <Timeline
+                result={result}
+                currentTime={time}
+                onSeek={seek}
+                view={playback.view}
+                height={170}
+                title="Offered, served and failed requests per second"
               />
-            </label>
+              <TimeControls playback={playback} duration={duration} incident={incident} onStep={step} onZoom={zoom} />
+            </div>
+            {/* The clickable diagram is for breaking things on screen; on paper the figures and the log say what happened. */}
+            <div className={`${styles.zonesNow} fl-print-hide`}>
+              <h4 className={styles.subheading}>Zones at {formatClock(time)}</h4>
+              <p className={styles.hint}>
+                Click a zone, a task or the database primary (or focus it and press Enter) to break it at this moment.
+              </p>
+              <ZoneDiagram state={state} flowing={playing} onBreak={breakNow} mechanism={mechanism} label={`Zones at ${formatClock(time)}`} />
+            </div>
           </div>
-          {/* The clickable diagram is for breaking things on screen; on paper the figures and the log say what happened. */}
-          <div className="fl-print-hide">
-            <h4 className={styles.subheading}>Zones at {formatClock(time)}</h4>
-            <p className={styles.hint}>
-              Click a zone, a task or the database primary (or focus it and press Enter) to break it at this moment.
-            </p>
-            <ZoneDiagram state={state} flowing={playing} onBreak={breakNow} label={`Zones at ${formatClock(time)}`} />
-          </div>
-        </div>
-      ) : null}
+        ) : null}
 
-      <div className={`${styles.columns} fl-print-hide`}>
-        <details className={styles.panel} open={buildOpen}>
-          <summary>Build</summary>
-          <BuildPanel model={model} onChange={change} />
-        </details>
-        <details className={styles.panel} open>
-          <summary>Break</summary>
-          <BreakPanel model={model} taskIds={taskIds} currentTime={time} onChange={change} />
-        </details>
+        <div className={styles.controls}>
+          <TabList tabs={TABS} selected={tab} onSelect={setTab} idPrefix={tabsId} label="Lab controls" />
+          {tab === 'build' ? (
+            <TabPanel idPrefix={tabsId} tab="build" className="fl-print-hide">
+              <BuildPanel model={model} onChange={change} />
+            </TabPanel>
+          ) : null}
+          {tab === 'break' ? (
+            <TabPanel idPrefix={tabsId} tab="break" className="fl-print-hide">
+              <BreakPanel model={model} taskIds={taskIds} currentTime={time} onChange={change} />
+            </TabPanel>
+          ) : null}
+          {/* The log is always there (hidden unless chosen), so it prints. */}
+          <TabPanel idPrefix={tabsId} tab="log" hidden={tab !== 'log'} className={styles.logPanel}>
+            {result ? <EventLog events={result.events} currentTime={time} onSeek={seek} /> : null}
+          </TabPanel>
+          {tab === 'cost' ? (
+            <TabPanel idPrefix={tabsId} tab="cost" className="fl-print-hide">
+              <CostOfResilience model={model} />
+            </TabPanel>
+          ) : null}
+        </div>
       </div>
 
       {result ? (
-        <>
-          <h4 className={styles.subheading}>Event log</h4>
-          <EventLog events={result.events} currentTime={time} onSeek={setTime} />
-          {/* Timing differs between the server render and the browser: show it only once hydrated. The line
-              is there (empty) in the server's HTML too, so the lab does not grow when it comes to life. */}
-          <p className={styles.timing}>
-            {outcome.running ? 'Simulating…' : outcome.ok && isBrowser ? `Simulated ${formatClock(duration)} in ${outcome.milliseconds.toFixed(1)} ms.` : '\u00a0'}
-          </p>
-        </>
+        /* Timing differs between the server render and the browser: show it only once hydrated. The line
+           is there (empty) in the server's HTML too, so the lab does not grow when it comes to life. */
+        <p className={styles.timing}>
+          {outcome.running ? 'Simulating…' : outcome.ok && isBrowser ? `Simulated ${formatClock(duration)} in ${outcome.milliseconds.toFixed(1)} ms.` : '\u00a0'}
+        </p>
       ) : null}
     </section>
   );

@@ -8,8 +8,11 @@ interface NumberFieldProps {
   label: string;
   /** The value in the model, or undefined when the model leaves it to the default. */
   value: number | undefined;
-  /** The value used when the model sets none, shown to the reader. */
-  defaultValue: number;
+  /**
+   * The value used when the model sets none, shown in the field as its value (marked as the
+   * default). Without one the field is required: emptying it is flagged, not passed on.
+   */
+  defaultValue?: number;
   /** Where the default comes from, e.g. "AWS default" or "illustrative". */
   defaultSource?: string;
   unit?: string;
@@ -18,6 +21,8 @@ interface NumberFieldProps {
   max?: number;
   step?: number;
   integer?: boolean;
+  /** The value as the rest of the lab writes it, shown beside the field (e.g. a time as a clock). */
+  display?: (value: number) => string;
   onChange: (value: number | undefined) => void;
 }
 
@@ -37,22 +42,26 @@ export function NumberField({
   max,
   step = 1,
   integer = false,
+  display,
   onChange,
 }: NumberFieldProps): React.JSX.Element {
   const id = useId();
-  const [text, setText] = useState(value === undefined ? '' : String(value));
+  // A default is shown as the field's value, in normal text: a grey placeholder reads as "disabled".
+  const shownValue = value ?? defaultValue;
+  const [text, setText] = useState(shownValue === undefined ? '' : String(shownValue));
   const [problem, setProblem] = useState<string | null>(null);
 
   // Follow the model when it changes from outside (a preset, a share link).
   useEffect(() => {
-    setText((current) => (Number(current) === value && current !== '' ? current : value === undefined ? '' : String(value)));
+    setText((current) => (Number(current) === shownValue && current !== '' ? current : shownValue === undefined ? '' : String(shownValue)));
     setProblem(null);
-  }, [value]);
+  }, [shownValue]);
 
   const commit = (raw: string) => {
     setText(raw);
     const trimmed = raw.trim();
     if (trimmed === '') {
+      if (defaultValue === undefined) return setProblem('Type a number.');
       setProblem(null);
       onChange(undefined);
       return;
@@ -76,19 +85,30 @@ export function NumberField({
           type="number"
           inputMode="decimal"
           value={text}
-          placeholder={String(defaultValue)}
           min={min}
           max={max}
           step={step}
           aria-invalid={problem ? true : undefined}
           aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ''}`}
           onChange={(event) => commit(event.target.value)}
+          onBlur={() => {
+            // An emptied field with a default goes back to showing the default it now uses.
+            if (text.trim() === '' && defaultValue !== undefined) setText(String(defaultValue));
+          }}
         />
         {unit ? <span className={styles.unit}>{unit}</span> : null}
+        {display && Number.isFinite(Number(text)) && text.trim() !== '' ? <span className={styles.unit}>({display(Number(text))})</span> : null}
+        {value === undefined && defaultValue !== undefined ? <span className={styles.defaultTag}>default</span> : null}
       </div>
       <p id={`${id}-hint`} className={styles.hint}>
-        {hint} ({defaultSource}: {defaultValue}
-        {unit ? ` ${unit}` : ''})
+        {hint}
+        {defaultValue === undefined ? null : (
+          <>
+            {' '}
+            ({defaultSource}: {defaultValue}
+            {unit ? ` ${unit}` : ''})
+          </>
+        )}
       </p>
       {problem ? (
         <p id={`${id}-problem`} className={styles.problem} role="alert">
@@ -111,9 +131,9 @@ interface SelectFieldProps<T extends string> {
 export function SelectField<T extends string>({label, value, options, hint, onChange}: SelectFieldProps<T>): React.JSX.Element {
   const id = useId();
   return (
-    <div className={styles.field}>
+    <div className={`${styles.field} ${styles.selectField}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} className={styles.control} value={value} aria-describedby={`${id}-hint`} onChange={(event) => onChange(event.target.value as T)}>
+      <select id={id} className={`${styles.control} ${styles.select}`} value={value} aria-describedby={`${id}-hint`} onChange={(event) => onChange(event.target.value as T)}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, {useId} from 'react';
 import type {Summary} from '@site/src/engine';
 import {formatCount, formatDuration, formatPercent} from '@site/src/utils/format';
 import styles from './styles.module.css';
@@ -7,11 +7,44 @@ interface Props {
   summary: Summary;
   /** Whether the model has a database (otherwise the database figures are left out). */
   hasDatabase?: boolean;
+  /** Smaller figures in one row, for the lab's results strip. */
+  compact?: boolean;
+  /**
+   * The glossary page's path with the site's base URL (the lab passes it): each label then links
+   * to its entry there. Without it (live code blocks) the labels still show their definitions.
+   */
+  glossaryPath?: string;
 }
 
-/** The headline figures of a run, as a description list screen readers read in order. */
-export default function SummaryFigures({summary, hasDatabase = true}: Props): React.JSX.Element {
-  const figures: {label: string; value: string; bad: boolean}[] = [
+/**
+ * What each figure means, exactly as the engine computes it (see `Summary` in the engine's types),
+ * and its entry in the glossary.
+ */
+export const FIGURE_DEFINITIONS = {
+  Availability: {anchor: 'availability', text: 'Requests served ÷ requests offered, over the whole run.'},
+  'Failed requests': {anchor: 'failed-requests', text: 'Requests that failed for good, after any client retries, over the whole run.'},
+  'Longest outage': {
+    anchor: 'longest-outage',
+    text: 'The longest unbroken stretch in which more than half of the offered requests failed: a near-total outage, not a partial one.',
+  },
+  'Time to recover': {
+    anchor: 'time-to-recover',
+    text: 'From the start of the first fault to the end of the last second with any failed request.',
+  },
+  'Sessions lost': {anchor: 'sessions-lost', text: 'Signed-in sessions whose state was lost, so those users start again.'},
+  'Writes lost': {
+    anchor: 'writes-lost',
+    text: 'Acknowledged writes the new primary does not hold; in brackets, the longest stretch of them (the recovery point).',
+  },
+  'Database downtime': {anchor: 'database-downtime', text: 'Time with no primary accepting writes.'},
+} as const;
+
+type FigureLabel = keyof typeof FIGURE_DEFINITIONS;
+
+/** The headline figures of a run, as a description list screen readers read in order; each label links to its definition. */
+export default function SummaryFigures({summary, hasDatabase = true, compact = false, glossaryPath}: Props): React.JSX.Element {
+  const id = useId();
+  const figures: {label: FigureLabel; value: string; bad: boolean}[] = [
     {label: 'Availability', value: formatPercent(summary.availability), bad: summary.availability < 1},
     {label: 'Failed requests', value: formatCount(summary.failed), bad: summary.failed > 0},
     {label: 'Longest outage', value: formatDuration(summary.longestOutageSeconds), bad: summary.longestOutageSeconds > 0},
@@ -36,13 +69,31 @@ export default function SummaryFigures({summary, hasDatabase = true}: Props): Re
     );
   }
   return (
-    <dl className={styles.figures}>
-      {figures.map((figure) => (
-        <div key={figure.label} className={styles.figure} data-bad={figure.bad}>
-          <dt>{figure.label}</dt>
-          <dd data-testid={`summary-${figure.label.toLowerCase().replace(/ /g, '-')}`}>{figure.value}</dd>
-        </div>
-      ))}
+    <dl className={compact ? `${styles.figures} ${styles.compact}` : styles.figures}>
+      {figures.map((figure, index) => {
+        const definition = FIGURE_DEFINITIONS[figure.label];
+        const tipId = `${id}-${index}`;
+        return (
+          <div key={figure.label} className={styles.figure} data-bad={figure.bad}>
+            <dt>
+              {/* The label is the way to the definition: shown on hover and on focus, and the glossary on a click. */}
+              {glossaryPath ? (
+                <a className={styles.term} href={`${glossaryPath}#${definition.anchor}`} aria-describedby={tipId}>
+                  {figure.label}
+                </a>
+              ) : (
+                <span className={styles.term} tabIndex={0} aria-describedby={tipId}>
+                  {figure.label}
+                </span>
+              )}
+              <span id={tipId} role="tooltip" className={styles.tip}>
+                {definition.text}
+              </span>
+            </dt>
+            <dd data-testid={`summary-${figure.label.toLowerCase().replace(/ /g, '-')}`}>{figure.value}</dd>
+          </div>
+        );
+      })}
     </dl>
   );
 }

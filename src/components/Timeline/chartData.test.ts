@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {chartTicks, timeTicks} from './chartData';
+import {simulate, getPreset} from '@site/src/engine';
+import {chartTicks, incidentWindow, pageOf, timeTicks} from './chartData';
 
 describe('chartTicks', () => {
   it('steps by 1, 2 or 5 times a power of ten and reaches the maximum', () => {
@@ -19,5 +20,35 @@ describe('timeTicks', () => {
     expect(timeTicks(3600, 6)).toEqual([0, 600, 1200, 1800, 2400, 3000, 3600]);
     expect(timeTicks(86_400, 6)).toEqual([0, 21_600, 43_200, 64_800, 86_400]);
     expect(timeTicks(120, 6)).toEqual([0, 30, 60, 90, 120]);
+  });
+});
+
+describe('timeTicks over a window', () => {
+  it('starts at the first round value in the window', () => {
+    expect(timeTicks(300, 6, 250)).toEqual([300, 360, 420, 480, 540]);
+  });
+});
+
+describe('incidentWindow', () => {
+  it('frames the fault and the failures it caused, inside the run', () => {
+    const result = simulate(getPreset('two-stateless-tasks').model);
+    const window = incidentWindow(result)!;
+    const fault = result.model.faults[0]!.at;
+    expect(window.from).toBeLessThan(fault);
+    expect(window.to).toBeGreaterThan(fault + result.summary.timeToRecoverSeconds!);
+    expect(window.to - window.from).toBeLessThan(result.model.durationSeconds / 4);
+  });
+
+  it('is null without faults, or when the incident fills the run anyway', () => {
+    expect(incidentWindow(simulate({zones: ['a', 'b']}))).toBeNull();
+    expect(incidentWindow(simulate({zones: ['a'], durationSeconds: 200, faults: [{kind: 'zoneOutage', zone: 'a', at: 10, duration: 190}]}))).toBeNull();
+  });
+});
+
+describe('pageOf', () => {
+  it('finds the page that holds an item', () => {
+    expect(pageOf(0, 250, 100)).toEqual({page: 0, pages: 3});
+    expect(pageOf(249, 250, 100)).toEqual({page: 2, pages: 3});
+    expect(pageOf(-1, 0, 100)).toEqual({page: 0, pages: 1});
   });
 });

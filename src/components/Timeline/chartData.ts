@@ -37,11 +37,44 @@ export function faultBands(result: SimulationResult): Band[] {
 
 const TIME_STEPS = [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800];
 
-/** Time ticks at round clock values (30 s, 5 min, 1 h, 1 d…), about `count` of them from 0 to `duration`. */
-export function timeTicks(duration: number, count: number): number[] {
-  const safe = Number.isFinite(duration) && duration > 0 ? duration : 1;
+/**
+ * Time ticks at round clock values (30 s, 5 min, 1 h, 1 d…), about `count` of them
+ * over `span` seconds from `start` (0 by default).
+ */
+export function timeTicks(span: number, count: number, start = 0): number[] {
+  const safe = Number.isFinite(span) && span > 0 ? span : 1;
   const step = TIME_STEPS.find((s) => safe / s <= count) ?? TIME_STEPS[TIME_STEPS.length - 1]!;
   const ticks: number[] = [];
-  for (let t = 0; t <= safe; t += step) ticks.push(t);
+  for (let t = Math.ceil(start / step) * step; t <= start + safe; t += step) ticks.push(t);
   return ticks;
+}
+
+/** A stretch of simulated time the chart shows. */
+export interface TimeWindow {
+  from: number;
+  to: number;
+}
+
+/**
+ * The stretch of the run worth looking at: from a little before the first fault or
+ * zonal shift to a little after the last failed request it caused (the summary's time
+ * to recover), at least two minutes wide and never outside the run. `null` when the
+ * run has no fault.
+ */
+export function incidentWindow(result: SimulationResult): TimeWindow | null {
+  const end = result.model.durationSeconds;
+  const starts = [...result.model.faults.map((f) => f.at), ...result.model.actions.flatMap((a) => ('at' in a ? [a.at] : []))];
+  if (starts.length === 0) return null;
+  const first = Math.min(...starts);
+  const recovered = first + Math.max(result.summary.timeToRecoverSeconds ?? 0, 120);
+  const margin = Math.max(20, Math.round((recovered - first) * 0.15));
+  const from = Math.max(0, first - margin);
+  const to = Math.min(end, recovered + margin);
+  return to - from >= end * 0.9 ? null : {from, to};
+}
+
+/** The page of `size` items that holds item `index` (0 when there is none), and the page count. */
+export function pageOf(index: number, total: number, size: number): {page: number; pages: number} {
+  const pages = Math.max(1, Math.ceil(total / size));
+  return {page: Math.min(pages - 1, Math.max(0, Math.floor(index / size))), pages};
 }

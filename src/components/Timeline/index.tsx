@@ -1,7 +1,7 @@
-import React, {useId, useMemo} from 'react';
-import type {SimulationResult, Segment} from '@site/src/engine';
+import React, {useEffect, useId, useMemo, useRef, useState} from 'react';
+import {selectSegmentAt, type SimulationResult, type Segment} from '@site/src/engine';
 import {formatClock, formatCount, formatDuration} from '@site/src/utils/format';
-import {chartTicks, faultBands, timeTicks} from './chartData';
+import {chartTicks, faultBands, pageOf, timeTicks, type TimeWindow} from './chartData';
 import styles from './styles.module.css';
 
 interface Props {
@@ -13,13 +13,14 @@ interface Props {
   onSeek?: (t: number) => void;
   /** Accessible name of the chart. */
   title?: string;
+  /** The stretch of the run to draw (zoom). Default: the whole run. */
+  view?: TimeWindow | null;
+  /** Height of the chart in CSS pixels. Default 240. */
+  height?: number;
 }
 
-const WIDTH = 720;
-const HEIGHT = 240;
-const MARGIN = {top: 12, right: 28, bottom: 40, left: 58};
-const PLOT_W = WIDTH - MARGIN.left - MARGIN.right;
-const PLOT_H = HEIGHT - MARGIN.top - MARGIN.bottom;
+const DEFAULT_WIDTH = 720;
+const MARGIN = {top: 12, right: 30, bottom: 40, left: 58};
 
 /** A step path through piecewise-constant segments. */
 function stepPath(segments: Segment[], value: (s: Segment) => number, x: (t: number) => number, y: (v: number) => number) {
@@ -54,37 +55,63 @@ function bandPath(
  * capacity of the tasks in service, and bands where faults and zonal shifts
  * were active. A table under the chart gives the same data as text.
  */
-export default function Timeline({result, currentTime, onSeek, title = 'Requests over time'}: Props): React.JSX.Element {
+export default function Timeline({
+  result,
+  currentTime,
+  onSeek,
+  title = 'Requests over time',
+  view = null,
+  height = 240,
+}: Props): React.JSX.Element {
   const titleId = useId();
   const descId = useId();
   const {segments, summary} = result;
   const duration = result.model.durationSeconds;
+  const from = view ? Math.max(0, view.from) : 0;
+  const to = view ? Math.min(duration, view.to) : duration;
+  // Drawn at the size it is shown, so its text stays 12 px on a phone instead of shrinking with the chart.
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
+  useEffect(() => {
+    const element = box.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      const measured = Math.round(entry?.contentRect.width ?? 0);
+      if (measured > 0) setWidth(measured);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const [hover, setHover] = useState<number | null>(null);
+  const plotW = Math.max(40, width - MARGIN.left - MARGIN.right);
+  const plotH = Math.max(40, height - MARGIN.top - MARGIN.bottom);
 
   const chart = useMemo(() => {
-    const peak = Math.max(1, ...segments.map((s) => Math.max(s.offered, s.attempts, totalCapacity(s))));
-    const yTicks = chartTicks(peak * 1.08, 4);
+    // Only the segments in the window are drawn; a zoomed 7-day run stays as cheap as a short one.
+    const shown = segments.filter((s) => s.to > from && s.from < to);
+    const peak = Math.max(1, ...shown.map((s) => Math.max(s.offered, s.attempts, totalCapacity(s))));
+    const yTicks = chartTicks(peak * 1.08, height < 200 ? 3 : 4);
     const yMax = yTicks[yTicks.length - 1]!;
-    const x = (t: number) => MARGIN.left + (t / duration) * PLOT_W;
-    const y = (v: number) => MARGIN.top + PLOT_H - (v / yMax) * PLOT_H;
+    const x = (t: number) => MARGIN.left + ((Math.min(to, Math.max(from, t)) - from) / (to - from)) * plotW;
+    const y = (v: number) => MARGIN.top + plotH - (v / yMax) * plotH;
     return {
       x,
       y,
       yTicks,
-      xTicks: timeTicks(duration, 6),
-      served: bandPath(segments, () => 0, (s) => s.served, x, y),
-      failed: bandPath(segments, (s) => s.served, (s) => s.served + s.failed, x, y),
-      offered: stepPath(segments, (s) => s.offered, x, y),
-      capacity: stepPath(segments, totalCapacity, x, y),
-      bands: faultBands(result),
+      xTicks: timeTicks(to - from, Math.max(2, Math.min(6, Math.floor(plotW / 70))), from),
+      served: bandPath(shown, () => 0, (s) => s.served, x, y),
+      failed: bandPath(shown, (s) => s.served, (s) => s.served + s.failed, x, y),
+      offered: stepPath(shown, (s) => s.offered, x, y),
+      capacity: stepPath(shown, totalCapacity, x, y),
+      bands: faultBands(result).filter((band) => band.to > from && band.from < to),
     };
-  }, [segments, duration, result]);
+  }, [segments, from, to, result, plotW, plotH, height]);
 
-  const seek = (event: React.MouseEvent<SVGSVGElement>) => {
-    if (!onSeek) return;
-    const box = event.currentTarget.getBoundingClientRect();
-    const svgX = ((event.clientX - box.left) / box.width) * WIDTH;
-    const t = ((svgX - MARGIN.left) / PLOT_W) * duration;
-    onSeek(Math.round(Math.min(duration - 1, Math.max(0, t))));
+  const timeAt = (event: React.MouseEvent<SVGSVGElement>) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    const svgX = ((event.clientX - rect.left) / rect.width) * width;
+    const t = from + ((svgX - MARGIN.left) / plotW) * (to - from);
+    return Math.round(Math.min(duration - 1, Math.max(from, Math.min(to, t))));
   };
 
   const failedShare = summary.offered > 0 ? summary.failed / summary.offered : 0;
@@ -92,59 +119,86 @@ export default function Timeline({result, currentTime, onSeek, title = 'Requests
     summary.failed === 0
       ? `Over ${formatDuration(duration)}, every one of ${formatCount(summary.offered)} requests was served.`
       : `Over ${formatDuration(duration)}, ${formatCount(summary.failed)} of ${formatCount(summary.offered)} requests failed (${(failedShare * 100).toFixed(2)} %); the longest outage lasted ${formatDuration(summary.longestOutageSeconds)}.`;
+  const readoutTime = hover ?? currentTime;
+  const readout = readoutTime === undefined ? null : selectSegmentAt(result, readoutTime);
+  const zoomed = from > 0 || to < duration;
 
   return (
     <figure className={styles.figure}>
       {/* On paper the table below stands in for the chart (see the print styles in custom.css). */}
-      <svg
-        className={`${styles.chart} fl-print-hide`}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={titleId}
-        aria-describedby={descId}
-        onClick={onSeek ? seek : undefined}>
-        <title id={titleId}>{title}</title>
-        <desc id={descId}>{description}</desc>
-        {chart.bands.map((band) => (
-          <rect
-            key={band.key}
-            className={band.kind === 'action' ? styles.actionBand : styles.faultBand}
-            x={chart.x(band.from)}
-            y={MARGIN.top}
-            width={Math.max(1, chart.x(band.to) - chart.x(band.from))}
-            height={PLOT_H}
-          />
-        ))}
-        {chart.yTicks.map((tick) => (
-          <g key={`y${tick}`}>
-            <line className={styles.grid} x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={chart.y(tick)} y2={chart.y(tick)} />
-            <text className={styles.tick} x={MARGIN.left - 6} y={chart.y(tick) + 4} textAnchor="end">
-              {formatCount(tick)}
+      <div ref={box} className={`${styles.chartBox} fl-print-hide`}>
+        <svg
+          className={styles.chart}
+          width={width}
+          height={height}
+          style={{height}}
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-labelledby={titleId}
+          aria-describedby={descId}
+          onClick={onSeek ? (event) => onSeek(timeAt(event)) : undefined}
+          onMouseMove={(event) => setHover(timeAt(event))}
+          onMouseLeave={() => setHover(null)}>
+          <title id={titleId}>{title}</title>
+          <desc id={descId}>
+            {description}
+            {zoomed ? ` The chart shows ${formatClock(from)} to ${formatClock(to)}.` : ''}
+          </desc>
+          <defs>
+            <clipPath id={`${titleId}-clip`}>
+              <rect x={MARGIN.left} y={0} width={plotW} height={height} />
+            </clipPath>
+          </defs>
+          {chart.bands.map((band) => (
+            <rect
+              key={band.key}
+              className={band.kind === 'action' ? styles.actionBand : styles.faultBand}
+              x={chart.x(band.from)}
+              y={MARGIN.top}
+              width={Math.max(1, chart.x(band.to) - chart.x(band.from))}
+              height={plotH}
+            />
+          ))}
+          {chart.yTicks.map((tick) => (
+            <g key={`y${tick}`}>
+              <line className={styles.grid} x1={MARGIN.left} x2={width - MARGIN.right} y1={chart.y(tick)} y2={chart.y(tick)} />
+              <text className={styles.tick} x={MARGIN.left - 6} y={chart.y(tick) + 4} textAnchor="end">
+                {formatCount(tick)}
+              </text>
+            </g>
+          ))}
+          {chart.xTicks.map((tick) => (
+            <text key={`x${tick}`} className={styles.tick} x={chart.x(tick)} y={height - MARGIN.bottom + 16} textAnchor="middle">
+              {formatClock(tick)}
             </text>
+          ))}
+          <g clipPath={`url(#${titleId}-clip)`}>
+            <path className={styles.served} d={chart.served} />
+            <path className={styles.failed} d={chart.failed} />
+            <path className={styles.offered} d={chart.offered} />
+            <path className={styles.capacity} d={chart.capacity} />
           </g>
-        ))}
-        {chart.xTicks.map((tick) => (
-          <text key={`x${tick}`} className={styles.tick} x={chart.x(tick)} y={HEIGHT - MARGIN.bottom + 16} textAnchor="middle">
-            {formatClock(tick)}
+          {hover === null ? null : (
+            <line className={styles.hoverLine} x1={chart.x(hover)} x2={chart.x(hover)} y1={MARGIN.top} y2={MARGIN.top + plotH} />
+          )}
+          {currentTime === undefined || currentTime < from || currentTime > to ? null : (
+            <line className={styles.cursor} x1={chart.x(currentTime)} x2={chart.x(currentTime)} y1={MARGIN.top} y2={MARGIN.top + plotH} />
+          )}
+          <text className={styles.axisTitle} x={MARGIN.left + plotW / 2} y={height - 4} textAnchor="middle">
+            {zoomed ? `Simulated time, ${formatClock(from)} to ${formatClock(to)}` : 'Simulated time'}
           </text>
-        ))}
-        <path className={styles.served} d={chart.served} />
-        <path className={styles.failed} d={chart.failed} />
-        <path className={styles.offered} d={chart.offered} />
-        <path className={styles.capacity} d={chart.capacity} />
-        {currentTime === undefined ? null : (
-          <line className={styles.cursor} x1={chart.x(currentTime)} x2={chart.x(currentTime)} y1={MARGIN.top} y2={MARGIN.top + PLOT_H} />
-        )}
-        <text className={styles.axisTitle} x={MARGIN.left + PLOT_W / 2} y={HEIGHT - 4} textAnchor="middle">
-          Simulated time (h:mm:ss)
-        </text>
-        <text
-          className={styles.axisTitle}
-          transform={`translate(14 ${MARGIN.top + PLOT_H / 2}) rotate(-90)`}
-          textAnchor="middle">
-          Requests per second
-        </text>
-      </svg>
+          <text className={styles.axisTitle} transform={`translate(14 ${MARGIN.top + plotH / 2}) rotate(-90)`} textAnchor="middle">
+            req/s
+          </text>
+        </svg>
+      </div>
+      {readout && readoutTime !== undefined ? (
+        <p className={`${styles.readout} fl-print-hide`} data-testid="chart-readout">
+          <span className={styles.readoutTime}>{formatClock(readoutTime)}</span> {formatCount(readout.offered)} offered ·{' '}
+          {formatCount(readout.served)} served · <span className={readout.failed > 0 ? styles.readoutBad : undefined}>{formatCount(readout.failed)} failed</span> · capacity{' '}
+          {formatCount(totalCapacity(readout))} req/s
+        </p>
+      ) : null}
       <figcaption className={`${styles.legend} fl-print-hide`}>
         <span className={styles.key}>
           <span className={styles.swatchServed} aria-hidden="true" /> served
@@ -169,7 +223,7 @@ export default function Timeline({result, currentTime, onSeek, title = 'Requests
           </span>
         ) : null}
       </figcaption>
-      <TimelineTable result={result} />
+      <TimelineTable result={result} currentTime={currentTime} />
     </figure>
   );
 }
@@ -179,14 +233,20 @@ function totalCapacity(segment: Segment): number {
   return segment.zones.reduce((sum, zone) => sum + zone.capacity, 0);
 }
 
-const TABLE_ROWS = 40;
+/** Rows a page of the table shows: a week-long run with many faults never draws thousands of rows. */
+const TABLE_ROWS = 50;
 
-/** The chart's data as a table: the text alternative, folded away by default. */
-function TimelineTable({result}: {result: SimulationResult}): React.JSX.Element {
-  const rows = result.segments.slice(0, TABLE_ROWS);
+/** The chart's data as a table: the text alternative, folded away by default, a page at a time. */
+function TimelineTable({result, currentTime}: {result: SimulationResult; currentTime?: number}): React.JSX.Element {
+  const total = result.segments.length;
+  const here = currentTime === undefined ? 0 : result.segments.indexOf(selectSegmentAt(result, currentTime));
+  const auto = pageOf(here, total, TABLE_ROWS);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const page = Math.min(auto.pages - 1, chosen ?? auto.page);
+  const rows = result.segments.slice(page * TABLE_ROWS, (page + 1) * TABLE_ROWS);
   return (
     <details className={styles.tableDetails}>
-      <summary>The chart as a table ({result.segments.length} stretches of steady state)</summary>
+      <summary>The chart as a table ({total} stretches of steady state)</summary>
       <div className={styles.tableScroll}>
         <table className={styles.table}>
           <thead>
@@ -213,9 +273,21 @@ function TimelineTable({result}: {result: SimulationResult}): React.JSX.Element 
           </tbody>
         </table>
       </div>
-      {result.segments.length > TABLE_ROWS ? (
-        <p className={styles.tableNote}>
-          First {TABLE_ROWS} of {result.segments.length} stretches shown.
+      {auto.pages > 1 ? (
+        <p className={`${styles.tableNote} ${styles.pager}`}>
+          <button type="button" className="button button--secondary button--sm" disabled={page === 0} onClick={() => setChosen(page - 1)}>
+            Earlier rows
+          </button>
+          <span>
+            Rows {page * TABLE_ROWS + 1}–{page * TABLE_ROWS + rows.length} of {total}
+          </span>
+          <button
+            type="button"
+            className="button button--secondary button--sm"
+            disabled={page >= auto.pages - 1}
+            onClick={() => setChosen(page + 1)}>
+            Later rows
+          </button>
         </p>
       ) : null}
     </details>

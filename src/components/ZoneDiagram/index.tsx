@@ -1,7 +1,7 @@
 import React from 'react';
 import clsx from 'clsx';
-import type {DbRole, Segment, TargetSegment, TaskState, ZoneSegment} from '@site/src/engine';
-import {formatCount, formatPercent} from '@site/src/utils/format';
+import type {CheckCount, DbRole, MechanismAt, Segment, TargetSegment, TaskState, ZoneSegment} from '@site/src/engine';
+import {formatClock, formatCount, formatDuration, formatPercent} from '@site/src/utils/format';
 import styles from './styles.module.css';
 
 /** Something the reader can break by clicking it in the diagram. */
@@ -16,6 +16,15 @@ interface Props {
   onBreak?: (target: BreakTarget) => void;
   /** Accessible name of the whole diagram. */
   label?: string;
+  /** The mechanism at the same moment (from the engine's `selectMechanismAt`): check counts, timers, failover. */
+  mechanism?: MechanismAt;
+}
+
+/** "1 of 2 failed · next check in 12 s", from the engine's count. */
+export function describeChecks(count: CheckCount): string {
+  const verb = count.direction === 'failing' ? 'failed' : 'passed';
+  const next = count.nextCheckInSeconds === null ? '' : ` · next check in ${formatDuration(count.nextCheckInSeconds)}`;
+  return `${count.nodes ? `${count.nodes}: ` : ''}${count.done} of ${count.threshold} ${verb}${next}`;
 }
 
 const TASK_STATE_TEXT: Record<TaskState, string> = {
@@ -47,7 +56,7 @@ function zoneStatusText(zone: ZoneSegment): string {
  * the load balancer's traffic to them, and the database role in each zone.
  * With `onBreak`, every zone, task and the primary is a button that breaks it.
  */
-export default function ZoneDiagram({state, flowing = false, onBreak, label = 'Zones, tasks and database'}: Props): React.JSX.Element {
+export default function ZoneDiagram({state, flowing = false, onBreak, label = 'Zones, tasks and database', mechanism}: Props): React.JSX.Element {
   const targetsByZone = new Map<string, TargetSegment[]>();
   for (const target of state.targets) {
     const list = targetsByZone.get(target.zone) ?? [];
@@ -85,12 +94,14 @@ export default function ZoneDiagram({state, flowing = false, onBreak, label = 'Z
                 ) : null}
               </div>
               <div className={styles.zoneHeader}>
-                {onBreak && zone.status === 'up' ? (
+                {/* The button stays when the zone is down (inert), so keyboard focus is not dropped to the page. */}
+                {onBreak ? (
                   <button
                     type="button"
                     className={styles.zoneButton}
-                    onClick={() => onBreak({kind: 'zone', zone: zone.zone})}
-                    aria-label={`Zone ${zone.zone}: ${zoneStatusText(zone)}. Break this zone now`}>
+                    aria-disabled={zone.status === 'up' ? undefined : true}
+                    onClick={() => zone.status === 'up' && onBreak({kind: 'zone', zone: zone.zone})}
+                    aria-label={`Zone ${zone.zone}: ${zoneStatusText(zone)}.${zone.status === 'up' ? ' Break this zone now' : ''}`}>
                     {zone.zone}
                   </button>
                 ) : (
@@ -105,10 +116,17 @@ export default function ZoneDiagram({state, flowing = false, onBreak, label = 'Z
                     target.failed > 0 ? `, ${formatCount(target.failed)} failed` : ''
                   }`;
                   const chip = clsx(styles.task, styles[`task_${target.state}`]);
+                  const timers = targetTimers(mechanism, target.id);
+                  const alive = target.state !== 'dead';
                   return (
-                    <li key={target.id}>
-                      {onBreak && target.state !== 'dead' ? (
-                        <button type="button" className={chip} onClick={() => onBreak({kind: 'task', task: target.id})} aria-label={`${text}. Crash this task now`}>
+                    <li key={target.id} className={styles.taskItem}>
+                      {onBreak ? (
+                        <button
+                          type="button"
+                          className={chip}
+                          aria-disabled={alive ? undefined : true}
+                          onClick={() => alive && onBreak({kind: 'task', task: target.id})}
+                          aria-label={`${text}${alive ? '. Crash this task now' : ''}`}>
                           {target.id}
                         </button>
                       ) : (
@@ -116,6 +134,11 @@ export default function ZoneDiagram({state, flowing = false, onBreak, label = 'Z
                           {target.id}
                         </span>
                       )}
+                      {timers.map((line) => (
+                        <span key={line} className={styles.timer} data-testid={`timer-${target.id}`}>
+                          {line}
+                        </span>
+                      ))}
                     </li>
                   );
                 })}
@@ -132,6 +155,11 @@ export default function ZoneDiagram({state, flowing = false, onBreak, label = 'Z
                   aria-label={`Database primary in zone ${zone.zone}. Fail the primary now`}>
                   DB {ROLE_TEXT[role]}
                 </button>
+              ) : role === 'down' && onBreak ? (
+                // Where the primary was: still a button, so focus on it is kept when it fails.
+                <button type="button" className={clsx(styles.db, styles.db_down)} aria-disabled aria-label={`Database in zone ${zone.zone}: down`}>
+                  DB {ROLE_TEXT[role]}
+                </button>
               ) : (
                 <span className={clsx(styles.db, styles[`db_${role}`])}>DB {ROLE_TEXT[role]}</span>
               )}
@@ -145,6 +173,7 @@ export default function ZoneDiagram({state, flowing = false, onBreak, label = 'Z
           {state.db.replicaLagSeconds > 0 ? ` · replica lag ${formatCount(state.db.replicaLagSeconds)} s` : ''}
         </p>
       ) : null}
+      {mechanism ? <MechanismLines mechanism={mechanism} /> : null}
       <ul className={styles.legend} aria-label="Task colours">
         {(Object.keys(TASK_STATE_TEXT) as TaskState[]).map((taskState) => (
           <li key={taskState}>
@@ -153,5 +182,52 @@ export default function ZoneDiagram({state, flowing = false, onBreak, label = 'Z
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The timers on one task: checks counting, the scheduler noticing, a new task starting. */
+function targetTimers(mechanism: MechanismAt | undefined, id: string): string[] {
+  const target = mechanism?.targets[id];
+  if (!target) return [];
+  const lines = target.checks.map(describeChecks);
+  if (target.readyInSeconds !== null) lines.push(`ready in ${formatDuration(target.readyInSeconds)}`);
+  if (target.inServiceInSeconds !== null) lines.push(`first check passes in ${formatDuration(target.inServiceInSeconds)}`);
+  return lines;
+}
+
+/** The scheduler's and the database's timers, under the zones. */
+function MechanismLines({mechanism}: {mechanism: MechanismAt}): React.JSX.Element | null {
+  const lines: {key: string; text: string}[] = [];
+  const {scheduler, database} = mechanism;
+  if (scheduler.replacementInSeconds !== null) {
+    lines.push({key: 'scheduler', text: `Scheduler: replacement starts in ${formatDuration(scheduler.replacementInSeconds)}`});
+  } else if (scheduler.unnoticedStops > 0) {
+    lines.push({key: 'scheduler', text: `Scheduler: ${scheduler.unnoticedStops} stopped task(s) not noticed yet`});
+  }
+  const failover = database?.failover;
+  if (failover) {
+    const text =
+      failover.startedAt === null
+        ? `Database: no primary since ${formatClock(failover.lostAt)}; failover not started (waiting for an operator)`
+        : failover.progress === null
+          ? `Database: failover under way since ${formatClock(failover.startedAt)}; it does not finish in this run`
+          : `Database: failover ${Math.round(failover.progress * 100)} % done, writes resume in ${formatDuration((failover.endsAt ?? 0) - mechanism.t)}`;
+    lines.push({key: 'failover', text});
+  }
+  if (database && database.unreplicatedWrites > 0) {
+    lines.push({
+      key: 'unreplicated',
+      text: `Database: ${formatCount(database.unreplicatedWrites)} acknowledged writes not yet on a replica (the last ${formatDuration(database.lagSeconds)})`,
+    });
+  }
+  if (lines.length === 0) return null;
+  return (
+    <ul className={styles.mechanism} aria-label="Timers at this moment">
+      {lines.map((line) => (
+        <li key={line.key} data-testid={`mechanism-${line.key}`}>
+          {line.text}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,0 +1,51 @@
+/**
+ * Keeps the control a reader is using where it is on screen while the lab
+ * redraws around it: a longer announcement, a new fault's fields or a
+ * reframed chart above it would otherwise push it down, away from the reader's
+ * eyes and sometimes out of the viewport. Browsers' scroll anchoring does not
+ * help here, because the nearest content above the control is the stuck strip.
+ */
+import {useCallback, useEffect, useLayoutEffect, useRef} from 'react';
+
+// useLayoutEffect warns on the server; there is nothing to keep steady there.
+const useBrowserLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
+/** How long after the reader's action its consequences may still move the control (a new result, a reframed chart). */
+const HOLD_MS = 1500;
+
+/** Returns a handler for the lab's pointer, key and input events (capture phase). */
+export function useSteadyControl(): (event: React.SyntheticEvent) => void {
+  const anchor = useRef<{element: Element; top: number; until: number} | null>(null);
+
+  const remember = useCallback((event: React.SyntheticEvent) => {
+    const element = event.target as Element;
+    anchor.current = {element, top: element.getBoundingClientRect().top, until: performance.now() + HOLD_MS};
+  }, []);
+
+  // After every render: if the control moved, scroll by as much, so it stays under the reader's pointer.
+  useBrowserLayoutEffect(() => {
+    const held = anchor.current;
+    if (!held) return;
+    if (!held.element.isConnected || performance.now() > held.until) {
+      anchor.current = null;
+      return;
+    }
+    const moved = held.element.getBoundingClientRect().top - held.top;
+    if (Math.abs(moved) > 0.5) window.scrollBy(0, moved);
+  });
+
+  // The reader scrolling lets go of the control's place.
+  useEffect(() => {
+    const release = () => {
+      anchor.current = null;
+    };
+    window.addEventListener('wheel', release, {passive: true});
+    window.addEventListener('touchmove', release, {passive: true});
+    return () => {
+      window.removeEventListener('wheel', release);
+      window.removeEventListener('touchmove', release);
+    };
+  }, []);
+
+  return remember;
+}

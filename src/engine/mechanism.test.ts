@@ -1,0 +1,149 @@
+import {describe, expect, it} from 'vitest';
+import {checkCountAt, selectMechanismAt, writesBetween} from './mechanism';
+import {getPreset} from './presets';
+import {simulate} from './simulate';
+import {healthCheckDetection} from './helpers';
+import type {SimulationResult} from './types';
+
+function eventOf(result: SimulationResult, type: string, task?: string) {
+  const event = result.events.find((e) => e.type === type && (task === undefined || e.task === task));
+  if (!event) throw new Error(`no ${type} event${task ? ` for ${task}` : ''}`);
+  return event;
+}
+
+describe('checkCountAt', () => {
+  it('counts failed checks as their timeouts pass and finds the next start', () => {
+    // Threshold 2, interval 30, timeout 5, marked at 361: checks start at 326 and 356.
+    expect(checkCountAt(300, 361, 2, 30, 5)).toEqual({done: 0, threshold: 2, nextCheckInSeconds: 26, changesInSeconds: 61});
+    expect(checkCountAt(331, 361, 2, 30, 5)).toEqual({done: 1, threshold: 2, nextCheckInSeconds: 25, changesInSeconds: 30});
+    expect(checkCountAt(360, 361, 2, 30, 5)).toEqual({done: 1, threshold: 2, nextCheckInSeconds: null, changesInSeconds: 1});
+  });
+});
+
+describe('selectMechanismAt: a target failing its health checks', () => {
+  const result = simulate(getPreset('two-stateless-tasks').model);
+  const stopped = eventOf(result, 'task/stopped', 'a-1');
+  const marked = eventOf(result, 'lb/targetMarkedUnhealthy', 'a-1');
+  const {intervalSeconds, timeoutSeconds, unhealthyThreshold} = result.model.loadBalancer.healthCheck;
+
+  it('counts up to the threshold between the stop and the mark the engine reports', () => {
+    const atStop = selectMechanismAt(result, stopped.t).targets['a-1']!;
+    expect(atStop.checks).toHaveLength(1);
+    expect(atStop.checks[0]).toMatchObject({direction: 'failing', done: 0, threshold: unhealthyThreshold, changesInSeconds: marked.t - stopped.t});
+    const justBefore = selectMechanismAt(result, marked.t - 0.5).targets['a-1']!;
+    expect(justBefore.checks[0]!.done).toBe(unhealthyThreshold - 1);
+    expect(selectMechanismAt(result, marked.t).targets['a-1']?.checks ?? []).toEqual([]);
+  });
+
+  it('puts the first failed check within one interval after the stop, as the engine documents', () => {
+    const first = stopped.t + selectMechanismAt(result, stopped.t).targets['a-1']!.checks[0]!.nextCheckInSeconds!;
+    expect(first).toBeGreaterThanOrEqual(stopped.t);
+    expect(first).toBeLessThan(stopped.t + intervalSeconds);
+    expect(first + (unhealthyThreshold - 1) * intervalSeconds + timeoutSeconds).toBe(marked.t);
+    const detection = healthCheckDetection(result.model.loadBalancer.healthCheck);
+    expect(marked.t - stopped.t).toBeGreaterThanOrEqual(detection.earliestDetectionSeconds);
+    expect(marked.t - stopped.t).toBeLessThanOrEqual(detection.latestDetectionSeconds);
+  });
+
+  it('counts only the checks whose timeout has passed', () => {
+    const first = stopped.t + selectMechanismAt(result, stopped.t).targets['a-1']!.checks[0]!.nextCheckInSeconds!;
+    expect(selectMechanismAt(result, first + timeoutSeconds - 1).targets['a-1']!.checks[0]!.done).toBe(0);
+    expect(selectMechanismAt(result, first + timeoutSeconds).targets['a-1']!.checks[0]!.done).toBe(1);
+  });
+
+  it('leaves healthy targets without counts', () => {
+    expect(selectMechanismAt(result, stopped.t + 10).targets['b-1']!.checks).toEqual([]);
+  });
+});
+
+describe('selectMechanismAt: the scheduler and a new task', () => {
+  const result = simulate(getPreset('one-task-two-zones').model);
+  const stopped = eventOf(result, 'task/stopped', 'a-1');
+  const launched = eventOf(result, 'scheduler/taskLaunched');
+  const registered = eventOf(result, 'lb/targetRegistered', launched.task);
+  const healthy = eventOf(result, 'lb/targetHealthy', launched.task);
+
+  it('says when the replacement starts, from the launch the engine logged', () => {
+    const at = stopped.t + 19;
+    const mechanism = selectMechanismAt(result, at);
+    expect(mechanism.scheduler.replacementInSeconds).toBe(launched.t - at);
+    expect(mechanism.scheduler.unnoticedStops).toBe(1);
+    expect(mechanism.targets['a-1']!.noticedInSeconds).toBe(launched.t - at);
+  });
+
+  it('follows the replacement from start to service', () => {
+    const starting = selectMechanismAt(result, launched.t + 1);
+    expect(starting.scheduler.replacementInSeconds).toBeNull();
+    expect(starting.targets[launched.task!]!.readyInSeconds).toBe(registered.t - launched.t - 1);
+    const registeredNow = selectMechanismAt(result, registered.t + 1);
+    expect(registeredNow.targets[launched.task!]!.inServiceInSeconds).toBe(healthy.t - registered.t - 1);
+    expect(selectMechanismAt(result, healthy.t).targets[launched.task!]!.inServiceInSeconds).toBeNull();
+  });
+});
+
+describe('selectMechanismAt: the database', () => {
+  it('shows failover progress between the primary loss and the promotion', () => {
+    const result = simulate(getPreset('rds-multi-az').model);
+    const lost = eventOf(result, 'db/primaryLost');
+    const promoted = eventOf(result, 'db/replicaPromoted');
+    const middle = (lost.t + promoted.t) / 2;
+    expect(selectMechanismAt(result, middle).database!.failover).toEqual({
+      lostAt: lost.t,
+      startedAt: lost.t,
+      endsAt: promoted.t,
+      progress: 0.5,
+    });
+    expect(selectMechanismAt(result, promoted.t).database!.failover).toBeNull();
+    expect(selectMechanismAt(result, lost.t - 1).database!.failover).toBeNull();
+  });
+
+  it('waits for the operator before a manual failover starts', () => {
+    const result = simulate(getPreset('async-replica').model);
+    const lost = eventOf(result, 'db/primaryLost');
+    const started = eventOf(result, 'db/failoverStarted');
+    expect(selectMechanismAt(result, lost.t + 1).database!.failover).toMatchObject({startedAt: null, progress: null});
+    expect(selectMechanismAt(result, started.t + 1).database!.failover!.startedAt).toBe(started.t);
+  });
+
+  it('counts acknowledged writes no replica holds; at the loss they are the writes the engine says were lost', () => {
+    const result = simulate(getPreset('async-replica').model);
+    const lost = eventOf(result, 'db/primaryLost');
+    const before = selectMechanismAt(result, lost.t - 1e-6).database!;
+    expect(before.lagSeconds).toBeGreaterThan(0);
+    expect(before.unreplicatedWrites).toBeCloseTo(result.summary.writesLost, 3);
+    expect(selectMechanismAt(result, lost.t + 1).database!.unreplicatedWrites).toBe(0);
+  });
+
+  it('has nothing unreplicated with a synchronous standby', () => {
+    const result = simulate(getPreset('rds-multi-az').model);
+    expect(selectMechanismAt(result, 100).database).toMatchObject({unreplicatedWrites: 0, lagSeconds: 0});
+  });
+
+  it('has no database section without a database', () => {
+    expect(selectMechanismAt(simulate(getPreset('two-stateless-tasks').model), 0).database).toBeNull();
+  });
+});
+
+describe('selectMechanismAt: a network partition', () => {
+  const result = simulate(getPreset('zone-cut-off').model);
+  const started = eventOf(result, 'partition/started');
+  const marked = eventOf(result, 'partition/marked');
+
+  it('counts the far nodes’ failed checks on each side, until they mark the targets', () => {
+    const mechanism = selectMechanismAt(result, started.t + 1);
+    const inside = mechanism.targets['a-1']!.checks;
+    const outside = mechanism.targets['b-1']!.checks;
+    expect(inside).toHaveLength(1);
+    expect(inside[0]).toMatchObject({nodes: `nodes outside zone ${started.zone}`, changesInSeconds: marked.t - started.t - 1});
+    expect(outside[0]).toMatchObject({nodes: `node in zone ${started.zone}`, done: inside[0]!.done});
+    expect(selectMechanismAt(result, marked.t).targets['a-1']!.checks).toEqual([]);
+  });
+});
+
+describe('writesBetween', () => {
+  it('adds the write rate over the segments', () => {
+    const result = simulate(getPreset('rds-multi-az').model);
+    const rate = result.segments[0]!.writesServed;
+    expect(writesBetween(result, 10, 20)).toBeCloseTo(rate * 10, 6);
+  });
+});

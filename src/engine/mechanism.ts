@@ -1,0 +1,278 @@
+/**
+ * The mechanism at one moment, for the lab's diagram: how far each failing
+ * target is through its health checks, when the scheduler's replacement starts,
+ * how far a database failover has gone and what the primary has acknowledged
+ * that no replica holds yet.
+ *
+ * Everything here is read from a result (its event times, segments and
+ * resolved settings); nothing is simulated again. The health-check schedule in
+ * particular is not recomputed from the seed: the check that marks a target
+ * unhealthy is found from the engine's own `lb/targetMarkedUnhealthy` (or
+ * `partition/marked`) event, and the earlier checks of the same count are
+ * whole intervals before it. So the counts stay right whatever schedule the
+ * load balancer model uses, as long as it reports when a target was marked.
+ */
+import type {SimEvent, SimulationResult} from './types';
+
+/** One load balancer node group's count of checks towards a change of a target's state. */
+export interface CheckCount {
+  /** Whose checks these are: `null` for every node, else a description such as "nodes in the other zones". */
+  nodes: string | null;
+  /** `'failing'`: counting failed checks towards the unhealthy threshold; `'passing'`: passes towards the healthy one. */
+  direction: 'failing' | 'passing';
+  /** Checks whose result is in at this moment. */
+  done: number;
+  /** Checks needed (the unhealthy or healthy threshold). */
+  threshold: number;
+  /** Seconds until the next check starts, or `null` when the last one needed has started. */
+  nextCheckInSeconds: number | null;
+  /** Seconds until the threshold is reached (the target changes state). */
+  changesInSeconds: number;
+}
+
+/** What is happening to one task at this moment, beyond its state. */
+export interface TargetMechanism {
+  id: string;
+  /** Health-check counts in progress (empty when nothing is counting). */
+  checks: CheckCount[];
+  /** For a stopped task: seconds until the scheduler notices (`null` if it does not within the run). */
+  noticedInSeconds: number | null;
+  /** For a starting task: seconds until it is ready and registered (`null` if not starting). */
+  readyInSeconds: number | null;
+  /** For a registered new task: seconds until its first passing check puts it in service. */
+  inServiceInSeconds: number | null;
+}
+
+/** The scheduler at this moment. */
+export interface SchedulerMechanism {
+  /** Seconds until the next replacement task is launched, or `null` when none is pending. */
+  replacementInSeconds: number | null;
+  /** Tasks stopped whose stop the scheduler has not noticed yet. */
+  unnoticedStops: number;
+}
+
+/** The database at this moment. */
+export interface DatabaseMechanism {
+  /**
+   * The primary is lost and no new one serves yet: when it was lost, when the failover (or
+   * a writer's re-creation) started (`null` while it waits for an operator), when it ends
+   * (`null` if not within the run) and the share of it done (`null` when unknown).
+   */
+  failover: {lostAt: number; startedAt: number | null; endsAt: number | null; progress: number | null} | null;
+  /** Writes the primary has acknowledged that no replica holds yet (0 with synchronous replication). */
+  unreplicatedWrites: number;
+  /** The replica lag behind those writes, in seconds. */
+  lagSeconds: number;
+}
+
+/** The whole mechanism at time `t`. */
+export interface MechanismAt {
+  t: number;
+  targets: Record<string, TargetMechanism>;
+  scheduler: SchedulerMechanism;
+  database: DatabaseMechanism | null;
+}
+
+interface EventIndex {
+  byTask: Map<string, SimEvent[]>;
+  byType: Map<string, SimEvent[]>;
+}
+
+const indexes = new WeakMap<SimulationResult, EventIndex>();
+
+/** Events grouped by task and by type, built once per result. */
+function indexOf(result: SimulationResult): EventIndex {
+  let index = indexes.get(result);
+  if (index) return index;
+  index = {byTask: new Map(), byType: new Map()};
+  for (const event of result.events) {
+    if (event.task !== undefined) push(index.byTask, event.task, event);
+    push(index.byType, event.type, event);
+  }
+  indexes.set(result, index);
+  return index;
+}
+
+function push(map: Map<string, SimEvent[]>, key: string, event: SimEvent): void {
+  const list = map.get(key);
+  if (list) list.push(event);
+  else map.set(key, [event]);
+}
+
+/** The first event of `types` at or after `from` (and, if given, before `before`). */
+function firstAfter(events: readonly SimEvent[] | undefined, types: readonly string[], from: number, before = Infinity) {
+  return events?.find((e) => e.t >= from && e.t < before && types.includes(e.type));
+}
+
+/** The last event of `types` at or before `t`. */
+function lastBefore(events: readonly SimEvent[] | undefined, types: readonly string[], t: number) {
+  if (!events) return undefined;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.t <= t && types.includes(e.type)) return e;
+  }
+  return undefined;
+}
+
+/**
+ * The count of checks at `t` given when the last one ends (`endsAt`), how many are needed,
+ * the interval and how long a check takes to give its result (`resultAfter`: the timeout
+ * for failing checks, 0 for passing ones).
+ */
+export function checkCountAt(
+  t: number,
+  endsAt: number,
+  threshold: number,
+  interval: number,
+  resultAfter: number,
+): Pick<CheckCount, 'done' | 'threshold' | 'nextCheckInSeconds' | 'changesInSeconds'> {
+  const lastStart = endsAt - resultAfter;
+  let done = 0;
+  let nextStart: number | null = null;
+  for (let k = 0; k < threshold; k++) {
+    const start = lastStart - (threshold - 1 - k) * interval;
+    if (start + resultAfter <= t) done++;
+    if (start > t && nextStart === null) nextStart = start;
+  }
+  return {done, threshold, nextCheckInSeconds: nextStart === null ? null : nextStart - t, changesInSeconds: endsAt - t};
+}
+
+const STOP_TYPES = ['task/stopped'];
+const MARKED_TYPES = ['lb/targetMarkedUnhealthy'];
+const READY_TYPES = ['lb/targetRegistered', 'task/restarted'];
+
+
+function targetAt(result: SimulationResult, id: string, t: number, index: EventIndex): TargetMechanism {
+  const {healthCheck} = result.model.loadBalancer;
+  const events = index.byTask.get(id);
+  const mechanism: TargetMechanism = {id, checks: [], noticedInSeconds: null, readyInSeconds: null, inServiceInSeconds: null};
+  const stop = lastBefore(events, STOP_TYPES, t);
+  const revived = stop ? firstAfter(events, READY_TYPES, stop.t, t + 1e-9) : undefined;
+  if (stop && !revived) {
+    // Stopped: its checks fail until the load balancer marks it, and the scheduler notices on its own clock.
+    const marked = firstAfter(events, MARKED_TYPES, stop.t);
+    const noticed = firstAfter(events, ['scheduler/taskStopNoticed'], stop.t);
+    if (marked && marked.t > t && (!noticed || noticed.t > t)) {
+      const count = checkCountAt(t, marked.t, healthCheck.unhealthyThreshold, healthCheck.intervalSeconds, healthCheck.timeoutSeconds);
+      mechanism.checks.push({nodes: null, direction: 'failing', ...count});
+    }
+    if (noticed && noticed.t > t) mechanism.noticedInSeconds = noticed.t - t;
+    return mechanism;
+  }
+  const launched = lastBefore(events, ['scheduler/taskLaunched'], t);
+  if (launched) {
+    // A new task: it starts, registers, and enters service at its first passing check.
+    const registered = firstAfter(events, ['lb/targetRegistered'], launched.t);
+    if (registered && registered.t > t) mechanism.readyInSeconds = registered.t - t;
+    const healthy = registered ? firstAfter(events, ['lb/targetHealthy'], registered.t) : undefined;
+    if (registered && registered.t <= t && healthy && healthy.t > t) mechanism.inServiceInSeconds = healthy.t - t;
+  }
+  const mark = lastBefore(events, MARKED_TYPES, t);
+  const restarted = mark ? firstAfter(events, ['task/restarted'], mark.t, t + 1e-9) : undefined;
+  const back = restarted ? firstAfter(events, ['lb/targetHealthy'], restarted.t) : undefined;
+  if (back && back.t > t) {
+    // Marked unhealthy and answering again: passes in a row bring it back.
+    const count = checkCountAt(t, back.t, healthCheck.healthyThreshold, healthCheck.intervalSeconds, 0);
+    mechanism.checks.push({nodes: null, direction: 'passing', ...count});
+  }
+  return mechanism;
+}
+
+/** Checks the load balancer nodes on each side of a partition are failing for targets across it. */
+function partitionChecks(result: SimulationResult, t: number, index: EventIndex): Map<string, CheckCount> {
+  const counts = new Map<string, CheckCount>();
+  const started = lastBefore(index.byType.get('partition/started'), ['partition/started'], t);
+  if (!started || !result.model.loadBalancer.crossZone) return counts;
+  const marked = firstAfter(index.byType.get('partition/marked'), ['partition/marked'], started.t);
+  const healed = firstAfter(index.byType.get('partition/healed'), ['partition/healed'], started.t);
+  if (!marked || marked.t <= t || (healed && healed.t <= t)) return counts;
+  const {healthCheck} = result.model.loadBalancer;
+  const count = checkCountAt(t, marked.t, healthCheck.unhealthyThreshold, healthCheck.intervalSeconds, healthCheck.timeoutSeconds);
+  const cutZone = started.zone!;
+  counts.set('inside', {nodes: `nodes outside zone ${cutZone}`, direction: 'failing', ...count});
+  counts.set('outside', {nodes: `node in zone ${cutZone}`, direction: 'failing', ...count});
+  return counts;
+}
+
+const FAILOVER_START = ['db/primaryLost'];
+const FAILOVER_STARTED = ['db/failoverStarted', 'db/writerCreating'];
+const FAILOVER_END = ['db/replicaPromoted', 'db/writerCreated', 'db/primaryRecovered', 'db/writesResumed'];
+
+function databaseAt(result: SimulationResult, t: number): DatabaseMechanism | null {
+  if (result.model.database.kind === 'none') return null;
+  const lost = lastBefore(result.events, FAILOVER_START, t);
+  let failover: DatabaseMechanism['failover'] = null;
+  if (lost) {
+    const ended = result.events.find((e) => e.t >= lost.t && FAILOVER_END.includes(e.type));
+    if (!ended || ended.t > t) {
+      // Automation (or an operator) starts the failover; until then the database waits.
+      const started = result.events.find((e) => e.t >= lost.t && e.t <= t && FAILOVER_STARTED.includes(e.type));
+      const endsAt = ended ? ended.t : null;
+      const from = started?.t ?? null;
+      failover = {
+        lostAt: lost.t,
+        startedAt: from,
+        endsAt,
+        progress: from === null || endsAt === null || endsAt === from ? null : (t - from) / (endsAt - from),
+      };
+    }
+  }
+  const here = result.segments[segmentIndexAt(result, t)]!;
+  const lagSeconds = here.db && here.db.writable ? here.db.replicaLagSeconds : 0;
+  return {failover, unreplicatedWrites: lagSeconds > 0 ? writesBetween(result, t - lagSeconds, t) : 0, lagSeconds};
+}
+
+/** Index of the segment covering `t`. */
+function segmentIndexAt(result: SimulationResult, t: number): number {
+  const segs = result.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid]!.from <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Writes the database acknowledged in [from, to), from the segments' write rates. */
+export function writesBetween(result: SimulationResult, from: number, to: number): number {
+  let total = 0;
+  for (let i = segmentIndexAt(result, Math.max(0, from)); i < result.segments.length; i++) {
+    const s = result.segments[i]!;
+    if (s.from >= to) break;
+    const length = Math.min(to, s.to) - Math.max(from, s.from);
+    if (length > 0) total += s.writesServed * length;
+  }
+  return total;
+}
+
+function schedulerAt(result: SimulationResult, t: number, index: EventIndex): SchedulerMechanism {
+  let unnoticedStops = 0;
+  let replacementAt: number | null = null;
+  for (const stop of index.byType.get('task/stopped') ?? []) {
+    if (stop.t > t) break;
+    const noticed = firstAfter(index.byTask.get(stop.task!), ['scheduler/taskStopNoticed'], stop.t);
+    if (noticed && noticed.t <= t) continue;
+    unnoticedStops++;
+    const launch = noticed ? firstAfter(index.byType.get('scheduler/taskLaunched'), ['scheduler/taskLaunched'], noticed.t) : undefined;
+    if (launch && launch.t === noticed!.t && (replacementAt === null || launch.t < replacementAt)) replacementAt = launch.t;
+  }
+  return {replacementInSeconds: replacementAt === null ? null : replacementAt - t, unnoticedStops};
+}
+
+/** The mechanism at time `t`: check counts per target, the scheduler's next replacement, the database failover. */
+export function selectMechanismAt(result: SimulationResult, t: number): MechanismAt {
+  const index = indexOf(result);
+  const segment = result.segments[segmentIndexAt(result, t)]!;
+  const partition = partitionChecks(result, t, index);
+  const cutZone = segment.zones.find((zone) => zone.partitioned)?.zone;
+  const targets: Record<string, TargetMechanism> = {};
+  for (const target of segment.targets) {
+    const mechanism = targetAt(result, target.id, t, index);
+    const across = partition.get(target.zone === cutZone ? 'inside' : 'outside');
+    if (across && target.lbState === 'healthy' && target.state !== 'dead') mechanism.checks.push(across);
+    targets[target.id] = mechanism;
+  }
+  return {t, targets, scheduler: schedulerAt(result, t, index), database: databaseAt(result, t)};
+}
