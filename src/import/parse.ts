@@ -6,8 +6,9 @@
  */
 import {isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode} from 'yaml';
 
-/** The largest input the importer reads, in bytes (a large template is a few hundred kB). */
-export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+import {MAX_INPUT_BYTES} from './limits';
+
+export {MAX_INPUT_BYTES};
 
 /** What parsing gave: the documents, or a message with line and column. */
 export type Parsed = {ok: true; documents: unknown[]; syntax: 'json' | 'yaml'} | {ok: false; message: string};

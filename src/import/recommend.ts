@@ -80,7 +80,9 @@ function withTasks(model: Model, perZone: Record<string, number>): Model {
 function capacityCost(before: Model, after: Model): string {
   const b = costOfResilience(before);
   const a = costOfResilience(after);
-  return `${a.provisionedTasks - b.provisionedTasks} more tasks: capacity ${formatPercent(a.overheadRatio)} of the peak (from ${formatPercent(b.overheadRatio)}); the model does not know a task’s price`;
+  const added = a.provisionedTasks - b.provisionedTasks;
+  const capacity = `capacity ${formatPercent(a.overheadRatio)} of the peak (now ${formatPercent(b.overheadRatio)})`;
+  return added === 0 ? `no more tasks, the same ones placed differently: ${capacity}` : `${added} more task${added === 1 ? '' : 's'}: ${capacity}; the model does not know a task’s price`;
 }
 
 function withDatabase(model: Model, database: DatabaseSpec): Model {
