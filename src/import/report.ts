@@ -77,8 +77,9 @@ export function decodeTargets(value: string | null): GameDayTargets | null {
 /**
  * A link a team lead hands to a new engineer: this page with the service's
  * model, the targets and the chapters to take, all in the address (no server).
+ * `page` is the import page's path with the site's base URL.
  */
-export function onboardingHref(model: Model, targets: GameDayTargets, chapterSlugs: readonly string[]): string {
+export function onboardingHref(model: Model, targets: GameDayTargets, chapterSlugs: readonly string[], page = '/import'): string {
   const params = new URLSearchParams({[SHARE_PARAM]: encodeModel(model), targets: encodeTargets(targets), chapters: chapterSlugs.join(',')});
-  return `/import?${params.toString()}`;
+  return `${page}?${params.toString()}`;
 }

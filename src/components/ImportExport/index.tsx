@@ -1,6 +1,7 @@
 import React, {useEffect, useState} from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
+import useBaseUrl from '@docusaurus/useBaseUrl';
 import Heading from '@theme/Heading';
 import type {Model} from '@site/src/engine';
 import type {GameDayTargets} from '@site/src/import/gameDay';
@@ -28,8 +29,9 @@ function download(name: string, text: string, type: string): void {
 export default function ImportExport({lib, model, targets, chapters}: Props): React.JSX.Element {
   const [origin, setOrigin] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
+  const page = useBaseUrl('/import');
   useEffect(() => setOrigin(window.location.origin), []);
-  const onboarding = `${origin}${lib.onboardingHref(model, targets, chapters.map((c) => c.slug))}`;
+  const onboarding = `${origin}${lib.onboardingHref(model, targets, chapters.map((c) => c.slug), page)}`;
 
   const copy = async () => {
     try {
