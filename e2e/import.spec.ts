@@ -120,7 +120,24 @@ test('accessible in light and dark, with the results shown', async ({page}) => {
   }
 });
 
-test('the page’s initial JavaScript stays within the budget the docs pages keep, and the importer loads only when used', async ({page, baseURL}) => {
+test('the importer and the YAML parser download only when the reader imports', async ({page}) => {
+  const bodies: string[] = [];
+  page.on('response', async (response) => {
+    if (response.request().resourceType() === 'script') bodies.push(await response.text());
+  });
+  // Strings only the importer and the yaml package hold.
+  const IMPORTER = 'none of the shapes this page reads';
+  const YAML_PARSER = 'Unresolved tag';
+  await gotoHydrated(page, '/import');
+  await page.waitForLoadState('networkidle');
+  expect(bodies.length).toBeGreaterThan(0);
+  expect(bodies.filter((b) => b.includes(IMPORTER) || b.includes(YAML_PARSER)), 'scripts with the importer before any import').toEqual([]);
+  await importPasted(page, 'Resources: {}');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect.poll(() => bodies.some((b) => b.includes(IMPORTER)) && bodies.some((b) => b.includes(YAML_PARSER))).toBe(true);
+});
+
+test('the page’s initial JavaScript stays within the budget the docs pages keep', async ({page, baseURL}) => {
   const budget = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'reports', 'js-budget.json'), 'utf8')) as {limitBytes: number};
   const measured = await measureScripts(page, `${baseURL}/import`);
   const breakdown = measured.scripts.map((s) => `${(s.gzip / 1024).toFixed(1)} KB  ${s.url}`).join('\n');
