@@ -9,6 +9,7 @@ import {readFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {importInputs} from '../src/import/index';
+import {parseText} from '../src/import/parse';
 import {runGameDay, DEFAULT_TARGETS} from '../src/import/gameDay';
 import {recommend} from '../src/import/recommend';
 
@@ -57,6 +58,11 @@ function filler(i: number): string {
 let text = base;
 for (let i = 0; text.length < 1024 * 1024; i++) text += filler(i);
 
+// The same template as CloudFormation JSON, which skips the YAML parser.
+const parsed = parseText(text);
+if (!parsed.ok) throw new Error(parsed.message);
+const json = JSON.stringify(parsed.documents[0]);
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[s.length >> 1]!;
@@ -68,16 +74,18 @@ function time<T>(run: () => T): {ms: number; value: T} {
   return {ms: performance.now() - started, value};
 }
 
-const runs = {import: [] as number[], gameDay: [] as number[], recommend: [] as number[]};
+const runs = {import: [] as number[], importJson: [] as number[], gameDay: [] as number[], recommend: [] as number[]};
 let scenarios = 0;
 let resources = 0;
 for (let i = 0; i < 8; i++) {
   const imported = time(() => importInputs([{name: 'large.yaml', text}]));
   if (!imported.value.model) throw new Error(imported.value.problems.map((p) => p.message).join('\n'));
+  const importedJson = time(() => importInputs([{name: 'large.json', text: json}]));
   const day = time(() => runGameDay(imported.value.model!, DEFAULT_TARGETS));
   const plan = time(() => recommend(imported.value.model!, DEFAULT_TARGETS, day.value));
   if (i === 0) continue; // warm-up
   runs.import.push(imported.ms);
+  runs.importJson.push(importedJson.ms);
   runs.gameDay.push(day.ms);
   runs.recommend.push(plan.ms);
   scenarios = day.value.scenarios.length;
@@ -88,7 +96,9 @@ const row = (label: string, ms: number) => console.log(`| ${label} | ${ms.toFixe
 console.log(`Load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores (figures scale with it).`);
 console.log(`Template: ${(text.length / 1024).toFixed(0)} KB, ${resources} resources listed as not modelled; game day: ${scenarios} scenarios.\n`);
 console.log('| step | median ms |\n|---|---:|');
-row('parse and import', median(runs.import));
+row('parse and import (YAML)', median(runs.import));
+row(`parse and import (the same as JSON, ${(json.length / 1024).toFixed(0)} KB)`, median(runs.importJson));
 row('game day', median(runs.gameDay));
-row('import + game day', median(runs.import.map((ms, i) => ms + runs.gameDay[i]!)));
+row('import (YAML) + game day', median(runs.import.map((ms, i) => ms + runs.gameDay[i]!)));
+row('import (JSON) + game day', median(runs.importJson.map((ms, i) => ms + runs.gameDay[i]!)));
 row('recommendations (each candidate re-runs the game day)', median(runs.recommend));
