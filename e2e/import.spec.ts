@@ -125,9 +125,9 @@ test('the importer and the YAML parser download only when the reader imports', a
   page.on('response', async (response) => {
     if (response.request().resourceType() === 'script') bodies.push(await response.text());
   });
-  // Strings only the importer and the yaml package hold.
+  // Strings only the importer and the js-yaml package hold.
   const IMPORTER = 'none of the shapes this page reads';
-  const YAML_PARSER = 'Unresolved tag';
+  const YAML_PARSER = 'duplicated mapping key';
   await gotoHydrated(page, '/import');
   await page.waitForLoadState('networkidle');
   expect(bodies.length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
  * (`!Ref X` becomes `{Ref: 'X'}`, `!GetAtt A.B` becomes `{'Fn::GetAtt': ['A', 'B']}`).
  * Errors carry the line and column.
  */
-import {isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode} from 'yaml';
+import {DEFAULT_SCHEMA, load, Type, YAMLException} from 'js-yaml';
 
 import {MAX_INPUT_BYTES} from './limits';
 
@@ -88,47 +88,36 @@ function jsonError(text: string, error: unknown): string {
   return where ? `invalid JSON at line ${where.line}, column ${where.column}: ${reason}` : `invalid JSON: ${reason}`;
 }
 
-function toValue(node: YamlNode | null, doc: Document): unknown {
-  if (node === null) return null;
-  if (isAlias(node)) return toValue(node.resolve(doc) ?? null, doc);
-  const tag = node.tag;
-  let value: unknown;
-  if (isScalar(node)) value = node.value;
-  else if (isSeq(node)) value = node.items.map((item) => toValue(item as YamlNode, doc));
-  else if (isMap(node)) {
-    const out: Record<string, unknown> = {};
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(toValue(pair.key as YamlNode, doc));
-      out[key] = toValue(pair.value as YamlNode | null, doc);
-    }
-    value = out;
-  }
-  if (tag && FUNCTIONS[tag]) {
-    const name = FUNCTIONS[tag]!;
-    if (name === 'Fn::GetAtt' && typeof value === 'string') {
-      const dot = value.indexOf('.');
-      value = dot === -1 ? [value] : [value.slice(0, dot), value.slice(dot + 1)];
-    }
-    return {[name]: value};
-  }
-  return value;
-}
+/** js-yaml types for every short-form tag, on a scalar, a sequence or a mapping. */
+const CFN_SCHEMA = DEFAULT_SCHEMA.extend(
+  Object.entries(FUNCTIONS).flatMap(([tag, name]) =>
+    (['scalar', 'sequence', 'mapping'] as const).map(
+      (kind) =>
+        new Type(tag, {
+          kind,
+          construct: (data: unknown) => {
+            if (name === 'Fn::GetAtt' && typeof data === 'string') {
+              const dot = data.indexOf('.');
+              return {[name]: dot === -1 ? [data] : [data.slice(0, dot), data.slice(dot + 1)]};
+            }
+            // `!GetAZs ''` and `!Ref` on an empty scalar come as null.
+            return {[name]: data ?? ''};
+          },
+        }),
+    ),
+  ),
+);
 
 function parseYaml(text: string): Parsed {
-  const doc = parseDocument(text, {uniqueKeys: true, prettyErrors: true});
-  const error = doc.errors[0];
-  if (error) {
-    const pos = error.linePos?.[0];
-    const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return {ok: false, message: pos ? `invalid YAML at line ${pos.line}, column ${pos.col}: ${reason}` : `invalid YAML: ${reason}`};
+  try {
+    return {ok: true, documents: [load(text, {schema: CFN_SCHEMA})], syntax: 'yaml'};
+  } catch (error) {
+    if (!(error instanceof YAMLException)) return {ok: false, message: `invalid YAML: ${String(error)}`};
+    const where = error.mark ? ` at line ${error.mark.line + 1}, column ${error.mark.column + 1}` : '';
+    const tag = /unknown tag !<(.+?)>/.exec(error.reason)?.[1];
+    if (tag) return {ok: false, message: `unknown YAML tag${where}: ${tag} is not a CloudFormation intrinsic function`};
+    return {ok: false, message: `invalid YAML${where}: ${error.reason}`};
   }
-  for (const warning of doc.warnings) {
-    const tag = /Unresolved tag: (\S+)/.exec(warning.message)?.[1];
-    if (!tag || tag in FUNCTIONS) continue;
-    const pos = warning.linePos?.[0];
-    return {ok: false, message: `unknown YAML tag${pos ? ` at line ${pos.line}, column ${pos.col}` : ''}: ${tag} is not a CloudFormation intrinsic function`};
-  }
-  return {ok: true, documents: [toValue(doc.contents as YamlNode | null, doc)], syntax: 'yaml'};
 }
 
 /** Parses one input: JSON when it starts with `{` or `[`, YAML otherwise. Never throws. */
