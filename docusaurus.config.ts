@@ -122,6 +122,7 @@ const config: Config = {
       items: [
         {type: 'docSidebar', sidebarId: 'course', position: 'left', label: 'Course'},
         {to: '/playground', label: 'Playground', position: 'left'},
+        {to: '/import', label: 'Import your service', position: 'left'},
         {to: '/progress', label: 'Your progress', position: 'right'},
         {to: '/onboarding', label: 'Onboarding', position: 'right'},
       ],

@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {test, expect, gotoHydrated, modelInUrl, seriousAxeFindings, watchPage} from './fixtures';
+import {measureScripts} from '../scripts/js-weight.mjs';
+import type {Page} from '@playwright/test';
+
+/**
+ * The import page (issue 16): paste or choose a description of a service,
+ * read the mapping, run the game day, take the model to the lab, to paper and
+ * to a new engineer; bad files get a message; nothing goes over the network.
+ */
+const fixtureText = (name: string) => fs.readFileSync(path.join(__dirname, '..', 'src', 'import', 'fixtures', name), 'utf8');
+
+async function importPasted(page: Page, text: string) {
+  await page.getByLabel('Paste AWS CLI output, a CloudFormation template or Terraform JSON').fill(text);
+  await page.getByRole('button', {name: 'Import', exact: true}).click();
+}
+
+test('paste AWS CLI output, read the mapping, run the game day, open the lab; nothing leaves the browser', async ({page, baseURL}) => {
+  const problems = watchPage(page, baseURL!);
+  await gotoHydrated(page, '/import');
+  await page.getByLabel('Peak requests per second').fill('300');
+  await importPasted(page, fixtureText('aws-cli-alb-rds-multi-az.json'));
+
+  await expect(page.getByText('Service checkout: 3 zones (eu-west-1a, eu-west-1b, eu-west-1c), from AWS CLI output.')).toBeVisible();
+  const desired = page.locator('tr[data-field="service.desiredCount"]');
+  await expect(desired).toContainText('6');
+  await expect(desired).toContainText('ecs describe-services · checkout · desiredCount');
+  await expect(page.locator('tr[data-field="traffic.requestsPerSecond"]')).toContainText('your figure');
+  await expect(page.locator('tr[data-field="loadBalancer.crossZone"]')).toContainText('AWS default');
+
+  await page.getByLabel('Availability over the incident hour').fill('99');
+  await page.getByRole('button', {name: 'Run the game day'}).click();
+  const lostA = page.locator('tr[data-scenario="zone-eu-west-1a"]');
+  await expect(lostA).toContainText('✓ Pass');
+  await expect(page.locator('tr[data-scenario="faults-gray-eu-west-1b"]')).toContainText('✗ Miss');
+  await expect(page.locator('tr[data-scenario="faults-cut-eu-west-1a"]')).toContainText('partition is not modelled with database kind "multi-az-instance"');
+  await expect(page.locator('li[data-recommendation="zonal-shift"]')).toContainText('Chapter 10');
+
+  await page.getByRole('link', {name: 'Open in the lab'}).click();
+  await expect(page).toHaveURL(/\/playground\?model=v1\./);
+  const model = await modelInUrl(page);
+  expect(model.zones).toEqual(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']);
+  expect(model.traffic).toEqual({requestsPerSecond: 300});
+
+  expect(problems.outsideRequests, 'requests to other hosts').toEqual([]);
+  expect(problems.failedRequests).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test('choose a CloudFormation file; the onboarding link carries the model and chapters to a new engineer', async ({page, baseURL, context}) => {
+  const problems = watchPage(page, baseURL!);
+  await gotoHydrated(page, '/import');
+  await page.getByLabel(/or choose files/).setInputFiles(path.join(__dirname, '..', 'src', 'import', 'fixtures', 'cfn-single-zone.json'));
+  await page.getByRole('button', {name: 'Import', exact: true}).click();
+  await expect(page.locator('tr[data-field="database.kind"]')).toContainText('single-az');
+  await expect(page.getByText(/Nat \(AWS::EC2::NatGateway\)/)).toBeVisible();
+  await page.getByRole('button', {name: 'Run the game day'}).click();
+  await expect(page.locator('li[data-recommendation="database"]')).toContainText('Chapter 7');
+
+  const link = await page.getByLabel(/Onboarding link for a new engineer/).inputValue();
+  expect(link).toContain('/import?model=v1.');
+  const newcomer = await context.newPage();
+  const newcomerProblems = watchPage(newcomer, baseURL!);
+  await gotoHydrated(newcomer, new URL(link).pathname + new URL(link).search);
+  await expect(newcomer.getByRole('heading', {name: 'Your team’s service'})).toBeVisible();
+  await expect(newcomer.getByRole('link', {name: 'Chapter 7: Managed databases across zones'})).toBeVisible();
+  await newcomer.getByRole('button', {name: 'Run the game day'}).click();
+  await expect(newcomer.locator('tr[data-scenario="zone-ap-southeast-2a"]')).toContainText('✗ Miss');
+  for (const watched of [problems, newcomerProblems]) {
+    expect(watched.outsideRequests).toEqual([]);
+    expect(watched.pageErrors).toEqual([]);
+  }
+});
+
+test('bad input gets a message naming what is wrong', async ({page}) => {
+  await gotoHydrated(page, '/import');
+  await importPasted(page, '{\n  "services": [\n    {"serviceName": "a",}\n  ]\n}');
+  await expect(page.getByRole('alert')).toContainText('invalid JSON at line 3, column 25');
+
+  await importPasted(page, 'resource "aws_ecs_service" "api" {\n  desired_count = 2\n}\n');
+  await expect(page.getByRole('alert')).toContainText('terraform show -json');
+
+  await importPasted(page, fixtureText('aws-cli-nlb-two-zones.txt').split('\n{\n    "LoadBalancers"')[0]!);
+  await expect(page.getByRole('alert')).toContainText('The zone of subnet subnet-1111aaaa (used by service ingest) could not be resolved');
+
+  await page.getByLabel('Paste AWS CLI output, a CloudFormation template or Terraform JSON').fill('');
+  await page.getByLabel(/or choose files/).setInputFiles({name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(6 * 1024 * 1024, 32)});
+  await page.getByRole('button', {name: 'Import', exact: true}).click();
+  await expect(page.getByRole('alert')).toContainText('huge.json is 6.0 MB, over the 5 MB limit');
+});
+
+test('the report prints on one page, without the form', async ({page}) => {
+  await gotoHydrated(page, '/import');
+  await importPasted(page, fixtureText('aws-cli-nlb-two-zones.txt'));
+  await page.getByRole('button', {name: 'Run the game day'}).click();
+  await expect(page.locator('tr[data-scenario="zone-us-west-2a"]')).toContainText('✓ Pass');
+  await page.emulateMedia({media: 'print'});
+  await expect(page.getByLabel('Paste AWS CLI output, a CloudFormation template or Terraform JSON')).toBeHidden();
+  await expect(page.getByRole('button', {name: 'Run the game day again'})).toBeHidden();
+  await expect(page.locator('tr[data-scenario="zone-us-west-2a"]')).toBeVisible();
+  await expect(page.locator('li[data-recommendation="zonal-shift"]')).toBeVisible();
+  const pdf = await page.pdf({format: 'A4', printBackground: true});
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBe(1);
+});
+
+test('accessible in light and dark, with the results shown', async ({page}) => {
+  // Two axe scans of a long page: on a busy 2-core machine each can take most of a minute.
+  test.setTimeout(180_000);
+  await gotoHydrated(page, '/import');
+  await importPasted(page, fixtureText('cfn-single-zone.json'));
+  await page.getByRole('button', {name: 'Run the game day'}).click();
+  await expect(page.locator('tr[data-scenario="primary-failure"]')).toBeVisible();
+  for (const theme of ['light', 'dark'] as const) {
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    expect(await seriousAxeFindings(page), theme).toEqual([]);
+  }
+});
+
+test('the importer and the YAML parser download only when the reader imports', async ({page}) => {
+  const bodies: string[] = [];
+  page.on('response', async (response) => {
+    if (response.request().resourceType() === 'script') bodies.push(await response.text());
+  });
+  // Strings only the importer and the js-yaml package hold.
+  const IMPORTER = 'none of the shapes this page reads';
+  const YAML_PARSER = 'duplicated mapping key';
+  await gotoHydrated(page, '/import');
+  await page.waitForLoadState('networkidle');
+  expect(bodies.length).toBeGreaterThan(0);
+  expect(bodies.filter((b) => b.includes(IMPORTER) || b.includes(YAML_PARSER)), 'scripts with the importer before any import').toEqual([]);
+  await importPasted(page, 'Resources: {}');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect.poll(() => bodies.some((b) => b.includes(IMPORTER)) && bodies.some((b) => b.includes(YAML_PARSER))).toBe(true);
+});
+
+test('the page’s initial JavaScript stays within the budget the docs pages keep', async ({page, baseURL}) => {
+  const budget = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'reports', 'js-budget.json'), 'utf8')) as {limitBytes: number};
+  const measured = await measureScripts(page, `${baseURL}/import`);
+  const breakdown = measured.scripts.map((s) => `${(s.gzip / 1024).toFixed(1)} KB  ${s.url}`).join('\n');
+  expect(measured.gzip, breakdown).toBeLessThanOrEqual(budget.limitBytes);
+});
