@@ -15,6 +15,7 @@ const sidebars: SidebarsConfig = {
     'self-managed-replication/index',
     'capstone/index',
     'game-days/index',
+    'evacuating-a-sick-zone/index',
     {
       type: 'category',
       label: 'Reference',

@@ -18,11 +18,11 @@ const questions: QuizQuestion[] = [
         text: 'Nothing at all: the task in the other zone takes over at once.',
         correct: false,
         explanation:
-          'Requests in flight on the dead task fail, and the load balancer keeps sending some new requests to it until its health checks mark it unhealthy, 35 to 65 s with the default settings.',
+          'Requests in flight on the dead task fail, and the load balancer keeps sending some new requests to it until its health checks mark it unhealthy, 35 to 65 s with the default settings. Clients that still hold the dead zone’s load balancer address (its DNS TTL is 60 s) fail for longer.',
       },
       {
         id: 'no-total-outage',
-        text: 'No total outage, but failed requests for up to about a minute, and half the capacity unless each task can carry the whole peak.',
+        text: 'No total outage, but failed requests for a minute or more, and half the capacity unless each task can carry the whole peak.',
         correct: true,
         explanation:
           'Right: "no downtime" is really "no total outage". Until the dead target is marked unhealthy some requests still reach it, and the surviving task now carries all the load, so each task must be sized for 100 % of peak to keep up.',
@@ -134,7 +134,7 @@ const questions: QuizQuestion[] = [
         id: 'under-60',
         text: 'Under 60 s, often.',
         correct: false,
-        explanation: 'That is the typical figure for Aurora with a replica in another zone (under 120 s at most), not for RDS Multi-AZ DB instances.',
+        explanation: 'That is the typical figure for Aurora with a replica in another zone (typically under 120 s, often under 60 s: typical figures, not bounds), not for RDS Multi-AZ DB instances.',
       },
       {
         id: 'ten-minutes',
@@ -162,7 +162,7 @@ const questions: QuizQuestion[] = [
         text: 'A fast failover needs an Aurora replica in another zone.',
         correct: true,
         explanation:
-          'Right: with a replica, service is typically back in under 60 s (under 120 s at most). Without one, the primary is recreated, typically in under 10 minutes, and if every instance was in the lost zone you have to create one in another zone by hand.',
+          'Right: with a replica, service is typically back in under 120 s and often in under 60 s; AWS gives typical figures, not a bound. Without one, the primary is recreated, typically in under 10 minutes, and if every instance was in the lost zone you have to create one in another zone by hand.',
       },
       {
         id: 'clients-reconnect',
@@ -175,7 +175,7 @@ const questions: QuizQuestion[] = [
         text: 'Without any replica, the shared storage takes over as the writer within seconds.',
         correct: false,
         explanation:
-          'No: with no replica, Aurora recreates the primary instance, typically in under 10 minutes. If the lost zone held every instance, you must create one in another zone by hand (only Aurora Serverless does it for you).',
+          'No: with no replica, Aurora recreates the primary instance, typically in under 10 minutes. If the lost zone held every instance, you must create one in another zone by hand. Aurora Serverless v1 used to do that for you, but it reached end of life on 31 March 2025; Serverless v2 needs a reader in another zone like a provisioned cluster.',
       },
       {
         id: 'recent-writes-lost',

@@ -60,7 +60,8 @@ test.describe('a chapter on paper', () => {
     const pdf = await page.pdf({format: 'A4', printBackground: true});
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThan(2);
-    // Before the print styles this chapter took 15 A4 pages, most of them controls.
-    expect(pages).toBeLessThan(15);
+    // The second edition added about 700 words of text to this chapter (DNS TTL, fail-open and ECS, retries):
+    // it now prints 15 A4 pages with the print styles, 16 with every print rule removed (measured 1 December 2026).
+    expect(pages).toBeLessThanOrEqual(15);
   });
 });

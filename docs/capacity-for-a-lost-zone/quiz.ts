@@ -149,11 +149,11 @@ const questions: QuizQuestion[] = [
   {
     id: 'lean-overload-share',
     kind: 'numeric',
-    prompt: `A service runs ${leanPerZone} tasks in each of 3 zones, each serving ${LEAN_PER_TASK} requests per second, for a peak of ${LEAN_PEAK}. A zone fails at peak and nothing can be launched during the event. Ten minutes into the outage, what percentage of requests fails?`,
+    prompt: `A service runs ${leanPerZone} tasks in each of 3 zones, each serving ${LEAN_PER_TASK} requests per second, for a peak of ${LEAN_PEAK}. A zone fails at peak and nothing can be launched during the event. Ten minutes into the outage, what percentage of requests fails in the model, which fails only the load above the capacity left?`,
     answer: Math.round(leanFailedShare * 1000) / 10,
     tolerance: 2,
     unit: '%',
-    explanation: `The ${leanPerZone * 2} tasks left can serve ${leanPerZone * 2 * LEAN_PER_TASK} requests per second of the ${LEAN_PEAK}, so ${pct(leanFailedShare)} fail as overload for as long as the zone is down. The statically stable design runs ${leanPlan.tasksPerZone} tasks a zone and fails nothing once detection is over.`,
+    explanation: `The ${leanPerZone * 2} tasks left can serve ${leanPerZone * 2 * LEAN_PER_TASK} requests per second of the ${LEAN_PEAK}, so ${pct(leanFailedShare)} fail as overload for as long as the zone is down. That is a floor: a real service pushed past its capacity without load shedding queues, times out and serves less than its capacity, so more fail. The statically stable design runs ${leanPlan.tasksPerZone} tasks a zone and fails nothing once detection is over.`,
   },
   {
     id: 'practice-runs',

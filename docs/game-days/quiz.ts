@@ -46,35 +46,36 @@ const questions: QuizQuestion[] = [
   {
     id: 'fis-scenario',
     kind: 'multiple',
-    prompt: 'Which of these does the FIS "AZ Availability: Power Interruption" scenario do in the targeted zone? Select all that apply.',
+    prompt:
+      'Your service runs ECS tasks in zones a, b and c, an RDS Multi-AZ DB instance whose primary is in zone b, and a self-managed Redis on one EC2 instance with an EBS volume in zone b. You run the FIS "AZ Availability: Power Interruption" scenario on zone b, targeting all of them. What do you expect to see during its impairment? Select all that apply.',
     choices: [
       {
         id: 'stops-compute',
-        text: 'Stops the zone’s EC2 instances, ECS tasks and EKS nodes.',
+        text: 'The ECS tasks in zone b stop, and so does the Redis instance.',
         correct: true,
         explanation: 'Right: zonal compute is stopped, as it would be in a power loss.',
       },
       {
         id: 'blocks-scaling',
-        text: 'Blocks scaling into the zone.',
+        text: 'Replacement tasks are placed in zones a and c only: nothing can be launched into zone b.',
         correct: true,
         explanation: 'Right: Auto Scaling cannot simply put the lost capacity back into the same zone, so you see whether the other zones cope.',
       },
       {
         id: 'fails-over-databases',
-        text: 'Fails over RDS and ElastiCache primaries that are in the zone.',
+        text: 'The RDS primary fails over to its standby in another zone, and clients must reconnect.',
         correct: true,
         explanation: 'Right: the drill tests your database and cache failover and how clients reconnect.',
       },
       {
         id: 'ebs-unresponsive',
-        text: 'Makes EBS volumes in the zone unresponsive.',
+        text: 'Redis’s EBS volume stops responding, so its data cannot just be attached to a new instance in another zone.',
         correct: true,
-        explanation: 'Right: which is why a pod or instance tied to such a volume cannot carry on elsewhere.',
+        explanation: 'Right: the scenario makes the zone’s EBS volumes unresponsive, which is why a pod or instance tied to such a volume cannot carry on elsewhere.',
       },
       {
         id: 'always-shifts',
-        text: 'Always moves the load balancer’s traffic away from the zone at the start.',
+        text: 'The load balancer’s traffic is moved away from zone b at the start, so no request reaches a dead task.',
         correct: false,
         explanation:
           'No: only the autoshift variant starts a zonal autoshift, and at minute 5, not at the start. Without it, your own health checks and failovers have to cope, which is the point of the test.',
@@ -84,12 +85,13 @@ const questions: QuizQuestion[] = [
   {
     id: 'fis-duration',
     kind: 'numeric',
-    prompt: 'How many minutes does the FIS "AZ Availability: Power Interruption" scenario run in total, impairment plus recovery?',
-    answer: 60,
+    prompt:
+      'You book the team and the room from 10:00. The FIS "AZ Availability: Power Interruption" experiment, with its default durations, starts at 10:15. How many minutes after 10:00 will its recovery phase end, at the earliest moment you can start the review?',
+    answer: 75,
     tolerance: 0,
     unit: 'min',
     explanation:
-      '30 minutes of impairment, then 30 minutes of recovery. In the autoshift variant, the autoshift starts at minute 5 and lasts for the remaining 25 minutes of impairment.',
+      '15 minutes of preparation, then 30 minutes of impairment and 30 minutes of recovery: minute 75. In the autoshift variant, the autoshift starts at minute 5 of the impairment and lasts for its remaining 25 minutes.',
   },
   {
     id: 'overall-error-rate',
@@ -147,7 +149,8 @@ const questions: QuizQuestion[] = [
   {
     id: 'what-to-watch',
     kind: 'multiple',
-    prompt: 'During a zone-failure drill, which signals belong on the observers’ dashboards? Select all that apply.',
+    prompt:
+      'Twenty minutes into a zone-failure drill, the load balancer’s overall error rate reads 3 %, under the 5 % abort alarm, and someone says the drill is going to plan. What should the observers check before they agree? Select all that apply.',
     choices: [
       {
         id: 'per-zone-errors',
@@ -169,13 +172,13 @@ const questions: QuizQuestion[] = [
       },
       {
         id: 'only-overall',
-        text: 'Only the load balancer’s overall error rate, since it is what users see.',
+        text: 'Nothing more: the overall error rate is what users see, and it is under the alarm.',
         correct: false,
         explanation: 'The overall rate dilutes one zone’s failures by the healthy zones’ traffic: a third of your users can suffer while it stays under the alarm.',
       },
       {
         id: 'after-only',
-        text: 'Nothing live: read the metrics after the recovery phase, to keep the room calm.',
+        text: 'Nothing now: read the other metrics after the recovery phase, to keep the room calm.',
         correct: false,
         explanation: 'The abort criteria must be watched live, and timings are easiest to trust when called out as they happen.',
       },

@@ -147,33 +147,33 @@ const questions: QuizQuestion[] = [
     id: 'health-check-hits-database',
     kind: 'single',
     prompt:
-      'Your health-check endpoint runs a query on the shared database. The database stalls for five minutes, so every task fails its checks. What does the ALB do once all targets are marked unhealthy?',
+      'An ECS service sits behind an ALB, and its health-check endpoint runs a query on the shared database. The database stalls for five minutes, so every task fails its checks. What happens to requests and to the tasks during those five minutes?',
     choices: [
       {
         id: 'returns-503',
-        text: 'It answers every request with an error until a target passes its checks.',
+        text: 'The ALB answers every request with an error until a target passes its checks.',
         correct: false,
         explanation: 'That is what would happen without fail-open. An ALB fails open precisely to avoid turning a bad health check into a total outage.',
       },
       {
         id: 'ecs-replaces',
-        text: 'Nothing changes for requests: health checks only inform ECS, which replaces the tasks.',
+        text: 'Nothing changes for requests or tasks: the checks only matter once the database is back.',
         correct: false,
         explanation:
-          'Health checks drive routing first: a target marked unhealthy stops getting requests, unless every target is unhealthy. ECS does also replace tasks that fail their checks, which here would not help, since the new ones fail too.',
+          'Health checks drive routing (a target marked unhealthy stops getting requests, unless every target is unhealthy) and they drive ECS, which stops tasks the load balancer reports unhealthy and starts replacements.',
       },
       {
         id: 'routes-to-all',
-        text: 'It routes requests to all the targets anyway.',
+        text: 'The ALB routes requests to all the targets anyway, while ECS keeps stopping the “unhealthy” tasks and starting replacements that fail the same check.',
         correct: true,
         explanation:
-          'Right: when every target in a target group is unhealthy, the ALB fails open. Requests that do not need the database still succeed. The lesson is to keep shared dependencies out of the health check, or every task fails it at once.',
+          'Right: when every target is unhealthy the ALB fails open, so requests that do not need the database still succeed. But fail-open protects routing only: ECS replaces tasks that fail the load balancer’s check, so the whole fleet churns against the stalled database. Keep the load balancer’s check shallow, alarm on the database separately, and set a health-check grace period.',
       },
       {
         id: 'shifts-zone',
         text: 'It shifts traffic to the zone with the most healthy targets.',
         correct: false,
-        explanation: 'No zone has a healthy target to shift to, and failing health checks never start a zonal shift: an operator does, or AWS with zonal autoshift if you enabled it.',
+        explanation: 'No zone has a healthy target to shift to, and failing health checks never start a zonal shift.',
       },
     ],
   },
@@ -221,36 +221,37 @@ const questions: QuizQuestion[] = [
   {
     id: 'zonal-shift-facts',
     kind: 'multiple',
-    prompt: 'Which of these are true of an ARC zonal shift on a load balancer? Select all that apply.',
+    prompt:
+      'It is 02:00. For ten minutes zone b has failed a fifth of the requests it serves, while every health check passes. Your ALB uses one target group with cross-zone load balancing turned off, and the on-call engineer decides to move traffic away from zone b with an ARC zonal shift. Which of these are true? Select all that apply.',
     choices: [
       {
         id: 'two-zones',
-        text: 'You can shift one load balancer away from two zones at once.',
+        text: 'If zone c starts failing too, the engineer can shift the same load balancer away from b and c at once.',
         correct: false,
         explanation: 'One zone at a time per resource. Shifting away from two of three zones would leave a single zone carrying everything.',
       },
       {
         id: 'must-enable',
-        text: 'It has to be enabled on the load balancer before you can use it.',
+        text: 'If nobody enabled zonal shift on this load balancer beforehand, that has to be done before the shift can start.',
         correct: true,
-        explanation: 'Right: zonal shift is off by default on both ALBs and NLBs and is enabled per load balancer.',
+        explanation: 'Right: zonal shift is off by default on both ALBs and NLBs and is enabled per load balancer. Enable it before the night you need it.',
       },
       {
         id: 'aws-starts-it',
-        text: 'AWS starts it automatically whenever its telemetry sees a zone impaired, with no setup.',
+        text: 'There is no need to act: AWS will shift the traffic away on its own as soon as zone b’s error rate stands out.',
         correct: false,
         explanation:
-          'That describes zonal autoshift, and it is not free of setup: you must enable it and configure weekly practice runs that prove your service can lose a zone’s traffic.',
+          'Nothing shifts on your own error rate unless you build it. Zonal autoshift is started by AWS from its own telemetry of a zone impairment, and only if you enabled it along with practice runs; a sick zone that only your service notices is yours to shift.',
       },
       {
         id: 'expires',
-        text: 'Every shift has an expiry, at most 72 hours when started, and can be extended or cancelled.',
+        text: 'The engineer must give the shift an expiry (at most 72 hours when started), and can extend it in the morning or cancel it once zone b is well.',
         correct: true,
         explanation: 'Right: a zonal shift is temporary by design, so a forgotten shift cannot keep a zone out of service for good.',
       },
       {
         id: 'cross-zone-either',
-        text: 'It works whether cross-zone load balancing is on or off.',
+        text: 'Cross-zone load balancing being off does not stop the shift from working.',
         correct: true,
         explanation: 'Right: AWS supports zonal shift for load balancers with cross-zone load balancing on or off.',
       },

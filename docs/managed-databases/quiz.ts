@@ -215,7 +215,7 @@ const questions: QuizQuestion[] = [
       },
       {
         id: 'retry',
-        text: 'Retry failed transactions with backoff, and make writes idempotent.',
+        text: 'Retry failed transactions with exponential backoff and jitter, and make writes idempotent.',
         correct: true,
         explanation:
           'Right: in-flight transactions roll back during the failover. A write whose acknowledgement was lost may have committed, so a retry must be safe to repeat.',

@@ -91,35 +91,36 @@ const questions: QuizQuestion[] = [
   {
     id: 'rescheduling-needs',
     kind: 'multiple',
-    prompt: 'For the lone task to be rescheduled into the surviving zone at all, what must be true during the outage? Select all that apply.',
+    prompt:
+      'It is 03:00. Zone a failed twenty minutes ago, and your service’s only task ran there. Nothing has served a request since. Which of these could explain why no replacement is serving yet? Select all that apply.',
     choices: [
       {
         id: 'subnet',
-        text: 'The service has a subnet in the surviving zone.',
+        text: 'The service has no subnet in zone b, the zone that survived.',
         correct: true,
         explanation: 'Right: without a subnet there, the scheduler has nowhere to place the replacement and the service waits for the failed zone to return.',
       },
       {
         id: 'capacity',
-        text: 'On EC2 capacity you manage, an instance in the surviving zone has room for the task, or more capacity can be launched.',
+        text: 'The tasks run on EC2 instances you manage, none in zone b has room for the task, and no more can be launched there right now.',
         correct: true,
         explanation: 'Right: a replacement needs somewhere to run. Launching capacity for it in the middle of an incident is exactly what static stability avoids relying on.',
       },
       {
         id: 'control-plane',
-        text: 'The ECS control plane is working, to place and start the task.',
+        text: 'The ECS control plane is impaired by the same event and is slow to place and start tasks.',
         correct: true,
         explanation: 'Right: rescheduling is a control plane action, needed at the worst moment. A task already running in the other zone needs no action at all.',
       },
       {
         id: 'five-checks',
-        text: 'The new task passes five health checks in a row before it gets traffic.',
+        text: 'A replacement started in zone b ten minutes ago and is still waiting for five health checks in a row.',
         correct: false,
-        explanation: 'A new target needs only one passing check. Five in a row is for a target that was marked unhealthy and is coming back.',
+        explanation: 'A new target needs only one passing check, within about one interval of being ready. Five in a row is for a target that was marked unhealthy and is coming back.',
       },
       {
         id: 'sticky',
-        text: 'Sticky sessions are enabled on the target group.',
+        text: 'Sticky sessions are enabled on the target group, so the load balancer waits for the old task.',
         correct: false,
         explanation: 'Stickiness decides which target a user’s requests go to; it has nothing to do with whether a replacement can be placed.',
       },
@@ -185,7 +186,7 @@ const questions: QuizQuestion[] = [
   {
     id: 'who-rebalances',
     kind: 'multiple',
-    prompt: `A zone failed and has now returned. Its tasks or pods were replaced in the other zones while it was down. Which of these move work back into it without anyone acting? Select all that apply.`,
+    prompt: `Zone c failed on Monday and came back on Tuesday. On Wednesday you look at four services; each had its zone c tasks or pods replaced in zones a and b during the outage, and nobody has touched them since. Which of them run in zone c again? Select all that apply.`,
     choices: [
       {
         id: 'new-ecs',
@@ -216,31 +217,33 @@ const questions: QuizQuestion[] = [
   {
     id: 'eks-defaults',
     kind: 'single',
-    prompt: 'You write a zone `topologySpreadConstraints` entry in a pod spec but leave out `whenUnsatisfiable`. What does the scheduler do with a pod that would push one zone more than `maxSkew` ahead?',
+    prompt:
+      'A Deployment runs 3 replicas, one per zone, with a zone `topologySpreadConstraints` entry (`maxSkew: 1`) that leaves out `whenUnsatisfiable`. Zone c’s nodes stop answering; they stay registered, marked unreachable. When the pod in zone c is evicted and its replacement is created, what happens to the replacement?',
     choices: [
       {
         id: 'do-not-schedule',
-        text: 'Leaves it `Pending`: the default is `DoNotSchedule`, a binding rule.',
+        text: 'It stays `Pending`: the default is `DoNotSchedule`, and placing it in zone a or b would put that zone two pods ahead of zone c.',
         correct: true,
-        explanation: 'Right: like an ECS constraint, it can stop a pod from being placed. Choose `ScheduleAnyway` if you prefer a best-effort spread.',
+        explanation:
+          'Right: zone c’s nodes are still registered, so zone c still counts as a zone with no matching pod, and a binding rule refuses any placement that breaks the skew. Like an ECS constraint, it keeps the replacement from running during exactly the event it was meant for. Choose `ScheduleAnyway` if you prefer a best-effort spread.',
       },
       {
         id: 'schedule-anyway',
-        text: 'Places it anyway: the default is `ScheduleAnyway`.',
+        text: 'It is placed in zone a or b at once: the default is `ScheduleAnyway`.',
         correct: false,
         explanation: 'ScheduleAnyway is what the cluster’s built-in default constraints use (maxSkew 5 per zone), not the default of a constraint you write.',
       },
       {
         id: 'evicts',
-        text: 'Evicts a pod from the fullest zone to make room.',
+        text: 'The scheduler evicts the pod in zone a to keep the zones even, and places both in zone b.',
         correct: false,
         explanation: 'The scheduler does not evict running pods to satisfy spread; only the descheduler moves pods after they are placed.',
       },
       {
         id: 'waits-300',
-        text: 'Waits 300 s and then places it anywhere.',
+        text: 'It waits 300 s and is then placed anywhere.',
         correct: false,
-        explanation: '300 s is the default time before pods on an unreachable node are evicted, a different mechanism.',
+        explanation: '300 s is the default toleration before pods on an unreachable node are evicted: it runs before the replacement exists, not after. The replacement then meets the spread rule.',
       },
     ],
   },

@@ -220,7 +220,7 @@ const questions: QuizQuestion[] = [
         text: 'The client creates one idempotency key per payment and sends it on every attempt; the service records each key with its result in DynamoDB and, when a key repeats, returns the recorded result instead of charging again.',
         correct: true,
         explanation:
-          'Right: the key makes the retry the same operation as the first attempt, and because the record lives in a store that spans zones, whichever task gets the retry can find it.',
+          'Right: the key makes the retry the same operation as the first attempt, and because the record lives in a store that spans zones, whichever task gets the retry can find it. Pass the key on to the payment provider as its idempotency key too, so a retry after the provider’s answer was lost does not charge twice.',
       },
     ],
   },

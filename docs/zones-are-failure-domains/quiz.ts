@@ -142,7 +142,7 @@ const questions: QuizQuestion[] = [
         text: 'It notices the zone’s higher error rate and shifts traffic away by itself.',
         correct: false,
         explanation:
-          'A load balancer routes on health checks, not on your error rate. Moving traffic away from a sick zone takes a zonal shift you start, by hand or from automation on your own per-zone alarm. AWS’s zonal autoshift acts only on zone impairments its own telemetry sees, not on your error rate.',
+          'With the default routing algorithm, a load balancer routes on health checks, not on your error rate. An ALB target group set to `weighted_random` with anomaly mitigation on (off by default) sends less traffic to single targets whose errors stand out from their peers, but it weighs targets, not zones. Moving traffic away from a sick zone takes a zonal shift you start, by hand or from automation on your own per-zone alarm; AWS’s zonal autoshift acts only on zone impairments its own telemetry sees, not on your error rate.',
       },
       {
         id: 'fails-open',
@@ -195,7 +195,7 @@ const questions: QuizQuestion[] = [
     answer: cutPercent,
     tolerance: 2,
     unit: '%',
-    explanation: `Each node gets a third of the requests and spreads them over the three targets it still believes healthy. Node a sends 2 of its 3 shares across the cut; nodes b and c send 1 of 3 each, to a-1. That is 1/3 × 2/3 + 2/3 × 1/3 = 4/9, about ${cutPercent} % (the lab computes the same). In the model a zone outage costs a third instead, since a dead zone's load balancer node is treated as leaving DNS at once, while a cut-off zone's node keeps taking clients.`,
+    explanation: `Each node gets a third of the requests and spreads them over the three targets it still believes healthy (how real ALB nodes behave across a cut is not documented by AWS; this is the model’s assumption). Node a sends 2 of its 3 shares across the cut; nodes b and c send 1 of 3 each, to a-1. That is 1/3 × 2/3 + 2/3 × 1/3 = 4/9, about ${cutPercent} % (the lab computes the same). In the model a zone outage costs a third instead, since a dead zone's load balancer node is treated as leaving DNS at once, while a cut-off zone's node keeps taking clients.`,
   },
   {
     id: 'inter-az-cost',

@@ -70,7 +70,7 @@ export default function Home(): React.JSX.Element {
             The chapters
           </Heading>
           <p>
-            Ten chapters, from what a zone is to a capstone design and a game day. The first half is about compute:
+            Eleven chapters, from what a zone is to a capstone design, a game day and evacuating a sick zone. The first half is about compute:
             tasks, load balancers and capacity. The second half is about where the state lives: replication and
             databases.
           </p>

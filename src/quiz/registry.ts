@@ -15,6 +15,7 @@ import managedDatabasesQuiz from '@site/docs/managed-databases/quiz';
 import selfManagedReplicationQuiz from '@site/docs/self-managed-replication/quiz';
 import capstoneQuiz from '@site/docs/capstone/quiz';
 import gameDaysQuiz from '@site/docs/game-days/quiz';
+import evacuatingASickZoneQuiz from '@site/docs/evacuating-a-sick-zone/quiz';
 
 export interface RegisteredQuiz {
   /** The `id` given to `<Quiz>` in the MDX, and the key of its progress. */
@@ -38,6 +39,7 @@ export const quizzes: readonly RegisteredQuiz[] = [
   {id: 'self-managed-replication', unitKey: 'chapter-8', source: 'docs/self-managed-replication/quiz.ts', questions: selfManagedReplicationQuiz},
   {id: 'capstone', unitKey: 'chapter-9', source: 'docs/capstone/quiz.ts', questions: capstoneQuiz},
   {id: 'game-days', unitKey: 'chapter-10', source: 'docs/game-days/quiz.ts', questions: gameDaysQuiz},
+  {id: 'evacuating-a-sick-zone', unitKey: 'chapter-11', source: 'docs/evacuating-a-sick-zone/quiz.ts', questions: evacuatingASickZoneQuiz},
 ];
 
 export function findQuiz(id: string): RegisteredQuiz | undefined {
