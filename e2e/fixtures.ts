@@ -93,8 +93,9 @@ export async function widgetInView(page: Page, name: string): Promise<Locator> {
 }
 
 /** An axe scan with the course's tags; returns only serious and critical findings, described for the failure message. */
-export async function seriousAxeFindings(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({page}).withTags(WCAG_TAGS).analyze();
+export async function seriousAxeFindings(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({page}).withTags(WCAG_TAGS);
+  const results = await (include ? builder.include(include) : builder).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map(
