@@ -103,6 +103,8 @@ test.describe('Predict first', () => {
   });
 
   test('has no serious accessibility findings, asking and answered, light and dark', async ({page}) => {
+    // Four axe scans of a long chapter page: slow on a busy machine.
+    test.slow();
     await gotoHydrated(page, '/docs/load-balancers-health-checks');
     const selector = '[data-predict-id="lb-gray-failure-shift"]';
     const box = page.locator(selector);
