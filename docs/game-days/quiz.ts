@@ -79,6 +79,7 @@ const questions: QuizQuestion[] = [
     answer: 60,
     tolerance: 0,
     unit: 'min',
+    hints: [{value: 30, text: 'That is the impairment alone; the scenario also runs its recovery.'}],
     explanation:
       '30 minutes of impairment, then 30 minutes of recovery. In the autoshift variant, the autoshift starts at minute 5 and lasts for the remaining 25 minutes of impairment.',
   },
