@@ -144,6 +144,19 @@ test.describe('the warm-up quiz', () => {
     await expect(score(page)).toContainText('Score: 1 of 6');
   });
 
+  test('a revealed order is set apart from the explanation under it', async ({page}) => {
+    await gotoHydrated(page, '/docs/intro');
+    const q4 = question(page, 4);
+    await q4.getByRole('button', {name: 'Submit answer'}).click();
+    await q4.getByRole('button', {name: 'Reveal answer'}).click();
+    const order = q4.getByText('The right order:').locator('xpath=following-sibling::ol[1]');
+    const explanation = q4.getByText(/^Detection comes first/);
+    await expect(order).toBeVisible();
+    const gap = (await explanation.boundingBox())!.y - ((await order.boundingBox())!.y + (await order.boundingBox())!.height);
+    expect(gap).toBeGreaterThanOrEqual(8);
+    await expect(order).toHaveCSS('list-style-type', 'decimal');
+  });
+
   test('a question can be answered with the keyboard only', async ({page}) => {
     await gotoHydrated(page, '/docs/intro');
     const q4 = question(page, 4);

@@ -263,7 +263,7 @@ export default function Question({question, idPrefix, number, total, stored, sco
             {revealed && question.kind === 'ordering' ? (
               <>
                 <p>The right order:</p>
-                <ol>
+                <ol className={styles.rightOrder}>
                   {question.steps.map((step) => (
                     <li key={step.id}>
                       <Rich text={step.text} />
