@@ -144,7 +144,7 @@ export default function Predict({id, prediction, children}: Props): React.JSX.El
           <p id={`${prefix}-error`} className={styles.error} role="alert">
             {error}
           </p>
-          <button type="submit" className="button button--primary">
+          <button type="submit" className={clsx('button button--primary', styles.commit)}>
             Commit my prediction
           </button>
           <p className={styles.note}>Not graded: your guess is kept with your progress, and the model's result appears beside it.</p>
