@@ -53,7 +53,8 @@ export function watchPage(page: Page, baseURL: string): PageProblems {
  */
 export async function gotoHydrated(page: Page, pathname: string) {
   const response = await page.goto(pathname);
-  await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
+  // A long chapter can take more than the default 5 s to hydrate on a busy machine.
+  await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1, {timeout: 30_000});
   return response;
 }
 
