@@ -94,6 +94,9 @@ const questions: QuizQuestion[] = [
     answer: 65,
     tolerance: 5,
     unit: 's',
+    hints: [
+      {value: 35, tolerance: 2, text: '35 s is the luckiest case, a target that dies just before a check; the question asks for the latest.'},
+    ],
     explanation:
       'In the worst case the target dies just after a check has passed. The next check comes 30 s later and fails when its 5 s timeout runs out (35 s); the second failure comes 30 s after that (65 s). In the best case it is 35 s: hence 35 to 65 s of requests still sent to a dead target.',
   },

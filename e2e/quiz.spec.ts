@@ -26,7 +26,9 @@ test.describe('the warm-up quiz', () => {
     await expect(score(page)).toContainText('Score: 0 of 6');
 
     await q1.getByRole('button', {name: 'Try again'}).click();
-    await expect(q1.getByRole('radio', {name: /Nothing at all/})).not.toBeChecked();
+    // The previous answer stays, to edit.
+    await expect(q1.getByRole('radio', {name: /Nothing at all/})).toBeChecked();
+    await expect(q1.getByRole('radio', {name: /Nothing at all/})).toBeEnabled();
     await q1.getByRole('radio', {name: /No total outage/}).check();
     await q1.getByRole('button', {name: 'Submit answer'}).click();
     await expect(q1.getByText('✓ Right.')).toBeVisible();
@@ -80,11 +82,33 @@ test.describe('the warm-up quiz', () => {
     await expect(q3.getByText(/In the worst case/)).toHaveCount(0);
 
     await q3.getByRole('button', {name: 'Try again'}).click();
-    await expect(input).toHaveValue('');
+    await expect(input).toHaveValue('30');
+    await expect(input).toBeFocused();
     await input.fill('65 s');
     await input.press('Enter');
     await expect(q3.getByText('✓ Right.')).toBeVisible();
     await expect(q3.getByText(/In the worst case the target dies just after a check/)).toBeVisible();
+  });
+
+  test('a known wrong answer gets its hint before the answer is revealed, and "Try again" keeps it to edit', async ({page}) => {
+    await gotoHydrated(page, '/docs/intro');
+    const q3 = question(page, 3);
+    const input = q3.getByRole('textbox', {name: 'Your answer'});
+    await input.fill('35');
+    await input.press('Enter');
+    await expect(q3.getByText('✗ Not quite: 35 s is too low.')).toBeVisible();
+    await expect(q3.getByTestId('quiz-hint')).toHaveText(/^Hint: 35 s is the luckiest case.*asks for the latest\.$/);
+    await expect(q3.getByText(/In the worst case/)).toHaveCount(0);
+    await expect(q3.getByRole('button', {name: 'Reveal answer'})).toBeVisible();
+
+    await q3.getByRole('button', {name: 'Try again'}).click();
+    await expect(input).toHaveValue('35');
+    await expect(q3.getByTestId('quiz-hint')).toHaveCount(0);
+    await input.fill('50');
+    await input.press('Enter');
+    await expect(q3.getByText('✗ Not quite: 50 s is too low.')).toBeVisible();
+    // No hint for an answer nobody has named as a usual mistake.
+    await expect(q3.getByTestId('quiz-hint')).toHaveCount(0);
   });
 
   test('a revealed answer earns no credit until it is answered again from scratch, later', async ({page}) => {
@@ -118,6 +142,19 @@ test.describe('the warm-up quiz', () => {
     await answerRight();
     await expect(q2.getByText('✓ Right.')).toBeVisible();
     await expect(score(page)).toContainText('Score: 1 of 6');
+  });
+
+  test('a revealed order is set apart from the explanation under it', async ({page}) => {
+    await gotoHydrated(page, '/docs/intro');
+    const q4 = question(page, 4);
+    await q4.getByRole('button', {name: 'Submit answer'}).click();
+    await q4.getByRole('button', {name: 'Reveal answer'}).click();
+    const order = q4.getByText('The right order:').locator('xpath=following-sibling::ol[1]');
+    const explanation = q4.getByText(/^Detection comes first/);
+    await expect(order).toBeVisible();
+    const gap = (await explanation.boundingBox())!.y - ((await order.boundingBox())!.y + (await order.boundingBox())!.height);
+    expect(gap).toBeGreaterThanOrEqual(8);
+    await expect(order).toHaveCSS('list-style-type', 'decimal');
   });
 
   test('a question can be answered with the keyboard only', async ({page}) => {

@@ -17,6 +17,22 @@ test('the health check timeline follows its settings with the engine’s detecti
   await expect(widget.getByRole('img')).toHaveAttribute('aria-label', new RegExp(formatDuration(faster.latestDetectionSeconds)));
 });
 
+test('the health check timeline keeps one axis, so a shorter detection window draws as a shorter bar', async ({page}) => {
+  await gotoHydrated(page, '/docs/load-balancers-health-checks');
+  const widget = await widgetInView(page, 'Health check detection');
+  // The second lane: the target dies just after a check, so its bar is the latest detection.
+  const latestBar = widget.locator('svg').nth(1).locator('rect').first();
+  const width = async () => (await latestBar.boundingBox())!.width;
+  const defaults = healthCheckDetection();
+  const before = await width();
+  await widget.getByLabel('Interval').fill('10');
+  const shorter = healthCheckDetection({intervalSeconds: 10});
+  await expect(widget).toContainText(`after ${formatDuration(shorter.latestDetectionSeconds)}`);
+  expect(shorter.latestDetectionSeconds).toBeLessThan(defaults.latestDetectionSeconds);
+  // Drawn to the same scale: the bars keep the ratio of the windows.
+  await expect.poll(width).toBeCloseTo((before * shorter.latestDetectionSeconds) / defaults.latestDetectionSeconds, 0);
+});
+
 test('the replication race shows what each mode costs and loses', async ({page}) => {
   await gotoHydrated(page, '/docs/replication-fundamentals');
   const widget = await widgetInView(page, 'The replication race');

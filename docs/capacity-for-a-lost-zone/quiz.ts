@@ -49,6 +49,10 @@ const questions: QuizQuestion[] = [
     answer: three.tasksPerZone,
     tolerance: 0,
     unit: 'tasks',
+    hints: [
+      {value: Math.ceil(three.minimumTasks / 3), text: 'That carries the peak only while all three zones are up. Size each zone so that the two left can carry it.'},
+      {value: three.totalTasks, text: 'That is the whole fleet; the question asks for one zone.'},
+    ],
     explanation: `The peak needs ⌈${PEAK} ÷ ${PER_TASK}⌉ = ${three.minimumTasks} tasks. The 2 zones left after a loss must hold them all, so each zone runs ⌈${three.minimumTasks} ÷ 2⌉ = ${three.tasksPerZone}: ${three.totalTasks} tasks in all, ${Math.round(three.overhead * 100)} % of the peak.`,
   },
   {
@@ -58,6 +62,7 @@ const questions: QuizQuestion[] = [
     answer: two.totalTasks,
     tolerance: 0,
     unit: 'tasks',
+    hints: [{value: two.minimumTasks, text: 'That serves the peak only while both zones are up. With one of two zones lost, the zone left must carry everything.'}],
     explanation: `With 2 zones, the one left after a loss must carry the whole peak: ${two.tasksPerZone} tasks in each zone, ${two.totalTasks} in all, ${Math.round(two.overhead * 100)} % of the peak. Three zones did it with ${three.totalTasks}.`,
   },
   {

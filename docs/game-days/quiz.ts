@@ -90,6 +90,7 @@ const questions: QuizQuestion[] = [
     answer: 75,
     tolerance: 0,
     unit: 'min',
+    hints: [{value: 30, text: 'That is the impairment alone; the scenario also runs its recovery.'}],
     explanation:
       '15 minutes of preparation, then 30 minutes of impairment and 30 minutes of recovery: minute 75. In the autoshift variant, the autoshift starts at minute 5 of the impairment and lasts for its remaining 25 minutes.',
   },

@@ -59,6 +59,10 @@ const questions: QuizQuestion[] = [
     answer: tunedTimes.latestDetectionSeconds,
     tolerance: 2,
     unit: 's',
+    hints: [
+      {value: tunedTimes.earliestDetectionSeconds, text: `${tunedTimes.earliestDetectionSeconds} s is the luckiest case, a target that dies just before a check starts; the question asks for the latest.`},
+      {value: tuned.unhealthyThreshold * tuned.intervalSeconds, text: 'Close: the target is marked unhealthy when the last failing check gives up, so its timeout counts too.'},
+    ],
     explanation: `The worst case is a target that dies just after a check started and passed. The first failing check starts one interval later, and the target is marked unhealthy when failing check number ${tuned.unhealthyThreshold} times out: ${tuned.unhealthyThreshold} × ${tuned.intervalSeconds} + ${tuned.timeoutSeconds} = ${tunedTimes.latestDetectionSeconds} s. The best case is (${tuned.unhealthyThreshold} − 1) × ${tuned.intervalSeconds} + ${tuned.timeoutSeconds} = ${tunedTimes.earliestDetectionSeconds} s.`,
   },
   {

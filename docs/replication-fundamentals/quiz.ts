@@ -66,6 +66,7 @@ const questions: QuizQuestion[] = [
     answer: writesLost,
     tolerance: Math.round(writesLost * 0.05),
     unit: 'writes',
+    hints: [{value: 0, text: 'Nothing would be lost with a synchronous standby. This replica is asynchronous: what had it not received yet when zone a failed?'}],
     explanation: `Writes lost ≈ replication lag × write rate = ${LAG_SECONDS} s × ${writesPerSecond} writes/s = ${writesLost}. The lab's engine gives the same number for this model: the replica holds everything older than ${LAG_SECONDS} s, and the last ${LAG_SECONDS} s of acknowledged writes existed only on the lost primary. Note that the loss does not depend on how long the promotion takes.`,
   },
   {

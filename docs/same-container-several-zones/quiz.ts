@@ -45,6 +45,7 @@ const questions: QuizQuestion[] = [
     answer: loneOutage,
     tolerance: 30,
     unit: 's',
+    hints: [{value: lone.start, tolerance: 10, text: 'That is the start alone. Before it, the load balancer has to notice the task is dead; after it, the new task must pass a health check.'}],
     explanation: `Add the steps in series. Detection: the dead task is marked unhealthy after two failed checks, 35 to 65 s (${lone.detection} s in the lab’s run). Placement and start: ${lone.start} s. The new target then needs one passing check, at most one interval later (${lone.firstCheck} s in the run). The lab’s run totals ${lone.total} s, and its longest outage is ${loneOutage} s; depending on when the checks fall it ranges from about 120 to 150 s, so any answer near that range counts.`,
   },
   {

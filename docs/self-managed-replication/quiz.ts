@@ -113,6 +113,7 @@ const questions: QuizQuestion[] = [
     answer: 30,
     tolerance: 0,
     unit: 's',
+    hints: [{value: 20, text: 'Close: the rule counts `retry_timeout` twice.'}],
     explanation:
       'The rule is loop_wait + 2 × retry_timeout ≤ ttl, so ttl ≥ 10 + 2 × 10 = 30 s, which is Patroni’s default. It lets a leader that lost the DCS demote itself before its key can expire and another node take over.',
   },

@@ -45,6 +45,7 @@ const questions: QuizQuestion[] = [
     answer: sessionsLostThreeZones,
     tolerance: 0,
     unit: 'sessions',
+    hints: [{value: 600, text: 'Half would be right with two zones; here the sessions are spread over three.'}],
     explanation: `Stickiness spreads the 1,200 sessions evenly, 200 on each task. Zone a held two of the six tasks, so their ${sessionsLostThreeZones} sessions go with them: when those users come back, the load balancer sticks them to a task in zone b or c that has never seen them. The model gives the same figure. More zones make the loss a smaller share, never zero.`,
   },
   {

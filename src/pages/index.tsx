@@ -4,6 +4,9 @@ import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import ChapterList from '@site/src/components/ChapterList';
 import ZoneIllustration from '@site/src/components/ZoneIllustration';
+import ContinueCourse from '@site/src/components/ContinueCourse';
+import {courseReadingMinutes, courseUnits} from '@site/src/quiz/course';
+import {formatDuration} from '@site/src/utils/format';
 import styles from './index.module.css';
 
 const lessons = [
@@ -39,6 +42,9 @@ export default function Home(): React.JSX.Element {
               For engineers who ship containers and want to know what "multi-AZ" really buys them, and for teams
               onboarding new engineers onto a service that must survive a lost zone.
             </p>
+            <p className={styles.length} data-testid="course-length">
+              {courseUnits.length} parts, about {formatDuration(courseReadingMinutes() * 60)} of reading, plus the labs and quizzes.
+            </p>
             <div className={styles.actions}>
               <Link className="button button--primary button--lg" to="/docs/intro">
                 Start the course
@@ -47,6 +53,7 @@ export default function Home(): React.JSX.Element {
                 Open the playground
               </Link>
             </div>
+            <ContinueCourse />
           </div>
           <ZoneIllustration />
         </div>

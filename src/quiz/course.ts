@@ -90,3 +90,47 @@ export function countWords(mdx: string): number {
 export function readingMinutesFor(words: number): number {
   return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
 }
+
+/** Minutes of reading in the whole course (the introduction and every published chapter). */
+export function courseReadingMinutes(): number {
+  return courseUnits.reduce((sum, unit) => sum + (unit.docId ? (unit.readingMinutes ?? 0) : 0), 0);
+}
+
+/** "Done", "started" or "not started", scored from what is stored (for the sidebar). */
+export function unitStateFromStore(progress: Progress, unit: CourseUnit): 'done' | 'started' | 'not-started' {
+  const score = unitScoreFromStore(progress, unit);
+  return score?.passed ? 'done' : score?.started ? 'started' : 'not-started';
+}
+
+/** The published unit after this one in teaching order that is not done yet, if any. */
+export function nextUnitAfter(progress: Progress, unit: CourseUnit): CourseUnit | undefined {
+  const index = courseUnits.indexOf(unit);
+  return courseUnits.slice(index + 1).find((next) => next.docId && unitStateFromStore(progress, next) !== 'done');
+}
+
+/** When the reader last answered or revealed a question of this unit's quiz (ms), or null. */
+function lastActivity(progress: Progress, unit: CourseUnit): number | null {
+  const quiz = unit.quizId ? progress.quizzes[unit.quizId] : undefined;
+  const times = Object.values(quiz?.questions ?? {}).flatMap((question) => [question.answeredAt ?? 0, question.revealedAt ?? 0]);
+  const latest = Math.max(0, ...times);
+  return latest > 0 ? latest : null;
+}
+
+/**
+ * Where to continue: the unit the reader worked on last if it is not done,
+ * else the next unit not done after it. Null before any answer, or when the
+ * rest of the course is done.
+ */
+export function continueUnit(progress: Progress): CourseUnit | null {
+  let last: CourseUnit | null = null;
+  let lastAt = 0;
+  for (const unit of courseUnits) {
+    const at = lastActivity(progress, unit);
+    if (at !== null && at >= lastAt) {
+      last = unit;
+      lastAt = at;
+    }
+  }
+  if (!last) return null;
+  return unitStateFromStore(progress, last) === 'done' ? (nextUnitAfter(progress, last) ?? null) : last;
+}

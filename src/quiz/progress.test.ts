@@ -6,6 +6,7 @@ import {
   createProgressStore,
   emptyProgress,
   migrate,
+  MIGRATIONS,
   NOTICE_FULL,
   NOTICE_UNAVAILABLE,
   parseProgress,
@@ -114,13 +115,32 @@ describe('migrate', () => {
   });
 
   it('upgrades an older format step by step', () => {
-    // A made-up format 0 that stored only the quiz ids the reader had passed, upgraded to 1.
+    // A made-up format 0 that stored only the quiz ids the reader had passed, upgraded to 1, then by the real step to 2.
     const steps = {
+      ...MIGRATIONS,
       0: (old: Record<string, unknown>) => ({version: 1, quizzes: Object.fromEntries((old.passed as string[]).map((id) => [id, {questions: {}, questionIds: []}]))}),
     };
-    expect(migrate({version: 0, passed: ['intro']}, steps, 1)).toEqual({ok: true, progress: {version: 1, quizzes: {intro: {questions: {}, questionIds: []}}}});
-    expect(migrate({version: 0, passed: ['intro']}, {}, 1)).toEqual({ok: false, reason: 'Format 0 cannot be upgraded.'});
-    expect(migrate({version: 0}, steps, 1)).toEqual({ok: false, reason: 'Upgrading format 0 failed.'});
+    expect(migrate({version: 0, passed: ['intro']}, steps, 2)).toEqual({ok: true, progress: {version: 2, quizzes: {intro: {questions: {}, questionIds: []}}, guesses: {}}});
+    expect(migrate({version: 0, passed: ['intro']}, {}, 2)).toEqual({ok: false, reason: 'Format 0 cannot be upgraded.'});
+    expect(migrate({version: 0}, steps, 2)).toEqual({ok: false, reason: 'Upgrading format 0 failed.'});
+  });
+
+  it('upgrades a version 1 file (before predictions) to version 2, keeping every answer', () => {
+    const v1 = {version: 1, quizzes: {intro: {questionIds: ['q1'], questions: {q1: {attempts: 2, answeredCorrectly: true, revealedAt: null, answeredAt: 7, answer: right}}}}};
+    expect(migrate(v1)).toEqual({ok: true, progress: {...v1, version: 2, guesses: {}}});
+  });
+
+  it('reads committed predictions back, and rejects bad ones with a reason', () => {
+    const store = createProgressStore({storage: () => fakeStorage().storage, now: () => 11});
+    store.recordGuess('outage-length', {seconds: '30'});
+    const progress = store.getState().progress;
+    expect(progress.guesses).toEqual({'outage-length': {values: {seconds: '30'}, at: 11}});
+    expect(parseProgress(JSON.stringify(progress))).toEqual({ok: true, progress});
+    const withGuesses = (guesses: unknown) => migrate({version: 2, quizzes: {}, guesses});
+    expect(withGuesses(undefined)).toEqual({ok: false, reason: '"guesses" is missing or is not an object.'});
+    expect(withGuesses({'Bad Id': {values: {}, at: 1}})).toEqual({ok: false, reason: '"Bad Id" is not a prediction id.'});
+    expect(withGuesses({p: {values: {a: 5}, at: 1}})).toEqual({ok: false, reason: 'Prediction "p": value "a" must be a short text under an id.'});
+    expect(withGuesses({p: {values: {}, at: -1}})).toEqual({ok: false, reason: 'Prediction "p": "at" must be a time.'});
   });
 
   it('never throws on any JSON value or any text', () => {
@@ -139,7 +159,7 @@ describe('the store', () => {
     const {storage, data} = fakeStorage();
     const store = createProgressStore({storage: () => storage, now: () => 42});
     store.recordAnswer('quiz', ids, 'q1', right, true);
-    expect(JSON.parse(data.get(STORAGE_KEY)!)).toMatchObject({version: 1, quizzes: {quiz: {questionIds: ids, questions: {q1: {answeredCorrectly: true, answeredAt: 42}}}}});
+    expect(JSON.parse(data.get(STORAGE_KEY)!)).toMatchObject({version: 2, quizzes: {quiz: {questionIds: ids, questions: {q1: {answeredCorrectly: true, answeredAt: 42}}}}});
     const nextVisit = createProgressStore({storage: () => storage});
     expect(nextVisit.getState()).toEqual({progress: store.getState().progress, issue: null});
   });
@@ -186,10 +206,20 @@ describe('the store', () => {
     expect(data.has(STORAGE_KEY)).toBe(false);
   });
 
+  it('keeps a committed prediction until the reader clears it, across visits', () => {
+    const {storage} = fakeStorage();
+    createProgressStore({storage: () => storage, now: () => 3}).recordGuess('zone-loss', {share: '33', layout: 'even'});
+    const next = createProgressStore({storage: () => storage});
+    expect(next.getState().progress.guesses['zone-loss']).toEqual({values: {share: '33', layout: 'even'}, at: 3});
+    next.recordGuess('zone-loss', null);
+    expect(createProgressStore({storage: () => storage}).getState().progress.guesses).toEqual({});
+  });
+
   it('imports a valid export and rejects an invalid file without touching progress', () => {
     const {storage} = fakeStorage();
     const store = createProgressStore({storage: () => storage});
     store.recordAnswer('quiz', ids, 'q1', right, true);
+    store.recordGuess('outage-length', {seconds: '45'});
     const exported = store.exportText();
     const before = store.getState();
     expect(store.importText('{"hello": "world"}')).toEqual({ok: false, reason: 'It has no valid "version": it is not Failover Lab progress.'});

@@ -9,10 +9,11 @@
  * with an `issue` the pages show as a quiet notice.
  */
 import type {Answer} from './grade';
+import {guessCleared, guessRecorded, readGuesses, type Guesses} from './guesses';
 
 /** The one localStorage key the site writes. */
 export const STORAGE_KEY = 'failover-lab:progress';
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 /** A quiz is passed, and its chapter done, when this share of its questions has credit. */
 export const PASS_MARK = 0.8;
@@ -52,10 +53,17 @@ export interface ProgressV1 {
   quizzes: Record<string, QuizProgress>;
 }
 
-/** The current stored shape. */
-export type Progress = ProgressV1;
+/** Version 2 adds the predictions the reader committed (src/quiz/guesses.ts). */
+export interface ProgressV2 {
+  version: 2;
+  quizzes: Record<string, QuizProgress>;
+  guesses: Guesses;
+}
 
-export const emptyProgress = (): Progress => ({version: CURRENT_VERSION, quizzes: {}});
+/** The current stored shape. */
+export type Progress = ProgressV2;
+
+export const emptyProgress = (): Progress => ({version: 2, quizzes: {}, guesses: {}});
 
 /** Quiz and question ids: lowercase words joined by hyphens (also keeps keys like `__proto__` out). */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -168,12 +176,14 @@ export function creditAvailableAt(question: QuestionProgress | undefined): numbe
 export type MigrateResult = {ok: true; progress: Progress} | {ok: false; reason: string};
 
 /**
- * Upgrades from stored version N to N + 1. Version 1 is the first, so the
- * chain is empty; a version 2 adds `1: (v1) => v2` here and bumps
- * CURRENT_VERSION, and every older value is carried forward step by step.
+ * Upgrades from stored version N to N + 1; every older value is carried
+ * forward step by step. A new format adds a step here and bumps CURRENT_VERSION.
  */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // Version 1 had no predictions.
+  1: (v1) => ({...v1, version: 2, guesses: {}}),
+};
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -216,7 +226,8 @@ function checkQuestion(value: unknown): string | null {
   return answerProblem ? `answer ${answerProblem}` : null;
 }
 
-function readV1(value: Record<string, unknown>): MigrateResult {
+/** Reads the current format (after any migration). */
+function readCurrent(value: Record<string, unknown>): MigrateResult {
   if (!isRecord(value.quizzes)) return {ok: false, reason: '"quizzes" is missing or is not an object.'};
   const quizzes: Record<string, QuizProgress> = {};
   for (const [quizId, quiz] of Object.entries(value.quizzes)) {
@@ -241,7 +252,9 @@ function readV1(value: Record<string, unknown>): MigrateResult {
     }
     quizzes[quizId] = {questions, questionIds: [...quiz.questionIds]};
   }
-  return {ok: true, progress: {version: 1, quizzes}};
+  const guesses = readGuesses(value.guesses);
+  if (!guesses.ok) return guesses;
+  return {ok: true, progress: {version: 2, quizzes, guesses: guesses.guesses}};
 }
 
 /**
@@ -269,7 +282,7 @@ export function migrate(raw: unknown, migrations: Readonly<Record<number, Migrat
     version += 1;
     if (!isRecord(value) || value.version !== version) return {ok: false, reason: `Upgrading to format ${version} failed.`};
   }
-  return readV1(value);
+  return readCurrent(value);
 }
 
 /** Parses JSON text and migrates it. Never throws. */
@@ -327,6 +340,8 @@ export interface ProgressStore {
   subscribe(listener: () => void): () => void;
   recordAnswer(quizId: string, questionIds: readonly string[], questionId: string, answer: Answer, correct: boolean): void;
   reveal(quizId: string, questionIds: readonly string[], questionId: string): void;
+  /** A `Predict` was committed (values by ask id), or, with null, cleared to predict again. */
+  recordGuess(id: string, values: Record<string, string> | null): void;
   /** Forgets all progress, here and in storage (also clears an unreadable stored value). */
   reset(): void;
   /** Replaces progress with an exported file's text; an invalid file changes nothing. */
@@ -348,7 +363,7 @@ export interface StoreOptions {
  * after hydration. Frozen all the way down: events build new objects, never change it.
  */
 export const SERVER_STATE: ProgressState = Object.freeze({
-  progress: Object.freeze({...emptyProgress(), quizzes: Object.freeze({})}),
+  progress: Object.freeze({...emptyProgress(), quizzes: Object.freeze({}), guesses: Object.freeze({})}),
   issue: null,
 }) as ProgressState;
 
@@ -432,6 +447,11 @@ export function createProgressStore({storage, now = () => Date.now()}: StoreOpti
     },
     reveal(quizId, questionIds, questionId) {
       change(answerRevealed(current().progress, quizId, questionIds, questionId, now()));
+    },
+    recordGuess(id, values) {
+      const progress = current().progress;
+      const guesses = values === null ? guessCleared(progress.guesses, id) : guessRecorded(progress.guesses, id, values, now());
+      change({...progress, guesses});
     },
     reset() {
       replace(emptyProgress(), null);

@@ -26,16 +26,36 @@ interface QuestionBase {
   prompt: string;
 }
 
+/**
+ * A nudge for a common wrong answer, shown after that answer and before the
+ * reader asks to see the right one ("25 s is the luckiest case; the question
+ * asks for the latest"). It must not give the answer away.
+ */
+export interface ChoiceHint {
+  /** Shown when the reader's selection includes every one of these (wrong) choices. */
+  choiceIds: string[];
+  text: string;
+}
+
 /** Exactly one choice is correct. */
 export interface SingleChoiceQuestion extends QuestionBase {
   kind: 'single';
   choices: Choice[];
+  hints?: ChoiceHint[];
 }
 
 /** Select all that apply: at least one choice is correct. */
 export interface MultipleChoiceQuestion extends QuestionBase {
   kind: 'multiple';
   choices: Choice[];
+  hints?: ChoiceHint[];
+}
+
+/** A hint for a numeric answer near `value` (within `tolerance`, default 0), which must be outside the accepted range. */
+export interface NumericHint {
+  value: number;
+  tolerance?: number;
+  text: string;
 }
 
 /** A number with a unit, accepted within ± `tolerance`. */
@@ -49,6 +69,7 @@ export interface NumericQuestion extends QuestionBase {
   unit: string;
   /** How the answer is worked out; shown after the reader answers. */
   explanation: string;
+  hints?: NumericHint[];
 }
 
 /** Put the steps in order. */

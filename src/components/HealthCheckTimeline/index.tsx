@@ -17,6 +17,14 @@ const WIDTH = 640;
 const LANE = 30;
 const LEFT = 8;
 const RIGHT = 16;
+/**
+ * The axis is fixed, so a shorter detection window always draws as a shorter
+ * bar: rescaling it to each setting made 25 s look longer than 65 s. It holds
+ * the defaults' return to service (150 s); longer windows run off its right edge.
+ */
+const AXIS_SECONDS = 150;
+const TICK_SECONDS = 30;
+const TICKS = Array.from({length: AXIS_SECONDS / TICK_SECONDS + 1}, (_, k) => k * TICK_SECONDS);
 
 /**
  * When does the load balancer stop sending traffic to a dead target? Two
@@ -47,8 +55,8 @@ function Detection({interactive = true, requestsPerSecond = 100, ...initial}: Pr
     return {failed: result.summary.failed, detectedAfter: marked ? marked.t - 100 : null};
   }, [settings, requestsPerSecond]);
 
-  const span = times.latestDetectionSeconds + settings.intervalSeconds * 0.5;
-  const x = (t: number) => LEFT + (t / span) * (WIDTH - LEFT - RIGHT);
+  const x = (t: number) => LEFT + (Math.min(t, AXIS_SECONDS) / AXIS_SECONDS) * (WIDTH - LEFT - RIGHT);
+  const offAxis = times.latestDetectionSeconds > AXIS_SECONDS;
   // Lane 1: the target dies just as a check starts; lane 2: just after one started.
   const lanes = [
     {label: 'Dies just before a check', checks: times.failedCheckStarts.earliest, detected: times.earliestDetectionSeconds},
@@ -78,22 +86,26 @@ function Detection({interactive = true, requestsPerSecond = 100, ...initial}: Pr
                 {lane.label}: marked unhealthy after {formatDuration(lane.detected)}
               </p>
               <svg className={styles.chart} viewBox={`0 0 ${WIDTH} ${LANE}`} preserveAspectRatio="none" aria-hidden="true">
-                <rect className={styles.window} x={x(0)} y={6} width={x(lane.detected) - x(0)} height={LANE - 12} />
-                {lane.checks.map((start) => (
+                <rect className={styles.window} data-testid="detection-window" x={x(0)} y={6} width={x(lane.detected) - x(0)} height={LANE - 12} />
+                {lane.checks.filter((start) => start < AXIS_SECONDS).map((start) => (
                   <g key={start}>
                     <line className={styles.check} x1={x(start)} x2={x(start)} y1={2} y2={LANE - 2} />
                     <rect className={styles.timeout} x={x(start)} y={LANE / 2 - 5} width={x(start + settings.timeoutSeconds) - x(start)} height={10} />
                   </g>
                 ))}
-                <line className={styles.detected} x1={x(lane.detected)} x2={x(lane.detected)} y1={0} y2={LANE} />
+                {lane.detected <= AXIS_SECONDS ? <line className={styles.detected} x1={x(lane.detected)} x2={x(lane.detected)} y1={0} y2={LANE} /> : null}
               </svg>
             </div>
           );
         })}
-        <p className={styles.axis}>
-          <span>target dies</span>
-          <span>{formatDuration(span)}</span>
-        </p>
+        <div className={styles.axis} aria-hidden="true">
+          {TICKS.map((t) => (
+            <span key={t} className={styles.tick} style={{left: `${(x(t) / WIDTH) * 100}%`}}>
+              {t === 0 ? 'dies' : `${t} s`}
+            </span>
+          ))}
+        </div>
+        {offAxis ? <p className={styles.offAxis}>The window runs past the {formatDuration(AXIS_SECONDS)} the axis shows; the labels above give its length.</p> : null}
       </div>
       <p className={styles.legend}>
         <span className={styles.keyWindow} aria-hidden="true" /> still receiving traffic · <span className={styles.keyCheck} aria-hidden="true" /> a

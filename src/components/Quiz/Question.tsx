@@ -1,6 +1,7 @@
 import React, {useRef, useState} from 'react';
 import clsx from 'clsx';
 import {blankAnswer, correctAnswer, grade, type Answer, type Verdict} from '@site/src/quiz/grade';
+import {hintFor} from '@site/src/quiz/hints';
 import {creditAvailableAt, hasCredit, type QuestionProgress} from '@site/src/quiz/progress';
 import type {ChallengeQuestion, Choice, QuizQuestion} from '@site/src/quiz/types';
 import Ordering from './Ordering';
@@ -71,7 +72,9 @@ export default function Question({question, idPrefix, number, total, stored, sco
   }
 
   function tryAgain() {
-    setDraft(blankAnswer(question));
+    // Keep the last answer to edit: a near miss needs one change, not a fresh start. After a
+    // reveal the reader starts from scratch, as the credit rule asks.
+    setDraft(shown.state === 'answered' ? shown.answer : blankAnswer(question));
     setError(null);
     setEditing(true);
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('input, button:not([aria-disabled])')?.focus());
@@ -129,6 +132,7 @@ export default function Question({question, idPrefix, number, total, stored, sco
   }
 
   const statusText = verdictText();
+  const hint = shown.state === 'answered' && !shown.verdict.correct ? hintFor(question, shown.answer) : null;
 
   return (
     <li className={styles.question}>
@@ -219,7 +223,8 @@ export default function Question({question, idPrefix, number, total, stored, sco
           <div className={styles.actions}>
             {readOnly ? (
               <>
-                <button ref={afterRef} type="button" className={styles.secondaryButton} onClick={tryAgain}>
+                {/* Keyed, so React does not turn this very button into "Submit answer" during its own click (the click would then submit). */}
+                <button key="try-again" ref={afterRef} type="button" className={styles.secondaryButton} onClick={tryAgain}>
                   {shown.state === 'answered' && shown.credited ? 'Answer again' : 'Try again'}
                 </button>
                 {shown.state === 'answered' && !shown.verdict.correct ? (
@@ -229,7 +234,7 @@ export default function Question({question, idPrefix, number, total, stored, sco
                 ) : null}
               </>
             ) : (
-              <button type="submit" className="button button--primary">
+              <button key="submit" type="submit" className="button button--primary">
                 Submit answer
               </button>
             )}
@@ -244,6 +249,11 @@ export default function Question({question, idPrefix, number, total, stored, sco
               {shown.state === 'answered' && shown.verdict.correct ? '✓ ' : shown.state === 'revealed' ? '' : '✗ '}
               {statusText}
             </p>
+            {hint ? (
+              <p className={styles.hintText} data-testid="quiz-hint">
+                <strong>Hint:</strong> <Rich text={hint} />
+              </p>
+            ) : null}
             {revealed && question.kind === 'numeric' ? (
               <p>
                 The answer: <strong>{question.answer} {question.unit}</strong>
@@ -253,7 +263,7 @@ export default function Question({question, idPrefix, number, total, stored, sco
             {revealed && question.kind === 'ordering' ? (
               <>
                 <p>The right order:</p>
-                <ol>
+                <ol className={styles.rightOrder}>
                   {question.steps.map((step) => (
                     <li key={step.id}>
                       <Rich text={step.text} />

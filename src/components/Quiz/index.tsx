@@ -2,7 +2,10 @@ import React, {useMemo} from 'react';
 import {PASS_MARK, REVEAL_COOLDOWN_MS, scoreQuiz} from '@site/src/quiz/progress';
 import type {QuizQuestion} from '@site/src/quiz/types';
 import type {Answer} from '@site/src/quiz/grade';
+import Link from '@docusaurus/Link';
 import ProgressNotice from '@site/src/components/ProgressNotice';
+import {docPath} from '@site/src/content/chapters';
+import {courseUnits, nextUnitAfter, unitLabel} from '@site/src/quiz/course';
 import {progressStore, useProgressState} from '@site/src/components/ProgressBadge/useProgress';
 import Question from './Question';
 import Challenge from './Challenge';
@@ -24,6 +27,8 @@ export default function Quiz({id, questions}: Props): React.JSX.Element {
   const questionIds = useMemo(() => questions.map((question) => question.id), [questions]);
   const quizProgress = progress.quizzes[id];
   const score = scoreQuiz(questionIds, quizProgress);
+  const unit = courseUnits.find((candidate) => candidate.quizId === id);
+  const next = score.passed && unit ? nextUnitAfter(progress, unit) : undefined;
   const scoreLine = score.passed
     ? `Quiz score: ${score.credited} of ${score.total}. Passed.`
     : `Quiz score: ${score.credited} of ${score.total}; ${score.required} needed to pass.`;
@@ -59,6 +64,19 @@ export default function Quiz({id, questions}: Props): React.JSX.Element {
         </strong>
         {score.passed ? ' · Passed: this part of the course is done.' : ` · ${score.required} needed to pass.`}
       </p>
+      {next?.docId ? (
+        <p className={styles.next} data-testid="quiz-next">
+          Continue with{' '}
+          <Link to={docPath(next.docId)}>
+            {unitLabel(next)}: {next.title}
+          </Link>
+          {next.readingMinutes ? ` (${next.readingMinutes} min read)` : null}
+        </p>
+      ) : score.passed && unit ? (
+        <p className={styles.next} data-testid="quiz-next">
+          That was the last part you had left: <Link to="/progress">see your progress</Link>.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,28 @@
+/** The capstone's "predict first" answers: today's design run by the engine and graded against the brief. */
+import {simulate} from '@site/src/engine';
+import {gradeChallenge} from '@site/src/quiz/challenge';
+import {formatPercent} from '@site/src/utils/format';
+import type {Prediction} from '@site/src/components/Predict/types';
+import challenge, {startDesign} from './challenge';
+
+const today = simulate(startDesign);
+const graded = gradeChallenge(challenge, startDesign);
+const missed = graded.targets.filter((target) => !target.passed);
+
+const causes = [
+  {id: 'overload', text: 'Overload: too few tasks left'},
+  {id: 'deadTarget', text: 'Requests sent to dead tasks'},
+  {id: 'database', text: 'No writable database'},
+] as const;
+const failing = today.segments.filter((segment) => segment.failed > 0);
+const last = failing[failing.length - 1];
+const lastCause = last ? causes.reduce((a, b) => (last.failedByCause[b.id] > last.failedByCause[a.id] ? b : a)).id : 'overload';
+
+export const todaysDesign: Prediction = {
+  asks: [
+    {id: 'missed', kind: 'number', label: `Targets of the brief's ${graded.targets.length} it misses`, unit: 'targets', answer: missed.length},
+    {id: 'availability', kind: 'number', label: 'Availability in the hour', unit: '%', answer: Math.round(today.summary.availability * 1000) / 10},
+    {id: 'last', kind: 'choice', label: 'What fails last', choices: causes.map(({id, text}) => ({id, text})), answer: lastCause},
+  ],
+  because: `of the brief's targets, today's design misses: ${missed.map((target) => target.label).join(' ') || 'none'} In the lab's run, availability is ${formatPercent(today.summary.availability)}.`,
+};

@@ -1,0 +1,50 @@
+/**
+ * Chapter 3's "predict first" answers, computed by the engine from the same
+ * settings and presets as the widget and the labs they sit above.
+ */
+import {getPreset, healthCheckDetection, simulate} from '@site/src/engine';
+import type {Prediction} from '@site/src/components/Predict/types';
+import {eventAt, failingPercentAt, failingSeconds, lastFailureAt, YES_NO, yesNo} from '@site/src/content/measure';
+
+const defaults = healthCheckDetection();
+const tighter = healthCheckDetection({intervalSeconds: 10, unhealthyThreshold: 3});
+const change = defaults.latestDetectionSeconds - tighter.latestDetectionSeconds;
+
+export const tighterChecks: Prediction = {
+  asks: [{id: 'worst-case', kind: 'number', label: 'Worst case with a 10 s interval and a threshold of 3', unit: 's', answer: tighter.latestDetectionSeconds}],
+  because: `the worst case is threshold × interval + timeout: 3 × 10 + 5 = ${tighter.latestDetectionSeconds} s, ${change} s ${change >= 0 ? 'shorter' : 'longer'} than the default ${defaults.latestDetectionSeconds} s. The interval is multiplied by the threshold, so it is the bigger lever.`,
+};
+
+const twoTasks = simulate(getPreset('two-stateless-tasks').model);
+const zoneFailedAt = eventAt(twoTasks, 'zone/failed') ?? 0;
+const detectedAt = eventAt(twoTasks, 'lb/targetMarkedUnhealthy') ?? zoneFailedAt;
+const replacementAt = eventAt(twoTasks, 'lb/targetHealthy');
+const lastFailure = lastFailureAt(twoTasks);
+
+export const twoStatelessTasks: Prediction = {
+  asks: [
+    {id: 'share', kind: 'number', label: 'Share of requests failing once the zone is down', unit: '%', answer: failingPercentAt(twoTasks, zoneFailedAt)},
+    {id: 'seconds', kind: 'number', label: 'For how long', unit: 's', answer: failingSeconds(twoTasks)},
+    {
+      id: 'after-replacement',
+      kind: 'choice',
+      label: 'Anything fails after the replacement task starts',
+      choices: YES_NO,
+      answer: yesNo(replacementAt !== null && lastFailure !== null && lastFailure > replacementAt),
+    },
+  ],
+  because: `the load balancer keeps sending the dead task its half of the requests until its health checks fail, ${detectedAt - zoneFailedAt} s after the zone in this run. Then the surviving task, sized for the whole peak, serves everything, and the replacement joins without a single failure.`,
+};
+
+const gray = simulate(getPreset('gray-failure-zonal-shift').model);
+const grayStart = gray.model.faults.find((fault) => fault.kind === 'grayFailure')?.at ?? 0;
+const shiftAt = gray.model.actions.find((action) => action.kind === 'zonalShift')?.at ?? 0;
+
+export const grayFailureShift: Prediction = {
+  asks: [
+    {id: 'unhealthy', kind: 'choice', label: 'Any target marked unhealthy', choices: YES_NO, answer: yesNo(eventAt(gray, 'lb/targetMarkedUnhealthy') !== null)},
+    {id: 'before', kind: 'number', label: 'Share of all requests failing before the shift', unit: '%', answer: failingPercentAt(gray, (grayStart + shiftAt) / 2)},
+    {id: 'after', kind: 'number', label: 'After the shift', unit: '%', answer: failingPercentAt(gray, shiftAt + 60)},
+  ],
+  because: 'zone b gets a third of the requests and fails half of them, while its health checks keep passing. The shift takes zone b out of the load balancer, and the four tasks in zones a and c can carry the peak.',
+};
