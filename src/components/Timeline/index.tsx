@@ -94,6 +94,7 @@ export default function Timeline({result, currentTime, onSeek, title = 'Requests
       : `Over ${formatDuration(duration)}, ${formatCount(summary.failed)} of ${formatCount(summary.offered)} requests failed (${(failedShare * 100).toFixed(2)} %); the longest outage lasted ${formatDuration(summary.longestOutageSeconds)}.`;
 
   return (
+    <>
     <figure className={styles.figure}>
       {/* On paper the table below stands in for the chart (see the print styles in custom.css). */}
       <svg
@@ -169,8 +170,10 @@ export default function Timeline({result, currentTime, onSeek, title = 'Requests
           </span>
         ) : null}
       </figcaption>
-      <TimelineTable result={result} />
     </figure>
+    {/* After the figure, not in it: HTML allows a figcaption only as a figure's first or last child. */}
+    <TimelineTable result={result} />
+    </>
   );
 }
 
