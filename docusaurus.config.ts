@@ -5,6 +5,7 @@ import type {Config, Plugin} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {lightCodeTheme, darkCodeTheme} from './src/theme/prismThemes';
 import widgetChunks from './src/plugins/widgetChunks';
+import securityHeaders from './src/plugins/securityHeaders';
 
 /** Writes robots.txt (allow all, point to the sitemap) from the site's own URL, so it stays right when `url` changes. */
 function robotsTxt(): Plugin {
@@ -59,6 +60,8 @@ const config: Config = {
   ],
 
   plugins: [
+    // Before plugin-pwa: it precaches the pages, which must already hold their policy.
+    securityHeaders,
     [
       '@docusaurus/plugin-pwa',
       {
