@@ -5,6 +5,7 @@ import type {Config, Plugin} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {lightCodeTheme, darkCodeTheme} from './src/theme/prismThemes';
 import widgetChunks from './src/plugins/widgetChunks';
+import securityHeaders from './src/plugins/securityHeaders';
 
 /** Writes robots.txt (allow all, point to the sitemap) from the site's own URL, so it stays right when `url` changes. */
 function robotsTxt(): Plugin {
@@ -59,14 +60,17 @@ const config: Config = {
   ],
 
   plugins: [
+    // Before plugin-pwa: it precaches the pages, which must already hold their policy.
+    securityHeaders,
     [
       '@docusaurus/plugin-pwa',
       {
         // Every reader gets the offline copy after a first visit: chapters, labs and quizzes all
         // run in the browser, so the whole site is precached by the service worker.
         offlineModeActivationStrategies: ['always'],
-        // Pages are built as `<path>.html` (trailingSlash: false); see the file for why this is needed.
-        swCustom: path.resolve(__dirname, 'src/sw/htmlFallback.js'),
+        // How requests are answered from the offline copy (pages as `<path>.html`, the 404 page, the network
+        // when the browser has dropped a cached file); see the file for why each is needed.
+        swCustom: path.resolve(__dirname, 'src/sw/fetchFallback.js'),
         // The plugin's own registration, started once the page has hydrated and is idle, so precaching
         // the site does not slow down a first visit's start (see the file).
         swRegister: path.resolve(__dirname, 'src/pwa/registerWhenIdle.ts'),

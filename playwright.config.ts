@@ -17,6 +17,9 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
+  // Web-first assertions wait for state; on this shared 2-core machine, under load, a page can take
+  // longer than the default 5 s to hydrate (a capstone test failed so with a load average of 55).
+  expect: {timeout: 15_000},
   // Each build folder gets its own artifacts folder, so side-by-side runs do not wipe each other's.
   outputDir: `test-results/playwright-${BUILD_DIR}`,
   reporter: [['list'], ['json', {outputFile: BUILD_DIR === 'build' ? 'test-results/playwright.json' : `test-results/playwright-${BUILD_DIR}.json`}]],

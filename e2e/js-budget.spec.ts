@@ -4,10 +4,11 @@ import {test, expect, sitemapPaths} from './fixtures';
 import {measureScripts} from '../scripts/js-weight.mjs';
 
 /**
- * The JavaScript budget of the "measured quality" work: a docs page without
- * widgets downloads at most what a bare Docusaurus docs page does, plus 30 KB
- * (gzip). The bare figure is measured by `npm run lighthouse` with the same
- * function (scripts/js-weight.mjs) and recorded, with how and when, in
+ * The JavaScript budget: every page of the site downloads, before the reader
+ * scrolls, at most what a bare Docusaurus docs page does, plus 30 KB (gzip).
+ * Code a page needs only further down (labs, widgets, live code) loads when the
+ * reader nears it. The bare figure is measured by `npm run lighthouse` with the
+ * same function (scripts/js-weight.mjs) and recorded, with how and when, in
  * reports/js-budget.json.
  */
 interface JsBudget {
@@ -21,9 +22,6 @@ interface JsBudget {
 
 const budget = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'reports', 'js-budget.json'), 'utf8')) as JsBudget;
 
-/** Docs pages with no widget and no live code (every chapter has an interactive element by design). */
-const PAGES_WITHOUT_WIDGETS = ['/docs/reference/glossary', '/docs/reference/cheat-sheet'];
-
 test('the recorded budget is the bare docs page plus 30 KB', () => {
   expect(budget.allowanceBytes).toBe(30 * 1024);
   expect(budget.limitBytes).toBe(budget.bare.gzip + budget.allowanceBytes);
@@ -31,13 +29,50 @@ test('the recorded budget is the bare docs page plus 30 KB', () => {
   expect(budget.bare.gzip).toBeGreaterThan(100 * 1024);
 });
 
-for (const pathname of PAGES_WITHOUT_WIDGETS.filter((p) => sitemapPaths().includes(p))) {
-  test(`${pathname} downloads at most the bare docs page's JS plus 30 KB (gzip)`, async ({page, baseURL}) => {
+/**
+ * Pages that do not meet the budget yet, with what they weighed when they were listed (gzip KB,
+ * 1 December 2026) plus 8 KB for the other pages' chunks that Docusaurus prefetches for links in view,
+ * which vary from run to run (two more of them added 3.5 KB). They are held to
+ * that ceiling so that they can only get lighter; take a page off the list once it meets the
+ * budget. What makes them heavy: the live-code runtime (react-live, sucrase) and the engine load
+ * as soon as the page hydrates, not when a live block nears the viewport as the labs do; the
+ * progress and onboarding pages load every chapter's quiz to score it.
+ */
+const NOT_YET_WITHIN_BUDGET_KB: Record<string, number> = {
+  '/onboarding': 204.3,
+  '/progress': 205.1,
+  '/docs/capacity-for-a-lost-zone': 278.6,
+  '/docs/capstone': 226.5,
+  '/docs/game-days': 281.4,
+  '/docs/intro': 277.5,
+  '/docs/load-balancers-health-checks': 229.0,
+  '/docs/managed-databases': 278.1,
+  '/docs/reference/model-api': 264.1,
+  '/docs/replication-fundamentals': 281.2,
+  '/docs/same-container-several-zones': 281.9,
+  '/docs/self-managed-replication': 283.3,
+  '/docs/stateless-services': 282.3,
+  '/docs/zones-are-failure-domains': 283.1,
+};
+
+for (const pathname of sitemapPaths()) {
+  const listed = NOT_YET_WITHIN_BUDGET_KB[pathname];
+  const limit = listed === undefined ? budget.limitBytes : Math.round((listed + 8) * 1024);
+  const what = listed === undefined ? "at most the bare docs page's JS plus 30 KB (gzip)" : `no more than when it was listed as over budget (${listed} KB gzip)`;
+  test(`${pathname} downloads ${what}`, async ({page, baseURL}) => {
     const measured = await measureScripts(page, `${baseURL}${pathname}`);
     const breakdown = measured.scripts.map((s) => `${(s.gzip / 1024).toFixed(1)} KB  ${s.url}`).join('\n');
     expect(
       measured.gzip,
-      `${pathname} loads ${(measured.gzip / 1024).toFixed(1)} KB of gzip JS in ${measured.scripts.length} scripts; the limit is ${(budget.limitBytes / 1024).toFixed(1)} KB (bare ${budget.barePage} ${(budget.bare.gzip / 1024).toFixed(1)} KB, measured ${budget.measuredAt}, + 30 KB).\n${breakdown}`,
-    ).toBeLessThanOrEqual(budget.limitBytes);
+      `${pathname} loads ${(measured.gzip / 1024).toFixed(1)} KB of gzip JS in ${measured.scripts.length} scripts; the limit is ${(limit / 1024).toFixed(1)} KB (budget: bare ${budget.barePage} ${(budget.bare.gzip / 1024).toFixed(1)} KB, measured ${budget.measuredAt}, + 30 KB${listed === undefined ? '' : '; this page is listed as not yet within it'}).\n${breakdown}`,
+    ).toBeLessThanOrEqual(limit);
   });
 }
+
+test('the pages listed as over budget still exist and are still over it', () => {
+  // A stale entry would hide a page from the real budget.
+  for (const [pathname, kb] of Object.entries(NOT_YET_WITHIN_BUDGET_KB)) {
+    expect(sitemapPaths(), pathname).toContain(pathname);
+    expect(kb * 1024, pathname).toBeGreaterThan(budget.limitBytes);
+  }
+});

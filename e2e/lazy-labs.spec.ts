@@ -23,7 +23,7 @@ test.describe('labs on a chapter page', () => {
     await expect(box).toHaveAttribute('data-widget', 'static');
     // The static copy is the whole lab: its summary and the timeline's table are there to read and print.
     await expect(box.getByTestId('summary-availability')).toHaveCount(1);
-    await expect(box.locator('figure table')).toHaveCount(1);
+    await expect(box.locator('figure + details table')).toHaveCount(1);
     const staticHeight = (await box.boundingBox())!.height;
 
     await box.scrollIntoViewIfNeeded();
@@ -55,7 +55,7 @@ test.describe('labs on a chapter page', () => {
     await expect(box).toHaveAttribute('data-widget', 'static');
     await page.emulateMedia({media: 'print'});
     await expect(box.getByTestId('summary-availability')).toBeVisible();
-    await expect(box.locator('figure table').first()).toBeVisible();
+    await expect(box.locator('figure + details table').first()).toBeVisible();
     await expect(box.locator('figure svg[role="img"]').first()).toBeHidden();
     await expect(box.getByRole('button', {name: 'Copy share link'})).toBeHidden();
   });

@@ -77,3 +77,53 @@ test.describe('offline, after one visit', () => {
     await expect(page.getByTestId('quiz-score')).toContainText('Score: 1 of 6');
   });
 });
+
+test.describe('offline addresses', () => {
+  test('an address with a trailing slash opens its page offline', async ({page, context}) => {
+    await visitOnce(page);
+    await context.setOffline(true);
+    const response = await page.goto('/docs/intro/');
+    expect(response?.status()).toBe(200);
+    expect(response?.fromServiceWorker()).toBe(true);
+    await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
+    await expect(page.getByRole('heading', {level: 1})).toHaveText('How the course works');
+  });
+
+  test("an unknown address offline shows the site's own 404 page", async ({page, context}) => {
+    await visitOnce(page);
+    await context.setOffline(true);
+    const response = await page.goto('/docs/no-such-chapter');
+    expect(response?.status()).toBe(404);
+    expect(response?.fromServiceWorker()).toBe(true);
+    await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
+    await expect(page.getByRole('heading', {level: 1})).toHaveText('Page Not Found');
+    // The site around it works: its navigation leads back into the course.
+    await page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'Course'}).click();
+    await expect(page.getByRole('heading', {level: 1})).toHaveText('How the course works');
+  });
+});
+
+test.describe('a browser that refuses service workers', () => {
+  test('pages work and log no error', async ({page, baseURL}) => {
+    // As a browser with storage blocked does: every service-worker call fails with a SecurityError.
+    await page.addInitScript(() => {
+      const w = window as unknown as {swAttempts: number};
+      w.swAttempts = 0;
+      const refuse = () => {
+        w.swAttempts += 1;
+        return Promise.reject(new DOMException('The user denied permission to use Service Worker.', 'SecurityError'));
+      };
+      Object.assign(navigator.serviceWorker, {register: refuse, getRegistration: refuse, getRegistrations: refuse});
+    });
+    const problems = watchPage(page, baseURL!);
+    await gotoHydrated(page, '/docs/intro');
+    // The offline copy is set up once the page is idle: wait until it has been tried, then let its promises settle.
+    await page.waitForFunction(() => (window as unknown as {swAttempts: number}).swAttempts > 0);
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    await gotoHydrated(page, '/playground');
+    await page.waitForFunction(() => (window as unknown as {swAttempts: number}).swAttempts > 0);
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+  });
+});

@@ -37,7 +37,7 @@ test.describe('a chapter on paper', () => {
     // The widget's text summary instead: its figures and the timeline's table, unfolded.
     await expect(lab.getByTestId('summary-availability')).toBeVisible();
     await expect(lab.locator('figure svg[role="img"]').first()).toBeHidden();
-    await expect(lab.locator('figure table').first()).toBeVisible();
+    await expect(lab.locator('figure + details table').first()).toBeVisible();
 
     // Links to other sites show their address after the text.
     const external = page.locator('article .markdown a[href^="http"]').first();

@@ -130,12 +130,28 @@ test.describe('course progress', () => {
     await expect(introRow(page)).toContainText('✓ Done');
 
     await page.keyboard.press('Enter');
+    // Wait for the state (focus in the confirmation) before the next key: on a busy machine it can lag the press.
+    await expect(page.getByText(/Delete all your answers in this browser\?/)).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', {name: 'Yes, delete my progress'})).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status').filter({hasText: 'Progress reset'})).toBeVisible();
     await expect(introRow(page)).toContainText('Not started');
     await expect(page.getByTestId('overall-progress')).toHaveText('0 of 12 parts done (0 %)');
+  });
+
+  test('focus moves into the reset confirmation as it appears, not a frame later', async ({page}) => {
+    await gotoHydrated(page, '/progress');
+    // Press the button and look at focus once React has committed the press (its work is queued as a
+    // microtask), before any animation frame: a keyboard user's next key can come that soon on a busy machine.
+    const focused = await page.evaluate(async () => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Reset progress…')!;
+      button.click();
+      await Promise.resolve();
+      const active = document.activeElement;
+      return active?.closest('#reset-confirm') ? (active.textContent ?? '') : `<${active?.tagName.toLowerCase()}>, outside the confirmation`;
+    });
+    expect(focused).toMatch(/Delete all your answers in this browser\?/);
   });
 
   test('the onboarding track gives the order, what each part proves, and a printable summary', async ({page, baseURL}) => {

@@ -8,7 +8,10 @@
 //   4. runs Lighthouse (mobile and desktop presets, --runs N times each, default 3) on our home page,
 //      a chapter with a lab, a docs page without widgets, the playground and the progress page, and
 //      on the bare site's home and docs page, interleaved so that machine noise hits both alike;
-//   5. writes the medians to reports/lighthouse.md (and every run to reports/lighthouse.json), and
+//   5. sweeps every other page of the sitemap: mobile, --sweep-runs times (default 1), each held to the
+//      bare docs page of the same run (performance at least its median less its spread across runs,
+//      JavaScript on the wire at most its figure plus 30 KB);
+//   6. writes the medians to reports/lighthouse.md (and every run to reports/lighthouse.json), and
 //      records the bare docs page's JavaScript weight in reports/js-budget.json for e2e/js-budget.spec.ts.
 //
 // Options:
@@ -21,7 +24,9 @@
 //                         touch reports/: it prints the medians and budgets and writes its report to
 //                         $TMPDIR/failover-lab-lighthouse-pages/, and it skips the JavaScript budget;
 //   --presets mobile      only the mobile (or desktop) preset, for the same quick iterations
-//                         (a run with one preset is partial too).
+//                         (a run with one preset is partial too);
+//   --sweep-runs N        runs per page in the sweep of every page (default 1; 0 skips the sweep);
+//   --sweep PATH,PATH…    sweep only these pages (a partial run).
 //
 // Measure on a quiet machine: other builds running at the same time lower the scores.
 import {execFileSync, spawn, spawnSync} from 'node:child_process';
@@ -79,7 +84,19 @@ function selectPages() {
 }
 
 const SELECTED = selectPages();
-const PARTIAL = SELECTED.length < PAGES.length || PRESETS.length < 2;
+const SWEEP_RUNS = Number(option('--sweep-runs', '1'));
+
+/** Every page of our sitemap that the detailed runs above do not measure. */
+function sweepPages() {
+  if (SWEEP_RUNS < 1 || !SELECTED.some((page) => page.key === 'bare-docs')) return [];
+  const wanted = option('--sweep', undefined);
+  if (wanted) return wanted.split(',');
+  const sitemap = fs.readFileSync(path.join(BUILD_DIR, 'sitemap.xml'), 'utf8');
+  const detailed = new Set(PAGES.filter((page) => page.site === 'ours').map((page) => page.path));
+  return [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname).filter((pathname) => !detailed.has(pathname));
+}
+
+const PARTIAL = SELECTED.length < PAGES.length || PRESETS.length < 2 || flag('--sweep') || SWEEP_RUNS < 1;
 const REPORT_DIR = PARTIAL ? path.join(os.tmpdir(), 'failover-lab-lighthouse-pages') : path.join(ROOT, 'reports');
 
 const log = (message) => console.log(`[lighthouse] ${message}`);
@@ -218,8 +235,18 @@ const seconds = (ms) => (ms === undefined ? '–' : (ms / 1000).toFixed(2));
 const whole = (value) => (value === undefined ? '–' : String(Math.round(value)));
 
 /** The budgets of the "measured quality" issue, checked against the medians. */
-function checkBudgets(medians, jsBudget) {
+function checkBudgets(medians, jsBudget, sweep = {}) {
   const results = [];
+  const bareDocs = medians['bare-docs']?.mobile;
+  if (bareDocs) {
+    // The bare page's own spread in this run is what the machine's noise is worth.
+    const floor = bareDocs.scores.performance - (bareDocs.perfRange[1] - bareDocs.perfRange[0]);
+    const jsLimit = bareDocs.jsTransferBytes + JS_ALLOWANCE_BYTES;
+    for (const [pathname, m] of Object.entries(sweep)) {
+      results.push({budget: `${pathname}, mobile performance ≥ bare docs page less its spread (${floor})`, value: m.scores.performance, ok: m.scores.performance >= floor});
+      results.push({budget: `${pathname}, JS on the wire ≤ bare docs page + 30 KB (${kb(jsLimit)} KB)`, value: `${kb(m.jsTransferBytes)} KB`, ok: m.jsTransferBytes <= jsLimit});
+    }
+  }
   for (const page of SELECTED.filter((p) => p.site === 'ours')) {
     for (const preset of PRESETS) {
       const m = medians[page.key][preset];
@@ -251,10 +278,10 @@ function checkBudgets(medians, jsBudget) {
   return results;
 }
 
-function writeReport({medians, allRuns, jsBudget, meta}) {
+function writeReport({medians, allRuns, jsBudget, meta, sweep}) {
   fs.mkdirSync(REPORT_DIR, {recursive: true});
-  fs.writeFileSync(path.join(REPORT_DIR, 'lighthouse.json'), `${JSON.stringify({meta, medians, runs: allRuns}, null, 2)}\n`);
-  const budgets = checkBudgets(medians, jsBudget);
+  fs.writeFileSync(path.join(REPORT_DIR, 'lighthouse.json'), `${JSON.stringify({meta, medians, sweep, runs: allRuns}, null, 2)}\n`);
+  const budgets = checkBudgets(medians, jsBudget, sweep);
   const lines = [];
   lines.push('# Lighthouse: Failover Lab beside a bare Docusaurus site', '');
   lines.push(`Written by \`npm run lighthouse\` on ${meta.finishedAt}. Do not edit by hand: run it again.`, '');
@@ -286,6 +313,14 @@ function writeReport({medians, allRuns, jsBudget, meta}) {
       }
     }
     lines.push('', 'Performance shows the median and, in brackets, the lowest and highest of the runs when they differ.', '');
+  }
+  if (Object.keys(sweep).length > 0) {
+    lines.push(`## Every page (mobile, ${SWEEP_RUNS === 1 ? 'one run' : `median of ${SWEEP_RUNS} runs`} each)`, '');
+    lines.push('| page | performance | accessibility | best practices | SEO | JS compressed (KB) | LCP (s) | TBT (ms) |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const [pathname, m] of Object.entries(sweep)) {
+      lines.push(`| ${pathname} | ${whole(m.scores.performance)} | ${whole(m.scores.accessibility)} | ${whole(m.scores['best-practices'])} | ${whole(m.scores.seo)} | ${kb(m.jsTransferBytes)} | ${seconds(m.lcpMs)} | ${whole(m.tbtMs)} |`);
+    }
+    lines.push('');
   }
   lines.push('## Budgets', '');
   lines.push('| budget | measured | holds |', '|---|---:|:---:|');
@@ -384,6 +419,18 @@ try {
     medians[page.key] = Object.fromEntries(PRESETS.map((preset) => [preset, summarize(allRuns[page.key][preset])]));
   }
 
+  // The sweep: every other page, mobile only, held to the bare docs page measured above in the same run.
+  const sweep = {};
+  if (PRESETS.includes('mobile')) {
+    const pages = sweepPages();
+    for (const [index, pathname] of pages.entries()) {
+      const runs = [];
+      for (let runIndex = 0; runIndex < SWEEP_RUNS; runIndex++) runs.push(extract(await lighthouse(`${base.ours}${pathname}`, 'mobile')));
+      sweep[pathname] = summarize(runs);
+      log(`sweep ${index + 1}/${pages.length} ${pathname} mobile: performance ${sweep[pathname].scores.performance}, JS ${kb(sweep[pathname].jsTransferBytes)} KB, TBT ${whole(sweep[pathname].tbtMs)} ms`);
+    }
+  }
+
   const finishedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   let jsBudget;
   if (!PARTIAL) {
@@ -422,7 +469,7 @@ try {
     runs: RUNS,
     minutes: Number(((Date.now() - started) / 60000).toFixed(1)),
   };
-  const budgets = writeReport({medians, allRuns, jsBudget, meta});
+  const budgets = writeReport({medians, allRuns, jsBudget, meta, sweep});
   log(
     PARTIAL
       ? `wrote ${REPORT_DIR}/lighthouse.md and lighthouse.json in ${meta.minutes} min`

@@ -1,4 +1,5 @@
-// `npm test`: typecheck, unit tests, production build, end-to-end tests, in
+// `npm test`: typecheck, unit tests, production build, HTML validation, end-to-end tests (Chromium),
+// smoke tests in Firefox and WebKit, in
 // that order. Stops at the first failure. Each runner prints its own summary;
 // this script ends with one line of totals across the test runners.
 import {spawnSync} from 'node:child_process';
@@ -8,6 +9,8 @@ import path from 'node:path';
 const RESULTS = 'test-results';
 const VITEST_JSON = path.join(RESULTS, 'vitest.json');
 const PLAYWRIGHT_JSON = path.join(RESULTS, 'playwright.json');
+const HTML_JSON = path.join(RESULTS, 'html-validate.json');
+const SMOKE_JSON = path.join(RESULTS, 'smoke.json');
 
 const totals = {passed: 0, failed: 0, skipped: 0};
 
@@ -37,6 +40,24 @@ function countPlaywright() {
   return true;
 }
 
+/** One passed or failed result per built page (scripts/validate-html.mjs). */
+function countHtml() {
+  const report = readJson(HTML_JSON);
+  if (!report) return false;
+  totals.passed += report.passed ?? 0;
+  totals.failed += report.failed ?? 0;
+  return true;
+}
+
+/** One result per check per browser (scripts/smoke/run.mjs). */
+function countSmoke() {
+  const report = readJson(SMOKE_JSON);
+  if (!report) return false;
+  totals.passed += report.passed ?? 0;
+  totals.failed += report.failed ?? 0;
+  return true;
+}
+
 const steps = [
   {name: 'typecheck', command: 'npm run typecheck'},
   {
@@ -45,7 +66,9 @@ const steps = [
     count: countVitest,
   },
   {name: 'build', command: 'npm run build'},
+  {name: 'HTML validation', command: 'npm run test:html', count: countHtml},
   {name: 'end-to-end tests', command: 'npm run test:e2e', count: countPlaywright},
+  {name: 'Firefox and WebKit smoke tests', command: 'npm run test:browsers', count: countSmoke},
 ];
 
 function printTotals() {
@@ -55,6 +78,8 @@ function printTotals() {
 
 fs.rmSync(VITEST_JSON, {force: true});
 fs.rmSync(PLAYWRIGHT_JSON, {force: true});
+fs.rmSync(HTML_JSON, {force: true});
+fs.rmSync(SMOKE_JSON, {force: true});
 fs.mkdirSync(RESULTS, {recursive: true});
 
 for (const step of steps) {

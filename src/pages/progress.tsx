@@ -1,4 +1,5 @@
 import React, {useRef, useState} from 'react';
+import {flushSync} from 'react-dom';
 import {docPath} from '@site/src/content/chapters';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
@@ -58,22 +59,27 @@ export default function ProgressPage(): React.JSX.Element {
     if (fileInput.current) fileInput.current.value = '';
   }
 
+  // flushSync: focus moves as the confirmation appears, so a key pressed right after lands in it.
   function startReset() {
-    setConfirming(true);
-    setMessage(null);
-    requestAnimationFrame(() => confirmHeading.current?.focus());
+    flushSync(() => {
+      setConfirming(true);
+      setMessage(null);
+    });
+    confirmHeading.current?.focus();
   }
 
   function cancelReset() {
-    setConfirming(false);
-    requestAnimationFrame(() => resetButton.current?.focus());
+    flushSync(() => setConfirming(false));
+    resetButton.current?.focus();
   }
 
   function confirmReset() {
     progressStore().reset();
-    setConfirming(false);
-    setMessage({kind: 'ok', text: 'Progress reset: every quiz starts afresh.'});
-    requestAnimationFrame(() => resetButton.current?.focus());
+    flushSync(() => {
+      setConfirming(false);
+      setMessage({kind: 'ok', text: 'Progress reset: every quiz starts afresh.'});
+    });
+    resetButton.current?.focus();
   }
 
   return (

@@ -33,8 +33,25 @@ function whenPageIsIdle(then: () => void): void {
   else window.addEventListener('load', schedule, {once: true});
 }
 
+/**
+ * Whether the browser lets this site use a service worker. Some refuse (blocked storage or cookies,
+ * some private modes): the plugin's registration would then print "registerSW failed" as a console
+ * error on every page. Asking for the registrations fails the same way, so ask first, quietly.
+ */
+async function serviceWorkersAllowed(): Promise<boolean> {
+  try {
+    await navigator.serviceWorker.getRegistrations();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 if (ExecutionEnvironment.canUseDOM && 'serviceWorker' in navigator) {
   whenPageIsIdle(() => {
-    void import('@docusaurus/plugin-pwa/lib/registerSw.js');
+    void serviceWorkersAllowed().then((allowed) => {
+      // Without a worker the site still works online; there is just no offline copy.
+      if (allowed) void import('@docusaurus/plugin-pwa/lib/registerSw.js');
+    });
   });
 }

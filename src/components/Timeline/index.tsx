@@ -124,6 +124,7 @@ export default function Timeline({
   const zoomed = from > 0 || to < duration;
 
   return (
+    <>
     <figure className={styles.figure}>
       {/* On paper the table below stands in for the chart (see the print styles in custom.css). */}
       <div ref={box} className={`${styles.chartBox} fl-print-hide`}>
@@ -223,8 +224,10 @@ export default function Timeline({
           </span>
         ) : null}
       </figcaption>
-      <TimelineTable result={result} currentTime={currentTime} />
     </figure>
+    {/* After the figure, not in it: HTML allows a figcaption only as a figure's first or last child. */}
+    <TimelineTable result={result} currentTime={currentTime} />
+    </>
   );
 }
 
