@@ -35,18 +35,22 @@ describe('selectMechanismAt: a target failing its health checks', () => {
     expect(selectMechanismAt(result, marked.t).targets['a-1']?.checks ?? []).toEqual([]);
   });
 
+  // The engine marks the target when the threshold-th failed check times out, so the first
+  // failed check started (threshold − 1) intervals and one timeout before the mark.
+  const first = marked.t - (unhealthyThreshold - 1) * intervalSeconds - timeoutSeconds;
+
   it('puts the first failed check within one interval after the stop, as the engine documents', () => {
-    const first = stopped.t + selectMechanismAt(result, stopped.t).targets['a-1']!.checks[0]!.nextCheckInSeconds!;
     expect(first).toBeGreaterThanOrEqual(stopped.t);
     expect(first).toBeLessThan(stopped.t + intervalSeconds);
-    expect(first + (unhealthyThreshold - 1) * intervalSeconds + timeoutSeconds).toBe(marked.t);
+    // At the stop the selector points at that check, or at the one after it when it starts at that very second.
+    const next = selectMechanismAt(result, stopped.t).targets['a-1']!.checks[0]!.nextCheckInSeconds!;
+    expect(next).toBe(first > stopped.t ? first - stopped.t : intervalSeconds);
     const detection = healthCheckDetection(result.model.loadBalancer.healthCheck);
     expect(marked.t - stopped.t).toBeGreaterThanOrEqual(detection.earliestDetectionSeconds);
     expect(marked.t - stopped.t).toBeLessThanOrEqual(detection.latestDetectionSeconds);
   });
 
   it('counts only the checks whose timeout has passed', () => {
-    const first = stopped.t + selectMechanismAt(result, stopped.t).targets['a-1']!.checks[0]!.nextCheckInSeconds!;
     expect(selectMechanismAt(result, first + timeoutSeconds - 1).targets['a-1']!.checks[0]!.done).toBe(0);
     expect(selectMechanismAt(result, first + timeoutSeconds).targets['a-1']!.checks[0]!.done).toBe(1);
   });
