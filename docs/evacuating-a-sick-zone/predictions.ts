@@ -1,26 +1,13 @@
 /** Chapter 11's "predict first" answers: the lab's three responses to one gray failure, run by the engine. */
-import {grayFailure, simulate, zonalShift, type Summary} from '@site/src/engine';
+import type {Summary} from '@site/src/engine';
 import {formatCount} from '@site/src/utils/format';
 import type {Prediction} from '@site/src/components/Predict/types';
+import {ALARM_SHIFT_AT, PERSON_SHIFT_AT, runGrayFailure} from './lab';
 
-const GRAY = {at: 300, duration: 1800, errorShare: 0.3};
-const GRAY_ENDS = GRAY.at + GRAY.duration;
-const PERSON_AT = 1800;
-const ALARM_AT = 480;
+const run = (tasksPerZone: number, shiftAt: number | null): Summary => runGrayFailure(tasksPerZone, shiftAt).summary;
 
-/** The live block's run: nobody acts (`null`), or a shift of zone b from `shiftAt` until the zone is well. */
-function run(tasksPerZone: number, shiftAt: number | null): Summary {
-  return simulate({
-    zones: ['a', 'b', 'c'],
-    service: {desiredCount: 3 * tasksPerZone, capacityPerTask: 100},
-    traffic: {requestsPerSecond: 300},
-    faults: [grayFailure('b', GRAY)],
-    actions: shiftAt === null ? [] : [zonalShift('b', {at: shiftAt, duration: GRAY_ENDS - shiftAt})],
-  }).summary;
-}
-
-const twoPerZone = {nobody: run(2, null), person: run(2, PERSON_AT), alarm: run(2, ALARM_AT)};
-const onePerZone = {nobody: run(1, null), person: run(1, PERSON_AT), alarm: run(1, ALARM_AT)};
+const twoPerZone = {nobody: run(2, null), person: run(2, PERSON_SHIFT_AT), alarm: run(2, ALARM_SHIFT_AT)};
+const onePerZone = {nobody: run(1, null), person: run(1, PERSON_SHIFT_AT), alarm: run(1, ALARM_SHIFT_AT)};
 const saved = Math.round(twoPerZone.person.failed - twoPerZone.alarm.failed);
 
 const ROWS = [

@@ -4,25 +4,11 @@
  * the AWS behaviour (zonal shift, zonal autoshift and its practice runs, ALB
  * anomaly mitigation, per-zone metrics) is sourced on the chapter's page.
  */
-import {grayFailure, selectSegmentAt, simulate, zonalShift} from '@site/src/engine';
+import {selectSegmentAt} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
+import {ALARM_SHIFT_AT, GRAY, runGrayFailure} from './lab';
 
-// The chapter's lab: three zones, 300 requests a second, tasks of 100; zone b
-// fails 30 % of what it serves from t = 300 s for 30 minutes, health checks passing.
-const GRAY = {at: 300, duration: 1800, errorShare: 0.3};
-const GRAY_ENDS = GRAY.at + GRAY.duration;
-const ALARM_SHIFT_AT = 480; // the alarm fires and the automation shifts 3 minutes in
-
-function run(tasksPerZone: number, shiftAt: number | null) {
-  return simulate({
-    zones: ['a', 'b', 'c'],
-    service: {desiredCount: 3 * tasksPerZone, capacityPerTask: 100},
-    traffic: {requestsPerSecond: 300},
-    faults: [grayFailure('b', GRAY)],
-    // The shift ends when the zone is well again, as the automation's expiry or a person would end it.
-    actions: shiftAt === null ? [] : [zonalShift('b', {at: shiftAt, duration: GRAY_ENDS - shiftAt})],
-  });
-}
+const run = runGrayFailure;
 
 const withHeadroom = run(2, ALARM_SHIFT_AT);
 const alarmShiftFailed = Math.round(withHeadroom.summary.failed);

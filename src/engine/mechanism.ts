@@ -13,6 +13,7 @@
  * load balancer model uses, as long as it reports when a target was marked.
  */
 import type {SimEvent, SimulationResult} from './types';
+import {selectSegmentIndexAt} from './selectors';
 
 /** One load balancer node group's count of checks towards a change of a target's state. */
 export interface CheckCount {
@@ -217,28 +218,15 @@ function databaseAt(result: SimulationResult, t: number): DatabaseMechanism | nu
       };
     }
   }
-  const here = result.segments[segmentIndexAt(result, t)]!;
+  const here = result.segments[selectSegmentIndexAt(result, t)]!;
   const lagSeconds = here.db && here.db.writable ? here.db.replicaLagSeconds : 0;
   return {failover, unreplicatedWrites: lagSeconds > 0 ? writesBetween(result, t - lagSeconds, t) : 0, lagSeconds};
-}
-
-/** Index of the segment covering `t`. */
-function segmentIndexAt(result: SimulationResult, t: number): number {
-  const segs = result.segments;
-  let lo = 0;
-  let hi = segs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segs[mid]!.from <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Writes the database acknowledged in [from, to), from the segments' write rates. */
 export function writesBetween(result: SimulationResult, from: number, to: number): number {
   let total = 0;
-  for (let i = segmentIndexAt(result, Math.max(0, from)); i < result.segments.length; i++) {
+  for (let i = selectSegmentIndexAt(result, Math.max(0, from)); i < result.segments.length; i++) {
     const s = result.segments[i]!;
     if (s.from >= to) break;
     const length = Math.min(to, s.to) - Math.max(from, s.from);
@@ -264,7 +252,7 @@ function schedulerAt(result: SimulationResult, t: number, index: EventIndex): Sc
 /** The mechanism at time `t`: check counts per target, the scheduler's next replacement, the database failover. */
 export function selectMechanismAt(result: SimulationResult, t: number): MechanismAt {
   const index = indexOf(result);
-  const segment = result.segments[segmentIndexAt(result, t)]!;
+  const segment = result.segments[selectSegmentIndexAt(result, t)]!;
   const partition = partitionChecks(result, t, index);
   const cutZone = segment.zones.find((zone) => zone.partitioned)?.zone;
   const targets: Record<string, TargetMechanism> = {};

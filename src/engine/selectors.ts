@@ -4,8 +4,8 @@
  */
 import type {DbSegment, Segment, SimulationResult, TargetSegment, ZoneSegment} from './types';
 
-/** The segment that covers time `t` (clamped to the run). */
-export function selectSegmentAt(result: SimulationResult, t: number): Segment {
+/** Index of the segment that covers time `t` (clamped to the run): a binary search over the segments' starts. */
+export function selectSegmentIndexAt(result: SimulationResult, t: number): number {
   const segs = result.segments;
   let lo = 0;
   let hi = segs.length - 1;
@@ -14,7 +14,12 @@ export function selectSegmentAt(result: SimulationResult, t: number): Segment {
     if (segs[mid]!.from <= t) lo = mid;
     else hi = mid - 1;
   }
-  return segs[lo]!;
+  return lo;
+}
+
+/** The segment that covers time `t` (clamped to the run). */
+export function selectSegmentAt(result: SimulationResult, t: number): Segment {
+  return result.segments[selectSegmentIndexAt(result, t)]!;
 }
 
 /** The whole system at one moment. */
