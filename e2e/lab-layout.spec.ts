@@ -133,7 +133,10 @@ test.describe('the mechanism shows the engine’s numbers', () => {
     await gotoHydrated(page, CHAPTER);
     const lab = await widgetInView(page, LAB);
     const result = simulate(getPreset('two-stateless-tasks').model);
-    for (const t of [300, 320, 340]) {
+    // Moments while task a-1 fails its checks: from its stop until the engine marks it unhealthy.
+    const stopped = result.events.find((e) => e.type === 'task/stopped' && e.task === 'a-1')!.t;
+    const marked = result.events.find((e) => e.type === 'lb/targetMarkedUnhealthy' && e.task === 'a-1')!.t;
+    for (const t of [stopped, Math.round((stopped + marked) / 2), marked - 1]) {
       await at(lab, t);
       const mechanism = selectMechanismAt(result, t);
       const checks = mechanism.targets['a-1']!.checks[0]!;
