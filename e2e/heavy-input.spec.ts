@@ -1,5 +1,5 @@
 import {test, expect, type Page} from '@playwright/test';
-import {estimateRunCost, MAX_RUN_WORK, validateModel, type Model} from '../src/engine';
+import {estimateRunCost, MAX_RUN_WORK, validateModel, zoneOutage, type Model} from '../src/engine';
 import {encodeModel} from '../src/lab/share';
 import {gotoHydrated} from './fixtures';
 
@@ -45,10 +45,19 @@ async function worstTaskWith(page: Page, model: Model): Promise<{worst: number; 
 }
 
 test.describe('a link cannot freeze the tab', () => {
-  test('a heavy accepted link runs in the worker: no main-thread task over 200 ms', async ({page}) => {
+  test('a heavy accepted link simulates in the worker: no main-thread task over 200 ms', async ({page}) => {
     test.setTimeout(120_000);
-    // 1,000 tasks over a week of daily traffic: within the cost bound, and about a second of simulation.
-    const heavy: Model = {zones: SIX, service: {desiredCount: 1000}, traffic: {curve: 'daily'}, durationSeconds: 7 * 24 * 3600};
+    // 300 tasks, a week of daily traffic and 20 zone outages: within the cost bound, and more than a second
+    // of simulation (1.1 s in Node on this machine), so a run on the main thread would fail this test.
+    // Drawing stays light (300 tasks): a link with 1,000 tasks still takes over 200 ms to draw (issue 17).
+    const week = 7 * 24 * 3600;
+    const heavy: Model = {
+      zones: SIX,
+      service: {desiredCount: 300},
+      traffic: {curve: 'daily'},
+      faults: Array.from({length: 20}, (_, i) => zoneOutage(SIX[i % SIX.length]!, {at: 3600 + i * Math.floor((week - 7200) / 20), duration: 1800})),
+      durationSeconds: week,
+    };
     expect(estimateRunCost(validateModel(heavy)).work).toBeGreaterThan(MAX_RUN_WORK / 4);
     await recordLongTasks(page);
     // The same page with a small link, now: on a machine so busy that a trivial link already makes tasks
@@ -57,7 +66,7 @@ test.describe('a link cannot freeze the tab', () => {
     const limit = Math.max(200, 1.5 * control.worst);
     const heavyRun = await worstTaskWith(page, heavy);
     expect(heavyRun.worst, `long tasks after hydration (ms): ${heavyRun.tasks.join(', ')}; with a small link: ${control.tasks.join(', ')}`).toBeLessThanOrEqual(limit);
-    await expect(page.getByRole('region', {name: 'Your model'}).getByLabel('Desired tasks')).toHaveValue('1000');
+    await expect(page.getByRole('region', {name: 'Your model'}).getByLabel('Desired tasks')).toHaveValue('300');
   });
 });
 
