@@ -78,43 +78,50 @@ export function routingShares(input: FlowInput): Routing {
   const n = targets.length;
   const pi = new Float64Array(n);
   const cutAt = new Float64Array(n);
+  const usable: number[] = [];
+  for (let z = 0; z < zoneCount; z++) if (nodeUsable[z]) usable.push(z);
+  if (usable.length === 0) return {pi, none: 1, cutAt, cut: 0};
   // Pool sizes of every usable node, in service and (for failing open) marked unhealthy, in one pass.
   const inSize = new Float64Array(zoneCount);
   const unhealthySize = new Float64Array(zoneCount);
-  let anyUsable = false;
-  for (let z = 0; z < zoneCount; z++) if (nodeUsable[z]) anyUsable = true;
-  if (!anyUsable) return {pi, none: 1, cutAt, cut: 0};
   for (let j = 0; j < n; j++) {
     const tg = targets[j]!;
     if (!targetZoneRoutable[tg.zone]) continue;
-    const from = crossZone ? 0 : tg.zone;
-    const to = crossZone ? zoneCount : tg.zone + 1;
-    for (let node = from; node < to; node++) {
-      if (!nodeUsable[node]) continue;
-      const v = tg.view[node];
-      if (v === 'in') inSize[node]!++;
-      else if (v === 'unhealthy') unhealthySize[node]!++;
+    const view = tg.view;
+    if (crossZone) {
+      for (let u = 0; u < usable.length; u++) {
+        const v = view[usable[u]!];
+        if (v === 'in') inSize[usable[u]!]!++;
+        else if (v === 'unhealthy') unhealthySize[usable[u]!]!++;
+      }
+    } else if (nodeUsable[tg.zone]) {
+      const v = view[tg.zone];
+      if (v === 'in') inSize[tg.zone]!++;
+      else if (v === 'unhealthy') unhealthySize[tg.zone]!++;
     }
   }
   let served = 0;
-  for (let z = 0; z < zoneCount; z++) if (nodeUsable[z] && inSize[z]! > 0) served++;
+  for (const z of usable) if (inSize[z]! > 0) served++;
   const failOpen = served === 0;
   const wanted = failOpen ? 'unhealthy' : 'in';
   const size = failOpen ? unhealthySize : inSize;
   // DNS hands out the nodes with a pool (all usable nodes when failing open), each an equal share.
-  let nodes = 0;
-  for (let z = 0; z < zoneCount; z++) if (nodeUsable[z] && (failOpen || inSize[z]! > 0)) nodes++;
+  const nodes = failOpen ? usable.length : served;
   let none = 0;
-  for (let z = 0; z < zoneCount; z++) if (nodeUsable[z] && failOpen && size[z] === 0) none += 1 / nodes;
+  if (failOpen) for (const z of usable) if (size[z] === 0) none += 1 / nodes;
+  // Share of one attempt that node `z` sends to each target of its pool (0: no pool).
+  const shareAt = new Float64Array(zoneCount);
+  for (const z of usable) if (size[z]! > 0) shareAt[z] = 1 / nodes / size[z]!;
   let cut = 0;
   for (let j = 0; j < n; j++) {
     const tg = targets[j]!;
     if (!targetZoneRoutable[tg.zone]) continue;
+    const view = tg.view;
     const from = crossZone ? 0 : tg.zone;
     const to = crossZone ? zoneCount : tg.zone + 1;
     for (let node = from; node < to; node++) {
-      if (!nodeUsable[node] || size[node] === 0 || tg.view[node] !== wanted) continue;
-      const share = 1 / nodes / size[node]!;
+      const share = shareAt[node]!;
+      if (share === 0 || view[node] !== wanted) continue;
       if (partitionZone !== null && (node === partitionZone) !== (tg.zone === partitionZone)) {
         cutAt[j]! += share;
         cut += share;

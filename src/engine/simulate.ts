@@ -285,16 +285,17 @@ function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
   const {model} = sim;
   const zoneCount = model.zones.length;
   const lbEnabled = model.zones.map((z) => model.loadBalancer.zones.includes(z));
-  const registered: TaskRec[] = [];
   const flowTargets: FlowTarget[] = [];
   const visible: TaskRec[] = [];
+  // Per visible task: its index among the flow targets, or -1 if it is not registered.
+  const flowIndex: number[] = [];
   for (const t of sim.tasks) {
     if (t.removed) continue;
     visible.push(t);
     if (t.lb === 'healthy' || t.lb === 'unhealthy') {
-      registered.push(t);
+      flowIndex.push(flowTargets.length);
       flowTargets.push({zone: t.zone, view: t.view, alive: t.status === 'running', capacity: model.service.capacityPerTask});
-    }
+    } else flowIndex.push(-1);
   }
   const db = sim.db;
   const dep = model.service.zonalDependency;
@@ -329,8 +330,6 @@ function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
     }),
   };
   const flows = computeFlows(input);
-  const flowIndex = new Map<TaskRec, number>();
-  registered.forEach((t, j) => flowIndex.set(t, j));
   const zones: ZoneSegment[] = model.zones.map((zone, z) => ({
     zone,
     status: sim.zoneDown[z]! > 0 ? 'down' : 'up',
@@ -345,20 +344,20 @@ function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
     capacity: 0,
     errorRate: flows.zoneAttempts[z]! > 0 ? flows.zoneFailed[z]! / flows.zoneAttempts[z]! : 0,
   }));
-  const targets: TargetSegment[] = visible.map((t) => {
+  const targets: TargetSegment[] = visible.map((t, i) => {
     const state = taskState(t);
     const zs = zones[t.zone]!;
     zs[state]++;
     if (state === 'healthy') zs.capacity += model.service.capacityPerTask;
-    const j = flowIndex.get(t);
+    const j = flowIndex[i]!;
     const lbState = t.lb === 'healthy' && !lbEnabled[t.zone] ? 'unused' : t.lb;
     return {
       id: t.id,
       zone: model.zones[t.zone]!,
       state,
       lbState,
-      served: j === undefined ? 0 : flows.targetServed[j]!,
-      failed: j === undefined ? 0 : flows.targetFailed[j]!,
+      served: j < 0 ? 0 : flows.targetServed[j]!,
+      failed: j < 0 ? 0 : flows.targetFailed[j]!,
     };
   });
   return {

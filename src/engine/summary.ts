@@ -1,6 +1,6 @@
 /**
  * The summary of a run, computed from its segments. The definitions are in the
- * TSDoc of `Summary` (types.ts) and on the reference page.
+ * TSDoc of `Summary` (types/result.ts) and on the reference page.
  */
 import {noFailures} from './loadBalancer';
 import type {FailureCause, ResolvedModel, Segment, Summary} from './types';

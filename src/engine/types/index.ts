@@ -1,0 +1,8 @@
+/**
+ * Public types of the failover model: the model a reader writes (`model.ts`), the result
+ * the engine returns (`result.ts`) and the model with its defaults filled in
+ * (`resolved.ts`). Internal simulation state lives in `state.ts` and is not exported.
+ */
+export type * from './model';
+export type * from './result';
+export type * from './resolved';
