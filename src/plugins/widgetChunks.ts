@@ -21,7 +21,8 @@ export default function widgetChunks(): Plugin {
           splitChunks: {
             cacheGroups: {
               common: {
-                test: /[\\/]node_modules[\\/](?!(react-live|sucrase|use-editable)[\\/])/,
+                // Widget-only packages: the live-code editor, and the lab's share-link compression (fflate).
+                test: /[\\/]node_modules[\\/](?!(react-live|sucrase|use-editable|fflate)[\\/])/,
               },
               shared: {
                 test: /[\\/](src|docs)[\\/]/,

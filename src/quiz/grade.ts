@@ -140,14 +140,17 @@ export function parseNumber(text: string, unit = ''): ParsedNumber {
   return {ok: true, value};
 }
 
+/** `value` is `target` ± `tolerance`, with a small epsilon so that 0.1 + 0.2 style floating error never fails a right answer. */
+export function withinTolerance(value: number, target: number, tolerance: number): boolean {
+  return Math.abs(value - target) <= tolerance + 1e-9 * Math.max(1, Math.abs(target));
+}
+
 function gradeNumeric(question: NumericQuestion, answer: Answer): GradeResult {
   if (answer.kind !== 'numeric') return invalid('This answer does not fit a numeric question.');
   const parsed = parseNumber(answer.text, question.unit);
   if (!parsed.ok) return invalid(parsed.message);
   const {value} = parsed;
-  // A small epsilon so that 0.1 + 0.2 style floating error never fails a right answer.
-  const slack = question.tolerance + 1e-9 * Math.max(1, Math.abs(question.answer));
-  const correct = Math.abs(value - question.answer) <= slack;
+  const correct = withinTolerance(value, question.answer, question.tolerance);
   const direction = correct ? null : value < question.answer ? 'low' : 'high';
   return {valid: true, kind: 'numeric', correct, value, direction};
 }

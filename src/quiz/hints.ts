@@ -3,15 +3,15 @@
  * reader submitted. Pure, like grading; the quiz shows the hint with a wrong
  * verdict, before the reader asks to see the answer.
  */
-import {parseNumber, type Answer} from './grade';
+import {grade, withinTolerance, type Answer} from './grade';
 import type {QuizQuestion} from './types';
 
 /** The hint for this answer, or null when the answer is right, unreadable or not a known mistake. */
 export function hintFor(question: QuizQuestion, answer: Answer): string | null {
-  if (question.kind === 'numeric' && answer.kind === 'numeric') {
-    const parsed = parseNumber(answer.text, question.unit);
-    if (!parsed.ok || Math.abs(parsed.value - question.answer) <= question.tolerance) return null;
-    const hint = question.hints?.find(({value, tolerance = 0}) => Math.abs(parsed.value - value) <= tolerance + 1e-9 * Math.max(1, Math.abs(value)));
+  if (question.kind === 'numeric') {
+    const verdict = grade(question, answer);
+    if (!verdict.valid || verdict.kind !== 'numeric' || verdict.correct) return null;
+    const hint = question.hints?.find(({value, tolerance = 0}) => withinTolerance(verdict.value, value, tolerance));
     return hint?.text ?? null;
   }
   if ((question.kind === 'single' || question.kind === 'multiple') && (answer.kind === 'single' || answer.kind === 'multiple')) {

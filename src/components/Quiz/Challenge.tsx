@@ -1,11 +1,10 @@
-import React, {useEffect, useRef, useState} from 'react';
+import React, {lazy, Suspense, useEffect, useMemo, useRef, useState} from 'react';
 import clsx from 'clsx';
 import type {Model} from '@site/src/engine';
 import {grade, type ChallengeVerdict} from '@site/src/quiz/grade';
 import {creditAvailableAt, hasCredit, type QuestionProgress} from '@site/src/quiz/progress';
 import type {ChallengeQuestion, ChallengeScenarioSet} from '@site/src/quiz/types';
 import BrowserOnly from '@docusaurus/BrowserOnly';
-import FailoverLab from '@site/src/components/FailoverLab';
 import Rich from './Rich';
 import {clockTime, COOLDOWN_MINUTES, type QuestionProps} from './shared';
 import styles from './styles.module.css';
@@ -40,6 +39,10 @@ function shownFor(question: ChallengeQuestion, stored: QuestionProgress | undefi
   return {state: 'answered', model: stored.answer.model, verdict, credited: hasCredit(stored), availableAt};
 }
 
+// The lab only ever renders in the browser (below), so its code loads with the first challenge on
+// the page: a quiz without one (most chapters' quizzes) does not download the lab.
+const FailoverLab = lazy(() => import('@site/src/components/FailoverLab'));
+
 /**
  * A challenge: the reader edits a model in an embedded lab and asks for it to
  * be checked; the page runs it against every target and says, per target,
@@ -50,7 +53,8 @@ export default function Challenge({question, idPrefix, number, total, stored, sc
   const [labModel, setLabModel] = useState<Model>(question.start);
   const afterRef = useRef<HTMLButtonElement>(null);
   const checkRef = useRef<HTMLButtonElement>(null);
-  const shown = shownFor(question, stored, editing);
+  // Grading a stored design runs every scenario with every seed: once per stored answer, not on every render of the quiz.
+  const shown = useMemo(() => shownFor(question, stored, editing), [question, stored, editing]);
 
   // After a reload (or an answer from another tab), the lab shows what was submitted or revealed.
   const storedAnswer = stored?.answer;
@@ -91,6 +95,7 @@ export default function Challenge({question, idPrefix, number, total, stored, sc
     if (shown.state === 'answered') setEditing(true);
   }
 
+  const labLoading = <p className={styles.hint}>The lab loads here…</p>;
   const revealed = shown.state === 'revealed';
   const passed = shown.state === 'answered' && shown.verdict.correct;
   const scenarioText = describeScenarios(question.scenarios);
@@ -134,8 +139,12 @@ export default function Challenge({question, idPrefix, number, total, stored, sc
 
         <div className={styles.challengeLab}>
           {/* In the browser only: the lab prints how long its run took, which differs from the server's render. */}
-          <BrowserOnly fallback={<p className={styles.hint}>The lab loads here…</p>}>
-            {() => <FailoverLab value={labModel} onModelChange={changeLab} hidePresets buildOpen title="Your design" />}
+          <BrowserOnly fallback={labLoading}>
+            {() => (
+              <Suspense fallback={labLoading}>
+                <FailoverLab value={labModel} onModelChange={changeLab} hidePresets buildOpen title="Your design" />
+              </Suspense>
+            )}
           </BrowserOnly>
         </div>
 
