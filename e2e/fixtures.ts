@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import {test as base, expect, type Locator, type Page} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import type {Model} from '../src/engine';
 import {decodeModel} from '../src/lab/share';
+import {sitemapPathsIn} from '../scripts/sitemap.mjs';
 
 /** WCAG rule sets every page is checked against. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -13,8 +13,7 @@ export const BUILD_DIR = path.join(__dirname, '..', process.env.E2E_BUILD_DIR ??
 
 /** Paths of every page in the built site, read from the sitemap so new pages are covered without edits. */
 export function sitemapPaths(): string[] {
-  const sitemap = fs.readFileSync(path.join(BUILD_DIR, 'sitemap.xml'), 'utf8');
-  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+  const paths = sitemapPathsIn(BUILD_DIR);
   if (paths.length === 0) throw new Error('build/sitemap.xml lists no pages: run `npm run build` first.');
   return paths;
 }

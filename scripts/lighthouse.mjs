@@ -38,6 +38,7 @@ import {chromium} from '@playwright/test';
 import {findBrowser, isRoot} from './browser.mjs';
 import {serveCompressed} from './static-server.mjs';
 import {measureScripts} from './js-weight.mjs';
+import {sitemapPathsIn} from './sitemap.mjs';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -91,9 +92,8 @@ function sweepPages() {
   if (SWEEP_RUNS < 1 || !SELECTED.some((page) => page.key === 'bare-docs')) return [];
   const wanted = option('--sweep', undefined);
   if (wanted) return wanted.split(',');
-  const sitemap = fs.readFileSync(path.join(BUILD_DIR, 'sitemap.xml'), 'utf8');
   const detailed = new Set(PAGES.filter((page) => page.site === 'ours').map((page) => page.path));
-  return [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname).filter((pathname) => !detailed.has(pathname));
+  return sitemapPathsIn(BUILD_DIR).filter((pathname) => !detailed.has(pathname));
 }
 
 const PARTIAL = SELECTED.length < PAGES.length || PRESETS.length < 2 || flag('--sweep') || SWEEP_RUNS < 1;

@@ -40,23 +40,14 @@ function countPlaywright() {
   return true;
 }
 
-/** One passed or failed result per built page (scripts/validate-html.mjs). */
-function countHtml() {
-  const report = readJson(HTML_JSON);
+/** A `{passed, failed}` report: one result per built page (scripts/validate-html.mjs), or per check per browser (scripts/smoke/run.mjs). */
+const countPassedFailed = (file) => () => {
+  const report = readJson(file);
   if (!report) return false;
   totals.passed += report.passed ?? 0;
   totals.failed += report.failed ?? 0;
   return true;
-}
-
-/** One result per check per browser (scripts/smoke/run.mjs). */
-function countSmoke() {
-  const report = readJson(SMOKE_JSON);
-  if (!report) return false;
-  totals.passed += report.passed ?? 0;
-  totals.failed += report.failed ?? 0;
-  return true;
-}
+};
 
 const steps = [
   {name: 'typecheck', command: 'npm run typecheck'},
@@ -66,9 +57,9 @@ const steps = [
     count: countVitest,
   },
   {name: 'build', command: 'npm run build'},
-  {name: 'HTML validation', command: 'npm run test:html', count: countHtml},
+  {name: 'HTML validation', command: 'npm run test:html', count: countPassedFailed(HTML_JSON)},
   {name: 'end-to-end tests', command: 'npm run test:e2e', count: countPlaywright},
-  {name: 'Firefox and WebKit smoke tests', command: 'npm run test:browsers', count: countSmoke},
+  {name: 'Firefox and WebKit smoke tests', command: 'npm run test:browsers', count: countPassedFailed(SMOKE_JSON)},
 ];
 
 function printTotals() {
@@ -76,10 +67,7 @@ function printTotals() {
   console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
 }
 
-fs.rmSync(VITEST_JSON, {force: true});
-fs.rmSync(PLAYWRIGHT_JSON, {force: true});
-fs.rmSync(HTML_JSON, {force: true});
-fs.rmSync(SMOKE_JSON, {force: true});
+for (const file of [VITEST_JSON, PLAYWRIGHT_JSON, HTML_JSON, SMOKE_JSON]) fs.rmSync(file, {force: true});
 fs.mkdirSync(RESULTS, {recursive: true});
 
 for (const step of steps) {

@@ -18,6 +18,13 @@ export async function openFirefox() {
     );
   });
   page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+  /** Control+key (select all, go to the end), then the text typed key by key. */
+  const typeAfterControl = async (key, text) => {
+    await page.keyboard.down('Control');
+    await page.keyboard.press(key);
+    await page.keyboard.up('Control');
+    await page.keyboard.type(text);
+  };
   return {
     name: 'Firefox',
     version: await browser.version(),
@@ -34,17 +41,11 @@ export async function openFirefox() {
     },
     async fill(selector, text) {
       await page.focus(selector);
-      await page.keyboard.down('Control');
-      await page.keyboard.press('a');
-      await page.keyboard.up('Control');
-      await page.keyboard.type(text);
+      await typeAfterControl('a', text);
     },
     async typeAtEnd(selector, text) {
       await page.click(selector);
-      await page.keyboard.down('Control');
-      await page.keyboard.press('End');
-      await page.keyboard.up('Control');
-      await page.keyboard.type(text);
+      await typeAfterControl('End', text);
     },
     consoleErrors: () => [...consoleErrors],
     close: () => browser.close(),

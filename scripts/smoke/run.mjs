@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {serveForSmoke} from './server.mjs';
+import {sitemapPathsIn} from '../sitemap.mjs';
 import {smokeChecks} from './checks.mjs';
 import {openFirefox} from './firefox.mjs';
 import {openWebKit} from './webkit.mjs';
@@ -16,8 +17,7 @@ const {values} = parseArgs({options: {browsers: {type: 'string', default: 'firef
 const port = Number(process.env.SMOKE_PORT ?? 3215);
 const reportFile = path.join('test-results', 'smoke.json');
 
-const sitemap = fs.readFileSync(path.join(values.dir, 'sitemap.xml'), 'utf8');
-const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
+const paths = sitemapPathsIn(values.dir);
 const only = process.env.SMOKE_ONLY; // a check name's start, for debugging
 const engines = {firefox: () => openFirefox(), webkit: () => openWebKit(port + 1)};
 

@@ -1,0 +1,1 @@
+export declare function sitemapPathsIn(buildDir: string): string[];
