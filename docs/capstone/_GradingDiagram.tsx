@@ -1,4 +1,5 @@
 import React from 'react';
+import {BRIEF} from './challenge';
 
 /**
  * How the capstone grades a design: the design runs for each scenario (each
@@ -11,10 +12,10 @@ const H = 410;
 
 const runs = ['use1-az1 lost', 'use1-az2 lost', 'use1-az4 lost', 'primary fails'];
 const targets = ['Availability ≥ 99 %', 'RPO 0 s', 'RTO ≤ 90 s', 'No overload'];
-const budget = ['≤ 9 tasks · ≤ 3 database instances', 'cross-zone transfer ≤ $210 a month'];
+const budget = [`≤ ${BRIEF.maxTasks} tasks · ≤ ${BRIEF.maxDatabaseInstances} database instances`, `billed inter-AZ transfer ≤ $${BRIEF.maxCrossZoneUsdPerMonth} a month`];
 
 const LABEL =
-  'How a design is graded. Your design from the lab is run in four scenarios, each one hour long: once with each of its zones lost for 30 minutes (use1-az1, use1-az2, use1-az4), and once with the database primary failing. Each scenario runs with five seeds, and every database failover takes the worst time AWS documents for it. Each run target, availability of at least 99 %, a recovery point of 0 s, a recovery time of at most 90 s and no overload failures, keeps its worst value over the runs and is compared with its limit. The budget targets, at most 9 tasks, at most 3 database instances and at most $210 a month of cross-zone transfer, are read from the design without running it. Every target says met or missed, and why.';
+  `How a design is graded. Your design from the lab is run in four scenarios, each one hour long: once with each of its zones lost for 30 minutes (use1-az1, use1-az2, use1-az4), and once with the database primary failing. Each scenario runs with five seeds, and every database failover takes the worst time AWS documents for it. Each run target, availability of at least 99 %, a recovery point of 0 s, a recovery time of at most 90 s and no overload failures, keeps its worst value over the runs and is compared with its limit. The budget targets, at most ${BRIEF.maxTasks} tasks, at most ${BRIEF.maxDatabaseInstances} database instances and at most $${BRIEF.maxCrossZoneUsdPerMonth} a month of traffic between zones billed as inter-AZ transfer, are read from the design without running it. Every target says met or missed, and why.`;
 
 const text = {fill: 'currentColor', fontSize: 13} as const;
 

@@ -70,11 +70,11 @@ const questions: QuizQuestion[] = [
   {
     id: 'billed-cross-zone-bytes',
     kind: 'single',
-    prompt: `The reference design runs 9 tasks over three zones behind an Application Load Balancer with cross-zone load balancing on, so ${pct(threeZones.crossZoneShare)} of requests reach a task in another zone, and an Aurora writer in ${az1}. Which of its traffic between zones is billed as inter-AZ data transfer?`,
+    prompt: `The reference design runs 9 tasks over three zones behind an Application Load Balancer with cross-zone load balancing on, so ${pct(threeZones.crossZoneShare)} of requests reach a task in another zone, and the database cluster's writer in ${az1}. Which of its traffic between zones is billed as inter-AZ data transfer?`,
     choices: [
       {
         id: 'database-calls',
-        text: `The tasks in the other two zones calling the Aurora writer in ${az1}.`,
+        text: `The tasks in the other two zones calling the database writer in ${az1}.`,
         correct: true,
         explanation: `Right: traffic between your tasks and a database in another zone is billed. Two tasks in three sit outside ${az1}: about ${Math.round(flow(threeZones, 'database').gbPerMonth)} GB a month, ${usd(threeZones.crossZoneUsdPerMonth)} at the list price with the lab's estimate of 4 kB a database call. Four zones would send three calls in four across (${usd(fourZones.crossZoneUsdPerMonth)}).`,
       },

@@ -99,7 +99,7 @@ const questions: QuizQuestion[] = [
   {
     id: 'cross-zone-metrics',
     kind: 'single',
-    prompt: `Cross-zone load balancing is on. Zone b’s two tasks (of six) fail ${GRAY.errorShare * 100} % of the requests they serve. You look at the ALB’s target 5XX metric split by its \`AvailabilityZone\` dimension, which counts what each zone’s load balancer node handled. What do you see?`,
+    prompt: `Cross-zone load balancing is on. Zone b’s two tasks (of six) fail ${GRAY.errorShare * 100} % of the requests they serve. You look at the ALB’s target 5XX metric split by its \`AvailabilityZone\` dimension, read as the course reads it: what each zone’s load balancer node handled (AWS’s documentation does not say). What do you see?`,
     choices: [
       {
         id: 'only-b',

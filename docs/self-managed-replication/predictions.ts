@@ -3,10 +3,10 @@ import {primaryFailure, simulate, zoneOutage, type Fault, type ReplicationMode} 
 import {formatCount, formatDuration} from '@site/src/utils/format';
 import type {Prediction} from '@site/src/components/Predict/types';
 
-function run(replication: ReplicationMode, replicaZones: string[], faults: Fault[], tasksPerZone?: Record<string, number>) {
+function run(replication: ReplicationMode, replicaZones: string[], faults: Fault[]) {
   return simulate({
     zones: ['a', 'b', 'c'],
-    service: tasksPerZone ? {tasksPerZone} : {desiredCount: 3},
+    service: {desiredCount: 3},
     database: {kind: 'self-managed', primaryZone: 'a', replicaZones, replication},
     traffic: {requestsPerSecond: 100, writeShare: 0.1},
     faults,
@@ -26,13 +26,38 @@ export const primaryDies: Prediction = {
 };
 
 const standbyZoneFirst: Fault[] = [zoneOutage('b', {at: 600, duration: 600}), primaryFailure({at: 900})];
-const oneStandby = run('semi-sync', ['b'], standbyZoneFirst, {a: 1, c: 1});
-const twoStandbys = run('semi-sync', ['b', 'c'], standbyZoneFirst, {a: 1, c: 1});
+const runFallback = (replicaZones: string[]) =>
+  simulate({
+    zones: ['a', 'b', 'c'],
+    service: {tasksPerZone: {a: 1, c: 1}},
+    database: {kind: 'self-managed', primaryZone: 'a', replicaZones, replication: 'semi-sync'},
+    traffic: {requestsPerSecond: 100, writeShare: 0.1},
+    faults: standbyZoneFirst,
+  });
+const oneStandbyRun = runFallback(['b']);
+const oneStandby = oneStandbyRun.summary;
+const twoStandbys = runFallback(['b', 'c']).summary;
+const promoted = oneStandbyRun.events.some((event) => event.type === 'db/replicaPromoted');
 
 export const semiSyncFallback: Prediction = {
   asks: [
+    {
+      id: 'promoted',
+      kind: 'choice',
+      label: 'When zone b returns, the failover manager',
+      choices: [
+        {id: 'yes', text: 'promotes the standby'},
+        {id: 'no', text: 'promotes nobody'},
+      ],
+      answer: promoted ? 'yes' : 'no',
+    },
     {id: 'one-standby', kind: 'number', label: 'Seconds of acknowledged writes lost with one standby', unit: 's', answer: oneStandby.recoveryPointSeconds},
-    {id: 'two-standbys', kind: 'number', label: "With a second standby in zone c", unit: 's', answer: twoStandbys.recoveryPointSeconds},
+    {id: 'no-writes', kind: 'number', label: 'Time without writes with one standby', unit: 's', answer: oneStandby.databaseDowntimeSeconds},
+    {id: 'two-standbys', kind: 'number', label: 'Seconds of acknowledged writes lost with a second standby in zone c', unit: 's', answer: twoStandbys.recoveryPointSeconds},
   ],
-  because: `when its only standby's zone fails, semi-sync stops waiting and carries on with no second copy; the standby it later promotes stopped at that moment. A second standby in zone c keeps every write.`,
+  because: `when its only standby's zone fails, semi-sync stops waiting and carries on with no second copy, so the standby falls behind. ${
+    promoted
+      ? 'When zone b returns, the failover manager promotes it anyway'
+      : 'When zone b returns it is further behind than `maximum_lag_on_failover` allows, so Patroni promotes nobody'
+  }: ${formatCount(Math.round(oneStandby.writesLost))} acknowledged writes lost and ${formatDuration(oneStandby.databaseDowntimeSeconds)} without writes. A second standby in zone c keeps every write and is promoted at once: ${formatDuration(twoStandbys.databaseDowntimeSeconds)} without writes.`,
 };

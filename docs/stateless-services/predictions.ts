@@ -14,10 +14,14 @@ const storeRuns = (['task-memory', 'single-zone', 'multi-zone'] as SessionStore[
   summary: simulate({...base, service: {...base.service, sessionStore}}).summary,
 }));
 const shared = storeRuns.find((run) => run.sessionStore === 'multi-zone')!.summary;
+/** Sessions lost with zone a, before it returns and rebalancing drains a task (the rest of `sessionsLost`). */
+const outage = base.faults?.find((fault) => fault.kind === 'zoneOutage');
+const lostWithZone = outage?.duration === undefined ? inMemory.sessionsLost : simulate({...base, durationSeconds: outage.at + outage.duration}).summary.sessionsLost;
+const lostToRebalancing = inMemory.sessionsLost - lostWithZone;
 
 export const sessionsInMemory: Prediction = {
   asks: [{id: 'sessions-lost', kind: 'number', label: 'Sessions lost, of 1,000', unit: 'sessions', answer: Math.round(inMemory.sessionsLost)}],
-  because: `the users stuck to the task in zone a lose theirs with it. Availability is ${formatPercent(inMemory.availability)}, ${inMemory.availability === shared.availability ? 'exactly as' : `against ${formatPercent(shared.availability)}`} with the sessions in a store across zones: the availability figure does not show the loss.`,
+  because: `the ${formatCount(Math.round(lostWithZone))} users stuck to the task in zone a lose theirs with it${lostToRebalancing >= 1 ? `, and when the zone returns, rebalancing drains the task that replaced it in zone b and signs out the ${formatCount(Math.round(lostToRebalancing))} users who had landed there` : ''}. Availability is ${formatPercent(inMemory.availability)}, ${inMemory.availability === shared.availability ? 'exactly as' : `against ${formatPercent(shared.availability)}`} with the sessions in a store across zones: the availability figure does not show the loss.`,
 };
 
 const most = (pick: (run: (typeof storeRuns)[number]) => number) => storeRuns.reduce((a, b) => (pick(b) > pick(a) ? b : a)).sessionStore;
