@@ -57,6 +57,69 @@ test.describe('live code on the introduction page', () => {
   });
 });
 
+test.describe('live code runs once typing pauses', () => {
+  const typed = '\nrender(<p>{["every", "key", "kept"].join(" ")}: {6 * 7} of {[1, 2, 3].length}</p>);';
+
+  test('typing fast keeps every key, and the result follows the last one', async ({page}) => {
+    await gotoHydrated(page, '/docs/intro');
+    const playground = page.locator('[class*="playgroundContainer"]').first();
+    const preview = playground.locator('[class*="playgroundPreview"]');
+    const editor = await liveEditor(playground);
+    await expect(preview).toContainText('Failed checks needed before the target is marked unhealthy: 2');
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    // No delay between keys: on a busy machine a run can still start between two of them, and the editor must not lose a key to it.
+    await editor.pressSequentially(typed);
+    await expect(editor).toContainText(typed.trim());
+    await expect(preview).toContainText('every key kept: 42 of 3');
+  });
+
+  test('a run that ends while a key is down does not move the caret', async ({page}) => {
+    // react-live's editor reads a key back on its keyup; re-rendered in between, it put the caret back
+    // before that key, and the next keys landed in the wrong place. The clock makes the run land there.
+    await page.clock.install();
+    await gotoHydrated(page, '/docs/intro');
+    const playground = page.locator('[class*="playgroundContainer"]').first();
+    const preview = playground.locator('[class*="playgroundPreview"]');
+    const editor = await liveEditor(playground);
+    await expect(preview).toContainText('Failed checks needed before the target is marked unhealthy: 2');
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.clock.pauseAt(Date.now() + 1000);
+    const split = typed.indexOf('"key"') + 2;
+    await editor.pressSequentially(typed.slice(0, split));
+    await page.keyboard.down(typed[split]!);
+    // The half-typed line runs now, and its error is drawn, before the key comes up.
+    await page.clock.runFor(1000);
+    await expect(playground).toContainText('SyntaxError');
+    await page.keyboard.up(typed[split]!);
+    await editor.pressSequentially(typed.slice(split + 1));
+    await expect(editor).toContainText(typed.trim());
+    await page.clock.runFor(1000);
+    await expect(preview).toContainText('every key kept: 42 of 3');
+  });
+
+  test('no run while the reader types; one run after the pause', async ({page}) => {
+    // The page's clock is the test's: stopped while typing, so nothing can run between two keys however slow the machine.
+    await page.clock.install();
+    await gotoHydrated(page, '/docs/intro');
+    const playground = page.locator('[class*="playgroundContainer"]').first();
+    const preview = playground.locator('[class*="playgroundPreview"]');
+    const editor = await liveEditor(playground);
+    await expect(preview).toContainText('Failed checks needed before the target is marked unhealthy: 2');
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.clock.pauseAt(Date.now() + 1000);
+    await editor.pressSequentially(typed);
+    await expect(editor).toContainText(typed.trim());
+    // Run on every key, the half-typed lines would have replaced the result (with "render is not called with valid JSX", "every is not defined", …).
+    await expect(preview).toContainText('Failed checks needed before the target is marked unhealthy: 2');
+    await expect(playground).not.toContainText('Error');
+    await page.clock.runFor(1000);
+    await expect(preview).toContainText('every key kept: 42 of 3');
+  });
+});
+
 test.describe('live code with the failover model', () => {
   test('a block that runs the model re-renders when edited, and explains an invalid model', async ({page, baseURL}) => {
     const problems = watchPage(page, baseURL!);

@@ -1,9 +1,9 @@
 import React, {useEffect, useId, useRef} from 'react';
-import {LiveEditor} from 'react-live';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import Translate from '@docusaurus/Translate';
 import PlaygroundHeader from '@theme/Playground/Header';
 import ResetButton from '@theme/Playground/Buttons/ResetButton';
+import {LiveEditorKeepingKeys} from '../Provider/evaluateWhenTypingPauses';
 import styles from './styles.module.css';
 
 /**
@@ -44,7 +44,7 @@ export default function PlaygroundEditor(): React.JSX.Element {
       {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
       {/* data-editor says whether the editor has been remounted for the browser: typing before that would be lost. */}
       <div ref={wrapper} onKeyDown={leaveOnEscape} data-editor={isBrowser ? 'live' : 'static'}>
-        <LiveEditor
+        <LiveEditorKeepingKeys
           // Remount on hydration, otherwise the dark code theme is not applied.
           key={String(isBrowser)}
           className={styles.playgroundEditor}
@@ -52,7 +52,7 @@ export default function PlaygroundEditor(): React.JSX.Element {
         />
       </div>
       <p id={hintId} className={styles.hint}>
-        Edit the code: the result below updates as you type. Tab or Escape leaves the editor.
+        Edit the code: the result below updates when you pause typing. Tab or Escape leaves the editor.
       </p>
     </div>
   );

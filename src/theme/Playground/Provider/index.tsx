@@ -4,12 +4,12 @@ import {PlaygroundProvider as PlaygroundProviderComponent} from '@docusaurus/the
 import {usePrismTheme} from '@docusaurus/theme-common';
 import type {Props} from '@theme/Playground/Provider';
 import {LOOP_GUARD, loopGuard, protectLoops} from './loopProtection';
+import {EvaluateWhenTypingPauses} from './evaluateWhenTypingPauses';
 
 /**
  * The code react-live runs, with its loops protected (see loopProtection.ts); a stable function,
- * as react-live re-runs the code whenever this function changes. It runs on every edit: delaying
- * the run until typing pauses made react-live's editor drop keystrokes (the provider then
- * re-renders the editor between a key and the editor reading it back).
+ * as react-live re-runs the code whenever this function changes. Edits run once typing pauses
+ * (evaluateWhenTypingPauses.tsx).
  */
 // The semicolon goes on first: `while (true)` typed on its way to `while (true) {…}` does not parse,
 // but `while (true);` does, and is an endless loop.
@@ -29,7 +29,7 @@ function LiveProviderComponent({code, children, ...props}: Props): ReactNode {
       scope={scope}
       code={code?.replace(/\n$/, '')}
       transformCode={props.transformCode ?? PROTECTED_TRANSFORM_CODE}>
-      {children}
+      <EvaluateWhenTypingPauses>{children}</EvaluateWhenTypingPauses>
     </LiveProvider>
   );
 }
