@@ -55,6 +55,13 @@ describe('setZoneCount', () => {
     expect(setZoneCount(cut, 1).faults).toEqual([]);
   });
 
+  it('keeps per-zone task counts of zones named like Object.prototype members', () => {
+    const odd: Model = {zones: ['constructor', 'toString', 'valueOf'], service: {tasksPerZone: {toString: 2}}};
+    const two = setZoneCount(odd, 2);
+    expect(two.service?.tasksPerZone).toEqual({constructor: 1, toString: 2});
+    expect(Object.values(two.service?.tasksPerZone ?? {}).every((n) => typeof n === 'number')).toBe(true);
+  });
+
   it('stays within 1 to 6 zones', () => {
     expect(setZoneCount(base, 0).zones).toHaveLength(1);
     expect(setZoneCount(base, 99).zones).toHaveLength(LAB_ZONES.length);

@@ -178,7 +178,9 @@ export function setZoneCount(model: Model, count: number): Model {
   const inZones = (zone: ZoneName) => zones.includes(zone);
   const service = model.service ? {...model.service} : undefined;
   if (service?.tasksPerZone) {
-    service.tasksPerZone = Object.fromEntries(zones.map((zone) => [zone, service.tasksPerZone?.[zone] ?? 1]));
+    const before = service.tasksPerZone;
+    // Own keys only: a zone called "constructor" must not read Object.prototype's.
+    service.tasksPerZone = Object.fromEntries(zones.map((zone) => [zone, Object.hasOwn(before, zone) ? (before[zone] ?? 1) : 1]));
   }
   if (service?.sessionStoreZone) service.sessionStoreZone = keepZone(service.sessionStoreZone, zones);
   if (service?.zonalDependency) service.zonalDependency = {...service.zonalDependency, zone: keepZone(service.zonalDependency.zone, zones)};

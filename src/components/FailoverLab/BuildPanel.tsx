@@ -106,7 +106,7 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
             <NumberField
               key={zone}
               label={`Tasks in ${zone}`}
-              value={service.tasksPerZone?.[zone]}
+              value={service.tasksPerZone && Object.hasOwn(service.tasksPerZone, zone) ? service.tasksPerZone[zone] : undefined}
               defaultValue={1}
               hint="Tasks placed in this zone."
               min={0}
