@@ -52,8 +52,8 @@ export function watchPage(page: Page, baseURL: string): PageProblems {
  */
 export async function gotoHydrated(page: Page, pathname: string) {
   const response = await page.goto(pathname);
-  // A long chapter can take more than the default 5 s to hydrate on a busy machine.
-  await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1, {timeout: 30_000});
+  // A long chapter can take far more than the default 5 s to hydrate on a busy machine.
+  await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1, {timeout: 60_000});
   return response;
 }
 

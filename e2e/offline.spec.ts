@@ -12,7 +12,7 @@ async function visitOnce(page: Page) {
   await gotoHydrated(page, '/');
   // `ready` resolves once a worker is activating; precaching is done when it is activated.
   await expect
-    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), {timeout: 30_000})
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), {timeout: 60_000})
     .toBe('activated');
   const entries = await page.evaluate(async () => {
     let count = 0;
@@ -24,7 +24,8 @@ async function visitOnce(page: Page) {
 
 test.describe('offline, after one visit', () => {
   test('every page of the site opens with the network off', async ({page, context}) => {
-    test.setTimeout(120_000);
+    // Every page of the site in one test: three times the time of one.
+    test.slow();
     await visitOnce(page);
     await context.setOffline(true);
     // Every page in the sitemap, opened directly (as a bookmark or a new tab would), not through the app's router.
