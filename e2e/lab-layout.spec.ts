@@ -210,6 +210,8 @@ test.describe('on a 375 px phone', () => {
     await page.mouse.wheel(0, -200);
     await expect(lab.getByTestId('lab-strip')).toBeInViewport();
     const button = page.locator('.theme-back-to-top-button');
+    // Wait until Docusaurus has decided to show its button, so the check below is not made before it would appear.
+    await expect(button).toHaveClass(/backToTopButtonShow/);
     await expect(page.locator('html[data-fl-lab-in-view]')).toHaveCount(1);
     if (await button.isVisible()) {
       const b = (await button.boundingBox())!;
