@@ -1,14 +1,14 @@
 /**
  * Reader for AWS CLI JSON output of the read-only describe calls listed on
  * the import page. Each output is recognised by its shape (`services`,
- * `LoadBalancers`, `TargetGroups`, `Attributes`, `TargetHealthDescriptions`,
+ * `tasks`, `LoadBalancers`, `TargetGroups`, `Attributes`, `TargetHealthDescriptions`,
  * `DBInstances`, `DBClusters`, `Subnets`, `taskDefinition`), whether pasted
  * one by one or bundled in one object by the page's shell snippet.
  */
 import type {Inventory} from './types';
 import {asArray, asBoolean, asNumber, asString, attributeMap, isObj, lbType, type Obj} from './values';
 
-const SHAPES = ['services', 'taskDefinition', 'LoadBalancers', 'TargetGroups', 'Attributes', 'TargetHealthDescriptions', 'DBInstances', 'DBClusters', 'Subnets'];
+const SHAPES = ['services', 'tasks', 'taskDefinition', 'LoadBalancers', 'TargetGroups', 'Attributes', 'TargetHealthDescriptions', 'DBInstances', 'DBClusters', 'Subnets'];
 
 /** Whether a document is one describe output (or a bundle of them). */
 export function isAwsCliDocument(doc: unknown): boolean {
@@ -51,6 +51,27 @@ function readServices(doc: Obj, inv: Inventory, input: string): void {
       rebalance: rebalance ? {value: rebalance === 'ENABLED', from: at('availabilityZoneRebalancing')} : undefined,
       launchType: asString(item.launchType),
     });
+  });
+}
+
+/** `ecs describe-tasks`: where each running task is (tasks stopping or starting are left out). */
+function readTasks(doc: Obj, inv: Inventory, input: string): void {
+  if (!('services' in doc)) {
+    for (const failure of asArray(doc.failures)) {
+      if (isObj(failure)) inv.problems.push({severity: 'warning', input, resource: asString(failure.arn), attribute: 'failures', message: `ecs describe-tasks could not describe ${asString(failure.arn) ?? 'a task'}: ${asString(failure.reason) ?? 'no reason given'}.`});
+    }
+  }
+  asArray(doc.tasks).forEach((item, i) => {
+    if (!isObj(item)) return;
+    const name = asString(item.taskArn) ?? `tasks[${i}]`;
+    const zone = asString(item.availabilityZone);
+    if (asString(item.lastStatus) !== 'RUNNING' || (item.desiredStatus !== undefined && item.desiredStatus !== 'RUNNING')) return;
+    if (!zone) {
+      inv.problems.push({severity: 'warning', input, resource: name, attribute: 'availabilityZone', message: `ecs describe-tasks · ${name} has no availabilityZone; the task was not counted.`});
+      return;
+    }
+    const group = asString(item.group);
+    inv.tasks.push({zone, name, ...(group?.startsWith('service:') ? {service: group.slice('service:'.length)} : {})});
   });
 }
 
@@ -115,13 +136,14 @@ function readTargetGroups(doc: Obj, inv: Inventory): void {
   }
 }
 
-function addSubnet(inv: Inventory, id: string, zone: string, from: string): void {
+function addSubnet(inv: Inventory, id: string, zone: string, from: string, zoneId?: string): void {
   const known = inv.subnets.find((s) => s.keys.includes(id));
   if (known) {
     if (!known.zone) known.zone = {value: zone, from};
+    if (zoneId) known.zoneId = zoneId;
     return;
   }
-  inv.subnets.push({keys: [id], zone: {value: zone, from}});
+  inv.subnets.push({keys: [id], zone: {value: zone, from}, ...(zoneId ? {zoneId} : {})});
 }
 
 function readDatabases(doc: Obj, inv: Inventory): void {
@@ -171,7 +193,7 @@ function readSubnets(doc: Obj, inv: Inventory): void {
   for (const item of asArray(doc.Subnets)) {
     if (!isObj(item) || typeof item.SubnetId !== 'string') continue;
     const zone = asString(item.AvailabilityZone) ?? asString(item.AvailabilityZoneId);
-    if (zone) addSubnet(inv, item.SubnetId, zone, `ec2 describe-subnets · ${item.SubnetId} · AvailabilityZone`);
+    if (zone) addSubnet(inv, item.SubnetId, zone, `ec2 describe-subnets · ${item.SubnetId} · AvailabilityZone`, asString(item.AvailabilityZoneId));
   }
 }
 
@@ -190,6 +212,7 @@ function readOne(doc: unknown, inv: Inventory, input: string, hint: string, pend
     return;
   }
   if ('services' in doc) readServices(doc, inv, input);
+  if ('tasks' in doc) readTasks(doc, inv, input);
   if ('taskDefinition' in doc) readTaskDefinition(doc, inv);
   if ('LoadBalancers' in doc) readLoadBalancers(doc, inv);
   if ('TargetGroups' in doc) readTargetGroups(doc, inv);

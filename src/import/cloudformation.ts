@@ -107,7 +107,8 @@ class Reader {
       if (!(error instanceof Unresolved)) throw error;
       zoneProblem = `AWS::EC2::Subnet ${id} · ${attribute}: ${error.message}`;
     }
-    this.inv.subnets.push({keys: [id], zone, zoneProblem});
+    const zoneId = attribute === 'AvailabilityZoneId' ? asString(zone?.value) : undefined;
+    this.inv.subnets.push({keys: [id], zone, zoneProblem, ...(zoneId ? {zoneId} : {})});
   }
 
   loadBalancer(id: string, props: Obj): void {

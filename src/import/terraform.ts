@@ -161,6 +161,7 @@ class Reader {
         this.inv.subnets.push({
           keys: this.keys(r),
           zone: zone ? {value: zone, from: at(v.availability_zone ? 'availability_zone' : 'availability_zone_id')} : undefined,
+          zoneId: asString(v.availability_zone_id),
           zoneProblem: zone ? undefined : `${r.address} · availability_zone is known only after apply; set it in the configuration`,
         });
         return true;

@@ -1,13 +1,15 @@
-import React, {useEffect, useState} from 'react';
+import React, {useEffect, useRef, useState} from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import Heading from '@theme/Heading';
 import type {Model} from '@site/src/engine';
 import type {GameDayTargets} from '@site/src/import/gameDay';
 import type {ImportInput, ImportResult} from '@site/src/import/types';
-import type {ChapterLink, Report} from '@site/src/import/report';
+import type {ChapterLink, Report, ReportOutcome} from '@site/src/import/report';
 import {MAX_INPUT_BYTES} from '@site/src/import/limits';
 import {NumberField} from '@site/src/components/Fields';
+import {formatCount} from '@site/src/utils/format';
+import {zoneList} from '@site/src/import/zoneIds';
 import ImportMapping from '@site/src/components/ImportMapping';
 import GameDayReport from '@site/src/components/GameDayReport';
 import ImportTargets from '@site/src/components/ImportTargets';
@@ -25,6 +27,8 @@ const FALLBACK_TARGETS: GameDayTargets = {availability: 0.995, rtoSeconds: 300, 
 interface Shared {
   model: Model;
   chapters: ChapterLink[];
+  /** Zone name → zone ID, when the link carries them. */
+  zoneIds: Record<string, string>;
 }
 
 async function readFiles(files: FileList): Promise<{inputs: ImportInput[]; tooBig: string[]}> {
@@ -56,6 +60,15 @@ export default function ServiceImport(): React.JSX.Element {
   const [targets, setTargets] = useState<GameDayTargets>(FALLBACK_TARGETS);
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState<'import' | 'game-day' | null>(null);
+  const [gameDayProblem, setGameDayProblem] = useState<string | null>(null);
+  const [gameDayMs, setGameDayMs] = useState<number | null>(null);
+  /** Cancels the game day running in the worker, if one is. */
+  const cancelGameDay = useRef<(() => void) | null>(null);
+  const stopGameDay = () => {
+    cancelGameDay.current?.();
+    cancelGameDay.current = null;
+  };
+  useEffect(() => stopGameDay, []);
 
   // A shared onboarding link: read the model, targets and chapters from the address.
   useEffect(() => {
@@ -69,14 +82,17 @@ export default function ServiceImport(): React.JSX.Element {
         setSharedProblem(`This link’s model could not be read: ${decoded.reason}`);
         return;
       }
-      setShared({model: decoded.model, chapters: loaded.chapterLinks((params.get('chapters') ?? '').split(','))});
+      setShared({model: decoded.model, chapters: loaded.chapterLinks((params.get('chapters') ?? '').split(',')), zoneIds: loaded.decodeZoneIds(params.get('zoneIds'))});
       setTargets(loaded.decodeTargets(params.get('targets')) ?? loaded.DEFAULT_TARGETS);
     });
   }, []);
 
   const model = result?.model ?? shared?.model ?? null;
+  const zoneIds = (result?.model ? result.zoneIds : shared?.zoneIds) ?? {};
 
   const runImport = async () => {
+    stopGameDay();
+    setGameDayProblem(null);
     setBusy('import');
     const loaded = lib ?? (await loadLib());
     setLib(loaded);
@@ -91,12 +107,26 @@ export default function ServiceImport(): React.JSX.Element {
 
   const runGameDay = () => {
     if (!lib || !model) return;
+    stopGameDay();
     setBusy('game-day');
-    // Let "Running…" paint first; the run itself is a pure function that can move into a worker.
-    window.setTimeout(() => {
-      setReport(lib.gameDayReport(model, targets));
+    setGameDayProblem(null);
+    // Every run happens in the shared simulation worker; the page only draws the report.
+    cancelGameDay.current = lib.startGameDay(model, targets, zoneIds, (outcome: ReportOutcome) => {
+      cancelGameDay.current = null;
       setBusy(null);
-    }, 0);
+      if (outcome.ok) {
+        setReport(outcome.report);
+        setGameDayMs(outcome.milliseconds);
+      } else {
+        setGameDayProblem(`The game day did not finish: ${outcome.problem}`);
+      }
+    });
+  };
+
+  const cancelRun = () => {
+    stopGameDay();
+    setBusy(null);
+    setGameDayProblem('The game day was stopped. Run it again when you are ready.');
   };
 
   return (
@@ -112,7 +142,7 @@ export default function ServiceImport(): React.JSX.Element {
             Your team’s service
           </Heading>
           <p>
-            Someone on your team shared this service’s model: {shared.model.zones.length} zones ({shared.model.zones.join(', ')}). Run the game day below to see what a zone loss does to it, then take these
+            Someone on your team shared this service’s model: {shared.model.zones.length} zones ({zoneList(shared.model.zones, zoneIds)}). Run the game day below to see what a zone loss does to it, then take these
             chapters:
           </p>
           <ol>
@@ -170,7 +200,7 @@ export default function ServiceImport(): React.JSX.Element {
           {result.model ? (
             <p className="fl-print-hide">
               {result.serviceName ? `Service ${result.serviceName}: ` : ''}
-              {result.model.zones.length} zone{result.model.zones.length === 1 ? '' : 's'} ({result.model.zones.join(', ')}), from {result.formats.map((f) => FORMAT_NAMES[f]).join(' and ')}.
+              {result.model.zones.length} zone{result.model.zones.length === 1 ? '' : 's'} ({zoneList(result.model.zones, zoneIds)}), from {result.formats.map((f) => FORMAT_NAMES[f]).join(' and ')}.
             </p>
           ) : null}
           <ImportMapping result={result} />
@@ -183,7 +213,7 @@ export default function ServiceImport(): React.JSX.Element {
             Game day{result?.serviceName ? `: ${result.serviceName}` : ''}
           </Heading>
           <p className={styles.printOnly}>
-            Failover Lab report card{result?.serviceName ? ` for ${result.serviceName}` : ''}: {model.zones.length} zones ({model.zones.join(', ')}). Targets in every scenario: availability at least{' '}
+            Failover Lab report card{result?.serviceName ? ` for ${result.serviceName}` : ''}: {model.zones.length} zones ({zoneList(model.zones, zoneIds)}). Targets in every scenario: availability at least{' '}
             {(targets.availability * 100).toFixed(2).replace(/\.?0+$/, '')} %, recovered within {targets.rtoSeconds} s, at most {targets.rpoSeconds} s of writes and {targets.sessionsLost} sessions lost. Each
             scenario: one hour, the fault at minute {lib.GAME_DAY_TIMING.at / 60} for {lib.GAME_DAY_TIMING.duration / 60} minutes.
           </p>
@@ -195,11 +225,30 @@ export default function ServiceImport(): React.JSX.Element {
           <div className="fl-print-hide">
             <ImportTargets targets={targets} onChange={setTargets} />
           </div>
-          <button type="button" className={clsx('button button--primary fl-print-hide', styles.button)} onClick={runGameDay} disabled={busy !== null}>
-            {busy === 'game-day' ? 'Running…' : report ? 'Run the game day again' : 'Run the game day'}
-          </button>
+          <div className={clsx('fl-print-hide', styles.runRow)}>
+            <button type="button" className={clsx('button button--primary', styles.button)} onClick={runGameDay} disabled={busy !== null}>
+              {busy === 'game-day' ? 'Running…' : report ? 'Run the game day again' : 'Run the game day'}
+            </button>
+            {busy === 'game-day' ? (
+              <button type="button" className={clsx('button button--secondary', styles.button)} onClick={cancelRun}>
+                Stop the game day
+              </button>
+            ) : null}
+            <span role="status" className={styles.runStatus} data-testid="game-day-status">
+              {busy === 'game-day'
+                ? 'Running every scenario in a background worker; the page stays usable.'
+                : report && gameDayMs !== null && !gameDayProblem
+                  ? `Game day and recommendations run in ${formatCount(Math.round(gameDayMs))} ms, in a background worker.`
+                  : ''}
+            </span>
+          </div>
+          {gameDayProblem ? (
+            <p role="alert" className={clsx('fl-print-hide', styles.alert)}>
+              {gameDayProblem}
+            </p>
+          ) : null}
           {report ? <GameDayReport report={report} labHref={lib.labHref} /> : null}
-          <ImportExport lib={lib} model={model} targets={targets} chapters={report?.chapters ?? shared?.chapters ?? []} />
+          <ImportExport lib={lib} model={model} targets={targets} chapters={report?.chapters ?? shared?.chapters ?? []} zoneIds={zoneIds} />
         </section>
       ) : null}
     </div>
