@@ -4,9 +4,11 @@
  * recognises each output by its shape, so the keys are for people.
  */
 
-/** Every AWS CLI call the snippet makes (the unit test checks they are all read-only). */
+/** Every AWS CLI call the snippet makes (the unit test checks they are all read-only: describe or list). */
 export const SNIPPET_CALLS = [
   'ecs describe-services',
+  'ecs list-tasks',
+  'ecs describe-tasks',
   'ecs describe-task-definition',
   'elbv2 describe-load-balancers',
   'elbv2 describe-target-groups',
@@ -29,9 +31,14 @@ svc() { aws ecs describe-services --cluster "$CLUSTER" --services "$SERVICE" "$@
 TG=$(svc --query 'services[0].loadBalancers[0].targetGroupArn' --output text)
 TD=$(svc --query 'services[0].taskDefinition' --output text)
 SUBNETS=$(svc --query 'services[0].networkConfiguration.awsvpcConfiguration.subnets' --output text)
+# The service's running tasks (describe-tasks takes at most 100): which zone each one is in.
+TASKS=$(aws ecs list-tasks --cluster "$CLUSTER" --service-name "$SERVICE" --desired-status RUNNING --query 'taskArns[:100]' --output text)
 LB=$(aws elbv2 describe-target-groups --target-group-arns "$TG" --query 'TargetGroups[0].LoadBalancerArns[0]' --output text)
 {
   echo '{"describeServices":'; svc --output json
+  if [ -n "$TASKS" ] && [ "$TASKS" != "None" ]; then
+    echo ',"describeTasks":'; aws ecs describe-tasks --cluster "$CLUSTER" --tasks $TASKS --output json
+  fi
   echo ',"describeTaskDefinition":'; aws ecs describe-task-definition --task-definition "$TD" --output json
   echo ',"describeLoadBalancers":'; aws elbv2 describe-load-balancers --load-balancer-arns "$LB" --output json
   echo ',"describeTargetGroups":'; aws elbv2 describe-target-groups --target-group-arns "$TG" --output json

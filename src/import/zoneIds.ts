@@ -5,7 +5,7 @@
  */
 
 /** AWS's page on zone IDs, linked wherever the page shows them. */
-export const AZ_IDS_DOC = 'https://docs.aws.amazon.com/ram/latest/userguide/working-with-az-ids.html';
+export const AZ_IDS_DOC = 'https://docs.aws.amazon.com/global-infrastructure/latest/regions/az-ids.html';
 
 /** A zone as the reader reads it: its name, and its zone ID when known (`us-east-1a (use1-az1)`). */
 export function zoneLabel(zone: string, zoneIds: Readonly<Record<string, string>> = {}): string {

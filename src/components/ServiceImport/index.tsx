@@ -14,6 +14,7 @@ import ImportMapping from '@site/src/components/ImportMapping';
 import GameDayReport from '@site/src/components/GameDayReport';
 import ImportTargets from '@site/src/components/ImportTargets';
 import ImportExport from '@site/src/components/ImportExport';
+import ImportServicePicker from '@site/src/components/ImportServicePicker';
 import styles from './styles.module.css';
 
 type Lib = typeof import('@site/src/import/report');
@@ -90,14 +91,14 @@ export default function ServiceImport(): React.JSX.Element {
   const model = result?.model ?? shared?.model ?? null;
   const zoneIds = (result?.model ? result.zoneIds : shared?.zoneIds) ?? {};
 
-  const runImport = async () => {
+  const runImport = async (service?: string) => {
     stopGameDay();
     setGameDayProblem(null);
     setBusy('import');
     const loaded = lib ?? (await loadLib());
     setLib(loaded);
     const inputs = [...files, ...(pasted.trim() ? [{name: 'pasted text', text: pasted}] : [])];
-    const imported = loaded.importInputs(inputs, {requestsPerSecond, capacityPerTask});
+    const imported = loaded.importInputs(inputs, {requestsPerSecond, capacityPerTask, service});
     const extra = fileProblems.map((message) => ({severity: 'error' as const, message}));
     setResult({...imported, model: extra.length ? null : imported.model, problems: [...extra, ...imported.problems]});
     setShared(null);
@@ -202,6 +203,9 @@ export default function ServiceImport(): React.JSX.Element {
               {result.serviceName ? `Service ${result.serviceName}: ` : ''}
               {result.model.zones.length} zone{result.model.zones.length === 1 ? '' : 's'} ({zoneList(result.model.zones, zoneIds)}), from {result.formats.map((f) => FORMAT_NAMES[f]).join(' and ')}.
             </p>
+          ) : null}
+          {result.services.length > 1 ? (
+            <ImportServicePicker key={result.serviceName ?? ''} services={result.services} current={result.serviceName} onChoose={(service) => void runImport(service)} disabled={busy !== null} />
           ) : null}
           <ImportMapping result={result} />
         </section>
