@@ -18,6 +18,7 @@ import {
   type Model,
 } from '@site/src/engine';
 import {buildDatabase} from './database';
+import {natDependency} from './natGateway';
 import {zoneList} from './zoneIds';
 import type {ImportResult, Inventory, LoadBalancerFacts, MappingRow, Origin, ReaderFigures, ServiceFacts, Sourced, TargetGroupFacts} from './types';
 
@@ -282,6 +283,9 @@ export function buildModel(inv: Inventory, figures: ReaderFigures = {}): ImportR
   m.other('traffic.requestsPerSecond', `${requests} req/s`, figures.requestsPerSecond === undefined ? 'estimate' : 'input', figures.requestsPerSecond === undefined ? 'no AWS description holds your traffic: the model’s illustrative default; set your peak' : yours);
   m.other('service.capacityPerTask', `${capacity} req/s`, figures.capacityPerTask === undefined ? 'estimate' : 'input', figures.capacityPerTask === undefined ? 'no AWS description holds what one task serves: the model’s illustrative default; set yours' : yours);
   m.other('service.startSeconds', seconds(DEFAULT_TASK_START_SECONDS), 'estimate', 'placement, image pull and start-up time: AWS publishes no number');
+
+  const dependency = natDependency(m, service, zones, zoneIds, figures.egressShare);
+  if (dependency) model.service.zonalDependency = dependency;
 
   const sticky = group?.sticky?.value === true;
   if (group?.sticky) m.sourced('service.sticky', group.sticky, (on) => (on ? 'on' : 'off'));

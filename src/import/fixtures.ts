@@ -12,6 +12,7 @@ export const FIXTURES = {
   terraformPlan: 'terraform-plan.json',
   describeTasks: 'aws-cli-describe-tasks.json',
   twoServices: 'aws-cli-two-services.json',
+  sharedNat: 'cfn-shared-nat.yaml',
 } as const;
 
 export function fixture(name: keyof typeof FIXTURES): ImportInput {

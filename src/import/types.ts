@@ -144,6 +144,23 @@ export interface DbClusterFacts {
   members: {key: string; writer: boolean; promotionTier?: number}[];
 }
 
+/** A NAT gateway and the subnet (so the zone) it sits in. */
+export interface NatGatewayFacts {
+  keys: string[];
+  name: string;
+  /** E.g. `AWS::EC2::NatGateway Nat`. */
+  from: string;
+  /** Its subnet, as a key into the inventory's subnets. */
+  subnet?: string;
+}
+
+/** Outbound routing: which route tables send the internet (0.0.0.0/0) to which NAT gateway, and which subnets use which table. */
+export interface NatRouting {
+  gateways: NatGatewayFacts[];
+  routes: {routeTable: string; natGateway: string; from: string}[];
+  associations: {subnet: string; routeTable: string}[];
+}
+
 /** A resource found but not in the model. */
 export interface NotModelled {
   /** E.g. `AWS::SQS::Queue` or `aws_sqs_queue`. */
@@ -170,6 +187,7 @@ export interface Inventory {
   containerHealth?: ContainerHealthFacts;
   /** Running tasks (`ecs describe-tasks`): where the tasks really are. */
   tasks: TaskFacts[];
+  nat: NatRouting;
   notModelled: NotModelled[];
   problems: ImportProblem[];
   formats: InputFormat[];
@@ -199,6 +217,8 @@ export interface ReaderFigures {
   capacityPerTask?: number;
   /** The service to import when the input holds several (its name as listed in `ImportResult.services`). */
   service?: string;
+  /** Share of requests (0–1) that call out to the internet, through a NAT gateway when the tasks' subnets route through one. */
+  egressShare?: number;
 }
 
 /** What an import gives. `model` is null when nothing usable was found (see `problems`). */
@@ -218,5 +238,5 @@ export interface ImportResult {
 
 /** An empty inventory. */
 export function emptyInventory(): Inventory {
-  return {services: [], subnets: [], loadBalancers: [], targetGroups: [], dbInstances: [], dbClusters: [], tasks: [], notModelled: [], problems: [], formats: []};
+  return {services: [], subnets: [], loadBalancers: [], targetGroups: [], dbInstances: [], dbClusters: [], tasks: [], nat: {gateways: [], routes: [], associations: []}, notModelled: [], problems: [], formats: []};
 }

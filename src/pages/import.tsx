@@ -48,8 +48,12 @@ export default function ImportPage(): React.JSX.Element {
             <strong>Nothing you paste leaves your browser</strong>: the page fetches nothing and sends nothing.
           </p>
           <p>
-            It reads one ECS service behind an Application or Network Load Balancer, and its RDS or Aurora database. Everything else it finds (queues, functions, caches,
-            NAT gateways) is listed with what it means when a zone is lost. The <Link to="/docs/reference/model-api">model reference</Link> says what the engine simplifies.
+            It reads one ECS service behind an Application or Network Load Balancer, and its RDS or Aurora database. A NAT gateway that the service’s subnets in several
+            zones route through (when a template or plan holds the route tables) is simulated as a{' '}
+            <Link to="/docs/stateless-services#single-zone-dependencies">dependency in one zone</Link> that fails with it. Everything else it finds is listed with what it
+            means when a zone is lost, and not simulated: other NAT gateways (each zone’s own adds nothing to a zone loss), ElastiCache (a replication group promotes a
+            replica in another zone, but replication is asynchronous, so the last writes can be lost), queues, functions. The{' '}
+            <Link to="/docs/reference/model-api">model reference</Link> says what the engine simplifies.
           </p>
           <p>
             Zones show their zone ID beside their name where the input gives it, as in <code>us-east-1a (use1-az1)</code>: in AWS’s oldest Regions a zone name can stand for a

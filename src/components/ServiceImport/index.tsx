@@ -55,6 +55,7 @@ export default function ServiceImport(): React.JSX.Element {
   const [fileProblems, setFileProblems] = useState<string[]>([]);
   const [requestsPerSecond, setRequestsPerSecond] = useState<number | undefined>(undefined);
   const [capacityPerTask, setCapacityPerTask] = useState<number | undefined>(undefined);
+  const [egressPercent, setEgressPercent] = useState<number | undefined>(undefined);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [shared, setShared] = useState<Shared | null>(null);
   const [sharedProblem, setSharedProblem] = useState<string | null>(null);
@@ -98,7 +99,7 @@ export default function ServiceImport(): React.JSX.Element {
     const loaded = lib ?? (await loadLib());
     setLib(loaded);
     const inputs = [...files, ...(pasted.trim() ? [{name: 'pasted text', text: pasted}] : [])];
-    const imported = loaded.importInputs(inputs, {requestsPerSecond, capacityPerTask, service});
+    const imported = loaded.importInputs(inputs, {requestsPerSecond, capacityPerTask, service, egressShare: egressPercent === undefined ? undefined : egressPercent / 100});
     const extra = fileProblems.map((message) => ({severity: 'error' as const, message}));
     setResult({...imported, model: extra.length ? null : imported.model, problems: [...extra, ...imported.problems]});
     setShared(null);
@@ -183,10 +184,21 @@ export default function ServiceImport(): React.JSX.Element {
             />
           </label>
         </div>
-        <p className={styles.hint}>No AWS description holds your traffic or what one task serves; set them, or the model uses its illustrative 100 req/s.</p>
+        <p className={styles.hint}>No AWS description holds your traffic, what one task serves or how many requests call out to the internet; set them, or the model uses its illustrative 100 req/s and assumes every request calls out.</p>
         <div className={styles.figures}>
           <NumberField label="Peak requests per second" value={requestsPerSecond} defaultValue={100} defaultSource="illustrative" unit="req/s" hint="Your busiest minute." min={0} onChange={setRequestsPerSecond} />
           <NumberField label="One task serves" value={capacityPerTask} defaultValue={100} defaultSource="illustrative" unit="req/s" hint="From a load test." min={1} onChange={setCapacityPerTask} />
+          <NumberField
+            label="Requests that call the internet"
+            value={egressPercent}
+            defaultValue={100}
+            defaultSource="assumed"
+            unit="%"
+            hint="Through a NAT gateway: used when one gateway serves tasks in several zones."
+            min={0}
+            max={100}
+            onChange={setEgressPercent}
+          />
         </div>
         <button type="button" className={clsx('button button--primary', styles.button)} onClick={() => void runImport()} disabled={busy !== null}>
           {busy === 'import' ? 'Importing…' : 'Import'}
