@@ -131,6 +131,11 @@ export default function ServiceImport(): React.JSX.Element {
     setGameDayProblem('The game day was stopped. Run it again when you are ready.');
   };
 
+  const picker =
+    result && result.services.length > 1 ? (
+      <ImportServicePicker key={result.serviceName ?? ''} services={result.services} current={result.serviceName} onChoose={(service) => void runImport(service)} disabled={busy !== null} />
+    ) : null;
+
   return (
     <div className={styles.tool}>
       {sharedProblem ? (
@@ -216,10 +221,10 @@ export default function ServiceImport(): React.JSX.Element {
               {result.model.zones.length} zone{result.model.zones.length === 1 ? '' : 's'} ({zoneList(result.model.zones, zoneIds)}), from {result.formats.map((f) => FORMAT_NAMES[f]).join(' and ')}.
             </p>
           ) : null}
-          {result.services.length > 1 ? (
-            <ImportServicePicker key={result.serviceName ?? ''} services={result.services} current={result.serviceName} onChoose={(service) => void runImport(service)} disabled={busy !== null} />
-          ) : null}
+          {/* Before the mapping once a service is imported; after the message that asks for a choice before that. */}
+          {result.model ? picker : null}
           <ImportMapping result={result} />
+          {result.model ? null : picker}
         </section>
       ) : null}
 
