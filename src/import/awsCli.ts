@@ -1,14 +1,15 @@
 /**
  * Reader for AWS CLI JSON output of the read-only describe calls listed on
  * the import page. Each output is recognised by its shape (`services`,
- * `tasks`, `LoadBalancers`, `TargetGroups`, `Attributes`, `TargetHealthDescriptions`,
+ * `tasks`, `RouteTables`, `NatGateways`, `LoadBalancers`, `TargetGroups`, `Attributes`, `TargetHealthDescriptions`,
  * `DBInstances`, `DBClusters`, `Subnets`, `taskDefinition`), whether pasted
  * one by one or bundled in one object by the page's shell snippet.
  */
+import {notModelledMeaning} from './notModelled';
 import type {Inventory} from './types';
 import {asArray, asBoolean, asNumber, asString, attributeMap, isObj, lbType, type Obj} from './values';
 
-const SHAPES = ['services', 'tasks', 'taskDefinition', 'LoadBalancers', 'TargetGroups', 'Attributes', 'TargetHealthDescriptions', 'DBInstances', 'DBClusters', 'Subnets'];
+const SHAPES = ['services', 'tasks', 'RouteTables', 'NatGateways', 'taskDefinition', 'LoadBalancers', 'TargetGroups', 'Attributes', 'TargetHealthDescriptions', 'DBInstances', 'DBClusters', 'Subnets'];
 
 /** Whether a document is one describe output (or a bundle of them). */
 export function isAwsCliDocument(doc: unknown): boolean {
@@ -73,6 +74,31 @@ function readTasks(doc: Obj, inv: Inventory, input: string): void {
     const group = asString(item.group);
     inv.tasks.push({zone, name, ...(group?.startsWith('service:') ? {service: group.slice('service:'.length)} : {})});
   });
+}
+
+/** `ec2 describe-nat-gateways` and `ec2 describe-route-tables`: where each NAT gateway is and which subnets send 0.0.0.0/0 to it. */
+function readNatRouting(doc: Obj, inv: Inventory): void {
+  for (const item of asArray(doc.NatGateways)) {
+    if (!isObj(item) || typeof item.NatGatewayId !== 'string') continue;
+    if (['deleting', 'deleted', 'failed'].includes(asString(item.State) ?? '')) continue;
+    const id = item.NatGatewayId;
+    inv.nat.gateways.push({keys: [id], name: id, from: `ec2 describe-nat-gateways · ${id}`, subnet: asString(item.SubnetId)});
+    inv.notModelled.push({type: 'AWS::EC2::NatGateway', name: id, meaning: notModelledMeaning('AWS::EC2::NatGateway')!.meaning});
+  }
+  for (const table of asArray(doc.RouteTables)) {
+    if (!isObj(table) || typeof table.RouteTableId !== 'string') continue;
+    const id = table.RouteTableId;
+    for (const route of asArray(table.Routes)) {
+      if (isObj(route) && route.DestinationCidrBlock === '0.0.0.0/0' && typeof route.NatGatewayId === 'string' && route.State !== 'blackhole') {
+        inv.nat.routes.push({routeTable: id, natGateway: route.NatGatewayId, from: `ec2 describe-route-tables · ${id} · Routes`});
+      }
+    }
+    for (const association of asArray(table.Associations)) {
+      if (!isObj(association)) continue;
+      if (typeof association.SubnetId === 'string') inv.nat.associations.push({subnet: association.SubnetId, routeTable: id});
+      if (association.Main === true) inv.nat.mainRouteTables.push(id);
+    }
+  }
 }
 
 function readTaskDefinition(doc: Obj, inv: Inventory): void {
@@ -213,6 +239,7 @@ function readOne(doc: unknown, inv: Inventory, input: string, hint: string, pend
   }
   if ('services' in doc) readServices(doc, inv, input);
   if ('tasks' in doc) readTasks(doc, inv, input);
+  if ('RouteTables' in doc || 'NatGateways' in doc) readNatRouting(doc, inv);
   if ('taskDefinition' in doc) readTaskDefinition(doc, inv);
   if ('LoadBalancers' in doc) readLoadBalancers(doc, inv);
   if ('TargetGroups' in doc) readTargetGroups(doc, inv);

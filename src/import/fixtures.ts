@@ -13,6 +13,7 @@ export const FIXTURES = {
   describeTasks: 'aws-cli-describe-tasks.json',
   twoServices: 'aws-cli-two-services.json',
   sharedNat: 'cfn-shared-nat.yaml',
+  vpcRouting: 'aws-cli-vpc-routing.json',
 } as const;
 
 export function fixture(name: keyof typeof FIXTURES): ImportInput {

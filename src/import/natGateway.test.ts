@@ -60,6 +60,14 @@ describe('NAT gateways that are not a dependency across zones', () => {
     expect(result.notModelled[0]!.meaning).toMatch(/this one in ap-southeast-2a.*route tables and a 0\.0\.0\.0\/0 route to it are not in it/);
   });
 
+  test('AWS CLI: the VPC’s main route table sends the service’s subnets to one NAT gateway', () => {
+    const result = importInputs([fixture('albRdsMultiAz'), fixture('vpcRouting')]);
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(result.model?.service?.zonalDependency).toEqual({zone: 'eu-west-1a', name: 'NAT gateway nat-0a1b2c3d4e5f60718', share: 1});
+    expect(rowOf(result, 'service.zonalDependency.zone')?.source).toMatch(/^ec2 describe-nat-gateways · nat-0a1b2c3d4e5f60718 .* \(ec2 describe-route-tables · rtb-0main · Routes\)/);
+    expect(result.notModelled).toEqual([]);
+  });
+
   test('Terraform state: inline routes and associations are read the same way', () => {
     const subnet = (name: string, zone: string) => ({address: `aws_subnet.${name}`, mode: 'managed', type: 'aws_subnet', name, values: {id: `subnet-${name}`, availability_zone: zone, availability_zone_id: `euc1-az${zone.endsWith('a') ? 2 : 3}`}});
     const state = {

@@ -25,12 +25,14 @@ function zoneOfSubnet(m: Mapper, key: string | undefined): string | undefined {
 }
 
 function pathsOf(m: Mapper, service: ServiceFacts): Path[] {
-  const {gateways, routes, associations} = m.inv.nat;
+  const {gateways, routes, associations, mainRouteTables} = m.inv.nat;
   const same = (a: string, b: string) => a === b || m.inv.subnets.some((s) => s.keys.includes(a) && s.keys.includes(b));
   return (service.subnets?.value ?? []).flatMap((subnet) => {
     const zone = zoneOfSubnet(m, subnet);
     if (!zone) return [];
-    const tables = associations.filter((a) => same(a.subnet, subnet)).map((a) => a.routeTable);
+    const explicit = associations.filter((a) => same(a.subnet, subnet)).map((a) => a.routeTable);
+    // A subnet with no table of its own uses its VPC's main table (known only when one VPC's tables are in the input).
+    const tables = explicit.length || mainRouteTables.length !== 1 ? explicit : mainRouteTables;
     const route = routes.find((r) => tables.includes(r.routeTable));
     const gateway = route ? (gateways.find((g) => g.keys.includes(route.natGateway)) ?? null) : null;
     return [{subnet, zone, gateway, route: route?.from}];

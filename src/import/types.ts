@@ -159,6 +159,8 @@ export interface NatRouting {
   gateways: NatGatewayFacts[];
   routes: {routeTable: string; natGateway: string; from: string}[];
   associations: {subnet: string; routeTable: string}[];
+  /** Main route tables (the CLI's `Associations[].Main`): they serve the subnets no table is associated with. */
+  mainRouteTables: string[];
 }
 
 /** A resource found but not in the model. */
@@ -238,5 +240,5 @@ export interface ImportResult {
 
 /** An empty inventory. */
 export function emptyInventory(): Inventory {
-  return {services: [], subnets: [], loadBalancers: [], targetGroups: [], dbInstances: [], dbClusters: [], tasks: [], nat: {gateways: [], routes: [], associations: []}, notModelled: [], problems: [], formats: []};
+  return {services: [], subnets: [], loadBalancers: [], targetGroups: [], dbInstances: [], dbClusters: [], tasks: [], nat: {gateways: [], routes: [], associations: [], mainRouteTables: []}, notModelled: [], problems: [], formats: []};
 }

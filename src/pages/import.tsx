@@ -49,7 +49,7 @@ export default function ImportPage(): React.JSX.Element {
           </p>
           <p>
             It reads one ECS service behind an Application or Network Load Balancer, and its RDS or Aurora database. A NAT gateway that the service’s subnets in several
-            zones route through (when a template or plan holds the route tables) is simulated as a{' '}
+            zones route through (when the input holds the route tables: the snippet collects them) is simulated as a{' '}
             <Link to="/docs/stateless-services#single-zone-dependencies">dependency in one zone</Link> that fails with it. Everything else it finds is listed with what it
             means when a zone is lost, and not simulated: other NAT gateways (each zone’s own adds nothing to a zone loss), ElastiCache (a replication group promotes a
             replica in another zone, but replication is asynchronous, so the last writes can be lost), queues, functions. The{' '}
@@ -69,8 +69,8 @@ export default function ImportPage(): React.JSX.Element {
             <p>
               It runs only <code>describe</code> and <code>list</code> calls (ECS services, their running tasks and task definition, the load balancer, its target group, attributes and target health, the subnets, the
               RDS instance or cluster) and writes them into one file. Set the names at the top; you need read access, nothing more. You can also paste each output below, one
-              after another. The running tasks (<code>describe-tasks</code>) say which zone each task is in; without them the page assumes the tasks are spread evenly, and
-              the subnets (<code>describe-subnets</code>) give each zone’s ID.
+              after another. The running tasks (<code>describe-tasks</code>) say which zone each task is in; without them the page assumes the tasks are spread evenly. The
+              VPC’s subnets give each zone’s ID, and its route tables and NAT gateways say through which zone the tasks reach the internet.
             </p>
             <CopySnippet />
           </details>
