@@ -3,6 +3,8 @@ import path from 'node:path';
 import {test, expect, gotoHydrated, modelInUrl, seriousAxeFindings, watchPage} from './fixtures';
 import {measureScripts} from '../scripts/js-weight.mjs';
 import type {Page} from '@playwright/test';
+import type {Model} from '../src/engine';
+import {encodeModel} from '../src/lab/share';
 
 /**
  * The import page (issue 16): paste or choose a description of a service,
@@ -22,7 +24,8 @@ test('paste AWS CLI output, read the mapping, run the game day, open the lab; no
   await page.getByLabel('Peak requests per second').fill('300');
   await importPasted(page, fixtureText('aws-cli-alb-rds-multi-az.json'));
 
-  await expect(page.getByText('Service checkout: 3 zones (eu-west-1a, eu-west-1b, eu-west-1c), from AWS CLI output.')).toBeVisible();
+  await expect(page.getByText('Service checkout: 3 zones (eu-west-1a (euw1-az3), eu-west-1b (euw1-az1), eu-west-1c (euw1-az2)), from AWS CLI output.')).toBeVisible();
+  await expect(page.locator('tr[data-field="service.tasksPerZone"]')).toContainText('assumed even');
   const desired = page.locator('tr[data-field="service.desiredCount"]');
   await expect(desired).toContainText('6');
   await expect(desired).toContainText('ecs describe-services · checkout · desiredCount');
@@ -33,6 +36,7 @@ test('paste AWS CLI output, read the mapping, run the game day, open the lab; no
   await page.getByRole('button', {name: 'Run the game day'}).click();
   const lostA = page.locator('tr[data-scenario="zone-eu-west-1a"]');
   await expect(lostA).toContainText('✓ Pass');
+  await expect(lostA.getByRole('rowheader')).toHaveText('Zone eu-west-1a (euw1-az3) lost');
   await expect(page.locator('tr[data-scenario="faults-gray-eu-west-1b"]')).toContainText('✗ Miss');
   await expect(page.locator('tr[data-scenario="faults-cut-eu-west-1a"]')).toContainText('partition is not modelled with database kind "multi-az-instance"');
   await expect(page.locator('li[data-recommendation="zonal-shift"]')).toContainText('Chapter 10');
@@ -72,6 +76,101 @@ test('choose a CloudFormation file; the onboarding link carries the model and ch
     expect(watched.outsideRequests).toEqual([]);
     expect(watched.pageErrors).toEqual([]);
   }
+});
+
+/** Records main-thread tasks over 50 ms (the browser's long-task timing), from the page's start. */
+async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as {longTasks: {start: number; duration: number}[]};
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push({start: entry.startTime, duration: Math.round(entry.duration)});
+    }).observe({type: 'longtask', buffered: true});
+  });
+}
+
+test('the game day runs in the shared simulation worker: the page makes no task near the game day’s length, and it can be stopped', async ({page}) => {
+  test.setTimeout(120_000);
+  // A heavy service handed over in an onboarding link: 60 tasks with sticky sessions in task memory over six zones.
+  // Its game day and recommendations are hundreds of runs with a session ledger per task: seconds of work.
+  const heavy: Model = {zones: ['a', 'b', 'c', 'd', 'e', 'f'], service: {desiredCount: 60, sticky: true, sessionStore: 'task-memory'}, traffic: {requestsPerSecond: 4800}};
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await recordLongTasks(page);
+  await gotoHydrated(page, `/import?model=${encodeModel(heavy)}`);
+  await expect(page.getByRole('heading', {name: 'Your team’s service'})).toBeVisible();
+  expect(workers, 'no worker before the game day').toEqual([]);
+
+  // Started and stopped at once: a message, no report, and the button is back.
+  await page.getByRole('button', {name: 'Run the game day'}).click();
+  await page.getByRole('button', {name: 'Stop the game day'}).click();
+  await expect(page.getByRole('alert')).toContainText('The game day was stopped');
+  await expect(page.locator('tr[data-scenario]')).toHaveCount(0);
+
+  const clickedAt = await page.evaluate(() => performance.now());
+  await page.getByRole('button', {name: 'Run the game day'}).click();
+  const status = page.getByTestId('game-day-status');
+  await expect(status).toHaveText('Running every scenario in a background worker; the page stays usable.');
+  // The page answers while the worker runs: the targets can be edited.
+  await page.getByLabel('Sessions lost at most').fill('5');
+  await expect(page.getByLabel('Sessions lost at most')).toHaveValue('5');
+  await expect(status).toHaveText(/^Game day and recommendations run in [\d,]+ ms, in a background worker\.$/, {timeout: 90_000});
+  await expect(page.locator('tr[data-scenario="zone-a"]')).toBeVisible();
+  expect(workers.length, 'the game day started the simulation worker').toBeGreaterThan(0);
+  const ranMs = Number(/in ([\d,]+) ms/.exec((await status.textContent()) ?? '')![1]!.replace(/,/g, ''));
+  const tasks = await page.evaluate(
+    (since) => (window as unknown as {longTasks: {start: number; duration: number}[]}).longTasks.filter((t) => t.start + t.duration > since).map((t) => t.duration),
+    clickedAt,
+  );
+  const detail = `game day ${ranMs} ms in the worker; main-thread tasks over 50 ms since the click: ${tasks.join(', ') || 'none'}`;
+  // On the main thread the runs would make one task at least as long as the game day.
+  expect(ranMs, detail).toBeGreaterThan(500);
+  expect(Math.max(0, ...tasks), detail).toBeLessThan(ranMs / 2);
+});
+
+test('describe-tasks output sets the tasks in each zone; the mapping says so', async ({page}) => {
+  await gotoHydrated(page, '/import');
+  await page.getByLabel(/or choose files/).setInputFiles([
+    path.join(__dirname, '..', 'src', 'import', 'fixtures', 'aws-cli-alb-rds-multi-az.json'),
+    path.join(__dirname, '..', 'src', 'import', 'fixtures', 'aws-cli-describe-tasks.json'),
+  ]);
+  await page.getByRole('button', {name: 'Import', exact: true}).click();
+  const spread = page.locator('tr[data-field="service.tasksPerZone"]');
+  await expect(spread).toContainText('eu-west-1a (euw1-az3): 3, eu-west-1b (euw1-az1): 2, eu-west-1c (euw1-az2): 1');
+  await expect(spread).toContainText('ecs describe-tasks · tasks[].availabilityZone');
+  await expect(spread).toContainText('from your input');
+});
+
+test('several services in one file: pick one with the keyboard, and it is imported', async ({page}) => {
+  await gotoHydrated(page, '/import');
+  await importPasted(page, fixtureText('aws-cli-two-services.json'));
+  await expect(page.getByRole('alert')).toContainText('2 ECS services were found (orders, search) where one was expected: choose the one to import');
+  const picker = page.getByRole('group', {name: 'The input holds 2 ECS services. Choose the one to import:'});
+  await expect(picker.getByRole('radio')).toHaveCount(2);
+  await picker.getByRole('radio', {name: 'orders'}).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(picker.getByRole('radio', {name: 'search'})).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', {name: 'Import search'})).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Service search: 3 zones (us-east-1a (use1-az4), us-east-1b (use1-az6), us-east-1c (use1-az1)), from AWS CLI output.')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('tr[data-field="loadBalancer.healthCheck.intervalSeconds"]')).toContainText('search · HealthCheckIntervalSeconds');
+  await expect(page.locator('tr[data-field="service.tasksPerZone"]')).toContainText('ecs describe-tasks');
+  await expect(page.getByRole('group', {name: /this import is of search/})).toBeVisible();
+});
+
+test('a NAT gateway every zone routes through is simulated; ElastiCache is listed with its meaning', async ({page}) => {
+  await gotoHydrated(page, '/import');
+  await page.getByLabel('Requests that call the internet').fill('20');
+  await page.getByLabel(/or choose files/).setInputFiles(path.join(__dirname, '..', 'src', 'import', 'fixtures', 'cfn-shared-nat.yaml'));
+  await page.getByRole('button', {name: 'Import', exact: true}).click();
+  await expect(page.locator('tr[data-field="service.zonalDependency.zone"]')).toContainText('AWS::EC2::NatGateway Nat');
+  await expect(page.locator('tr[data-field="service.zonalDependency.share"]')).toContainText('20 %');
+  await expect(page.getByText(/Cache \(AWS::ElastiCache::ReplicationGroup\): .*asynchronous/)).toBeVisible();
+  await page.getByRole('button', {name: 'Run the game day'}).click();
+  await expect(page.locator('tr[data-scenario="zone-use1-az4"]')).toContainText('✗ Miss');
+  await expect(page.locator('li[data-recommendation="nat-per-zone"]')).toContainText('Chapter 5');
 });
 
 test('bad input gets a message naming what is wrong', async ({page}) => {

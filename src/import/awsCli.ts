@@ -1,14 +1,15 @@
 /**
  * Reader for AWS CLI JSON output of the read-only describe calls listed on
  * the import page. Each output is recognised by its shape (`services`,
- * `LoadBalancers`, `TargetGroups`, `Attributes`, `TargetHealthDescriptions`,
+ * `tasks`, `RouteTables`, `NatGateways`, `LoadBalancers`, `TargetGroups`, `Attributes`, `TargetHealthDescriptions`,
  * `DBInstances`, `DBClusters`, `Subnets`, `taskDefinition`), whether pasted
  * one by one or bundled in one object by the page's shell snippet.
  */
+import {notModelledMeaning} from './notModelled';
 import type {Inventory} from './types';
 import {asArray, asBoolean, asNumber, asString, attributeMap, isObj, lbType, type Obj} from './values';
 
-const SHAPES = ['services', 'taskDefinition', 'LoadBalancers', 'TargetGroups', 'Attributes', 'TargetHealthDescriptions', 'DBInstances', 'DBClusters', 'Subnets'];
+const SHAPES = ['services', 'tasks', 'RouteTables', 'NatGateways', 'taskDefinition', 'LoadBalancers', 'TargetGroups', 'Attributes', 'TargetHealthDescriptions', 'DBInstances', 'DBClusters', 'Subnets'];
 
 /** Whether a document is one describe output (or a bundle of them). */
 export function isAwsCliDocument(doc: unknown): boolean {
@@ -52,6 +53,52 @@ function readServices(doc: Obj, inv: Inventory, input: string): void {
       launchType: asString(item.launchType),
     });
   });
+}
+
+/** `ecs describe-tasks`: where each running task is (tasks stopping or starting are left out). */
+function readTasks(doc: Obj, inv: Inventory, input: string): void {
+  if (!('services' in doc)) {
+    for (const failure of asArray(doc.failures)) {
+      if (isObj(failure)) inv.problems.push({severity: 'warning', input, resource: asString(failure.arn), attribute: 'failures', message: `ecs describe-tasks could not describe ${asString(failure.arn) ?? 'a task'}: ${asString(failure.reason) ?? 'no reason given'}.`});
+    }
+  }
+  asArray(doc.tasks).forEach((item, i) => {
+    if (!isObj(item)) return;
+    const name = asString(item.taskArn) ?? `tasks[${i}]`;
+    const zone = asString(item.availabilityZone);
+    if (asString(item.lastStatus) !== 'RUNNING' || (item.desiredStatus !== undefined && item.desiredStatus !== 'RUNNING')) return;
+    if (!zone) {
+      inv.problems.push({severity: 'warning', input, resource: name, attribute: 'availabilityZone', message: `ecs describe-tasks · ${name} has no availabilityZone; the task was not counted.`});
+      return;
+    }
+    const group = asString(item.group);
+    inv.tasks.push({zone, name, ...(group?.startsWith('service:') ? {service: group.slice('service:'.length)} : {})});
+  });
+}
+
+/** `ec2 describe-nat-gateways` and `ec2 describe-route-tables`: where each NAT gateway is and which subnets send 0.0.0.0/0 to it. */
+function readNatRouting(doc: Obj, inv: Inventory): void {
+  for (const item of asArray(doc.NatGateways)) {
+    if (!isObj(item) || typeof item.NatGatewayId !== 'string') continue;
+    if (['deleting', 'deleted', 'failed'].includes(asString(item.State) ?? '')) continue;
+    const id = item.NatGatewayId;
+    inv.nat.gateways.push({keys: [id], name: id, from: `ec2 describe-nat-gateways · ${id}`, subnet: asString(item.SubnetId)});
+    inv.notModelled.push({type: 'AWS::EC2::NatGateway', name: id, meaning: notModelledMeaning('AWS::EC2::NatGateway')!.meaning});
+  }
+  for (const table of asArray(doc.RouteTables)) {
+    if (!isObj(table) || typeof table.RouteTableId !== 'string') continue;
+    const id = table.RouteTableId;
+    for (const route of asArray(table.Routes)) {
+      if (isObj(route) && route.DestinationCidrBlock === '0.0.0.0/0' && typeof route.NatGatewayId === 'string' && route.State !== 'blackhole') {
+        inv.nat.routes.push({routeTable: id, natGateway: route.NatGatewayId, from: `ec2 describe-route-tables · ${id} · Routes`});
+      }
+    }
+    for (const association of asArray(table.Associations)) {
+      if (!isObj(association)) continue;
+      if (typeof association.SubnetId === 'string') inv.nat.associations.push({subnet: association.SubnetId, routeTable: id});
+      if (association.Main === true) inv.nat.mainRouteTables.push(id);
+    }
+  }
 }
 
 function readTaskDefinition(doc: Obj, inv: Inventory): void {
@@ -115,13 +162,14 @@ function readTargetGroups(doc: Obj, inv: Inventory): void {
   }
 }
 
-function addSubnet(inv: Inventory, id: string, zone: string, from: string): void {
+function addSubnet(inv: Inventory, id: string, zone: string, from: string, zoneId?: string): void {
   const known = inv.subnets.find((s) => s.keys.includes(id));
   if (known) {
     if (!known.zone) known.zone = {value: zone, from};
+    if (zoneId) known.zoneId = zoneId;
     return;
   }
-  inv.subnets.push({keys: [id], zone: {value: zone, from}});
+  inv.subnets.push({keys: [id], zone: {value: zone, from}, ...(zoneId ? {zoneId} : {})});
 }
 
 function readDatabases(doc: Obj, inv: Inventory): void {
@@ -171,7 +219,7 @@ function readSubnets(doc: Obj, inv: Inventory): void {
   for (const item of asArray(doc.Subnets)) {
     if (!isObj(item) || typeof item.SubnetId !== 'string') continue;
     const zone = asString(item.AvailabilityZone) ?? asString(item.AvailabilityZoneId);
-    if (zone) addSubnet(inv, item.SubnetId, zone, `ec2 describe-subnets · ${item.SubnetId} · AvailabilityZone`);
+    if (zone) addSubnet(inv, item.SubnetId, zone, `ec2 describe-subnets · ${item.SubnetId} · AvailabilityZone`, asString(item.AvailabilityZoneId));
   }
 }
 
@@ -190,6 +238,8 @@ function readOne(doc: unknown, inv: Inventory, input: string, hint: string, pend
     return;
   }
   if ('services' in doc) readServices(doc, inv, input);
+  if ('tasks' in doc) readTasks(doc, inv, input);
+  if ('RouteTables' in doc || 'NatGateways' in doc) readNatRouting(doc, inv);
   if ('taskDefinition' in doc) readTaskDefinition(doc, inv);
   if ('LoadBalancers' in doc) readLoadBalancers(doc, inv);
   if ('TargetGroups' in doc) readTargetGroups(doc, inv);

@@ -18,6 +18,8 @@ import {
   type Model,
 } from '@site/src/engine';
 import {buildDatabase} from './database';
+import {natDependency} from './natGateway';
+import {zoneList} from './zoneIds';
 import type {ImportResult, Inventory, LoadBalancerFacts, MappingRow, Origin, ReaderFigures, ServiceFacts, Sourced, TargetGroupFacts} from './types';
 
 const NLB_HEALTH_CHECKS = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-health-checks.html';
@@ -70,11 +72,26 @@ export class Mapper {
 
 const seconds = (n: number) => `${n} s`;
 
-function pickService(m: Mapper): ServiceFacts | null | 'stop' {
+/** Zone name → zone ID, from the subnets that give both, for the model's zones. */
+function zoneIdsOf(inv: Inventory, zones: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const subnet of inv.subnets) {
+    if (subnet.zone && subnet.zoneId && zones.includes(subnet.zone.value)) out[subnet.zone.value] = subnet.zoneId;
+  }
+  return out;
+}
+
+function pickService(m: Mapper, choice: string | undefined): ServiceFacts | null | 'stop' {
   const services = m.inv.services;
   if (services.length > 1) {
+    const chosen = services.find((s) => s.name === choice);
+    if (chosen) {
+      const others = services.filter((s) => s !== chosen).map((s) => s.name);
+      m.warn(`The input holds ${services.length} ECS services; this import is of ${chosen.name} (not of ${others.join(', ')}).`, chosen.name);
+      return chosen;
+    }
     m.error(
-      `${services.length} ECS services were found (${services.map((s) => s.name).join(', ')}) where one was expected: import one service at a time (set SERVICE in the snippet to one name, or keep one service in the file).`,
+      `${services.length} ECS services were found (${services.map((s) => s.name).join(', ')}) where one was expected: choose the one to import (or set SERVICE in the snippet to one name, or keep one service in the file).`,
       services.map((s) => s.name).join(', '),
     );
     return 'stop';
@@ -149,6 +166,33 @@ function crossZone(m: Mapper, group: TargetGroupFacts | null, lb: LoadBalancerFa
   return true;
 }
 
+/**
+ * Tasks per zone as `ecs describe-tasks` saw them, for this service, or null
+ * (with a warning saying why) when there is no such output or it does not fit
+ * the desired count and the zones: then the spread is assumed even.
+ */
+function observedSpread(m: Mapper, service: ServiceFacts | null, desired: number, zones: readonly string[]): {perZone: Record<string, number>; count: number} | null {
+  if (m.inv.tasks.length === 0) return null;
+  const mine = m.inv.tasks.filter((t) => t.service === undefined || service === null || t.service === service.name);
+  const from = 'ecs describe-tasks';
+  if (mine.length === 0) {
+    m.warn(`${from} lists ${m.inv.tasks.length} running task${m.inv.tasks.length === 1 ? '' : 's'}, none of service ${service?.name ?? ''}: the spread over the zones is assumed even.`, service?.name, 'group');
+    return null;
+  }
+  const outside = [...new Set(mine.filter((t) => !zones.includes(t.zone)).map((t) => t.zone))];
+  if (outside.length) {
+    m.warn(`${from} shows tasks in ${outside.join(', ')}, outside the service’s zones (${zones.join(', ')}): the spread over the zones is assumed even.`, service?.name, 'availabilityZone');
+    return null;
+  }
+  if (mine.length !== desired) {
+    m.warn(`${from} shows ${mine.length} running tasks against a desired count of ${desired} (a deployment or a replacement was under way): the spread over the zones is assumed even.`, service?.name, 'availabilityZone');
+    return null;
+  }
+  const perZone: Record<string, number> = {};
+  for (const z of zones) perZone[z] = mine.filter((t) => t.zone === z).length;
+  return {perZone, count: mine.length};
+}
+
 function spread(count: number, zones: readonly string[]): Record<string, number> {
   const out: Record<string, number> = {};
   zones.forEach((z, i) => (out[z] = Math.floor(count / zones.length) + (i < count % zones.length ? 1 : 0)));
@@ -173,10 +217,12 @@ export function buildModel(inv: Inventory, figures: ReaderFigures = {}): ImportR
     problems: inv.problems,
     formats: inv.formats,
     serviceName: service?.name ?? null,
+    services: inv.services.length > 1 ? inv.services.map((s) => s.name) : [],
+    zoneIds: zoneIdsOf(inv, model?.zones ?? []),
   });
   if (inv.problems.some((p) => p.severity === 'error')) return result(null, null);
 
-  const service = pickService(m);
+  const service = pickService(m, figures.service);
   if (service === 'stop') return result(null, null);
   const group = pickTargetGroup(m, service);
   const lb = pickLoadBalancer(m, group);
@@ -211,15 +257,20 @@ export function buildModel(inv: Inventory, figures: ReaderFigures = {}): ImportR
     m.error(`The service spans ${zones.length} zones (${zones.join(', ')}); the model holds at most ${MAX_ZONES}.`, service?.name, 'Subnets');
     return result(null, service);
   }
-  m.other('zones', zones.join(', '), serviceZones?.zones.length ? 'input' : 'derived', serviceZones?.zones.length ? `service subnets: ${serviceZones.from.join('; ')}${zones.length > taskZones.length ? '; and the load balancer’s and database’s zones' : ''}` : `no service subnets: the load balancer’s zones (${lbZonesFrom || 'none'})`);
+  const zoneIds = zoneIdsOf(inv, zones);
+  const idsFrom = Object.keys(zoneIds).length ? `; zone IDs from the subnets’ AvailabilityZoneId (${Object.keys(zoneIds).length} of ${zones.length} zones)` : '; no zone IDs in the input (ec2 describe-subnets gives them)';
+  m.other('zones', zoneList(zones, zoneIds), serviceZones?.zones.length ? 'input' : 'derived', `${serviceZones?.zones.length ? `service subnets: ${serviceZones.from.join('; ')}${zones.length > taskZones.length ? '; and the load balancer’s and database’s zones' : ''}` : `no service subnets: the load balancer’s zones (${lbZonesFrom || 'none'})`}${idsFrom}`);
 
   const model: Model = {zones};
   const desired = service?.desiredCount ? m.sourced('service.desiredCount', service.desiredCount) : taskZones.length;
   if (!service?.desiredCount) m.other('service.desiredCount', String(desired), 'estimate', 'no desired count in the input: one task in each zone');
   if (desired === 0) m.warn(`The service ${service?.name ?? ''} has a desired count of 0: no task runs, so every request fails.`, service?.name, 'desiredCount');
-  const tasksPerZone = {...spread(0, zones), ...spread(desired, taskZones)};
-  model.service = zones.length === taskZones.length ? {desiredCount: desired} : {tasksPerZone};
-  m.other('service.tasksPerZone', zones.map((z) => `${z}: ${tasksPerZone[z]}`).join(', '), 'derived', 'spread evenly over the service’s zones, as ECS places a service’s tasks', SOURCES.ecsPlacement);
+  const observed = observedSpread(m, service, desired, zones);
+  const tasksPerZone = observed?.perZone ?? {...spread(0, zones), ...spread(desired, taskZones)};
+  model.service = observed || zones.length !== taskZones.length ? {tasksPerZone} : {desiredCount: desired};
+  const perZoneText = zones.map((z) => `${zoneList([z], zoneIds)}: ${tasksPerZone[z]}`).join(', ');
+  if (observed) m.other('service.tasksPerZone', perZoneText, 'input', `ecs describe-tasks · tasks[].availabilityZone: where the ${observed.count} running tasks are`);
+  else m.other('service.tasksPerZone', perZoneText, 'estimate', `assumed even: no ecs describe-tasks output${inv.tasks.length ? ' that fits (see the warnings)' : ''} says where the tasks run, and ECS spreads a service’s tasks over its zones`, SOURCES.ecsPlacement);
   if (group?.healthyTargets && group.healthyTargets.value !== desired) {
     m.warn(`describe-target-health shows ${group.healthyTargets.value} healthy targets against a desired count of ${desired}: the service was not at its desired count when the output was taken.`, group.name, 'TargetHealth.State');
   }
@@ -232,6 +283,9 @@ export function buildModel(inv: Inventory, figures: ReaderFigures = {}): ImportR
   m.other('traffic.requestsPerSecond', `${requests} req/s`, figures.requestsPerSecond === undefined ? 'estimate' : 'input', figures.requestsPerSecond === undefined ? 'no AWS description holds your traffic: the model’s illustrative default; set your peak' : yours);
   m.other('service.capacityPerTask', `${capacity} req/s`, figures.capacityPerTask === undefined ? 'estimate' : 'input', figures.capacityPerTask === undefined ? 'no AWS description holds what one task serves: the model’s illustrative default; set yours' : yours);
   m.other('service.startSeconds', seconds(DEFAULT_TASK_START_SECONDS), 'estimate', 'placement, image pull and start-up time: AWS publishes no number');
+
+  const dependency = natDependency(m, service, zones, zoneIds, figures.egressShare);
+  if (dependency) model.service.zonalDependency = dependency;
 
   const sticky = group?.sticky?.value === true;
   if (group?.sticky) m.sourced('service.sticky', group.sticky, (on) => (on ? 'on' : 'off'));

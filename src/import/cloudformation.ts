@@ -107,7 +107,8 @@ class Reader {
       if (!(error instanceof Unresolved)) throw error;
       zoneProblem = `AWS::EC2::Subnet ${id} · ${attribute}: ${error.message}`;
     }
-    this.inv.subnets.push({keys: [id], zone, zoneProblem});
+    const zoneId = attribute === 'AvailabilityZoneId' ? asString(zone?.value) : undefined;
+    this.inv.subnets.push({keys: [id], zone, zoneProblem, ...(zoneId ? {zoneId} : {})});
   }
 
   loadBalancer(id: string, props: Obj): void {
@@ -235,6 +236,22 @@ export function readCloudFormation(doc: Obj, inv: Inventory, input: string): voi
       case 'AWS::RDS::DBCluster':
         r.dbCluster(id, props);
         break;
+      case 'AWS::EC2::NatGateway':
+        inv.nat.gateways.push({keys: [id], name: id, from: `AWS::EC2::NatGateway ${id}`, subnet: refKey(r.get(id, props, ['SubnetId']))});
+        inv.notModelled.push({type: resource.Type, name: id, meaning: notModelledMeaning(resource.Type)!.meaning});
+        break;
+      case 'AWS::EC2::Route': {
+        const gateway = refKey(r.get(id, props, ['NatGatewayId']));
+        const table = refKey(r.get(id, props, ['RouteTableId']));
+        if (gateway && table && r.get(id, props, ['DestinationCidrBlock']) === '0.0.0.0/0') inv.nat.routes.push({routeTable: table, natGateway: gateway, from: `AWS::EC2::Route ${id}`});
+        break;
+      }
+      case 'AWS::EC2::SubnetRouteTableAssociation': {
+        const subnet = refKey(r.get(id, props, ['SubnetId']));
+        const table = refKey(r.get(id, props, ['RouteTableId']));
+        if (subnet && table) inv.nat.associations.push({subnet, routeTable: table});
+        break;
+      }
       default: {
         const known = notModelledMeaning(resource.Type);
         if (known) inv.notModelled.push({type: resource.Type, name: id, meaning: known.meaning});

@@ -10,6 +10,10 @@ export const FIXTURES = {
   nlbTwoZones: 'aws-cli-nlb-two-zones.txt',
   parametersConditions: 'cfn-parameters-conditions.yaml',
   terraformPlan: 'terraform-plan.json',
+  describeTasks: 'aws-cli-describe-tasks.json',
+  twoServices: 'aws-cli-two-services.json',
+  sharedNat: 'cfn-shared-nat.yaml',
+  vpcRouting: 'aws-cli-vpc-routing.json',
 } as const;
 
 export function fixture(name: keyof typeof FIXTURES): ImportInput {

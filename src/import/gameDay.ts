@@ -8,6 +8,7 @@
  */
 import {ModelError, simulate, validateModel, type Fault, type Model, type Summary} from '@site/src/engine';
 import {expandScenarios, gradeChallenge, scenarioModel, type TargetResult} from '@site/src/quiz/challenge';
+import {zoneLabel} from './zoneIds';
 import type {ChallengeQuestion, ChallengeScenarioSet, ChallengeTarget} from '@site/src/quiz/types';
 
 /** What the reader wants the service to meet in every scenario. */
@@ -69,17 +70,17 @@ export function challengeTargets(targets: GameDayTargets): ChallengeTarget[] {
 }
 
 /** The scenario sets of a game day for these zones and this database. */
-export function gameDayScenarios(model: Model): ChallengeScenarioSet[] {
+export function gameDayScenarios(model: Model, zoneIds: Readonly<Record<string, string>> = {}): ChallengeScenarioSet[] {
   const {at, duration} = GAME_DAY_TIMING;
   const sets: ChallengeScenarioSet[] = [{kind: 'eachZoneLost', at, duration}];
   for (const zone of model.zones) {
     const fault: Fault = {kind: 'grayFailure', zone, at, duration, errorShare: GRAY_FAILURE_ERROR_SHARE};
-    sets.push({kind: 'faults', id: `gray-${zone}`, label: `Gray failure in ${zone}`, faults: [fault]});
+    sets.push({kind: 'faults', id: `gray-${zone}`, label: `Gray failure in ${zoneLabel(zone, zoneIds)}`, faults: [fault]});
   }
   if (model.database && model.database.kind !== 'none') sets.push({kind: 'primaryFailure', at});
   if (model.zones.length > 1) {
     for (const zone of model.zones) {
-      sets.push({kind: 'faults', id: `cut-${zone}`, label: `${zone} cut off from the other zones`, faults: [{kind: 'zonePartition', zone, at, duration}]});
+      sets.push({kind: 'faults', id: `cut-${zone}`, label: `${zoneLabel(zone, zoneIds)} cut off from the other zones`, faults: [{kind: 'zonePartition', zone, at, duration}]});
     }
   }
   return sets;
@@ -100,13 +101,14 @@ function question(model: Model, scenarios: ChallengeScenarioSet[], targets: Chal
   };
 }
 
-/** Runs the whole game day. Never throws: a scenario the engine refuses says why. */
-export function runGameDay(model: Model, targets: GameDayTargets = DEFAULT_TARGETS): GameDay {
+/** Runs the whole game day. Never throws: a scenario the engine refuses says why. Zone IDs, when given, go into the scenarios' labels. */
+export function runGameDay(model: Model, targets: GameDayTargets = DEFAULT_TARGETS, zoneIds: Readonly<Record<string, string>> = {}): GameDay {
   const goals = challengeTargets(targets);
   const base = {...model, faults: [], durationSeconds: GAME_DAY_TIMING.runSeconds};
   const scenarios: ScenarioOutcome[] = [];
-  for (const set of gameDayScenarios(model)) {
-    for (const scenario of expandScenarios([set], model.zones)) {
+  for (const set of gameDayScenarios(model, zoneIds)) {
+    for (const expanded of expandScenarios([set], model.zones)) {
+      const scenario = expanded.lostZone === undefined ? expanded : {...expanded, label: `Zone ${zoneLabel(expanded.lostZone, zoneIds)} lost`};
       const q = question(base, [set.kind === 'eachZoneLost' ? {kind: 'faults', id: scenario.id, label: scenario.label, faults: scenario.faults} : set], goals);
       let summary: Summary;
       try {

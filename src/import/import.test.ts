@@ -200,7 +200,8 @@ describe('bad input', () => {
     const services = bundle.describeServices.services;
     const result = one(JSON.stringify({services: [services[0], {...services[0], serviceName: 'payments'}]}));
     expect(result.model).toBeNull();
-    expect(errors(result)[0]!.message).toMatch(/2 ECS services were found \(checkout, payments\) where one was expected/);
+    expect(errors(result)[0]!.message).toMatch(/2 ECS services were found \(checkout, payments\) where one was expected: choose the one to import/);
+    expect(result.services).toEqual(['checkout', 'payments']);
   });
 
   test('a file over the size limit', () => {
@@ -210,5 +211,77 @@ describe('bad input', () => {
 
   test('nothing pasted', () => {
     expect(errors(importInputs([{name: 'pasted', text: '  '}]))[0]!.message).toMatch(/Nothing to import/);
+  });
+});
+
+describe('running tasks (ecs describe-tasks) set the spread', () => {
+  test('tasks per zone where the tasks run, not an even spread; a task being stopped is left out', () => {
+    const result = importInputs([fixture('albRdsMultiAz'), fixture('describeTasks')]);
+    expect(result.problems).toEqual([]);
+    expect(result.model?.service).toEqual({tasksPerZone: {'eu-west-1a': 3, 'eu-west-1b': 2, 'eu-west-1c': 1}, capacityPerTask: 100, sticky: false, sessionStore: 'multi-zone'});
+    expect(rowOf(result, 'service.tasksPerZone')).toMatchObject({
+      value: 'eu-west-1a (euw1-az3): 3, eu-west-1b (euw1-az1): 2, eu-west-1c (euw1-az2): 1',
+      origin: 'input',
+      source: 'ecs describe-tasks · tasks[].availabilityZone: where the 6 running tasks are',
+    });
+  });
+
+  test('without describe-tasks the mapping says the spread is assumed even', () => {
+    const result = importInputs([fixture('albRdsMultiAz')]);
+    expect(rowOf(result, 'service.tasksPerZone')).toMatchObject({value: 'eu-west-1a (euw1-az3): 2, eu-west-1b (euw1-az1): 2, eu-west-1c (euw1-az2): 2', origin: 'estimate'});
+    expect(rowOf(result, 'service.tasksPerZone')?.source).toMatch(/^assumed even: no ecs describe-tasks output/);
+  });
+
+  test('tasks that do not add up to the desired count (a deployment under way) fall back to even, with a warning', () => {
+    const tasks = JSON.parse(fixture('describeTasks').text) as {tasks: unknown[]};
+    const result = importInputs([fixture('albRdsMultiAz'), {name: 'tasks.json', text: JSON.stringify({tasks: tasks.tasks.slice(0, 4), failures: []})}]);
+    expect(result.model?.service?.desiredCount).toBe(6);
+    expect(result.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/ecs describe-tasks shows 4 running tasks against a desired count of 6 .* assumed even/));
+    expect(rowOf(result, 'service.tasksPerZone')?.source).toMatch(/^assumed even: no ecs describe-tasks output that fits/);
+  });
+});
+
+describe('zone IDs from ec2 describe-subnets', () => {
+  test('kept beside each zone name, in the result and the mapping', () => {
+    const result = importInputs([fixture('albRdsMultiAz')]);
+    expect(result.zoneIds).toEqual({'eu-west-1a': 'euw1-az3', 'eu-west-1b': 'euw1-az1', 'eu-west-1c': 'euw1-az2'});
+    expect(rowOf(result, 'zones')?.value).toBe('eu-west-1a (euw1-az3), eu-west-1b (euw1-az1), eu-west-1c (euw1-az2)');
+    expect(rowOf(result, 'zones')?.source).toMatch(/zone IDs from the subnets’ AvailabilityZoneId \(3 of 3 zones\)/);
+  });
+
+  test('an input without them says where to get them', () => {
+    const result = importInputs([fixture('singleZone')]);
+    expect(result.zoneIds).toEqual({});
+    expect(rowOf(result, 'zones')?.source).toMatch(/no zone IDs in the input \(ec2 describe-subnets gives them\)/);
+  });
+});
+
+describe('several services in one input: the reader picks one', () => {
+  test('without a choice: a message, and the services to choose from', () => {
+    const result = importInputs([fixture('twoServices')]);
+    expect(result.model).toBeNull();
+    expect(result.services).toEqual(['orders', 'search']);
+    expect(errors(result)[0]).toMatchObject({resource: 'orders, search'});
+  });
+
+  test('the chosen service is imported with its own target group and tasks', () => {
+    const orders = importInputs([fixture('twoServices')], {service: 'orders'});
+    expect(errors(orders)).toEqual([]);
+    expect(orders.serviceName).toBe('orders');
+    expect(orders.services).toEqual(['orders', 'search']);
+    expect(orders.model?.zones).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
+    expect(orders.model?.service?.tasksPerZone).toEqual({'us-east-1a': 3, 'us-east-1b': 1, 'us-east-1c': 0});
+    expect(orders.model?.loadBalancer?.healthCheck?.intervalSeconds).toBe(10);
+    expect(orders.zoneIds).toEqual({'us-east-1a': 'use1-az4', 'us-east-1b': 'use1-az6', 'us-east-1c': 'use1-az1'});
+    expect(orders.problems.map((p) => p.message)).toContain('The input holds 2 ECS services; this import is of orders (not of search).');
+
+    const search = importInputs([fixture('twoServices')], {service: 'search'});
+    expect(search.serviceName).toBe('search');
+    expect(search.model?.service?.tasksPerZone).toEqual({'us-east-1a': 1, 'us-east-1b': 1, 'us-east-1c': 1});
+    expect(search.model?.loadBalancer?.healthCheck?.intervalSeconds).toBe(30);
+  });
+
+  test('a choice that is not in the input is not guessed', () => {
+    expect(importInputs([fixture('twoServices')], {service: 'billing'}).model).toBeNull();
   });
 });

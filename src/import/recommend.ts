@@ -127,6 +127,22 @@ const CANDIDATES: Candidate[] = [
         : [{title: 'Keep sessions in a store that spans zones (DynamoDB, or a cache with a replica in another zone), not in the tasks', model: {...model, service: {...model.service, sessionStore: 'multi-zone'}}, cost: 'a session store and a read per request; the model does not price it'}],
   },
   {
+    id: 'nat-per-zone',
+    chapterSlug: 'stateless-services',
+    scope: /^zone-|^faults-cut-/,
+    targets: /availability|rto/,
+    variants: (model, resolved) =>
+      resolved.service.zonalDependency?.name.startsWith('NAT gateway')
+        ? [
+            {
+              title: `Give each zone its own NAT gateway and route each zone’s private subnets to it, so losing ${resolved.service.zonalDependency.zone} no longer cuts the other zones’ outbound traffic`,
+              model: {...model, service: {...model.service, zonalDependency: null}},
+              cost: `${resolved.zones.length - 1} more NAT gateway${resolved.zones.length === 2 ? '' : 's'}, each billed by the hour and by the GB it processes; the model does not price them`,
+            },
+          ]
+        : [],
+  },
+  {
     id: 'spread',
     chapterSlug: 'same-container-several-zones',
     scope: /^zone-|^faults-cut-/,

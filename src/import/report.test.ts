@@ -1,5 +1,5 @@
 import {expect, test} from 'vitest';
-import {chapterLinks, decodeModel, decodeTargets, gameDayReport, importInputs, labHref, onboardingHref} from './report';
+import {chapterLinks, decodeModel, decodeTargets, decodeZoneIds, gameDayReport, importInputs, labHref, onboardingHref} from './report';
 import {fixture} from './fixtures';
 
 test('an onboarding link carries the model, the targets and the chapters, and reads back', () => {
@@ -33,4 +33,15 @@ test('a design that misses nothing is pointed at the capstone and game days', ()
   const model = importInputs([fixture('nlbTwoZones')]).model!;
   const report = gameDayReport(model, {availability: 0.5, rtoSeconds: 3600, rpoSeconds: 3600, sessionsLost: 1e9});
   expect(report.chapters.map((c) => c.slug)).toEqual(['capstone', 'game-days']);
+});
+
+test('zone IDs travel in the onboarding link, only for the model’s zones, and junk is dropped', () => {
+  const imported = importInputs([fixture('albRdsMultiAz')]);
+  const href = onboardingHref(imported.model!, {availability: 0.99, rtoSeconds: 300, rpoSeconds: 0, sessionsLost: 0}, [], '/import', {...imported.zoneIds, 'eu-west-1z': 'euw1-az9'});
+  const params = new URL(href, 'https://example.org').searchParams;
+  expect(decodeZoneIds(params.get('zoneIds'))).toEqual({'eu-west-1a': 'euw1-az3', 'eu-west-1b': 'euw1-az1', 'eu-west-1c': 'euw1-az2'});
+  expect(decodeZoneIds('a:use1-az1,<script>:x,b:,c:USE1 AZ2')).toEqual({a: 'use1-az1'});
+  expect(decodeZoneIds(null)).toEqual({});
+  // Without IDs the link has no zoneIds parameter at all.
+  expect(new URL(onboardingHref(imported.model!, {availability: 0.99, rtoSeconds: 300, rpoSeconds: 0, sessionsLost: 0}, []), 'https://example.org').searchParams.has('zoneIds')).toBe(false);
 });

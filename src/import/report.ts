@@ -8,7 +8,9 @@ import type {Model} from '@site/src/engine';
 import {chapters, docPath} from '@site/src/content/chapters';
 import {modelToCode} from '@site/src/lab/codegen';
 import {decodeModel, encodeModel, SHARE_PARAM} from '@site/src/lab/share';
+import {simulationRunner} from '@site/src/lab/simulationRunner';
 import {runGameDay, DEFAULT_TARGETS, type GameDay, type GameDayTargets} from './gameDay';
+import {GAME_DAY_TIME_LIMIT_MS, runGameDayJob, stoppedGameDay} from './gameDayJob';
 import {recommend, type Recommendations} from './recommend';
 
 export {importInputs, MAX_INPUT_BYTES} from './index';
@@ -40,12 +42,31 @@ export function chapterLinks(slugs: readonly string[]): ChapterLink[] {
     .map((c) => ({slug: slugOf(c.docId!), title: `Chapter ${c.number}: ${c.title}`, href: docPath(c.docId!)}));
 }
 
-/** The game day, its recommendations and the chapters to take. */
-export function gameDayReport(model: Model, targets: GameDayTargets = DEFAULT_TARGETS): Report {
-  const day = runGameDay(model, targets);
-  const plan = recommend(model, targets, day);
+/** A report from a game day and its recommendations: the chapters that teach the changes. */
+export function reportOf(day: GameDay, plan: Recommendations): Report {
   const slugs = plan.items.map((item) => item.chapter.href.replace(/^\/docs\//, ''));
   return {day, plan, chapters: chapterLinks(slugs.length ? slugs : ['capstone', 'game-days'])};
+}
+
+/** The game day, its recommendations and the chapters to take, on this thread (tests, the benchmark). */
+export function gameDayReport(model: Model, targets: GameDayTargets = DEFAULT_TARGETS, zoneIds: Record<string, string> = {}): Report {
+  const day = runGameDay(model, targets, zoneIds);
+  return reportOf(day, recommend(model, targets, day));
+}
+
+/** What the page gets back from the worker: a report, or why there is none. */
+export type ReportOutcome = {ok: true; report: Report; milliseconds: number} | {ok: false; problem: string; stopped?: boolean};
+
+/**
+ * Runs the game day and the recommendations in the shared simulation worker
+ * (on the page only where no worker can start) and calls `done` with the
+ * report. The returned function cancels it (a newer run, the page left).
+ */
+export function startGameDay(model: Model, targets: GameDayTargets, zoneIds: Record<string, string>, done: (outcome: ReportOutcome) => void): () => void {
+  const job = {targets, zoneIds};
+  return simulationRunner().runGameDay(model, job, () => runGameDayJob(model, job), stoppedGameDay, GAME_DAY_TIME_LIMIT_MS, (outcome) =>
+    done(outcome.ok ? {ok: true, report: reportOf(outcome.day, outcome.plan), milliseconds: outcome.milliseconds} : outcome),
+  );
 }
 
 /** The model as a JSON file's text. */
@@ -79,7 +100,19 @@ export function decodeTargets(value: string | null): GameDayTargets | null {
  * model, the targets and the chapters to take, all in the address (no server).
  * `page` is the import page's path with the site's base URL.
  */
-export function onboardingHref(model: Model, targets: GameDayTargets, chapterSlugs: readonly string[], page = '/import'): string {
+export function onboardingHref(model: Model, targets: GameDayTargets, chapterSlugs: readonly string[], page = '/import', zoneIds: Record<string, string> = {}): string {
   const params = new URLSearchParams({[SHARE_PARAM]: encodeModel(model), targets: encodeTargets(targets), chapters: chapterSlugs.join(',')});
+  const ids = Object.entries(zoneIds).filter(([zone]) => model.zones.includes(zone));
+  if (ids.length) params.set('zoneIds', ids.map(([zone, id]) => `${zone}:${id}`).join(','));
   return `${page}?${params.toString()}`;
+}
+
+/** Zone IDs from a link parameter (`us-east-1a:use1-az1,…`); anything that is not a name and an ID is left out. */
+export function decodeZoneIds(value: string | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of (value ?? '').split(',')) {
+    const match = /^([\w-]{1,40}):([a-z0-9-]{1,20})$/.exec(pair);
+    if (match) out[match[1]!] = match[2]!;
+  }
+  return out;
 }

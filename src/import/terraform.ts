@@ -161,6 +161,7 @@ class Reader {
         this.inv.subnets.push({
           keys: this.keys(r),
           zone: zone ? {value: zone, from: at(v.availability_zone ? 'availability_zone' : 'availability_zone_id')} : undefined,
+          zoneId: asString(v.availability_zone_id),
           zoneProblem: zone ? undefined : `${r.address} · availability_zone is known only after apply; set it in the configuration`,
         });
         return true;
@@ -228,6 +229,29 @@ class Reader {
           cluster: this.resolveKeys(this.links(r, v.cluster_identifier, ['cluster_identifier']))[0],
           promotionTier: asNumber(v.promotion_tier),
         });
+        return true;
+      }
+      case 'aws_nat_gateway':
+        this.inv.nat.gateways.push({keys: this.keys(r), name: r.address, from: `aws_nat_gateway ${r.address}`, subnet: this.resolveKeys(this.links(r, v.subnet_id, ['subnet_id']))[0]});
+        this.inv.notModelled.push({type: r.type, name: r.address, meaning: notModelledMeaning(r.type)!.meaning});
+        return true;
+      case 'aws_route': {
+        const gateway = this.resolveKeys(this.links(r, v.nat_gateway_id, ['nat_gateway_id']))[0];
+        const table = this.resolveKeys(this.links(r, v.route_table_id, ['route_table_id']))[0];
+        if (gateway && table && v.destination_cidr_block === '0.0.0.0/0') this.inv.nat.routes.push({routeTable: table, natGateway: gateway, from: `aws_route ${r.address}`});
+        return true;
+      }
+      case 'aws_route_table': {
+        // Inline routes: the default route's NAT gateway, from its id or (in a plan) its configuration reference.
+        const routes = asArray(v.route).filter((route): route is Obj => isObj(route) && route.cidr_block === '0.0.0.0/0');
+        const gateway = this.resolveKeys(this.links(r, routes.map((route) => route.nat_gateway_id), ['route', 'nat_gateway_id']))[0];
+        if (gateway && routes.length) this.inv.nat.routes.push({routeTable: r.address, natGateway: gateway, from: `aws_route_table ${r.address} · route`});
+        return true;
+      }
+      case 'aws_route_table_association': {
+        const subnet = this.resolveKeys(this.links(r, v.subnet_id, ['subnet_id']))[0];
+        const table = this.resolveKeys(this.links(r, v.route_table_id, ['route_table_id']))[0];
+        if (subnet && table) this.inv.nat.associations.push({subnet, routeTable: table});
         return true;
       }
       case 'aws_rds_cluster': {

@@ -55,11 +55,23 @@ export interface ServiceFacts {
   launchType?: string;
 }
 
+/** A running task as `ecs describe-tasks` shows it. */
+export interface TaskFacts {
+  /** Its zone (`availabilityZone`). */
+  zone: string;
+  /** The service it belongs to, from `group` (`service:checkout` → `checkout`), when given. */
+  service?: string;
+  /** Task ARN, or its place in the output. */
+  name: string;
+}
+
 /** A subnet and its zone. */
 export interface SubnetFacts {
   /** Every key it is known by (id, logical id, address). */
   keys: string[];
   zone?: Sourced<string>;
+  /** The zone's ID (`use1-az1`), the same physical zone in every account, when the input gives it. */
+  zoneId?: string;
   /** Why its zone is unknown, when it is. */
   zoneProblem?: string;
 }
@@ -132,6 +144,25 @@ export interface DbClusterFacts {
   members: {key: string; writer: boolean; promotionTier?: number}[];
 }
 
+/** A NAT gateway and the subnet (so the zone) it sits in. */
+export interface NatGatewayFacts {
+  keys: string[];
+  name: string;
+  /** E.g. `AWS::EC2::NatGateway Nat`. */
+  from: string;
+  /** Its subnet, as a key into the inventory's subnets. */
+  subnet?: string;
+}
+
+/** Outbound routing: which route tables send the internet (0.0.0.0/0) to which NAT gateway, and which subnets use which table. */
+export interface NatRouting {
+  gateways: NatGatewayFacts[];
+  routes: {routeTable: string; natGateway: string; from: string}[];
+  associations: {subnet: string; routeTable: string}[];
+  /** Main route tables (the CLI's `Associations[].Main`): they serve the subnets no table is associated with. */
+  mainRouteTables: string[];
+}
+
 /** A resource found but not in the model. */
 export interface NotModelled {
   /** E.g. `AWS::SQS::Queue` or `aws_sqs_queue`. */
@@ -156,6 +187,9 @@ export interface Inventory {
   dbInstances: DbInstanceFacts[];
   dbClusters: DbClusterFacts[];
   containerHealth?: ContainerHealthFacts;
+  /** Running tasks (`ecs describe-tasks`): where the tasks really are. */
+  tasks: TaskFacts[];
+  nat: NatRouting;
   notModelled: NotModelled[];
   problems: ImportProblem[];
   formats: InputFormat[];
@@ -183,6 +217,10 @@ export interface ReaderFigures {
   requestsPerSecond?: number;
   /** Requests per second one task serves. */
   capacityPerTask?: number;
+  /** The service to import when the input holds several (its name as listed in `ImportResult.services`). */
+  service?: string;
+  /** Share of requests (0–1) that call out to the internet, through a NAT gateway when the tasks' subnets route through one. */
+  egressShare?: number;
 }
 
 /** What an import gives. `model` is null when nothing usable was found (see `problems`). */
@@ -194,9 +232,13 @@ export interface ImportResult {
   formats: InputFormat[];
   /** Name of the service imported, when one was. */
   serviceName: string | null;
+  /** Every ECS service found, when there are several to choose from (the page offers a choice); otherwise empty. */
+  services: string[];
+  /** Zone name → zone ID (`us-east-1a` → `use1-az1`) for the zones whose ID the input gave. */
+  zoneIds: Record<string, string>;
 }
 
 /** An empty inventory. */
 export function emptyInventory(): Inventory {
-  return {services: [], subnets: [], loadBalancers: [], targetGroups: [], dbInstances: [], dbClusters: [], notModelled: [], problems: [], formats: []};
+  return {services: [], subnets: [], loadBalancers: [], targetGroups: [], dbInstances: [], dbClusters: [], tasks: [], nat: {gateways: [], routes: [], associations: [], mainRouteTables: []}, notModelled: [], problems: [], formats: []};
 }

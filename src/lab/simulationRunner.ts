@@ -5,9 +5,11 @@
  * stopped with the worker); a run that takes longer than the time limit is
  * stopped and reported. Where no worker can start (an old browser, a policy
  * that forbids workers, the server's render), runs happen on the page, still
- * within the engine's cost bound.
+ * within the engine's cost bound. The import page's game day goes through
+ * the same queue (`runGameDay`), as one job with its own time limit.
  */
 import type {Model} from '@site/src/engine';
+import type {GameDayJob, GameDayOutcome} from '@site/src/import/gameDayJob';
 import {unpackResult} from './packResult';
 import {runModel, type SimulationOutcome} from './runModel';
 import type {WorkerReply, WorkerRequest} from './workerProtocol';
@@ -28,7 +30,13 @@ export interface WorkerLike {
 interface Job {
   id: number;
   model: Model;
-  done: (outcome: SimulationOutcome) => void;
+  gameDay?: GameDayJob;
+  /** The same work on the page, when no worker can start. */
+  onPage: () => unknown;
+  /** The outcome when the run is stopped at its time limit. */
+  stopped: (limitMs: number) => unknown;
+  limitMs: number;
+  done: (outcome: never) => void;
   startedAt: number;
 }
 
@@ -59,7 +67,19 @@ export class SimulationRunner {
 
   /** Simulates `model` and calls `done` with the outcome, unless the returned function cancels it first. */
   run(model: Model, done: (outcome: SimulationOutcome) => void): () => void {
-    const job: Job = {id: this.nextId++, model, done, startedAt: 0};
+    return this.submit({id: this.nextId++, model, onPage: () => runModel(model), stopped: stoppedOutcome, limitMs: this.timeLimitMs, done, startedAt: 0});
+  }
+
+  /**
+   * Runs the import page's whole game day on `model` and calls `done` with it.
+   * `onPage` is the same job, for when no worker can start (the caller holds
+   * the game day's code, so the lab's pages do not load it).
+   */
+  runGameDay(model: Model, gameDay: GameDayJob, onPage: () => GameDayOutcome, stopped: (limitMs: number) => GameDayOutcome, limitMs: number, done: (outcome: GameDayOutcome) => void): () => void {
+    return this.submit({id: this.nextId++, model, gameDay, onPage, stopped, limitMs, done, startedAt: 0});
+  }
+
+  private submit(job: Job): () => void {
     this.queue.push(job);
     this.pump();
     return () => this.cancel(job);
@@ -89,26 +109,26 @@ export class SimulationRunner {
     if (worker === null) {
       // No worker: run on the page, after the current task, so a burst of edits is cancelled first.
       this.running = job;
-      this.timer = setTimeout(() => this.finish(job.id, runModel(job.model)), 0);
+      this.timer = setTimeout(() => this.finish(job.id, job.onPage()), 0);
       return;
     }
     this.running = job;
     job.startedAt = this.now();
-    worker.postMessage({id: job.id, model: job.model});
+    worker.postMessage(job.gameDay ? {id: job.id, model: job.model, gameDay: job.gameDay} : {id: job.id, model: job.model});
     this.timer = setTimeout(() => {
       this.restart();
-      job.done(stoppedOutcome(this.timeLimitMs));
+      job.done(job.stopped(job.limitMs) as never);
       this.pump();
-    }, this.timeLimitMs);
+    }, job.limitMs);
   }
 
-  private finish(id: number, outcome: SimulationOutcome): void {
+  private finish(id: number, outcome: unknown): void {
     const job = this.running;
     if (job === null || job.id !== id) return;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     this.running = null;
-    if (this.cancelled.delete(id) === false) job.done(outcome);
+    if (this.cancelled.delete(id) === false) job.done(outcome as never);
     this.pump();
   }
 
@@ -124,7 +144,12 @@ export class SimulationRunner {
       return null;
     }
     this.worker.onmessage = (event) => {
-      const {id, outcome} = event.data;
+      const reply = event.data;
+      if ('gameDay' in reply) {
+        this.finish(reply.id, reply.gameDay);
+        return;
+      }
+      const {id, outcome} = reply;
       this.finish(id, outcome.ok ? {ok: true, result: unpackResult(outcome.packed), milliseconds: outcome.milliseconds} : outcome);
     };
     this.worker.onerror = () => {

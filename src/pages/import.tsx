@@ -5,6 +5,7 @@ import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import ServiceImport from '@site/src/components/ServiceImport';
 import {SHELL_SNIPPET} from '@site/src/import/snippet';
+import {AZ_IDS_DOC} from '@site/src/import/zoneIds';
 import styles from './import.module.css';
 
 function CopySnippet(): React.JSX.Element {
@@ -19,7 +20,7 @@ function CopySnippet(): React.JSX.Element {
   };
   return (
     <div className={styles.snippet}>
-      <pre tabIndex={0} aria-label="Shell snippet collecting the describe calls into one file">
+      <pre tabIndex={0} aria-label="Shell snippet collecting the describe and list calls into one file">
         <code>{SHELL_SNIPPET}</code>
       </pre>
       <button type="button" className={clsx('button button--secondary', styles.copy)} onClick={() => void copy()}>
@@ -47,8 +48,17 @@ export default function ImportPage(): React.JSX.Element {
             <strong>Nothing you paste leaves your browser</strong>: the page fetches nothing and sends nothing.
           </p>
           <p>
-            It reads one ECS service behind an Application or Network Load Balancer, and its RDS or Aurora database. Everything else it finds (queues, functions, caches,
-            NAT gateways) is listed with what it means when a zone is lost. The <Link to="/docs/reference/model-api">model reference</Link> says what the engine simplifies.
+            It reads one ECS service behind an Application or Network Load Balancer, and its RDS or Aurora database. A NAT gateway that the service’s subnets in several
+            zones route through (when the input holds the route tables: the snippet collects them) is simulated as a{' '}
+            <Link to="/docs/stateless-services#single-zone-dependencies">dependency in one zone</Link> that fails with it. Everything else it finds is listed with what it
+            means when a zone is lost, and not simulated: other NAT gateways (each zone’s own adds nothing to a zone loss), ElastiCache (a replication group promotes a
+            replica in another zone, but replication is asynchronous, so the last writes can be lost), queues, functions. The{' '}
+            <Link to="/docs/reference/model-api">model reference</Link> says what the engine simplifies.
+          </p>
+          <p>
+            Zones show their zone ID beside their name where the input gives it, as in <code>us-east-1a (use1-az1)</code>: in AWS’s oldest Regions a zone name can stand for a
+            different physical zone in each account, while a zone ID is the same place in every account, so compare zones across accounts by ID (
+            <a href={AZ_IDS_DOC}>AWS: AZ IDs</a>).
           </p>
 
           <Heading as="h2" id="collect">
@@ -57,9 +67,10 @@ export default function ImportPage(): React.JSX.Element {
           <details className={styles.source}>
             <summary>AWS CLI: a read-only snippet</summary>
             <p>
-              It runs only <code>describe</code> calls (ECS services and task definition, the load balancer, its target group, attributes and target health, the subnets, the
+              It runs only <code>describe</code> and <code>list</code> calls (ECS services, their running tasks and task definition, the load balancer, its target group, attributes and target health, the subnets, the
               RDS instance or cluster) and writes them into one file. Set the names at the top; you need read access, nothing more. You can also paste each output below, one
-              after another.
+              after another. The running tasks (<code>describe-tasks</code>) say which zone each task is in; without them the page assumes the tasks are spread evenly. The
+              VPC’s subnets give each zone’s ID, and its route tables and NAT gateways say through which zone the tasks reach the internet.
             </p>
             <CopySnippet />
           </details>

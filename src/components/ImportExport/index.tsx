@@ -13,6 +13,8 @@ interface Props {
   model: Model;
   targets: GameDayTargets;
   chapters: ChapterLink[];
+  /** Zone name → zone ID, carried in the onboarding link. */
+  zoneIds: Record<string, string>;
 }
 
 /** Saves text as a file on the reader's machine (a blob URL: nothing leaves the browser). */
@@ -26,12 +28,12 @@ function download(name: string, text: string, type: string): void {
 }
 
 /** Ways out: the lab, paper, files and an onboarding link. */
-export default function ImportExport({lib, model, targets, chapters}: Props): React.JSX.Element {
+export default function ImportExport({lib, model, targets, chapters, zoneIds}: Props): React.JSX.Element {
   const [origin, setOrigin] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
   const page = useBaseUrl('/import');
   useEffect(() => setOrigin(window.location.origin), []);
-  const onboarding = `${origin}${lib.onboardingHref(model, targets, chapters.map((c) => c.slug), page)}`;
+  const onboarding = `${origin}${lib.onboardingHref(model, targets, chapters.map((c) => c.slug), page, zoneIds)}`;
 
   const copy = async () => {
     try {

@@ -1,17 +1,20 @@
-import React, {useEffect, useState} from 'react';
+import React, {useEffect, useRef, useState} from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import Heading from '@theme/Heading';
 import type {Model} from '@site/src/engine';
 import type {GameDayTargets} from '@site/src/import/gameDay';
 import type {ImportInput, ImportResult} from '@site/src/import/types';
-import type {ChapterLink, Report} from '@site/src/import/report';
+import type {ChapterLink, Report, ReportOutcome} from '@site/src/import/report';
 import {MAX_INPUT_BYTES} from '@site/src/import/limits';
 import {NumberField} from '@site/src/components/Fields';
+import {formatCount} from '@site/src/utils/format';
+import {zoneList} from '@site/src/import/zoneIds';
 import ImportMapping from '@site/src/components/ImportMapping';
 import GameDayReport from '@site/src/components/GameDayReport';
 import ImportTargets from '@site/src/components/ImportTargets';
 import ImportExport from '@site/src/components/ImportExport';
+import ImportServicePicker from '@site/src/components/ImportServicePicker';
 import styles from './styles.module.css';
 
 type Lib = typeof import('@site/src/import/report');
@@ -25,6 +28,8 @@ const FALLBACK_TARGETS: GameDayTargets = {availability: 0.995, rtoSeconds: 300, 
 interface Shared {
   model: Model;
   chapters: ChapterLink[];
+  /** Zone name → zone ID, when the link carries them. */
+  zoneIds: Record<string, string>;
 }
 
 async function readFiles(files: FileList): Promise<{inputs: ImportInput[]; tooBig: string[]}> {
@@ -50,12 +55,22 @@ export default function ServiceImport(): React.JSX.Element {
   const [fileProblems, setFileProblems] = useState<string[]>([]);
   const [requestsPerSecond, setRequestsPerSecond] = useState<number | undefined>(undefined);
   const [capacityPerTask, setCapacityPerTask] = useState<number | undefined>(undefined);
+  const [egressPercent, setEgressPercent] = useState<number | undefined>(undefined);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [shared, setShared] = useState<Shared | null>(null);
   const [sharedProblem, setSharedProblem] = useState<string | null>(null);
   const [targets, setTargets] = useState<GameDayTargets>(FALLBACK_TARGETS);
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState<'import' | 'game-day' | null>(null);
+  const [gameDayProblem, setGameDayProblem] = useState<string | null>(null);
+  const [gameDayMs, setGameDayMs] = useState<number | null>(null);
+  /** Cancels the game day running in the worker, if one is. */
+  const cancelGameDay = useRef<(() => void) | null>(null);
+  const stopGameDay = () => {
+    cancelGameDay.current?.();
+    cancelGameDay.current = null;
+  };
+  useEffect(() => stopGameDay, []);
 
   // A shared onboarding link: read the model, targets and chapters from the address.
   useEffect(() => {
@@ -69,19 +84,22 @@ export default function ServiceImport(): React.JSX.Element {
         setSharedProblem(`This link’s model could not be read: ${decoded.reason}`);
         return;
       }
-      setShared({model: decoded.model, chapters: loaded.chapterLinks((params.get('chapters') ?? '').split(','))});
+      setShared({model: decoded.model, chapters: loaded.chapterLinks((params.get('chapters') ?? '').split(',')), zoneIds: loaded.decodeZoneIds(params.get('zoneIds'))});
       setTargets(loaded.decodeTargets(params.get('targets')) ?? loaded.DEFAULT_TARGETS);
     });
   }, []);
 
   const model = result?.model ?? shared?.model ?? null;
+  const zoneIds = (result?.model ? result.zoneIds : shared?.zoneIds) ?? {};
 
-  const runImport = async () => {
+  const runImport = async (service?: string) => {
+    stopGameDay();
+    setGameDayProblem(null);
     setBusy('import');
     const loaded = lib ?? (await loadLib());
     setLib(loaded);
     const inputs = [...files, ...(pasted.trim() ? [{name: 'pasted text', text: pasted}] : [])];
-    const imported = loaded.importInputs(inputs, {requestsPerSecond, capacityPerTask});
+    const imported = loaded.importInputs(inputs, {requestsPerSecond, capacityPerTask, service, egressShare: egressPercent === undefined ? undefined : egressPercent / 100});
     const extra = fileProblems.map((message) => ({severity: 'error' as const, message}));
     setResult({...imported, model: extra.length ? null : imported.model, problems: [...extra, ...imported.problems]});
     setShared(null);
@@ -91,13 +109,32 @@ export default function ServiceImport(): React.JSX.Element {
 
   const runGameDay = () => {
     if (!lib || !model) return;
+    stopGameDay();
     setBusy('game-day');
-    // Let "Running…" paint first; the run itself is a pure function that can move into a worker.
-    window.setTimeout(() => {
-      setReport(lib.gameDayReport(model, targets));
+    setGameDayProblem(null);
+    // Every run happens in the shared simulation worker; the page only draws the report.
+    cancelGameDay.current = lib.startGameDay(model, targets, zoneIds, (outcome: ReportOutcome) => {
+      cancelGameDay.current = null;
       setBusy(null);
-    }, 0);
+      if (outcome.ok) {
+        setReport(outcome.report);
+        setGameDayMs(outcome.milliseconds);
+      } else {
+        setGameDayProblem(`The game day did not finish: ${outcome.problem}`);
+      }
+    });
   };
+
+  const cancelRun = () => {
+    stopGameDay();
+    setBusy(null);
+    setGameDayProblem('The game day was stopped. Run it again when you are ready.');
+  };
+
+  const picker =
+    result && result.services.length > 1 ? (
+      <ImportServicePicker key={result.serviceName ?? ''} services={result.services} current={result.serviceName} onChoose={(service) => void runImport(service)} disabled={busy !== null} />
+    ) : null;
 
   return (
     <div className={styles.tool}>
@@ -112,7 +149,7 @@ export default function ServiceImport(): React.JSX.Element {
             Your team’s service
           </Heading>
           <p>
-            Someone on your team shared this service’s model: {shared.model.zones.length} zones ({shared.model.zones.join(', ')}). Run the game day below to see what a zone loss does to it, then take these
+            Someone on your team shared this service’s model: {shared.model.zones.length} zones ({zoneList(shared.model.zones, zoneIds)}). Run the game day below to see what a zone loss does to it, then take these
             chapters:
           </p>
           <ol>
@@ -152,10 +189,21 @@ export default function ServiceImport(): React.JSX.Element {
             />
           </label>
         </div>
-        <p className={styles.hint}>No AWS description holds your traffic or what one task serves; set them, or the model uses its illustrative 100 req/s.</p>
+        <p className={styles.hint}>No AWS description holds your traffic, what one task serves or how many requests call out to the internet; set them, or the model uses its illustrative 100 req/s and assumes every request calls out.</p>
         <div className={styles.figures}>
           <NumberField label="Peak requests per second" value={requestsPerSecond} defaultValue={100} defaultSource="illustrative" unit="req/s" hint="Your busiest minute." min={0} onChange={setRequestsPerSecond} />
           <NumberField label="One task serves" value={capacityPerTask} defaultValue={100} defaultSource="illustrative" unit="req/s" hint="From a load test." min={1} onChange={setCapacityPerTask} />
+          <NumberField
+            label="Requests that call the internet"
+            value={egressPercent}
+            defaultValue={100}
+            defaultSource="assumed"
+            unit="%"
+            hint="Through a NAT gateway: used when one gateway serves tasks in several zones."
+            min={0}
+            max={100}
+            onChange={setEgressPercent}
+          />
         </div>
         <button type="button" className={clsx('button button--primary', styles.button)} onClick={() => void runImport()} disabled={busy !== null}>
           {busy === 'import' ? 'Importing…' : 'Import'}
@@ -170,10 +218,13 @@ export default function ServiceImport(): React.JSX.Element {
           {result.model ? (
             <p className="fl-print-hide">
               {result.serviceName ? `Service ${result.serviceName}: ` : ''}
-              {result.model.zones.length} zone{result.model.zones.length === 1 ? '' : 's'} ({result.model.zones.join(', ')}), from {result.formats.map((f) => FORMAT_NAMES[f]).join(' and ')}.
+              {result.model.zones.length} zone{result.model.zones.length === 1 ? '' : 's'} ({zoneList(result.model.zones, zoneIds)}), from {result.formats.map((f) => FORMAT_NAMES[f]).join(' and ')}.
             </p>
           ) : null}
+          {/* Before the mapping once a service is imported; after the message that asks for a choice before that. */}
+          {result.model ? picker : null}
           <ImportMapping result={result} />
+          {result.model ? null : picker}
         </section>
       ) : null}
 
@@ -183,7 +234,7 @@ export default function ServiceImport(): React.JSX.Element {
             Game day{result?.serviceName ? `: ${result.serviceName}` : ''}
           </Heading>
           <p className={styles.printOnly}>
-            Failover Lab report card{result?.serviceName ? ` for ${result.serviceName}` : ''}: {model.zones.length} zones ({model.zones.join(', ')}). Targets in every scenario: availability at least{' '}
+            Failover Lab report card{result?.serviceName ? ` for ${result.serviceName}` : ''}: {model.zones.length} zones ({zoneList(model.zones, zoneIds)}). Targets in every scenario: availability at least{' '}
             {(targets.availability * 100).toFixed(2).replace(/\.?0+$/, '')} %, recovered within {targets.rtoSeconds} s, at most {targets.rpoSeconds} s of writes and {targets.sessionsLost} sessions lost. Each
             scenario: one hour, the fault at minute {lib.GAME_DAY_TIMING.at / 60} for {lib.GAME_DAY_TIMING.duration / 60} minutes.
           </p>
@@ -195,11 +246,30 @@ export default function ServiceImport(): React.JSX.Element {
           <div className="fl-print-hide">
             <ImportTargets targets={targets} onChange={setTargets} />
           </div>
-          <button type="button" className={clsx('button button--primary fl-print-hide', styles.button)} onClick={runGameDay} disabled={busy !== null}>
-            {busy === 'game-day' ? 'Running…' : report ? 'Run the game day again' : 'Run the game day'}
-          </button>
+          <div className={clsx('fl-print-hide', styles.runRow)}>
+            <button type="button" className={clsx('button button--primary', styles.button)} onClick={runGameDay} disabled={busy !== null}>
+              {busy === 'game-day' ? 'Running…' : report ? 'Run the game day again' : 'Run the game day'}
+            </button>
+            {busy === 'game-day' ? (
+              <button type="button" className={clsx('button button--secondary', styles.button)} onClick={cancelRun}>
+                Stop the game day
+              </button>
+            ) : null}
+            <span role="status" className={styles.runStatus} data-testid="game-day-status">
+              {busy === 'game-day'
+                ? 'Running every scenario in a background worker; the page stays usable.'
+                : report && gameDayMs !== null && !gameDayProblem
+                  ? `Game day and recommendations run in ${formatCount(Math.round(gameDayMs))} ms, in a background worker.`
+                  : ''}
+            </span>
+          </div>
+          {gameDayProblem ? (
+            <p role="alert" className={clsx('fl-print-hide', styles.alert)}>
+              {gameDayProblem}
+            </p>
+          ) : null}
           {report ? <GameDayReport report={report} labHref={lib.labHref} /> : null}
-          <ImportExport lib={lib} model={model} targets={targets} chapters={report?.chapters ?? shared?.chapters ?? []} />
+          <ImportExport lib={lib} model={model} targets={targets} chapters={report?.chapters ?? shared?.chapters ?? []} zoneIds={zoneIds} />
         </section>
       ) : null}
     </div>
