@@ -24,6 +24,8 @@ test('the health check timeline keeps one axis, so a shorter detection window dr
   const latestBar = widget.locator('svg').nth(1).locator('rect').first();
   const width = async () => (await latestBar.boundingBox())!.width;
   const defaults = healthCheckDetection();
+  // Measure the bar once the widget draws the default window, not while it is still settling.
+  await expect(widget).toContainText(`after ${formatDuration(defaults.latestDetectionSeconds)}`);
   const before = await width();
   await widget.getByLabel('Interval').fill('10');
   const shorter = healthCheckDetection({intervalSeconds: 10});

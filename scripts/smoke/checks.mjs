@@ -15,7 +15,8 @@
  * @property {() => Promise<void>} close
  */
 
-const WAIT_MS = 30_000;
+// Generous: the smoke suites share a busy 2-core machine with the rest of `npm test`; waiting costs nothing once the state holds.
+const WAIT_MS = 60_000;
 
 /** Polls `source(...args)` in the page until it returns a truthy value; throws with `what` after WAIT_MS. */
 export async function waitFor(driver, what, source, ...args) {
