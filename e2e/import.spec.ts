@@ -110,7 +110,7 @@ test('the game day runs in the shared simulation worker: the page makes no task 
   const clickedAt = await page.evaluate(() => performance.now());
   await page.getByRole('button', {name: 'Run the game day'}).click();
   const status = page.getByTestId('game-day-status');
-  await expect(status).toHaveText('Running every scenario in a background worker; the page stays usable.');
+  await expect(status).toHaveText('Running every scenario in the background; the page stays usable.');
   // The page answers while the worker runs: the targets can be edited.
   await page.getByLabel('Sessions lost at most').fill('5');
   await expect(page.getByLabel('Sessions lost at most')).toHaveValue('5');

@@ -257,9 +257,9 @@ export default function ServiceImport(): React.JSX.Element {
             ) : null}
             <span role="status" className={styles.runStatus} data-testid="game-day-status">
               {busy === 'game-day'
-                ? 'Running every scenario in a background worker; the page stays usable.'
+                ? 'Running every scenario in the background; the page stays usable.'
                 : report && gameDayMs !== null && !gameDayProblem
-                  ? `Game day and recommendations run in ${formatCount(Math.round(gameDayMs))} ms, in a background worker.`
+                  ? `Game day and recommendations run in ${formatCount(Math.round(gameDayMs))} ms, ${typeof Worker === 'undefined' ? 'on this page (this browser starts no workers)' : 'in a background worker'}.`
                   : ''}
             </span>
           </div>
