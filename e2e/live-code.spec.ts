@@ -1,5 +1,5 @@
 import {test, expect, gotoHydrated, watchPage} from './fixtures';
-import type {Locator} from '@playwright/test';
+import type {Locator, Page} from '@playwright/test';
 
 /**
  * The editor of `playground` once it is the browser's own: the playground chunk loads after the page
@@ -57,17 +57,23 @@ test.describe('live code on the introduction page', () => {
   });
 });
 
+/** The introduction's live block, its result shown, with the caret at the end of its code. */
+async function introEditorAtEnd(page: Page): Promise<{playground: Locator; preview: Locator; editor: Locator}> {
+  await gotoHydrated(page, '/docs/intro');
+  const playground = page.locator('[class*="playgroundContainer"]').first();
+  const preview = playground.locator('[class*="playgroundPreview"]');
+  const editor = await liveEditor(playground);
+  await expect(preview).toContainText('Failed checks needed before the target is marked unhealthy: 2');
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  return {playground, preview, editor};
+}
+
 test.describe('live code runs once typing pauses', () => {
   const typed = '\nrender(<p>{["every", "key", "kept"].join(" ")}: {6 * 7} of {[1, 2, 3].length}</p>);';
 
   test('typing fast keeps every key, and the result follows the last one', async ({page}) => {
-    await gotoHydrated(page, '/docs/intro');
-    const playground = page.locator('[class*="playgroundContainer"]').first();
-    const preview = playground.locator('[class*="playgroundPreview"]');
-    const editor = await liveEditor(playground);
-    await expect(preview).toContainText('Failed checks needed before the target is marked unhealthy: 2');
-    await editor.click();
-    await page.keyboard.press('Control+End');
+    const {preview, editor} = await introEditorAtEnd(page);
     // No delay between keys: on a busy machine a run can still start between two of them, and the editor must not lose a key to it.
     await editor.pressSequentially(typed);
     await expect(editor).toContainText(typed.trim());
@@ -78,13 +84,7 @@ test.describe('live code runs once typing pauses', () => {
     // react-live's editor reads a key back on its keyup; re-rendered in between, it put the caret back
     // before that key, and the next keys landed in the wrong place. The clock makes the run land there.
     await page.clock.install();
-    await gotoHydrated(page, '/docs/intro');
-    const playground = page.locator('[class*="playgroundContainer"]').first();
-    const preview = playground.locator('[class*="playgroundPreview"]');
-    const editor = await liveEditor(playground);
-    await expect(preview).toContainText('Failed checks needed before the target is marked unhealthy: 2');
-    await editor.click();
-    await page.keyboard.press('Control+End');
+    const {playground, preview, editor} = await introEditorAtEnd(page);
     await page.clock.pauseAt(Date.now() + 1000);
     const split = typed.indexOf('"key"') + 2;
     await editor.pressSequentially(typed.slice(0, split));
@@ -102,17 +102,11 @@ test.describe('live code runs once typing pauses', () => {
   test('no run while the reader types; one run after the pause', async ({page}) => {
     // The page's clock is the test's: stopped while typing, so nothing can run between two keys however slow the machine.
     await page.clock.install();
-    await gotoHydrated(page, '/docs/intro');
-    const playground = page.locator('[class*="playgroundContainer"]').first();
-    const preview = playground.locator('[class*="playgroundPreview"]');
-    const editor = await liveEditor(playground);
-    await expect(preview).toContainText('Failed checks needed before the target is marked unhealthy: 2');
-    await editor.click();
-    await page.keyboard.press('Control+End');
+    const {playground, preview, editor} = await introEditorAtEnd(page);
     await page.clock.pauseAt(Date.now() + 1000);
     await editor.pressSequentially(typed);
     await expect(editor).toContainText(typed.trim());
-    // Run on every key, the half-typed lines would have replaced the result (with "render is not called with valid JSX", "every is not defined", …).
+    // Run on every key, the half-typed lines would have replaced the result with their errors ("SyntaxError: Unterminated string constant", …).
     await expect(preview).toContainText('Failed checks needed before the target is marked unhealthy: 2');
     await expect(playground).not.toContainText('Error');
     await page.clock.runFor(1000);

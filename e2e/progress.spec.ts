@@ -85,12 +85,13 @@ test.describe('course progress', () => {
     await page.getByRole('button', {name: 'Reset progress…'}).click();
     await page.getByRole('button', {name: 'Yes, delete my progress'}).click();
     await expect(introRow(page)).toContainText('Not started');
-    expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
+    // Storage is read as it is, not as the screen shows it: poll it.
+    await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
 
     await page.getByLabel('Import progress from a file').setInputFiles(file);
     await expect(page.getByRole('status').filter({hasText: 'Imported progress.json'})).toBeVisible();
     await expect(introRow(page)).toContainText('✓ Done');
-    expect(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY))!)).toEqual(JSON.parse(stored!));
+    await expect.poll(async () => JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)) ?? 'null')).toEqual(JSON.parse(stored!));
   });
 
   test('an invalid file is rejected with a reason and progress is untouched', async ({page}) => {
