@@ -132,7 +132,8 @@ function metricOf(metric: ChallengeMetric, result: SimulationResult): number {
     case 'availability':
       return s.availability;
     case 'failedByCause.overload':
-      return Math.round(s.failedByCause.overload);
+      // Past capacity, requests time out in the tasks' queues or are shed: both are overload.
+      return Math.round(s.failedByCause.timeout + s.failedByCause.shed);
     case 'failedByCause.deadTarget':
       return Math.round(s.failedByCause.deadTarget);
     case 'failedByCause.database':
@@ -196,7 +197,6 @@ function fixedValue(field: ChallengeFixedField, model: ResolvedModel): unknown {
 function describeTraffic(t: ResolvedModel['traffic']): string {
   const parts = [`${formatCount(t.requestsPerSecond)} req/s`, `${formatCount(t.writeShare * 100)} % writes`];
   if (t.curve !== 'constant') parts.push('a daily curve');
-  if (t.retries > 0) parts.push(plural(t.retries, 'client retry', 'client retries'));
   if (t.readsUseDatabase) parts.push('reads use the database');
   return parts.join(', ');
 }
