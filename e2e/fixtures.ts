@@ -101,6 +101,9 @@ export async function widgetInView(page: Page, name: string): Promise<Locator> {
 
 /** An axe scan with the course's tags; returns only serious and critical findings, described for the failure message. */
 export async function seriousAxeFindings(page: Page, include?: string): Promise<string[]> {
+  // A whole-page scan is the heaviest step of any test here: at a load average of 37 one scan of a
+  // chapter took 2 minutes. So each scan adds 3 minutes to its test's limit.
+  base.info().setTimeout(base.info().timeout + 180_000);
   const builder = new AxeBuilder({page}).withTags(WCAG_TAGS);
   const results = await (include ? builder.include(include) : builder).analyze();
   return results.violations
