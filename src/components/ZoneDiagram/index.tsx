@@ -20,10 +20,14 @@ interface Props {
   mechanism?: MechanismAt;
 }
 
-/** "1 of 2 failed · next check in 12 s", from the engine's count. */
+/**
+ * "1 of 2 failed · next check in 12 s", from the engine's count; prefixed with the node
+ * ("node in zone c: 2 of 2 failed · marked unhealthy") where the nodes' counts differ.
+ */
 export function describeChecks(count: CheckCount): string {
   const verb = count.direction === 'failing' ? 'failed' : 'passed';
-  const next = count.nextCheckInSeconds === null ? '' : ` · next check in ${formatDuration(count.nextCheckInSeconds)}`;
+  const reached = count.done >= count.threshold ? ` · ${count.direction === 'failing' ? 'marked unhealthy' : 'back in service'}` : '';
+  const next = count.nextCheckInSeconds === null ? reached : ` · next check in ${formatDuration(count.nextCheckInSeconds)}`;
   return `${count.nodes ? `${count.nodes}: ` : ''}${count.done} of ${count.threshold} ${verb}${next}`;
 }
 
