@@ -15,6 +15,7 @@ import {
 import {addEntry, LAB_ZONES} from '@site/src/lab/edit';
 import {decodeModel, SHARE_PARAM, shareLinkProblem, withModelParam} from '@site/src/lab/share';
 import {modelToCode} from '@site/src/lab/codegen';
+import {checkGoal, type LabGoal} from '@site/src/lab/goal';
 import {useSimulation} from '@site/src/lab/useSimulation';
 import {formatClock} from '@site/src/utils/format';
 import {incidentWindow} from '@site/src/components/Timeline/chartData';
@@ -53,8 +54,11 @@ interface Props {
   onModelChange?: (model: Model) => void;
   /** Hide the preset picker (a challenge starts from its own model). */
   hidePresets?: boolean;
-  /** What the reader should try to achieve, stated above the lab, e.g. "Get failed requests under 1,000 without adding tasks." */
-  goal?: string;
+  /**
+   * What the reader should try to achieve, stated above the lab. With targets (`LabGoal`, e.g. from
+   * `src/content/labGoals.ts`) the lab checks its own run against them after every edit.
+   */
+  goal?: string | LabGoal;
   /** Id of the lab's heading, for links to it. Default: made from the title. */
   id?: string;
 }
@@ -318,11 +322,7 @@ function Lab(props: Props): React.JSX.Element {
           </button>
         </div>
       </div>
-      {goal ? (
-        <p className={styles.goal}>
-          <strong>Goal:</strong> {goal}
-        </p>
-      ) : null}
+      {goal ? <GoalBox goal={goal} start={initialModel(props)} model={model} result={outcome.ok ? outcome.result : null} /> : null}
       <p className={styles.status} role="status" aria-live="polite">
         {announcement}
       </p>
@@ -418,5 +418,28 @@ function Lab(props: Props): React.JSX.Element {
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** The goal above the lab and, for a goal with targets, whether the current run meets it. */
+function GoalBox({goal, start, model, result}: {goal: string | LabGoal; start: Model; model: Model; result: SimulationResult | null}): React.JSX.Element {
+  const text = typeof goal === 'string' ? goal : goal.text;
+  const status = typeof goal === 'string' || !result ? null : checkGoal(goal, start, model, result);
+  return (
+    <div className={styles.goal} data-testid="lab-goal">
+      <p className={styles.goalText}>
+        <strong>Goal:</strong> {text}
+      </p>
+      {typeof goal === 'string' ? null : (
+        // Polite: the reader hears whether an edit met the goal without losing their place.
+        <p className={styles.goalStatus} aria-live="polite" data-met={status?.met ?? false}>
+          {!status
+            ? '\u00a0'
+            : !status.faultsKept
+              ? 'Not checked: the lab’s starting fault was removed or changed. Reset to put it back.'
+              : `${status.met ? 'Goal met' : 'Not met yet'}: ${status.lines.map((line) => line.text).join('; ')}.`}
+        </p>
+      )}
+    </div>
   );
 }
