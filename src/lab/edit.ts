@@ -199,15 +199,15 @@ export function setZoneCount(model: Model, count: number): Model {
 }
 
 /** Database kinds the lab offers, with reader-facing names. */
-export const DATABASE_KINDS = {
-  none: 'No database',
-  'single-az': 'Single-AZ instance',
-  'multi-az-instance': 'RDS Multi-AZ DB instance (synchronous standby)',
-  'multi-az-cluster': 'RDS Multi-AZ DB cluster (two readable standbys)',
-  aurora: 'Aurora (shared storage over three zones)',
-  'async-replica': 'Primary + asynchronous read replica',
-  'self-managed': 'Self-managed replication (PostgreSQL/MySQL)',
-} as const;
+export const DATABASE_KINDS: Record<DatabaseSpec['kind'], {label: string; detail?: string}> = {
+  none: {label: 'No database'},
+  'single-az': {label: 'Single-AZ instance'},
+  'multi-az-instance': {label: 'Multi-AZ DB instance', detail: 'RDS, with a synchronous standby.'},
+  'multi-az-cluster': {label: 'Multi-AZ DB cluster', detail: 'RDS, with two readable standbys.'},
+  aurora: {label: 'Aurora', detail: 'Shared storage over three zones.'},
+  'async-replica': {label: 'Async read replica', detail: 'A primary and an asynchronous read replica.'},
+  'self-managed': {label: 'Self-managed', detail: 'Your own replication (PostgreSQL or MySQL).'},
+};
 
 /** A database of `kind` placed over `zones`: the primary in the first zone, copies in the next ones. */
 export function databaseOfKind(kind: DatabaseSpec['kind'], zones: readonly ZoneName[]): DatabaseSpec {

@@ -336,7 +336,12 @@ function Lab(props: Props): React.JSX.Element {
           <strong>This link was made with an older version of the lab.</strong> {linkNotices.join(' ')}
         </div>
       ) : null}
-      {presetId && presetId in PRESETS ? <p className={styles.lesson}>{PRESETS[presetId as PresetId].lesson}</p> : null}
+      {/* The preset's whole title here too: a narrow preset menu shows only its start. */}
+      {presetId && presetId in PRESETS ? (
+        <p className={styles.lesson}>
+          <strong>{PRESETS[presetId as PresetId].title}.</strong> {PRESETS[presetId as PresetId].lesson}
+        </p>
+      ) : null}
       {shared ? (
         <div className={styles.shared}>
           <label htmlFor={`${fieldId}-shared`}>{shared.kind === 'link' ? 'Share link' : 'TypeScript for a live code block'}</label>
