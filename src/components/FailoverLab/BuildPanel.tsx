@@ -89,7 +89,7 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
           label="Task placement"
           value={perZone ? 'per-zone' : 'spread'}
           options={[
-            {value: 'spread', label: 'Spread over the zones', detail: 'One task count, spread evenly over the zones (ECS default).'},
+            {value: 'spread', label: 'Spread over the zones', detail: 'One task count for the whole service.'},
             {value: 'per-zone', label: 'Set each zone', detail: 'The number of tasks in each zone, set one by one.'},
           ]}
           hint="ECS spreads a service's tasks evenly over zones by default."
