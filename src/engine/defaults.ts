@@ -27,6 +27,13 @@ export const SOURCES = {
   dataTransferPricing: 'https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer_within_the_same_AWS_Region',
   zonalAutoshift: 'https://docs.aws.amazon.com/r53recovery/latest/dg/arc-zonal-autoshift.how-it-works.start-stop-auto.html',
   zonalShiftApi: 'https://docs.aws.amazon.com/arc-zonal-shift/latest/api/Welcome.html',
+  elbDnsTtl: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/how-elastic-load-balancing-works.html#request-routing',
+  sdkRetryBehavior: 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html',
+  timeoutsRetriesBackoff: 'https://aws.amazon.com/builders-library/timeouts-retries-and-backoff-with-jitter/',
+  loadShedding: 'https://aws.amazon.com/builders-library/using-load-shedding-to-avoid-overload/',
+  sakasegawa1977: 'https://link.springer.com/article/10.1007/BF02532775',
+  metastableHotOS2021: 'https://sigops.org/s/conferences/hotos/2021/papers/hotos21-s11-bronson.pdf',
+  metastableOSDI2022: 'https://www.usenix.org/conference/osdi22/presentation/huang-lexiang',
 } as const;
 
 /** ALB target-group health check defaults (interval 30 s, timeout 5 s, healthy 5, unhealthy 2). */
@@ -129,6 +136,26 @@ export const DEFAULT_BYTES_PER_REQUEST = 10_000;
 export const DEFAULT_BYTES_PER_DATABASE_CALL = 4_000;
 /** Illustrative replication bytes per write, to each replica, for cost estimates. */
 export const DEFAULT_REPLICATION_BYTES_PER_WRITE = 2_000;
+/** TTL of an Elastic Load Balancing DNS record, seconds (AWS: 60 s). */
+export const ELB_DNS_TTL_SECONDS = 60;
+/**
+ * Client defaults, each an estimate (AWS documents none for your clients): clients honour the
+ * TTL (no cache past it), keep connections alive, give up on an address after 5 s and on an
+ * answer after 10 s, and do not retry unless told to.
+ */
+export const DEFAULT_CLIENTS = {
+  dnsCacheSeconds: 0,
+  keepAlive: true,
+  connectTimeoutSeconds: 5,
+  requestTimeoutSeconds: 10,
+  retries: 0,
+  backoff: null,
+  retryBudget: null,
+} as const;
+/** Estimate: seconds one request's work takes on an idle task (50 ms). */
+export const DEFAULT_SERVICE_TIME_SECONDS = 0.05;
+/** Longest timeout, backoff cap or DNS cache the model accepts, seconds. */
+export const MAX_CLIENT_WAIT_SECONDS = 600;
 /** The model supports at most this many zones. */
 export const MAX_ZONES = 6;
 /** Longest run the model accepts: 31 days. */

@@ -62,7 +62,18 @@ export interface FlowResult {
 
 /** An all-zero failure record. */
 export function noFailures(): FailuresByCause {
-  return {deadTarget: 0, overload: 0, noHealthyTarget: 0, database: 0, dependency: 0, grayFailure: 0, partition: 0};
+  return {
+    deadTarget: 0,
+    overload: 0,
+    timeout: 0,
+    shed: 0,
+    staleDns: 0,
+    noHealthyTarget: 0,
+    database: 0,
+    dependency: 0,
+    grayFailure: 0,
+    partition: 0,
+  };
 }
 
 /**

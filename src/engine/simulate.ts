@@ -311,7 +311,7 @@ function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
     partitionZone: activePartition(sim)?.zone ?? null,
     grayShare: sim.gray.map(combinedGray),
     rate: sim.rate,
-    retries: model.traffic.retries,
+    retries: model.clients.retries,
     classes: requestClasses(model, {
       dependencyDown: dep !== null && sim.zoneDown[model.zones.indexOf(dep.zone)]! > 0,
       sessionStoreDown: model.service.sessionStore === 'single-zone' && sim.zoneDown[storeZone]! > 0,
@@ -343,6 +343,8 @@ function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
     dead: 0,
     capacity: 0,
     errorRate: flows.zoneAttempts[z]! > 0 ? flows.zoneFailed[z]! / flows.zoneAttempts[z]! : 0,
+    // Queues are not modelled yet: a request waits for nothing but its own work.
+    queueSeconds: 0,
   }));
   const targets: TargetSegment[] = visible.map((t, i) => {
     const state = taskState(t);
@@ -360,6 +362,7 @@ function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
       failed: j < 0 ? 0 : flows.targetFailed[j]!,
     };
   });
+  const latency = flows.served > 0 ? model.service.serviceTimeSeconds : 0;
   return {
     content: {
       offered: flows.offered,
@@ -367,6 +370,16 @@ function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
       failed: flows.failed,
       failedByCause: flows.failedByCause,
       attempts: flows.attempts,
+      firstAttempts: flows.offered,
+      retries: flows.attempts - flows.offered,
+      capacity: zones.reduce((sum, z) => sum + z.capacity, 0),
+      // Timeouts, shedding and queueing are not modelled yet: nothing times out or is shed, and
+      // a served request takes its service time.
+      timedOut: 0,
+      shed: 0,
+      wasted: 0,
+      latencyP50: latency,
+      latencyP99: latency,
       writesServed: flows.writesServed,
       zones,
       db: dbSegment(sim),
@@ -435,6 +448,8 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
       sessionsLost: sim.sessionsLost,
       writesLost: sim.writesLost,
       recoveryPointSeconds: sim.recoveryPoint,
+      // Retries are instant and nothing queues yet, so nothing is under way at the end.
+      inFlightAtEnd: 0,
     }),
   };
 }

@@ -12,7 +12,7 @@ const EPSILON = 1e-9;
 export function summarize(
   model: ResolvedModel,
   segments: readonly Segment[],
-  extra: {sessionsLost: number; writesLost: number; recoveryPointSeconds: number},
+  extra: {sessionsLost: number; writesLost: number; recoveryPointSeconds: number; inFlightAtEnd: number},
 ): Summary {
   let offered = 0;
   let served = 0;
@@ -21,6 +21,11 @@ export function summarize(
   let longest = 0;
   let run = 0;
   let dbDown = 0;
+  let retries = 0;
+  let timedOut = 0;
+  let shed = 0;
+  let wasted = 0;
+  let worstLatencyP99 = 0;
   const firstFault = model.faults.length === 0 ? null : Math.min(...model.faults.map((f) => f.at));
   let lastFailureEnd: number | null = null;
   const signsOut = model.service.sessionStore === 'task-memory' && !model.service.sticky && model.traffic.activeSessions > 0;
@@ -31,6 +36,11 @@ export function summarize(
     offered += s.offered * len;
     served += s.served * len;
     failed += s.failed * len;
+    retries += s.retries * len;
+    timedOut += s.timedOut * len;
+    shed += s.shed * len;
+    wasted += s.wasted * len;
+    if (len > 0) worstLatencyP99 = Math.max(worstLatencyP99, s.latencyP99);
     for (const k of Object.keys(failedByCause) as FailureCause[]) failedByCause[k] += s.failedByCause[k] * len;
     if (s.offered > 0 && s.failed > 0.5 * s.offered) {
       run += len;
@@ -47,6 +57,12 @@ export function summarize(
     served,
     failed,
     failedByCause,
+    retries,
+    timedOut,
+    shed,
+    wasted,
+    worstLatencyP99,
+    inFlightAtEnd: extra.inFlightAtEnd,
     availability: offered > 0 ? served / offered : 1,
     longestOutageSeconds: longest,
     timeToRecoverSeconds: firstFault === null ? null : lastFailureEnd === null ? 0 : lastFailureEnd - firstFault,

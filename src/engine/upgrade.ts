@@ -40,18 +40,41 @@ function upgradeAutoZonalShift(action: Record<string, unknown>): {action: Record
   };
 }
 
+/**
+ * `traffic.retries` moved to `clients.retries`, next to the other client settings (timeouts,
+ * backoff, budget). Moved as it is; when both are set, both stay, for validation to reject.
+ */
+function upgradeRetries(model: Record<string, unknown>): {model: Record<string, unknown>; notice: string} | null {
+  const traffic = model.traffic;
+  if (typeof traffic !== 'object' || traffic === null || Array.isArray(traffic) || !('retries' in traffic)) return null;
+  const clients = model.clients;
+  if (clients !== undefined && (typeof clients !== 'object' || clients === null || Array.isArray(clients) || 'retries' in clients)) return null;
+  const {retries, ...rest} = traffic as Record<string, unknown>;
+  return {
+    model: {...model, traffic: rest, clients: {...(clients as Record<string, unknown> | undefined), retries}},
+    notice: `Client retries moved from traffic to clients (clients.retries), next to the clients’ timeouts, backoff and retry budget; the number is the same.`,
+  };
+}
+
 /** Brings an older model up to date. Anything that is not an object is returned as it is, for validation to reject. */
 export function upgradeModel<M>(input: M): UpgradedModel<M> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return {model: input, notices: []};
-  const actions = (input as {actions?: unknown}).actions;
-  if (!Array.isArray(actions)) return {model: input, notices: []};
+  let model = input as Record<string, unknown>;
   const notices: string[] = [];
-  const next = actions.map((a: unknown) => {
-    if (typeof a !== 'object' || a === null || (a as {kind?: unknown}).kind !== 'autoZonalShift') return a;
-    const {action, notice} = upgradeAutoZonalShift(a as Record<string, unknown>);
-    notices.push(notice);
-    return action;
-  });
-  if (notices.length === 0) return {model: input, notices};
-  return {model: {...input, actions: next}, notices};
+  const retries = upgradeRetries(model);
+  if (retries !== null) {
+    model = retries.model;
+    notices.push(retries.notice);
+  }
+  const actions = model.actions;
+  if (Array.isArray(actions) && actions.some((a: unknown) => typeof a === 'object' && a !== null && (a as {kind?: unknown}).kind === 'autoZonalShift')) {
+    const next = actions.map((a: unknown) => {
+      if (typeof a !== 'object' || a === null || (a as {kind?: unknown}).kind !== 'autoZonalShift') return a;
+      const {action, notice} = upgradeAutoZonalShift(a as Record<string, unknown>);
+      notices.push(notice);
+      return action;
+    });
+    model = {...model, actions: next};
+  }
+  return {model: (notices.length === 0 ? input : model) as M, notices};
 }

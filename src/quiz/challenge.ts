@@ -196,7 +196,6 @@ function fixedValue(field: ChallengeFixedField, model: ResolvedModel): unknown {
 function describeTraffic(t: ResolvedModel['traffic']): string {
   const parts = [`${formatCount(t.requestsPerSecond)} req/s`, `${formatCount(t.writeShare * 100)} % writes`];
   if (t.curve !== 'constant') parts.push('a daily curve');
-  if (t.retries > 0) parts.push(plural(t.retries, 'client retry', 'client retries'));
   if (t.readsUseDatabase) parts.push('reads use the database');
   return parts.join(', ');
 }

@@ -55,6 +55,9 @@ export function formatMetric(metric: ChallengeMetric, value: number): string {
 const CAUSE_WORDS: Record<FailureCause, string> = {
   deadTarget: 'sent to tasks that had died, before health checks marked them unhealthy',
   overload: 'above the capacity of the tasks left (overload)',
+  timeout: 'that waited in the queues of overloaded tasks until their clients gave up (timed out)',
+  shed: 'rejected at once by tasks shedding the load they could not serve in time',
+  staleDns: 'sent to a lost zone’s load balancer node whose address clients still had from DNS',
   noHealthyTarget: 'with no task at all to serve them',
   database: 'needing the database while it had no writable primary',
   dependency: 'needing a single-zone dependency that was down',

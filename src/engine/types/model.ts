@@ -51,6 +51,17 @@ export interface ServiceSpec {
   sticky?: boolean;
   /** An optional single-zone dependency that fails with its zone. Default none. */
   zonalDependency?: ZonalDependencySpec | null;
+  /**
+   * Seconds one request's work takes on an idle task. With `capacityPerTask` it sets how many
+   * requests a task works on at once (capacity × service time, at least 1), which the queueing
+   * approximation needs. Default 0.05 (an estimate).
+   */
+  serviceTimeSeconds?: number;
+  /**
+   * Load shedding: a task rejects at once (a fast error) a request it could not answer before the
+   * client's request timeout, instead of queueing it. Default false.
+   */
+  loadShedding?: boolean;
 }
 
 /** The ECS-like scheduler that replaces stopped tasks. */
@@ -103,6 +114,11 @@ export interface LoadBalancerSpec {
   healthCheck?: HealthCheckSpec;
   /** Seconds a deregistered target drains before it stops. Default 300 (ALB default). */
   deregistrationDelaySeconds?: number;
+  /**
+   * Time to live of the load balancer's DNS records, seconds: how long a resolver may hand out
+   * an answer after a node left DNS. Default 60 (ELB's records).
+   */
+  dnsTtlSeconds?: number;
 }
 
 /** Offered traffic. */
@@ -119,7 +135,9 @@ export interface TrafficSpec {
   writeShare?: number;
   /** Whether reads need the database too (otherwise only writes do). Default false. */
   readsUseDatabase?: boolean;
-  /** Client retries per failed request (0–5), each re-routed like a fresh request. Default 0. */
+  /**
+   * @deprecated Moved to `clients.retries`; `upgradeModel` moves it there (setting both is an error).
+   */
   retries?: number;
   /** Active user sessions, spread over the tasks. Default 10 × `requestsPerSecond`. */
   activeSessions?: number;
@@ -128,6 +146,50 @@ export interface TrafficSpec {
    * so a task that entered service recently fills with sessions over time. Default 1800 (illustrative).
    */
   sessionSeconds?: number;
+}
+
+/** Exponential backoff between a client's attempts: the k-th retry waits min(cap, base × 2^(k−1)). */
+export interface BackoffSpec {
+  /** Wait before the first retry, seconds (greater than 0). */
+  baseSeconds: number;
+  /** Longest wait, seconds (at least `baseSeconds`). */
+  capSeconds: number;
+  /** `'full'`: each wait is drawn uniformly from 0 to the exponential value; `'none'`: exactly that value. */
+  jitter: 'full' | 'none';
+}
+
+/**
+ * The service's clients: how they find the load balancer (DNS), how long they wait, and how
+ * they retry. Every field is optional; see `defaults.ts` for the defaults and their sources.
+ */
+export interface ClientsSpec {
+  /**
+   * How long a client keeps a DNS answer past its TTL, seconds, or `'forever'` (it never
+   * resolves again, as a JVM with a security manager does by default). Default 0 (an estimate:
+   * clients that honour the TTL).
+   */
+  dnsCacheSeconds?: number | 'forever';
+  /**
+   * Connections are kept open and reused. A kept-alive connection to a load balancer node or a
+   * target that dies fails on its next request. Default true.
+   */
+  keepAlive?: boolean;
+  /** How long a client waits for an address that does not answer before giving up, seconds. Default 5 (an estimate). */
+  connectTimeoutSeconds?: number;
+  /**
+   * How long a client waits for an answer, seconds; a later answer is a failure (timed out) and
+   * the work the task still does for it is wasted. Default 10 (an estimate).
+   */
+  requestTimeoutSeconds?: number;
+  /** Retries after the first attempt, 0–5, each routed like a fresh request. Default 0. */
+  retries?: number;
+  /** Backoff between attempts; `null` (default) retries at once. */
+  backoff?: BackoffSpec | null;
+  /**
+   * Retries allowed as a share (0–1) of first attempts, like the AWS SDKs' retry quota; a retry
+   * past the budget is not made and its request fails. `null` (default): no budget.
+   */
+  retryBudget?: number | null;
 }
 
 /** A single-zone database instance. */
@@ -380,6 +442,8 @@ export interface Model {
   loadBalancer?: LoadBalancerSpec;
   database?: DatabaseSpec;
   traffic?: TrafficSpec;
+  /** The clients: DNS caching, timeouts and retries. */
+  clients?: ClientsSpec;
   /** Faults, any number, in any order. */
   faults?: Fault[];
   /**

@@ -1,5 +1,5 @@
 /** The model after validation, with every default filled in (`validateModel`). */
-import type {DatabaseSpec, Fault, HealthCheckSpec, OperatorAction, SchedulerSpec, SecondsRange, SessionStore, TrafficSpec, ZonalDependencySpec, ZoneName} from './model';
+import type {BackoffSpec, DatabaseSpec, Fault, HealthCheckSpec, OperatorAction, SchedulerSpec, SecondsRange, SessionStore, TrafficSpec, ZonalDependencySpec, ZoneName} from './model';
 
 /** Health check settings with defaults applied. */
 export type ResolvedHealthCheck = Required<HealthCheckSpec>;
@@ -16,6 +16,8 @@ export interface ResolvedModel {
     sessionStoreZone: ZoneName;
     sticky: boolean;
     zonalDependency: Required<ZonalDependencySpec> | null;
+    serviceTimeSeconds: number;
+    loadShedding: boolean;
   };
   scheduler: Required<SchedulerSpec>;
   loadBalancer: {
@@ -24,13 +26,26 @@ export interface ResolvedModel {
     crossZone: boolean;
     healthCheck: ResolvedHealthCheck;
     deregistrationDelaySeconds: number;
+    dnsTtlSeconds: number;
   };
   database: ResolvedDatabase;
-  traffic: Required<TrafficSpec>;
+  traffic: Required<Omit<TrafficSpec, 'retries'>>;
+  clients: ResolvedClients;
   faults: Fault[];
   actions: OperatorAction[];
   durationSeconds: number;
   seed: number;
+}
+
+/** The clients after defaults. */
+export interface ResolvedClients {
+  dnsCacheSeconds: number | 'forever';
+  keepAlive: boolean;
+  connectTimeoutSeconds: number;
+  requestTimeoutSeconds: number;
+  retries: number;
+  backoff: BackoffSpec | null;
+  retryBudget: number | null;
 }
 
 /** How a database replicates, after defaults. */

@@ -8,6 +8,12 @@ export type FailureCause =
   | 'deadTarget'
   /** Above a target's capacity. */
   | 'overload'
+  /** The client gave up waiting for the answer (request timeout): the task was too far behind. */
+  | 'timeout'
+  /** Rejected at once by a task's load shedding: it could not have answered before the timeout. */
+  | 'shed'
+  /** Sent to a load balancer node that is gone, whose address the client still had from DNS. */
+  | 'staleDns'
   /** No target to send it to. */
   | 'noHealthyTarget'
   /** Needed the database while it had no writable primary (or, for reads, no readable node). */
@@ -73,6 +79,8 @@ export interface ZoneSegment {
   capacity: number;
   /** Failed ÷ attempted for requests sent to this zone's targets (0 when none). */
   errorRate: number;
+  /** Seconds a new request waits in the queues of this zone's tasks (traffic-weighted; 0 when none). */
+  queueSeconds: number;
 }
 
 /** Database state in a segment. */
@@ -99,14 +107,30 @@ export interface Segment {
   to: number;
   /** Requests per second offered by clients. */
   offered: number;
-  /** Requests per second served (after retries). */
+  /** Requests per second served within the client's timeout (goodput), retries included. */
   served: number;
-  /** Requests per second that failed (after retries); equals the sum of `failedByCause`. */
+  /** Requests per second that failed after their last attempt; equals the sum of `failedByCause`. */
   failed: number;
   /** Failed requests per second by cause of the last attempt. */
   failedByCause: FailuresByCause;
-  /** Attempts per second reaching the load balancer, retries included. */
+  /** Attempts per second, first attempts and retries. */
   attempts: number;
+  /** First attempts per second (equals `offered`). */
+  firstAttempts: number;
+  /** Retry attempts per second. */
+  retries: number;
+  /** Requests per second the tasks in service can serve. */
+  capacity: number;
+  /** Attempts per second whose client gave up before the answer (request timeout). */
+  timedOut: number;
+  /** Attempts per second rejected at once by load shedding. */
+  shed: number;
+  /** Work per second (in requests) the tasks spend on attempts whose client has given up. */
+  wasted: number;
+  /** Median latency, seconds, of the attempts served within the timeout (0 when none). */
+  latencyP50: number;
+  /** 99th percentile latency, seconds, of the attempts served within the timeout (0 when none). */
+  latencyP99: number;
   /** Writes per second acknowledged by the database. */
   writesServed: number;
   zones: ZoneSegment[];
@@ -147,6 +171,21 @@ export interface Summary {
   served: number;
   failed: number;
   failedByCause: FailuresByCause;
+  /** Retry attempts over the run. */
+  retries: number;
+  /** Attempts whose client gave up before the answer, over the run. */
+  timedOut: number;
+  /** Attempts rejected at once by load shedding, over the run. */
+  shed: number;
+  /** Requests' worth of work done for clients that had given up, over the run. */
+  wasted: number;
+  /** Highest p99 latency of any moment of the run, seconds. */
+  worstLatencyP99: number;
+  /**
+   * Requests still under way when the run ends (queued at a task, or waiting to retry): they are
+   * neither served nor failed, so `offered = served + failed + inFlightAtEnd`.
+   */
+  inFlightAtEnd: number;
   availability: number;
   longestOutageSeconds: number;
   timeToRecoverSeconds: number | null;

@@ -8,6 +8,7 @@
 import {DEFAULT_DURATION_SECONDS, MAX_DURATION_SECONDS} from '../defaults';
 import {checkRunCost} from '../costBound';
 import type {Model, ResolvedModel} from '../types';
+import {resolveClients} from './clients';
 import {resolveDatabase} from './database';
 import {resolveEvents} from './faults';
 import {num, obj} from './fields';
@@ -25,6 +26,7 @@ const MODEL_KEYS = [
   'loadBalancer',
   'database',
   'traffic',
+  'clients',
   'faults',
   'actions',
   'durationSeconds',
@@ -46,8 +48,9 @@ export function validateModel(input: Model): ResolvedModel {
   const seed = num('seed', m.seed, 1, {integer: true, min: -(2 ** 53), max: 2 ** 53});
   const service = resolveService(m.service, zones);
   const scheduler = resolveScheduler(m.scheduler);
-  const loadBalancer = resolveLoadBalancer(m.loadBalancer, zones);
+  const loadBalancer = resolveLoadBalancer(m.loadBalancer, zones, durationSeconds);
   const traffic = resolveTraffic(m.traffic);
+  const clients = resolveClients(m.clients, durationSeconds, service.serviceTimeSeconds);
   const database = resolveDatabase(m.database, zones);
   const {faults, actions} = resolveEvents(m.faults, m.actions, zones, database, durationSeconds);
 
@@ -58,6 +61,7 @@ export function validateModel(input: Model): ResolvedModel {
     loadBalancer,
     database,
     traffic,
+    clients,
     faults,
     actions,
     durationSeconds,

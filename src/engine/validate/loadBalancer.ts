@@ -1,12 +1,16 @@
 /** Validation of the load balancer and its health check. */
-import {DEFAULT_DEREGISTRATION_DELAY_SECONDS, DEFAULT_HEALTH_CHECK} from '../defaults';
+import {DEFAULT_DEREGISTRATION_DELAY_SECONDS, DEFAULT_HEALTH_CHECK, ELB_DNS_TTL_SECONDS} from '../defaults';
 import {ModelError} from '../errors';
 import type {ResolvedModel, ZoneName} from '../types';
 import {bool, num, obj, oneOf, zoneList} from './fields';
 
-/** The load balancer's zones, cross-zone setting, health check and deregistration delay. */
-export function resolveLoadBalancer(v: unknown, zones: readonly ZoneName[]): ResolvedModel['loadBalancer'] {
-  const lb = obj('loadBalancer', v, ['type', 'zones', 'crossZone', 'healthCheck', 'deregistrationDelaySeconds']);
+/** The load balancer's zones, cross-zone setting, health check, deregistration delay and DNS TTL. */
+export function resolveLoadBalancer(v: unknown, zones: readonly ZoneName[], durationSeconds: number): ResolvedModel['loadBalancer'] {
+  const lb = obj('loadBalancer', v, ['type', 'zones', 'crossZone', 'healthCheck', 'deregistrationDelaySeconds', 'dnsTtlSeconds']);
+  const dnsTtlSeconds = num('loadBalancer.dnsTtlSeconds', lb.dnsTtlSeconds, ELB_DNS_TTL_SECONDS, {min: 0});
+  if (dnsTtlSeconds > durationSeconds) {
+    throw new ModelError('loadBalancer.dnsTtlSeconds', `${dnsTtlSeconds} s is past the end of the run (${durationSeconds} s)`);
+  }
   const type = oneOf('loadBalancer.type', lb.type, ['application', 'network'] as const, 'application');
   const hc = obj('loadBalancer.healthCheck', lb.healthCheck, [
     'intervalSeconds',
@@ -53,5 +57,6 @@ export function resolveLoadBalancer(v: unknown, zones: readonly ZoneName[]): Res
       DEFAULT_DEREGISTRATION_DELAY_SECONDS,
       {min: 0, max: 3600},
     ),
+    dnsTtlSeconds,
   };
 }

@@ -2,6 +2,7 @@
 import {
   DEFAULT_CAPACITY_PER_TASK,
   DEFAULT_SCHEDULER_NOTICE_SECONDS,
+  DEFAULT_SERVICE_TIME_SECONDS,
   DEFAULT_TASK_START_SECONDS,
   MAX_ZONES,
 } from '../defaults';
@@ -42,7 +43,7 @@ export function spreadTasks(count: number, zones: readonly ZoneName[]): Record<Z
   return out;
 }
 
-/** The service's tasks per zone, capacity, start time and sessions. */
+/** The service's tasks per zone, capacity, start time, sessions, service time and load shedding. */
 export function resolveService(v: unknown, zones: readonly ZoneName[]): ResolvedModel['service'] {
   const s = obj('service', v, [
     'desiredCount',
@@ -53,6 +54,8 @@ export function resolveService(v: unknown, zones: readonly ZoneName[]): Resolved
     'sessionStoreZone',
     'sticky',
     'zonalDependency',
+    'serviceTimeSeconds',
+    'loadShedding',
   ]);
   let tasksPerZone: Record<ZoneName, number>;
   if (s.tasksPerZone !== undefined) {
@@ -100,6 +103,8 @@ export function resolveService(v: unknown, zones: readonly ZoneName[]): Resolved
     sessionStoreZone,
     sticky: bool('service.sticky', s.sticky, false),
     zonalDependency,
+    serviceTimeSeconds: num('service.serviceTimeSeconds', s.serviceTimeSeconds, DEFAULT_SERVICE_TIME_SECONDS, {positive: true, max: 60}),
+    loadShedding: bool('service.loadShedding', s.loadShedding, false),
   };
 }
 

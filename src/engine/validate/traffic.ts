@@ -1,4 +1,4 @@
-/** Validation of the traffic: its rate, daily curve, writes, retries and sessions. */
+/** Validation of the traffic: its rate, daily curve, writes and sessions (retries are the clients', see `clients.ts`). */
 import {DEFAULT_REQUESTS_PER_SECOND, DEFAULT_SESSION_SECONDS, DEFAULT_SESSIONS_PER_RPS, DEFAULT_WRITE_SHARE} from '../defaults';
 import {ModelError} from '../errors';
 import type {ResolvedModel} from '../types';
@@ -17,6 +17,10 @@ export function resolveTraffic(v: unknown): ResolvedModel['traffic'] {
     'activeSessions',
     'sessionSeconds',
   ]);
+  if (tr.retries !== undefined) {
+    // upgradeModel moves it to clients.retries; it is still here only when both were set.
+    throw new ModelError('traffic.retries', 'moved to clients.retries, which is set too: keep only clients.retries');
+  }
   const rps = num('traffic.requestsPerSecond', tr.requestsPerSecond, DEFAULT_REQUESTS_PER_SECOND, {min: 0});
   const trough = num('traffic.troughRequestsPerSecond', tr.troughRequestsPerSecond, rps * 0.3, {min: 0});
   if (trough > rps) {
@@ -29,7 +33,6 @@ export function resolveTraffic(v: unknown): ResolvedModel['traffic'] {
     peakHour: num('traffic.peakHour', tr.peakHour, 14, {min: 0, max: 24}),
     writeShare: num('traffic.writeShare', tr.writeShare, DEFAULT_WRITE_SHARE, {min: 0, max: 1}),
     readsUseDatabase: bool('traffic.readsUseDatabase', tr.readsUseDatabase, false),
-    retries: num('traffic.retries', tr.retries, 0, {min: 0, max: 5, integer: true}),
     activeSessions: num('traffic.activeSessions', tr.activeSessions, rps * DEFAULT_SESSIONS_PER_RPS, {min: 0}),
     sessionSeconds: num('traffic.sessionSeconds', tr.sessionSeconds, DEFAULT_SESSION_SECONDS, {min: 60, max: 7 * 24 * 3600}),
   };
