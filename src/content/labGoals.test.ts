@@ -23,7 +23,7 @@ const LABS: Record<GoalId, {start: Model; solution: (start: Model) => Model}> = 
     start: getPreset('async-replica').model,
     solution: (m) => ({...m, database: {kind: 'multi-az-instance', primaryZone: 'a', standbyZone: 'b'}}),
   },
-  twoStatelessTasks: {start: getPreset('two-stateless-tasks').model, solution: (m) => ({...m, traffic: {...m.traffic, retries: 2}})},
+  twoStatelessTasks: {start: getPreset('two-stateless-tasks').model, solution: (m) => ({...m, clients: {retries: 2}})},
   alarmShift: {start: getPreset('gray-failure-zonal-shift').model, solution: (m) => ({...m, actions: [{kind: 'alarmZonalShift'}]})},
   multiAzInstance: {
     start: getPreset('rds-multi-az').model,

@@ -15,6 +15,7 @@ import {
 } from '@site/src/engine';
 import {DATABASE_KINDS, databaseOfKind, setZoneCount} from '@site/src/lab/edit';
 import {CheckboxField, NumberField, SelectField} from '@site/src/components/Fields';
+import ClientsFields from './ClientsFields';
 import styles from './styles.module.css';
 
 interface Props {
@@ -279,17 +280,9 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
           step={0.05}
           onChange={(value) => setTraffic({writeShare: value})}
         />
-        <NumberField
-          label="Client retries"
-          value={traffic.retries}
-          defaultValue={0}
-          hint="Times a client retries a failed request."
-          min={0}
-          max={5}
-          integer
-          onChange={(value) => setTraffic({retries: value})}
-        />
       </fieldset>
+
+      <ClientsFields model={model} onChange={onChange} />
 
       <fieldset className={styles.group}>
         <legend>Database</legend>
