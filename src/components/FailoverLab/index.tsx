@@ -15,7 +15,8 @@ import {
 import {addEntry, LAB_ZONES} from '@site/src/lab/edit';
 import {decodeModel, SHARE_PARAM, shareLinkProblem, withModelParam} from '@site/src/lab/share';
 import {modelToCode} from '@site/src/lab/codegen';
-import {checkGoal, type LabGoal} from '@site/src/lab/goal';
+import type {LabGoal} from '@site/src/lab/goal';
+import {clientFigures} from '@site/src/lab/figures';
 import {useSimulation} from '@site/src/lab/useSimulation';
 import {formatClock} from '@site/src/utils/format';
 import {incidentWindow} from '@site/src/components/Timeline/chartData';
@@ -29,6 +30,7 @@ import WidgetBoundary from '@site/src/components/WidgetBoundary';
 import MountWhenNear from '@site/src/components/MountWhenNear';
 import BuildPanel from './BuildPanel';
 import BreakPanel from './BreakPanel';
+import GoalBox from './GoalBox';
 import TimeControls, {SHORTCUTS} from './TimeControls';
 import {TabList, TabPanel} from './Tabs';
 import {usePlayback} from './usePlayback';
@@ -280,6 +282,7 @@ function Lab(props: Props): React.JSX.Element {
   const shareLink = () => `${window.location.origin}${playgroundPath}${withModelParam('', model)}`;
   const state = result ? selectSegmentAt(result, time) : null;
   const mechanism = useMemo(() => (result ? selectMechanismAt(result, time) : undefined), [result, time]);
+  const figures = useMemo(() => (result ? clientFigures(result) : undefined), [result]);
   const taskIds = useMemo(() => (result ? (result.segments[0]?.targets ?? []).map((t) => t.id) : []), [result]);
 
   return (
@@ -369,7 +372,7 @@ function Lab(props: Props): React.JSX.Element {
           <div className={styles.results} data-stale={!outcome.ok}>
             {/* Summary, chart and clock stay in view while the reader works the controls below (or beside) them. */}
             <div className={styles.strip} data-testid="lab-strip">
-              <SummaryFigures summary={result.summary} hasDatabase={result.model.database.kind !== 'none'} compact glossaryPath={glossaryPath} />
+              <SummaryFigures summary={result.summary} hasDatabase={result.model.database.kind !== 'none'} compact glossaryPath={glossaryPath} clients={figures} />
               <Timeline
                 result={result}
                 currentTime={time}
@@ -426,25 +429,3 @@ function Lab(props: Props): React.JSX.Element {
   );
 }
 
-/** The goal above the lab and, for a goal with targets, whether the current run meets it. */
-function GoalBox({goal, start, model, result}: {goal: string | LabGoal; start: Model; model: Model; result: SimulationResult | null}): React.JSX.Element {
-  const text = typeof goal === 'string' ? goal : goal.text;
-  const status = typeof goal === 'string' || !result ? null : checkGoal(goal, start, model, result);
-  return (
-    <div className={styles.goal} data-testid="lab-goal">
-      <p className={styles.goalText}>
-        <strong>Goal:</strong> {text}
-      </p>
-      {typeof goal === 'string' ? null : (
-        // Polite: the reader hears whether an edit met the goal without losing their place.
-        <p className={styles.goalStatus} aria-live="polite" data-met={status?.met ?? false}>
-          {!status
-            ? '\u00a0'
-            : !status.faultsKept
-              ? 'Not checked: the lab’s starting fault was removed or changed. Reset to put it back.'
-              : `${status.met ? 'Goal met' : 'Not met yet'}: ${status.lines.map((line) => line.text).join('; ')}.`}
-        </p>
-      )}
-    </div>
-  );
-}
