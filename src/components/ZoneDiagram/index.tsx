@@ -1,7 +1,7 @@
 import React from 'react';
 import clsx from 'clsx';
-import type {CheckCount, DbRole, MechanismAt, Segment, TargetSegment, TaskState, ZoneSegment} from '@site/src/engine';
-import {formatClock, formatCount, formatDuration, formatPercent} from '@site/src/utils/format';
+import type {CheckCount, DbRole, FailureCause, MechanismAt, Segment, TargetSegment, TaskState, ZoneSegment} from '@site/src/engine';
+import {formatClock, formatCount, formatDuration, formatLatency, formatPercent} from '@site/src/utils/format';
 import styles from './styles.module.css';
 
 /** Something the reader can break by clicking it in the diagram. */
@@ -29,6 +29,28 @@ export function describeChecks(count: CheckCount): string {
   const reached = count.done >= count.threshold ? ` · ${count.direction === 'failing' ? 'marked unhealthy' : 'back in service'}` : '';
   const next = count.nextCheckInSeconds === null ? reached : ` · next check in ${formatDuration(count.nextCheckInSeconds)}`;
   return `${count.nodes ? `${count.nodes}: ` : ''}${count.done} of ${count.threshold} ${verb}${next}`;
+}
+
+/** Why requests fail, in the reader's words, for the line under the load balancer. */
+export const CAUSE_TEXT: Record<FailureCause, string> = {
+  staleDns: 'sent to a dead zone’s load balancer node still in clients’ DNS cache',
+  deadTarget: 'sent to a dead task not yet marked unhealthy',
+  timeout: 'timed out waiting in a task’s queue',
+  shed: 'shed at once by an overloaded task',
+  overload: 'over the tasks’ capacity',
+  noHealthyTarget: 'no task to send them to',
+  database: 'no writable database',
+  dependency: 'a zonal dependency or session store is down',
+  grayFailure: 'failing in a zone with a gray failure',
+  partition: 'cut off by the network partition',
+};
+
+/** The causes of failure at this moment, largest first: "12 req/s timed out waiting in a task's queue". */
+export function failingNow(state: Segment): string[] {
+  return (Object.keys(CAUSE_TEXT) as FailureCause[])
+    .filter((cause) => (state.failedByCause[cause] ?? 0) > 0)
+    .sort((a, b) => state.failedByCause[b] - state.failedByCause[a])
+    .map((cause) => `${formatCount(state.failedByCause[cause])} req/s ${CAUSE_TEXT[cause]}`);
 }
 
 const TASK_STATE_TEXT: Record<TaskState, string> = {
@@ -73,8 +95,10 @@ export default function ZoneDiagram({state, flowing = false, onBreak, label = 'Z
         <strong>Load balancer</strong>
         <span className={styles.lbFigures}>
           {formatCount(state.attempts)} req/s in · {formatCount(state.served)} served · {formatCount(state.failed)} failed
+          {state.retries > 0 ? ` · ${formatCount(state.retries)} of them retries` : ''}
         </span>
       </div>
+      <FailingNow state={state} />
       <ul className={styles.zones}>
         {state.zones.map((zone) => {
           const targets = targetsByZone.get(zone.zone) ?? [];
@@ -150,6 +174,12 @@ export default function ZoneDiagram({state, flowing = false, onBreak, label = 'Z
               <p className={styles.zoneFigures}>
                 {formatCount(zone.capacity)} req/s capacity
                 {zone.errorRate > 0 ? ` · ${formatPercent(zone.errorRate)} errors` : ''}
+                {zone.queueSeconds > 0.0005 ? (
+                  <span className={styles.queue} data-testid={`queue-${zone.zone}`}>
+                    {' '}
+                    · queue {formatLatency(zone.queueSeconds)}
+                  </span>
+                ) : null}
               </p>
               {role === 'none' ? null : role === 'primary' && onBreak ? (
                 <button
@@ -233,5 +263,21 @@ function MechanismLines({mechanism}: {mechanism: MechanismAt}): React.JSX.Elemen
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Why requests fail at this moment, from the segment's failures by cause. */
+function FailingNow({state}: {state: Segment}): React.JSX.Element | null {
+  const causes = failingNow(state);
+  if (causes.length === 0) return null;
+  return (
+    <div className={styles.failingNow} data-testid="failing-now">
+      <strong>Failing now:</strong>
+      <ul>
+        {causes.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
