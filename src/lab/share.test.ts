@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {zoneOutage, type Model} from '@site/src/engine';
+import {upgradeModel, zoneOutage, type Model} from '@site/src/engine';
 import {deflateSync} from 'fflate';
 import {decodeModel, encodeModel, MAX_SHARE_LENGTH, SHARE_VERSION, shareLinkProblem, withModelParam} from './share';
 
@@ -116,6 +116,47 @@ describe('share link', () => {
   it('round-trips zones named like Object.prototype members', () => {
     const odd: Model = {zones: ['constructor', 'toString'], service: {tasksPerZone: {toString: 3}}};
     expect(decodeModel(encodeModel(odd))).toEqual({ok: true, model: odd});
+  });
+});
+
+describe('share link: the clients and overload (issue 13)', () => {
+  const clients: Model = {
+    ...model,
+    service: {...model.service, serviceTimeSeconds: 0.08, loadShedding: true},
+    loadBalancer: {dnsTtlSeconds: 20},
+    clients: {
+      dnsCacheSeconds: 'forever',
+      keepAlive: false,
+      connectTimeoutSeconds: 3,
+      requestTimeoutSeconds: 4,
+      retries: 2,
+      backoff: {baseSeconds: 0.2, capSeconds: 5, jitter: 'none'},
+      retryBudget: 0.1,
+    },
+  };
+
+  it('round-trips every new field, "forever" and null included', () => {
+    expect(decodeModel(encodeModel(clients))).toEqual({ok: true, model: clients});
+    const off: Model = {...model, clients: {backoff: null, retryBudget: null, dnsCacheSeconds: 120}};
+    expect(decodeModel(encodeModel(off))).toEqual({ok: true, model: off});
+  });
+
+  it('opens a link made before the clients, with retries in traffic, and upgrades it to clients.retries', () => {
+    const old = {...model, traffic: {requestsPerSecond: 500, retries: 2}};
+    for (const link of [plainLink(old), encodeModel(old as Model)]) {
+      const decoded = decodeModel(link);
+      expect(decoded).toEqual({ok: true, model: old});
+      if (!decoded.ok) continue;
+      const upgraded = upgradeModel(decoded.model);
+      expect(upgraded.model.clients).toEqual({retries: 2});
+      expect(upgraded.model.traffic).toEqual({requestsPerSecond: 500});
+      expect(upgraded.notices.join(' ')).toMatch(/clients\.retries/);
+    }
+  });
+
+  it('refuses a link whose clients are invalid, naming the field', () => {
+    const decoded = decodeModel(encodeModel({...model, clients: {backoff: {baseSeconds: 5, capSeconds: 1, jitter: 'full'}}}));
+    expect(decoded).toMatchObject({ok: false, reason: expect.stringContaining('clients.backoff.capSeconds')});
   });
 });
 

@@ -1,0 +1,73 @@
+/**
+ * "Copy as TypeScript" carries every field of the model, the clients' included, and what it
+ * writes runs in a `tsx live` block with the live-code scope, rendering the same run.
+ */
+import React from 'react';
+import {renderToString} from 'react-dom/server';
+import {renderElementAsync} from 'react-live';
+import {describe, expect, it} from 'vitest';
+import {simulate, type Model} from '@site/src/engine';
+import ReactLiveScope from '@site/src/theme/ReactLiveScope';
+import {modelToCode} from './codegen';
+
+/** A model with every client and overload field set, and a zone lost. */
+const CLIENTS_MODEL: Model = {
+  zones: ['a', 'b', 'c'],
+  service: {desiredCount: 6, serviceTimeSeconds: 0.1, loadShedding: true},
+  loadBalancer: {dnsTtlSeconds: 30},
+  traffic: {requestsPerSecond: 400},
+  clients: {
+    dnsCacheSeconds: 'forever',
+    keepAlive: false,
+    connectTimeoutSeconds: 2,
+    requestTimeoutSeconds: 3,
+    retries: 3,
+    backoff: {baseSeconds: 0.5, capSeconds: 8, jitter: 'full'},
+    retryBudget: 0.2,
+  },
+  faults: [{kind: 'zoneOutage', zone: 'a', at: 300, duration: 600}],
+  durationSeconds: 1800,
+};
+
+/** Runs a program as the live preview does, with `model` and the result it simulated captured. */
+function run(code: string): {html: string; model: Model} {
+  let element: React.ComponentType | null = null;
+  let failure: unknown = null;
+  let captured: Model | null = null;
+  const scope = {
+    ...(ReactLiveScope as Record<string, unknown>),
+    simulate: (model: Model) => {
+      captured = model;
+      return simulate(model);
+    },
+  };
+  renderElementAsync({code, scope, enableTypeScript: true}, (result) => (element = result), (error) => (failure = error));
+  if (failure) throw failure;
+  const Element = element as React.ComponentType | null;
+  if (!Element || !captured) throw new Error('the program rendered nothing');
+  return {html: renderToString(<Element />), model: captured};
+}
+
+describe('Copy as TypeScript', () => {
+  it('writes every client and overload field', () => {
+    const code = modelToCode(CLIENTS_MODEL);
+    for (const text of ["dnsCacheSeconds: \"forever\"", 'keepAlive: false', 'retryBudget: 0.2', 'jitter: "full"', 'loadShedding: true', 'serviceTimeSeconds: 0.1', 'dnsTtlSeconds: 30']) {
+      expect(code).toContain(text);
+    }
+  });
+
+  it('runs in a live block with the live-code scope and simulates the same model', () => {
+    const {html, model} = run(modelToCode(CLIENTS_MODEL));
+    expect(model).toEqual(CLIENTS_MODEL);
+    // The summary's client figures are drawn for this model.
+    for (const label of ['Lowest goodput', 'p99 latency', 'Timed out', 'Shed', 'Retries', 'Wasted work']) expect(html).toContain(label);
+    expect(html).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('has the engine’s client defaults in the live-code scope', () => {
+    const scope = ReactLiveScope as Record<string, unknown>;
+    expect(scope.DEFAULT_CLIENTS).toBeDefined();
+    expect(scope.ELB_DNS_TTL_SECONDS).toBe(60);
+    expect(scope.DEFAULT_SERVICE_TIME_SECONDS).toBeGreaterThan(0);
+  });
+});
