@@ -147,10 +147,10 @@ test('the playground fits a 360 px wide screen with results showing', async ({pa
   expect(scrollWidth).toBeLessThanOrEqual(360);
 });
 
-/** "120 of 400 req/s": the lowest-goodput figure as the summary writes it. */
+/** "120 of 400": the lowest-goodput figure (req/s) as the summary writes it. */
 const goodputText = (model: Model) => {
   const low = lowestGoodput(simulate(model))!;
-  return `${formatCount(low.served)} of ${formatCount(low.servable)} req/s`;
+  return `${formatCount(low.served)} of ${formatCount(low.servable)}`;
 };
 
 test.describe('the clients and overload in the lab (issue 13)', () => {

@@ -45,7 +45,7 @@ export const FIGURE_DEFINITIONS = {
   'Database downtime': {anchor: 'database-downtime', text: 'Time with no primary accepting writes.'},
   'Lowest goodput': {
     anchor: 'lowest-goodput',
-    text: 'The lowest rate of requests served within the client’s timeout, against what the tasks in service could serve then (their capacity, or the load when less).',
+    text: 'The lowest rate of requests served within the client’s timeout (req/s), against what the tasks in service could serve then (their capacity, or the load when less).',
   },
   'p99 latency': {anchor: 'p99-latency', text: 'The worst moment’s 99th percentile latency of the requests served within the timeout.'},
   'Timed out': {anchor: 'timed-out', text: 'Attempts whose client gave up waiting before the answer came, over the whole run.'},
@@ -88,7 +88,7 @@ export default function SummaryFigures({summary, hasDatabase = true, compact = f
     figures.push(
       {
         label: 'Lowest goodput',
-        value: low ? `${formatCount(low.served)} of ${formatCount(low.servable)} req/s` : '–',
+        value: low ? `${formatCount(low.served)} of ${formatCount(low.servable)}` : '–',
         bad: low !== null && low.served < low.servable - 0.5,
       },
       {label: 'p99 latency', value: formatLatency(summary.worstLatencyP99), bad: summary.timedOut > 0},

@@ -213,7 +213,7 @@ export default function Timeline({
           <span className={styles.readoutTime}>{formatClock(readoutTime)}</span> {formatCount(readout.offered)} offered ·{' '}
           {formatCount(readout.served)} served · <span className={readout.failed > 0 ? styles.readoutBad : undefined}>{formatCount(readout.failed)} failed</span> · capacity{' '}
           {formatCount(totalCapacity(readout))} req/s
-          {readout.retries > 0 ? ` · ${formatCount(readout.attempts)} attempts with retries` : ''}
+          {readout.retries > 0 ? ` · ${formatCount(readout.attempts)} attempts` : ''}
           {readout.timedOut > 0 ? ` · ${formatCount(readout.timedOut)} timed out` : ''}
           {readout.shed > 0 ? ` · ${formatCount(readout.shed)} shed` : ''}
         </p>
@@ -249,7 +249,7 @@ export default function Timeline({
         ) : null}
         <button
           type="button"
-          className={`button button--secondary button--sm ${styles.seriesButton}`}
+          className={`button ${series === 'load' ? 'button--primary' : 'button--secondary'} button--sm ${styles.seriesButton}`}
           aria-pressed={series === 'load'}
           onClick={() => setSeries(series === 'load' ? 'outcome' : 'load')}>
           Load and goodput
