@@ -2,6 +2,7 @@ import {test, expect, gotoHydrated, watchPage, seriousAxeFindings, modelInUrl, b
 import {selectMechanismAt, selectSegmentAt, simulate, upgradeModel, type Model} from '../src/engine';
 import {encodeModel} from '../src/lab/share';
 import {lowestGoodput} from '../src/lab/figures';
+import {EVERY_CLIENT_SETTING} from '../src/lab/clientsExample';
 import {formatCount, formatDuration, formatPercent} from '../src/utils/format';
 
 test.describe('the failover lab on the playground', () => {
@@ -164,20 +165,7 @@ test.describe('the clients and overload in the lab (issue 13)', () => {
   };
 
   test('the share link round-trips every client and overload field', async ({page}) => {
-    const model: Model = {
-      ...busy,
-      service: {...busy.service, serviceTimeSeconds: 0.08, loadShedding: true},
-      loadBalancer: {dnsTtlSeconds: 20},
-      clients: {
-        dnsCacheSeconds: 'forever',
-        keepAlive: false,
-        connectTimeoutSeconds: 3,
-        requestTimeoutSeconds: 4,
-        retries: 2,
-        backoff: {baseSeconds: 0.5, capSeconds: 8, jitter: 'none'},
-        retryBudget: 0.1,
-      },
-    };
+    const model = EVERY_CLIENT_SETTING;
     await gotoHydrated(page, `/playground?model=${encodeModel(model)}`);
     const lab = page.getByRole('region', {name: 'Your model'});
     await expect(lab.getByLabel('DNS TTL')).toHaveValue('20');

@@ -8,26 +8,10 @@ import {renderElementAsync} from 'react-live';
 import {describe, expect, it} from 'vitest';
 import {simulate, type Model} from '@site/src/engine';
 import ReactLiveScope from '@site/src/theme/ReactLiveScope';
+import {EVERY_CLIENT_SETTING} from './clientsExample';
 import {modelToCode} from './codegen';
 
-/** A model with every client and overload field set, and a zone lost. */
-const CLIENTS_MODEL: Model = {
-  zones: ['a', 'b', 'c'],
-  service: {desiredCount: 6, serviceTimeSeconds: 0.1, loadShedding: true},
-  loadBalancer: {dnsTtlSeconds: 30},
-  traffic: {requestsPerSecond: 400},
-  clients: {
-    dnsCacheSeconds: 'forever',
-    keepAlive: false,
-    connectTimeoutSeconds: 2,
-    requestTimeoutSeconds: 3,
-    retries: 3,
-    backoff: {baseSeconds: 0.5, capSeconds: 8, jitter: 'full'},
-    retryBudget: 0.2,
-  },
-  faults: [{kind: 'zoneOutage', zone: 'a', at: 300, duration: 600}],
-  durationSeconds: 1800,
-};
+const CLIENTS_MODEL = EVERY_CLIENT_SETTING;
 
 /** Runs a program as the live preview does, with `model` and the result it simulated captured. */
 function run(code: string): {html: string; model: Model} {
@@ -51,7 +35,7 @@ function run(code: string): {html: string; model: Model} {
 describe('Copy as TypeScript', () => {
   it('writes every client and overload field', () => {
     const code = modelToCode(CLIENTS_MODEL);
-    for (const text of ["dnsCacheSeconds: \"forever\"", 'keepAlive: false', 'retryBudget: 0.2', 'jitter: "full"', 'loadShedding: true', 'serviceTimeSeconds: 0.1', 'dnsTtlSeconds: 30']) {
+    for (const text of ["dnsCacheSeconds: \"forever\"", 'keepAlive: false', 'retryBudget: 0.1', 'jitter: "none"', 'loadShedding: true', 'serviceTimeSeconds: 0.08', 'dnsTtlSeconds: 20']) {
       expect(code).toContain(text);
     }
   });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {upgradeModel, zoneOutage, type Model} from '@site/src/engine';
 import {deflateSync} from 'fflate';
+import {EVERY_CLIENT_SETTING} from './clientsExample';
 import {decodeModel, encodeModel, MAX_SHARE_LENGTH, SHARE_VERSION, shareLinkProblem, withModelParam} from './share';
 
 /** A link in the first, uncompressed format. */
@@ -120,20 +121,7 @@ describe('share link', () => {
 });
 
 describe('share link: the clients and overload (issue 13)', () => {
-  const clients: Model = {
-    ...model,
-    service: {...model.service, serviceTimeSeconds: 0.08, loadShedding: true},
-    loadBalancer: {dnsTtlSeconds: 20},
-    clients: {
-      dnsCacheSeconds: 'forever',
-      keepAlive: false,
-      connectTimeoutSeconds: 3,
-      requestTimeoutSeconds: 4,
-      retries: 2,
-      backoff: {baseSeconds: 0.2, capSeconds: 5, jitter: 'none'},
-      retryBudget: 0.1,
-    },
-  };
+  const clients = EVERY_CLIENT_SETTING;
 
   it('round-trips every new field, "forever" and null included', () => {
     expect(decodeModel(encodeModel(clients))).toEqual({ok: true, model: clients});

@@ -4,6 +4,12 @@ import {clientsOf, LAB_BACKOFF, LAB_RETRY_BUDGET, setClients, setLoadBalancer, s
 import {CheckboxField, NumberField, SelectField} from '@site/src/components/Fields';
 import styles from './styles.module.css';
 
+/** The clients' two timeouts: same unit, range and source, different meaning. */
+const TIMEOUT_FIELDS = [
+  {key: 'connectTimeoutSeconds', label: 'Connect timeout', hint: 'How long a client waits on an address that does not answer.'},
+  {key: 'requestTimeoutSeconds', label: 'Request timeout', hint: "A later answer is a failure (timed out), and the task's work on it is wasted."},
+] as const;
+
 interface Props {
   model: Model;
   onChange: (model: Model) => void;
@@ -62,30 +68,21 @@ export default function ClientsFields({model, onChange}: Props): React.JSX.Eleme
           hint="Connections are reused; one to a node or task that dies fails on its next request."
           onChange={(checked) => set({keepAlive: checked === DEFAULT_CLIENTS.keepAlive ? undefined : checked})}
         />
-        <NumberField
-          label="Connect timeout"
-          value={clients.connectTimeoutSeconds}
-          defaultValue={DEFAULT_CLIENTS.connectTimeoutSeconds}
-          defaultSource="estimate"
-          unit="s"
-          hint="How long a client waits on an address that does not answer."
-          min={0.1}
-          max={MAX_CLIENT_WAIT_SECONDS}
-          step={0.1}
-          onChange={(value) => set({connectTimeoutSeconds: value})}
-        />
-        <NumberField
-          label="Request timeout"
-          value={clients.requestTimeoutSeconds}
-          defaultValue={DEFAULT_CLIENTS.requestTimeoutSeconds}
-          defaultSource="estimate"
-          unit="s"
-          hint="A later answer is a failure (timed out), and the task's work on it is wasted."
-          min={0.1}
-          max={MAX_CLIENT_WAIT_SECONDS}
-          step={0.1}
-          onChange={(value) => set({requestTimeoutSeconds: value})}
-        />
+        {TIMEOUT_FIELDS.map((field) => (
+          <NumberField
+            key={field.key}
+            label={field.label}
+            value={clients[field.key]}
+            defaultValue={DEFAULT_CLIENTS[field.key]}
+            defaultSource="estimate"
+            unit="s"
+            hint={field.hint}
+            min={0.1}
+            max={MAX_CLIENT_WAIT_SECONDS}
+            step={0.1}
+            onChange={(value) => set({[field.key]: value})}
+          />
+        ))}
         <NumberField
           label="Client retries"
           value={clients.retries}
