@@ -16,7 +16,7 @@ import {addEntry, LAB_ZONES} from '@site/src/lab/edit';
 import {decodeModel, SHARE_PARAM, shareLinkProblem, withModelParam} from '@site/src/lab/share';
 import {modelToCode} from '@site/src/lab/codegen';
 import type {LabGoal} from '@site/src/lab/goal';
-import {clientFigures} from '@site/src/lab/figures';
+import {clientFiguresMatter, lowestGoodput} from '@site/src/lab/figures';
 import {useSimulation} from '@site/src/lab/useSimulation';
 import {formatClock} from '@site/src/utils/format';
 import {incidentWindow} from '@site/src/components/Timeline/chartData';
@@ -172,6 +172,16 @@ function Lab(props: Props): React.JSX.Element {
   // a reset or a preset starts again from the incident of the new model, with the scrubber at its start.
   const faultCount = useRef(result?.model.faults.length ?? 0);
   const restart = useRef(false);
+  // The clients' figures: always on the playground (its results pane scrolls on its own); in a chapter
+  // lab when its model starts with clients that matter, decided again on a preset or a reset, so that an
+  // edit never grows the stuck strip over the control the reader is using.
+  const [clientsShown, setClientsShown] = useState(syncUrl);
+  const decideClients = useRef(!syncUrl);
+  useEffect(() => {
+    if (!result || !decideClients.current) return;
+    decideClients.current = false;
+    setClientsShown(clientFiguresMatter(result));
+  }, [result]);
   useEffect(() => {
     if (!result) return;
     const count = result.model.faults.length;
@@ -204,6 +214,7 @@ function Lab(props: Props): React.JSX.Element {
     const preset = getPreset(id as PresetId);
     setModel(preset.model);
     restart.current = true;
+    decideClients.current = !syncUrl;
     setAnnouncement(`Loaded the preset "${preset.title}".`);
   };
 
@@ -213,6 +224,7 @@ function Lab(props: Props): React.JSX.Element {
     setLinkProblem(null);
     setShared(null);
     restart.current = true;
+    decideClients.current = !syncUrl;
     setAnnouncement('Back to the lab’s starting model.');
   };
 
@@ -282,7 +294,7 @@ function Lab(props: Props): React.JSX.Element {
   const shareLink = () => `${window.location.origin}${playgroundPath}${withModelParam('', model)}`;
   const state = result ? selectSegmentAt(result, time) : null;
   const mechanism = useMemo(() => (result ? selectMechanismAt(result, time) : undefined), [result, time]);
-  const figures = useMemo(() => (result ? clientFigures(result) : undefined), [result]);
+  const figures = useMemo(() => (result && clientsShown ? {lowestGoodput: lowestGoodput(result)} : undefined), [result, clientsShown]);
   const taskIds = useMemo(() => (result ? (result.segments[0]?.targets ?? []).map((t) => t.id) : []), [result]);
 
   return (

@@ -266,18 +266,15 @@ function MechanismLines({mechanism}: {mechanism: MechanismAt}): React.JSX.Elemen
   );
 }
 
-/** Why requests fail at this moment, from the segment's failures by cause. */
-function FailingNow({state}: {state: Segment}): React.JSX.Element | null {
+/**
+ * Why requests fail at this moment, from the segment's failures by cause. Always there ("nothing"
+ * when nothing fails), so the diagram does not grow and push the lab's controls as time moves.
+ */
+function FailingNow({state}: {state: Segment}): React.JSX.Element {
   const causes = failingNow(state);
-  if (causes.length === 0) return null;
   return (
-    <div className={styles.failingNow} data-testid="failing-now">
-      <strong>Failing now:</strong>
-      <ul>
-        {causes.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-    </div>
+    <p className={styles.failingNow} data-testid="failing-now" data-failing={causes.length > 0}>
+      <strong>Failing now:</strong> {causes.length === 0 ? 'nothing' : causes.join('; ')}.
+    </p>
   );
 }
