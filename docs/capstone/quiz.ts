@@ -14,7 +14,7 @@ const [az1, az2, az4] = startDesign.zones as [string, string, string];
 /** Today's design losing a zone that holds no database primary. */
 const startLosesAz2 = simulate({...startDesign, faults: [zoneOutage(az2, {at: BRIEF.faultAt, duration: BRIEF.zoneOutageSeconds})]}).summary;
 const recoverySeconds = Math.round(startLosesAz2.timeToRecoverSeconds ?? 0);
-const overloadRequests = Math.round(startLosesAz2.failedByCause.overload);
+const overloadRequests = Math.round(startLosesAz2.failedByCause.timeout + startLosesAz2.failedByCause.shed);
 
 const writesPerSecond = BRIEF.peakRequestsPerSecond * BRIEF.writeShare;
 const asyncLoss = replicationRace({mode: 'async', lagSeconds: 5, writeRate: writesPerSecond});

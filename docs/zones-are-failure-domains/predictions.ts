@@ -24,6 +24,6 @@ export const threeKinds: Prediction = {
 const shift = simulate(getPreset('gray-failure-zonal-shift').model).summary;
 
 export const shiftCapacity: Prediction = {
-  asks: [{id: 'overload', kind: 'choice', label: 'Any request fails for lack of capacity', choices: YES_NO, answer: yesNo(shift.failedByCause.overload > 0)}],
-  because: `the lab counts ${formatCount(Math.round(shift.failedByCause.overload))} overload failures: the four tasks in zones a and c can serve the whole peak between them, so the shift only takes the sick zone out.`,
+  asks: [{id: 'overload', kind: 'choice', label: 'Any request fails for lack of capacity', choices: YES_NO, answer: yesNo(shift.failedByCause.timeout + shift.failedByCause.shed > 0)}],
+  because: `the lab counts ${formatCount(Math.round(shift.failedByCause.timeout + shift.failedByCause.shed))} overload failures: the four tasks in zones a and c can serve the whole peak between them, so the shift only takes the sick zone out.`,
 };

@@ -32,7 +32,8 @@ describe('the cost bound', () => {
     for (const model of [daily, stormy]) {
       const error = refusal(model);
       expect(error.field).toBe('model');
-      expect(error.message).toContain('more than the limit of 2.0 million');
+      // The limit rose from 2.0 to 2.4 million with the clients' steps after each outage (costBound.ts).
+      expect(error.message).toContain('more than the limit of 2.4 million');
       expect(error.message).toContain('5000 tasks');
     }
   });
@@ -41,7 +42,7 @@ describe('the cost bound', () => {
     const week = 7 * 24 * 3600;
     const largest: Model = {zones: SIX, service: {desiredCount: 600}, traffic: {curve: 'daily'}, faults: outages(10, week), durationSeconds: week};
     expect(estimateRunCost(validateModel(largest)).work).toBeLessThanOrEqual(MAX_RUN_WORK);
-    expect(() => validateModel({...largest, service: {desiredCount: 700}})).toThrow(/limit of 2\.0 million/);
+    expect(() => validateModel({...largest, service: {desiredCount: 700}})).toThrow(/limit of 2\.4 million/);
   });
 
   it('accepts many tasks while nothing happens: a quiet run is one segment', () => {
@@ -68,7 +69,8 @@ describe('the cost bound', () => {
       const {changes} = estimateRunCost(validateModel(model));
       expect(simulate(model).segments.length).toBeLessThanOrEqual(changes);
     }
-  });
+    // Four runs of up to 300 tasks: CPU-bound, so a generous timeout on a shared machine.
+  }, 60_000);
 });
 
 describe('number bounds', () => {

@@ -7,6 +7,7 @@
  * task, and every event reroutes traffic over every task), so the estimate is
  * that product, with each fault counted for the changes it sets off.
  */
+import {staleWindow} from './clients/dns';
 import {ModelError} from './errors';
 import {DAILY_STEP_SECONDS} from './traffic';
 import type {ResolvedModel, ZoneName} from './types';
@@ -14,10 +15,11 @@ import type {ResolvedModel, ZoneName} from './types';
 /**
  * Most work a model may ask for, in task-changes (tasks × estimated changes).
  * The lab's largest settings (600 tasks, 7 days of daily traffic, 10 zone
- * outages) come to about 1.9 million; a run at the limit takes a second or
- * two in the simulation worker on a 2-core machine and some hundred MB.
+ * outages) come to about 2.1 million with the clients' steps after each
+ * outage; a run at the limit takes a second or two in the simulation worker
+ * on a 2-core machine and some hundred MB.
  */
-export const MAX_RUN_WORK = 2_000_000;
+export const MAX_RUN_WORK = 2_400_000;
 
 /** Changes any fault or action may set off besides its tasks: detection, failover, recovery. */
 const CHANGES_PER_FAULT = 50;
@@ -32,6 +34,11 @@ const CHANGES_PER_ZONE_TASK = 2;
  * the zone's targets, and takes them back, on its own health-check phase.
  */
 const CHANGES_PER_NODE = 2;
+
+/** Moments a fault may change tasks' queues (tasks alike change together). */
+const QUEUE_CHANGES_PER_FAULT = 10;
+/** Steps over a closing stale-DNS window without retries (`clients/step.ts`). */
+const STALE_STEPS = 11;
 
 function tasksIn(model: ResolvedModel, zone: ZoneName): number {
   return Object.hasOwn(model.service.tasksPerZone, zone) ? (model.service.tasksPerZone[zone] ?? 0) : 0;
@@ -57,6 +64,13 @@ export function estimateRunCost(model: ResolvedModel): RunCost {
   const busiestZone = Math.max(0, ...model.zones.map((zone) => tasksIn(model, zone)));
   const zoneWide = (zoneTasks: number): number =>
     CHANGES_PER_FAULT + CHANGES_PER_ZONE_TASK * zoneTasks + CHANGES_PER_NODE * model.loadBalancer.zones.length;
+  // The clients' steps after a fault (see clients/step.ts): a step a second while a lost node's
+  // stale-DNS window closes and while waiting retries settle, and a few queue changes.
+  const window = staleWindow(model);
+  const c = model.clients;
+  const retrySteps = c.retries > 0 ? 2 * Math.ceil(Math.max(c.requestTimeoutSeconds, c.connectTimeoutSeconds) + (c.backoff?.capSeconds ?? 0)) : 0;
+  const staleSteps = window === Infinity ? 0 : c.retries > 0 ? Math.ceil(Math.min(window, model.durationSeconds)) : STALE_STEPS;
+  const clientSteps = (loseNode: boolean): number => QUEUE_CHANGES_PER_FAULT + retrySteps + (loseNode ? staleSteps : 0);
   let changes = 1;
   if (model.traffic.curve === 'daily') changes += Math.ceil(model.durationSeconds / DAILY_STEP_SECONDS);
   for (const fault of model.faults) {
@@ -64,12 +78,12 @@ export function estimateRunCost(model: ResolvedModel): RunCost {
       case 'zoneOutage':
       case 'grayFailure':
       case 'zonePartition':
-        changes += zoneWide(tasksIn(model, fault.zone));
+        changes += zoneWide(tasksIn(model, fault.zone)) + clientSteps(fault.kind === 'zoneOutage');
         break;
       case 'taskCrash':
       case 'primaryFailure':
       case 'replicationLagSpike':
-        changes += CHANGES_PER_FAULT;
+        changes += CHANGES_PER_FAULT + clientSteps(false);
         break;
     }
   }

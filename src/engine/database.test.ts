@@ -22,6 +22,9 @@ function withDb(database: DatabaseSpec, faults: Fault[], extra: Partial<Model> =
     faults,
     actions,
     durationSeconds: 3600,
+    // Clients forget a lost zone's node at once (TTL 0): these tests count the database's
+    // failures and writes, not the stale-DNS window's (clients/dns.test.ts has those).
+    loadBalancer: {dnsTtlSeconds: 0},
     ...extra,
   };
 }

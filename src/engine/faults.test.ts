@@ -41,7 +41,8 @@ describe('faults', () => {
     );
     // Errors only from 300 to 900; the other four tasks carry 200 rps without overload.
     expect(r.summary.failed).toBeCloseTo((200 / 3) * 0.5 * 600, 6);
-    expect(r.summary.failedByCause.overload).toBe(0);
+    // Overload now shows as timeouts in the tasks' queues or shed requests: none.
+    expect(r.summary.failedByCause.timeout + r.summary.failedByCause.shed).toBe(0);
     expect(selectStateAt(r, 1000).zones[1]!.shifted).toBe(true);
   });
 
@@ -118,7 +119,9 @@ describe('faults', () => {
   });
 
   it('zone outage stops tasks, and cross-zone load balancing spreads the dead share', () => {
-    const r = simulate(sixTasks({faults: [zoneOutage('a', {at: 300, duration: 600})], seed: 2}));
+    // TTL 0: clients forget the lost node at once, so only the dead targets fail (the stale-DNS
+    // window is clients/dns.test.ts's).
+    const r = simulate(sixTasks({faults: [zoneOutage('a', {at: 300, duration: 600})], loadBalancer: {dnsTtlSeconds: 0}, seed: 2}));
     // Nodes b and c take half the traffic each; each sends 2 of its 6 shares to the dead tasks
     // until it marks them, (2 − 1) × 30 + 5 s after its own first check at or after 300:
     // 100 rps × 2/6 × (mark_b − 300) + 100 rps × 2/6 × (mark_c − 300).
@@ -132,9 +135,12 @@ describe('faults', () => {
     expect(selectStateAt(r, 310).zones[0]!.status).toBe('down');
   });
 
-  it('with cross-zone off the failed zone node leaves DNS at once (simplification), so no request hits its dead tasks', () => {
+  it('with cross-zone off no request reaches the dead tasks, but clients still holding the lost node from DNS fail', () => {
     const r = simulate(sixTasks({loadBalancer: {crossZone: false}, faults: [zoneOutage('a', {at: 300, duration: 600})]}));
     expect(r.summary.failedByCause.deadTarget).toBe(0);
+    // Until this change the lost node left every client's cache at once and nothing failed. Now a
+    // third of 200 rps still goes to it at first, falling to 0 over the 60 s TTL: 200 × 1/3 × 60 / 2.
+    expect(r.summary.failedByCause.staleDns).toBeCloseTo(2000, 6);
   });
 
   it('task crash fails its share until detection', () => {
@@ -148,7 +154,8 @@ describe('faults', () => {
     const model = sixTasks({
       service: {desiredCount: 6, capacityPerTask: 50, zonalDependency: {zone: 'a', name: 'NAT gateway', share: 0.3}},
       faults: [zoneOutage('a', {at: 300, duration: 600})],
-      loadBalancer: {crossZone: false},
+      // TTL 0: the clients holding zone a's node would fail as stale DNS first (not this test's subject).
+      loadBalancer: {crossZone: false, dnsTtlSeconds: 0},
     });
     const r = simulate(model);
     // 30 % of 200 rps need the NAT gateway for 600 s.

@@ -1,11 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {nextCheckAtOrAfter} from './healthChecks';
-import {computeFlows, routingShares, type FlowInput, type FlowTarget} from './loadBalancer';
+import {computeFlows, type FlowInput, type FlowTarget} from './flows';
+import {routingShares} from './loadBalancer';
 
 /** Every node of the two zones sees the target the same way. */
 const seen = (v: 'in' | 'unhealthy' | 'out') => [v, v] as const;
-const live = (zone: number, capacity = 1000): FlowTarget => ({zone, view: seen('in'), alive: true, capacity});
-const deadInService = (zone: number): FlowTarget => ({zone, view: seen('in'), alive: false, capacity: 1000});
+const live = (zone: number, capacity = 1000): FlowTarget => ({zone, view: seen('in'), alive: true, capacity, queued: 0, headGood: true});
+const deadInService = (zone: number): FlowTarget => ({zone, view: seen('in'), alive: false, capacity: 1000, queued: 0, headGood: true});
 
 function input(targets: FlowTarget[], over: Partial<FlowInput> = {}): FlowInput {
   const zoneCount = over.zoneCount ?? 2;
@@ -18,11 +19,19 @@ function input(targets: FlowTarget[], over: Partial<FlowInput> = {}): FlowInput 
     partitionZone: null,
     grayShare: new Array<number>(zoneCount).fill(0),
     rate: 100,
-    retries: 0,
     classes: [{share: 1, isWrite: false, persistentCause: null, blockedIn: null}],
+    staleShare: 0,
+    policy: {retries: 0, instantRetries: true, budget: null, service: {serviceTimeSeconds: 0.05, timeoutSeconds: 10, shedding: false}},
+    due: null,
+    lostRate: 0,
     ...over,
   };
 }
+
+/** The same, with `retries` client retries at once (no backoff). */
+const withRetries = (retries: number): Partial<FlowInput> => ({
+  policy: {retries, instantRetries: true, budget: null, service: {serviceTimeSeconds: 0.05, timeoutSeconds: 10, shedding: false}},
+});
 
 describe('health-check schedule', () => {
   it('finds the next check on the schedule phase + k × interval', () => {
@@ -60,7 +69,7 @@ describe('routing', () => {
   });
 
   it('fails open to every registered target when none is healthy', () => {
-    const u = (zone: number): FlowTarget => ({zone, view: seen('unhealthy'), alive: true, capacity: 1000});
+    const u = (zone: number): FlowTarget => ({...live(zone), view: seen('unhealthy')});
     const f = computeFlows(input([u(0), u(1)]));
     expect(f.served).toBe(100);
   });
@@ -70,11 +79,40 @@ describe('routing', () => {
     expect(f.failedByCause.noHealthyTarget).toBe(100);
   });
 
-  it('fails the excess over a target capacity as overload', () => {
-    // One target of 60 rps gets 100 rps: 40 fail.
+  it('past capacity, a target works at capacity and queues the rest (the excess no longer fails at once)', () => {
+    // One target of 60 rps gets 100 rps: it serves 60 and 40 per second join its queue. The
+    // queue is empty, so these will still be answered in time: nothing fails yet.
     const f = computeFlows(input([live(0, 60)]));
-    expect(f.failedByCause.overload).toBeCloseTo(40, 12);
     expect(f.served).toBeCloseTo(60, 12);
+    expect(f.targetInflow[0]).toBeCloseTo(100, 12);
+    expect(f.failed).toBe(0);
+  });
+
+  it('times out every arrival once the queue holds more than the timeout', () => {
+    // 60 rps of capacity, 1000 waiting: a new request waits 1000 / 60 = 16.7 s > 10 − 0.05 s.
+    // The head is a request whose client gave up too: the task's 60 rps are wasted.
+    const f = computeFlows(input([{...live(0, 60), queued: 1000, headGood: false}]));
+    expect(f.failedByCause.timeout).toBeCloseTo(100, 12);
+    expect(f.timedOut).toBeCloseTo(100, 12);
+    expect(f.served).toBe(0);
+    expect(f.wasted).toBeCloseTo(60, 12);
+  });
+
+  it('with load shedding, rejects at once what a full queue cannot answer in time', () => {
+    // The queue holds 60 × (10 − 0.05) = 597 requests, the most that are still answered in time.
+    // 100 arrive, the task serves 60: 40 per second are shed, 60 answered in time.
+    const shedding = {retries: 0, instantRetries: true, budget: null, service: {serviceTimeSeconds: 0.05, timeoutSeconds: 10, shedding: true}};
+    const f = computeFlows(input([{...live(0, 60), queued: 597}], {policy: shedding}));
+    expect(f.failedByCause.shed).toBeCloseTo(40, 9);
+    expect(f.served).toBeCloseTo(60, 12);
+    expect(f.timedOut).toBe(0);
+  });
+
+  it('sends the stale-DNS share to the lost node: those attempts fail', () => {
+    // A quarter of the clients still hold a lost node's address: 25 of 100 rps fail.
+    const f = computeFlows(input([live(0), live(1)], {staleShare: 0.25}));
+    expect(f.failedByCause.staleDns).toBeCloseTo(25, 12);
+    expect(f.served).toBeCloseTo(75, 12);
   });
 
   it('sends nothing to a shifted zone or a zone the load balancer is not enabled in', () => {
@@ -89,14 +127,14 @@ describe('routing', () => {
       [1, 0.25],
       [2, 0.125],
     ] as const) {
-      const f = computeFlows(input([deadInService(0), live(1)], {retries}));
+      const f = computeFlows(input([deadInService(0), live(1)], withRetries(retries)));
       expect(f.failed).toBeCloseTo(100 * share, 12);
       expect(f.failedByCause.deadTarget).toBeCloseTo(100 * share, 12);
     }
   });
 
   it('counts retries as extra load: attempts = R (1 + f + … + f^N)', () => {
-    const f = computeFlows(input([deadInService(0), live(1)], {retries: 2}));
+    const f = computeFlows(input([deadInService(0), live(1)], withRetries(2)));
     expect(f.attempts).toBeCloseTo(100 * (1 + 0.5 + 0.25), 12);
   });
 
@@ -109,7 +147,7 @@ describe('routing', () => {
   it('books a persistent failure to its cause: retries cannot help', () => {
     const f = computeFlows(
       input([live(0), live(1)], {
-        retries: 3,
+        ...withRetries(3),
         classes: [
           {share: 0.1, isWrite: true, persistentCause: 'database', blockedIn: null},
           {share: 0.9, isWrite: false, persistentCause: null, blockedIn: null},

@@ -2,15 +2,13 @@
  * The load balancer's routing. Each zone's node has its own pool: the targets it has in
  * service (every node checks every target on its own schedule, see `healthChecks.ts`).
  * Round robin: each target in a node's pool gets an equal share of that node's traffic.
- * The flow computation is a pure function of a snapshot, so selectors can call it again
- * for any moment.
+ * What happens to the attempts routed is the flows' (`flows.ts`).
  */
 import type {NodeView} from './state';
-import type {RequestClass} from './traffic';
-import type {FailureCause, FailuresByCause} from './types';
+import type {FailuresByCause} from './types';
 
 /** A target as routing sees it. */
-export interface FlowTarget {
+export interface RoutedTarget {
   /** Index of its zone. */
   zone: number;
   /** How each zone's load balancer node sees it (index = zone). */
@@ -22,8 +20,8 @@ export interface FlowTarget {
 }
 
 /** Everything routing needs at one moment. */
-export interface FlowInput {
-  targets: FlowTarget[];
+export interface RoutingInput {
+  targets: readonly RoutedTarget[];
   zoneCount: number;
   /** Per zone: the load balancer has a live node there that clients can reach (enabled, zone up, not shifted). */
   nodeUsable: boolean[];
@@ -32,39 +30,12 @@ export interface FlowInput {
   crossZone: boolean;
   /** The zone a network partition cuts off from the others right now, or `null`. */
   partitionZone: number | null;
-  /** Per zone: share of requests served there that fail (gray failure). */
-  grayShare: number[];
-  /** Offered requests per second. */
-  rate: number;
-  /** Client retries per failed request. */
-  retries: number;
-  classes: RequestClass[];
-}
-
-/** What routing produces. All numbers are per second. */
-export interface FlowResult {
-  offered: number;
-  served: number;
-  failed: number;
-  failedByCause: FailuresByCause;
-  /** Attempts including retries. */
-  attempts: number;
-  writesServed: number;
-  /** Per target (same order as the input): attempts served. */
-  targetServed: Float64Array;
-  /** Per target: attempts failed. */
-  targetFailed: Float64Array;
-  /** Per zone: attempts sent to its targets. */
-  zoneAttempts: Float64Array;
-  /** Per zone: attempts failed at its targets. */
-  zoneFailed: Float64Array;
 }
 
 /** An all-zero failure record. */
 export function noFailures(): FailuresByCause {
   return {
     deadTarget: 0,
-    overload: 0,
     timeout: 0,
     shed: 0,
     staleDns: 0,
@@ -84,7 +55,7 @@ export function noFailures(): FailuresByCause {
  * pool is empty the nodes fail open to the targets they marked unhealthy. A node still
  * sends to a target across a partition until it marks it: those requests are lost.
  */
-export function routingShares(input: FlowInput): Routing {
+export function routingShares(input: RoutingInput): Routing {
   const {targets, zoneCount, nodeUsable, targetZoneRoutable, crossZone, partitionZone} = input;
   const n = targets.length;
   const pi = new Float64Array(n);
@@ -152,169 +123,4 @@ export interface Routing {
   cutAt: Float64Array;
   /** Sum of `cutAt`. */
   cut: number;
-}
-
-interface AttemptFailure {
-  dead: number;
-  over: number;
-  gray: number;
-  /** Per target: overload share of its attempts. */
-  overAt: Float64Array;
-  /** Per zone: share of all attempts that a live target there gets past capacity and gray failure. */
-  reachedZone: Float64Array;
-}
-
-/** Failure shares at `attempts` per second; `scratch` (if given) is reused for the per-target and per-zone arrays. */
-function attemptFailure(input: FlowInput, pi: Float64Array, attempts: number, scratch?: AttemptFailure): AttemptFailure {
-  let dead = 0;
-  let over = 0;
-  let gray = 0;
-  const overAt = scratch?.overAt.fill(0) ?? new Float64Array(pi.length);
-  const reachedZone = scratch?.reachedZone.fill(0) ?? new Float64Array(input.zoneCount);
-  for (let j = 0; j < pi.length; j++) {
-    const p = pi[j]!;
-    if (p === 0) continue;
-    const tg = input.targets[j]!;
-    if (!tg.alive) {
-      dead += p;
-      continue;
-    }
-    const load = p * attempts;
-    const o = load > tg.capacity && load > 0 ? (load - tg.capacity) / load : 0;
-    const g = input.grayShare[tg.zone] ?? 0;
-    overAt[j] = o;
-    over += p * o;
-    gray += p * (1 - o) * g;
-    reachedZone[tg.zone]! += p * (1 - o) * (1 - g);
-  }
-  return {dead, over, gray, overAt, reachedZone};
-}
-
-/** Share of attempts of class `c` that reach a live task which cannot reach what `c` needs across a partition. */
-function blockedShare(c: RequestClass, f: AttemptFailure): number {
-  if (c.blockedIn === null || c.persistentCause !== null) return 0;
-  let share = 0;
-  for (let z = 0; z < f.reachedZone.length; z++) if (c.blockedIn[z]) share += f.reachedZone[z]!;
-  return share;
-}
-
-/** 1 + p + p² + … + p^n. */
-function geometric(p: number, n: number): number {
-  let sum = 1;
-  let term = 1;
-  for (let i = 0; i < n; i++) {
-    term *= p;
-    sum += term;
-  }
-  return sum;
-}
-
-/**
- * Routes one moment's traffic. Each attempt fails, in this order, if it finds no
- * target, is lost crossing a partition, lands on a dead target, exceeds the target's
- * capacity, hits a gray failure, or (for its class) needs something that is down for
- * everyone or out of reach of the task that serves it. A failed attempt is retried up to
- * `retries` times and re-routed like a fresh request; retries add to the load, which is
- * solved as a fixed point. The final failure of a request is booked to the cause of its
- * last attempt, so served + failed = offered exactly.
- */
-export function computeFlows(input: FlowInput): FlowResult {
-  const {rate, retries, classes} = input;
-  const routing = routingShares(input);
-  const {pi, none, cut} = routing;
-  const transientFor = (c: RequestClass, f: AttemptFailure): number =>
-    Math.min(1, none + cut + f.dead + f.over + f.gray + blockedShare(c, f));
-  let attempts = rate;
-  let f: AttemptFailure = attemptFailure(input, pi, attempts);
-  if (retries > 0 && rate > 0) {
-    for (let iter = 0; iter < 200; iter++) {
-      let next = 0;
-      for (const c of classes) next += rate * c.share * geometric(c.persistentCause === null ? transientFor(c, f) : 1, retries);
-      const done = Math.abs(next - attempts) <= 1e-12 * Math.max(1, attempts);
-      attempts = next;
-      f = attemptFailure(input, pi, attempts, f);
-      if (done) break;
-    }
-  }
-  const failedByCause = noFailures();
-  let failed = 0;
-  let writesServed = 0;
-  // Per zone: attempts (retries included) whose class fails at a live task there.
-  const classFailedIn = new Float64Array(input.zoneCount);
-  for (const c of classes) {
-    const r = rate * c.share;
-    if (r === 0) continue;
-    const transient = transientFor(c, f);
-    if (c.persistentCause !== null) {
-      // Every attempt fails: the last one either misses a target or reaches the broken dependency.
-      failedByCause.noHealthyTarget += r * none;
-      failedByCause.partition += r * cut;
-      failedByCause.deadTarget += r * f.dead;
-      failedByCause.overload += r * f.over;
-      failedByCause.grayFailure += r * f.gray;
-      failedByCause[c.persistentCause as FailureCause] += Math.max(0, r * (1 - transient));
-      failed += r;
-      for (let z = 0; z < input.zoneCount; z++) classFailedIn[z]! += r * (retries + 1);
-      continue;
-    }
-    const lost = r * transient ** (retries + 1);
-    if (lost > 0 && transient > 0) {
-      const k = lost / transient;
-      failedByCause.noHealthyTarget += k * none;
-      failedByCause.partition += k * (cut + blockedShare(c, f));
-      failedByCause.deadTarget += k * f.dead;
-      failedByCause.overload += k * f.over;
-      failedByCause.grayFailure += k * f.gray;
-    }
-    failed += lost;
-    if (c.isWrite) writesServed += r - lost;
-    if (c.blockedIn !== null) {
-      const classAttempts = r * geometric(transient, retries);
-      for (let z = 0; z < input.zoneCount; z++) if (c.blockedIn[z]) classFailedIn[z]! += classAttempts;
-    }
-  }
-  // Keep the per-cause split summing exactly to `failed`.
-  let sum = 0;
-  for (const key of Object.keys(failedByCause) as FailureCause[]) sum += failedByCause[key];
-  if (sum > 0 && failed > 0) {
-    const k = failed / sum;
-    for (const key of Object.keys(failedByCause) as FailureCause[]) failedByCause[key] *= k;
-  }
-  const n = input.targets.length;
-  const targetServed = new Float64Array(n);
-  const targetFailed = new Float64Array(n);
-  const zoneAttempts = new Float64Array(input.zoneCount);
-  const zoneFailed = new Float64Array(input.zoneCount);
-  for (let j = 0; j < n; j++) {
-    const tg = input.targets[j]!;
-    // Attempts sent from across a partition never arrive: failed, as the sending node records them.
-    const lostOnTheWay = routing.cutAt[j]! * attempts;
-    const p = pi[j]!;
-    if (p === 0 && lostOnTheWay === 0) continue;
-    const a = p * attempts;
-    let bad: number;
-    if (!tg.alive) bad = a;
-    else {
-      const o = f.overAt[j]!;
-      const g = input.grayShare[tg.zone] ?? 0;
-      const classShare = attempts > 0 ? Math.min(1, classFailedIn[tg.zone]! / attempts) : 0;
-      bad = a * (o + (1 - o) * (g + (1 - g) * classShare));
-    }
-    targetFailed[j] = bad + lostOnTheWay;
-    targetServed[j] = a - bad;
-    zoneAttempts[tg.zone]! += a + lostOnTheWay;
-    zoneFailed[tg.zone]! += bad + lostOnTheWay;
-  }
-  return {
-    offered: rate,
-    served: rate - failed,
-    failed,
-    failedByCause,
-    attempts,
-    writesServed,
-    targetServed,
-    targetFailed,
-    zoneAttempts,
-    zoneFailed,
-  };
 }

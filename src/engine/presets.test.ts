@@ -25,24 +25,37 @@ describe('presets', () => {
     expect(r.summary.longestOutageSeconds).toBeLessThan(155);
   });
 
-  it('two-stateless-tasks: failures only in the detection window, far fewer with one retry', () => {
+  it('two-stateless-tasks: failures only in the detection window and the DNS TTL, far fewer with one retry', () => {
     const r = run('two-stateless-tasks');
     const mark = r.events.find((e) => e.type === 'lb/targetMarkedUnhealthy')!.t;
     const tl = toTimeline(r);
+    // Clients still holding zone a's node from DNS: half of them at 300 s, none at 360 s (TTL 60 s),
+    // held for 6 s at a time at each stretch's mean: ½ × (1 − (6k + 3) / 60) in the k-th stretch.
+    const stale = (t: number) => (t >= 360 ? 0 : 0.5 * (1 - (6 * Math.floor((t - 300) / 6) + 3) / 60));
     for (const p of tl) {
-      if (p.t < 300 || p.t >= mark) expect(p.failed).toBe(0);
-      else expect(p.failed).toBeCloseTo(50, 9); // half of 100 rps
+      if (p.t < 300 || p.t >= Math.max(mark, 360)) expect(p.failed).toBe(0);
+      // Before the mark the rest of the clients reach the live node, which sends half to the dead task.
+      else if (p.t < mark) expect(p.failed).toBeCloseTo(100 * (stale(p.t) + (1 - stale(p.t)) / 2), 9);
+      else expect(p.failed).toBeCloseTo(100 * stale(p.t), 9);
     }
-    expect(r.summary.longestOutageSeconds).toBe(0);
+    // More than half fail until the dead task is marked: the stale share adds to the dead task's half.
+    expect(r.summary.longestOutageSeconds).toBe(mark - 300);
+    // Retries halve the dead task's share (the DNS window has its own retry story: TTL 0 here).
+    const ttl0 = (m: Model) => {
+      m.loadBalancer = {dnsTtlSeconds: 0};
+    };
+    const once = run('two-stateless-tasks', ttl0);
     const retry = run('two-stateless-tasks', (m) => {
+      ttl0(m);
       m.traffic = {...m.traffic, retries: 1};
     });
     // A retry fails only if it also lands on the dead task: (1/2)² = 1/4 instead of 1/2.
-    expect(retry.summary.failed).toBeCloseTo(r.summary.failed / 2, 6);
+    expect(retry.summary.failed).toBeCloseTo(once.summary.failed / 2, 6);
     const retry2 = run('two-stateless-tasks', (m) => {
+      ttl0(m);
       m.traffic = {...m.traffic, retries: 3};
     });
-    expect(retry2.summary.failed).toBeCloseTo(r.summary.failed / 8, 6);
+    expect(retry2.summary.failed).toBeCloseTo(once.summary.failed / 8, 6);
   });
 
   it('in-memory-sessions: the lost zone sessions are gone, the service stays up, and rebalancing loses more', () => {
@@ -62,7 +75,10 @@ describe('presets', () => {
     expect(lost[1]!.t).toBe(drainedAt);
     expect(r.summary.sessionsLost).toBeCloseTo(500 + drained, 6);
     expect(drained).toBeGreaterThan(100);
-    expect(r.summary.longestOutageSeconds).toBe(0);
+    // The service stays up once the dead task is marked: before that, the clients still holding
+    // zone a's node from DNS add to the half sent to the dead task, so more than half fail.
+    const mark = r.events.find((e) => e.type === 'lb/targetMarkedUnhealthy')!.t;
+    expect(r.summary.longestOutageSeconds).toBe(mark - 300);
     expect(run('two-stateless-tasks').summary.sessionsLost).toBe(0);
   });
 
@@ -70,8 +86,11 @@ describe('presets', () => {
     const r = run('six-tasks-three-zones');
     const s = selectStateAt(r, 400);
     expect(s.zones.reduce((a, z) => a + z.capacity, 0)).toBe(200);
-    expect(r.summary.failedByCause.overload).toBe(0);
-    expect(r.summary.failed).toBe(r.summary.failedByCause.deadTarget);
+    expect(r.summary.failedByCause.timeout + r.summary.failedByCause.shed).toBe(0);
+    // Besides the dead targets, the clients that still hold zone b's node from DNS: a third of
+    // 200 rps at first, falling linearly to 0 over the 60 s TTL: 200 × 1/3 × 60 / 2 = 2,000.
+    expect(r.summary.failedByCause.staleDns).toBeCloseTo(2000, 6);
+    expect(r.summary.failed).toBeCloseTo(r.summary.failedByCause.deadTarget + r.summary.failedByCause.staleDns, 6);
   });
 
   it('rds-multi-az: writes fail during the 60–120 s failover, none lost', () => {

@@ -47,7 +47,7 @@ export const PRESETS: Record<PresetId, Preset> = {
     id: 'two-stateless-tasks',
     title: 'Two stateless tasks in two zones',
     lesson:
-      'With one task per zone, each sized for the whole peak, a zone outage fails only the requests sent to the dead task before it is marked unhealthy, and each client retry halves those, since a retried request lands on the dead task only half the time.',
+      'With one task per zone, each sized for the whole peak, a zone outage fails only the requests sent to the dead task before it is marked unhealthy and those of clients still holding the lost node from DNS, and each client retry halves the dead task’s share, since a retried request lands on it only half the time.',
     model: {
       zones: ['a', 'b'],
       service: {desiredCount: 2, capacityPerTask: 100},
@@ -60,7 +60,7 @@ export const PRESETS: Record<PresetId, Preset> = {
     id: 'in-memory-sessions',
     title: 'Two tasks with sessions in task memory',
     lesson:
-      'Keeping sessions in task memory means the users of the lost zone lose their sessions even though the service stays up, and when the zone returns AZ rebalancing drains a task and signs out the users who had moved onto it.',
+      'Keeping sessions in task memory means the users of the lost zone lose their sessions even though the service keeps serving once the dead task is marked, and when the zone returns AZ rebalancing drains a task and signs out the users who had moved onto it.',
     model: {
       zones: ['a', 'b'],
       service: {desiredCount: 2, capacityPerTask: 100, sessionStore: 'task-memory', sticky: true},

@@ -6,6 +6,9 @@ const twoTasks = (extra: Partial<Model> = {}): Model => ({
   service: {desiredCount: 2, capacityPerTask: 100},
   traffic: {requestsPerSecond: 100},
   faults: [zoneOutage('a', {at: 300, duration: 600})],
+  // Clients forget the lost zone's node at once (TTL 0): these tests count what the health
+  // checks and the scheduler let fail, not the stale-DNS window (clients/dns.test.ts has that).
+  loadBalancer: {dnsTtlSeconds: 0},
   ...extra,
 });
 

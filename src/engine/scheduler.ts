@@ -11,6 +11,7 @@
 import {connected, fmt, log, schedule, zoneName, zoneUp, type Item, type Sim, type TaskRec} from './state';
 import {nextCheckAtOrAfter, nodeMarkTime, nodeReturnTime} from './healthChecks';
 import {loseTaskSessions, targetEnteredService} from './sessions';
+import {emptyQueue} from './clients/queueing';
 
 /** Creates a task record in zone `z` (not yet scheduled). */
 export function createTask(sim: Sim, z: number, status: TaskRec['status']): TaskRec {
@@ -31,6 +32,7 @@ export function createTask(sim: Sim, z: number, status: TaskRec['status']): Task
     killedByZone: false,
     rebalance: false,
     healthySince: -1,
+    queue: emptyQueue(),
   };
   sim.tasks.push(task);
   return task;

@@ -52,7 +52,8 @@ describe('sessions (properties)', () => {
       }),
       {numRuns: 200},
     );
-  });
+    // A property run is CPU-bound: a generous timeout on a shared machine.
+  }, 60_000);
 
   it('sticky sessions: one zone lost for the rest of the run never loses more than the sessions that existed', () => {
     fc.assert(

@@ -1,66 +1,25 @@
 /**
  * The simulation loop. Faults, actions and the consequences they schedule sit
- * in one priority queue; each item is handled by a small named rule. After all
- * items at one instant are handled, routing is recomputed once and a new
- * piecewise-constant segment starts. Nothing happens between items, so the cost
- * grows with what happens, not with simulated seconds.
+ * in one priority queue; each item is handled by a small named rule (`rules.ts`).
+ * After all items at one instant are handled, routing is recomputed once and a new
+ * piecewise-constant segment starts (`segment.ts`). Nothing happens between items,
+ * so the cost grows with what happens, not with simulated seconds; the clients'
+ * dynamics add steps only while they change on their own (`clients/step.ts`).
  */
-import {
-  createDb,
-  dbSegment,
-  reconcileDb,
-  ruleFailoverCompleted,
-  ruleInstanceRepaired,
-  ruleLagSpike,
-  rulePrimaryFailed,
-  rulePromotionRequested,
-  ruleSemiSyncFellBack,
-  ruleWriterCreated,
-  dbReachFrom,
-  partitionHealed,
-  partitionStarted,
-  ruleLeaderLockLost,
-  ruleProcessRestarted,
-  ruleRestartGaveUp,
-} from './database';
-import {rulePartitionHealed, rulePartitionMarked, rulePartitionRestored, rulePartitionStarted} from './partition';
-import {computeFlows, type FlowInput, type FlowResult, type FlowTarget} from './loadBalancer';
+import {advanceClients, createClientState, inFlight, planStep} from './clients/step';
+import {createDb, reconcileDb} from './database';
 import {nodePhases} from './healthChecks';
 import {EventQueue} from './queue';
 import {nextFloat, seedRng} from './rng';
-import {
-  createInitialTasks,
-  killZoneTasks,
-  ruleDrainFinished,
-  ruleTargetHealthy,
-  ruleTargetMarkedUnhealthy,
-  ruleTaskCrashed,
-  ruleTaskReady,
-  ruleTaskStopNoticed,
-  zoneReturned,
-} from './scheduler';
+import {RULES} from './rules';
+import {createInitialTasks} from './scheduler';
+import {buildSegment} from './segment';
 import {ageSessions, initSessions} from './sessions';
-import {
-  checkAlarms,
-  ruleAlarmFired,
-  ruleAutoshiftStarted,
-  ruleShiftEnded,
-  startShift,
-  zoneImpairmentEnded,
-  zoneImpairmentStarted,
-} from './zonalShift';
-import {activePartition, connected, fmt, log, loseSessions, schedule, zoneName, type Item, type Sim, type TaskRec} from './state';
+import {checkAlarms} from './zonalShift';
+import {schedule, type Item, type Sim} from './state';
 import {summarize} from './summary';
-import {DAILY_STEP_SECONDS, rateAt, requestClasses} from './traffic';
-import type {
-  Model,
-  ResolvedModel,
-  Segment,
-  SimulationResult,
-  TargetSegment,
-  TaskState,
-  ZoneSegment,
-} from './types';
+import {DAILY_STEP_SECONDS, rateAt} from './traffic';
+import type {Model, ResolvedModel, Segment, SimulationResult} from './types';
 import {validateModel} from './validate';
 
 /** How `simulate` runs a model (not part of the model: the same model, run another way). */
@@ -113,6 +72,7 @@ function createSim(model: ResolvedModel, options: SimulateOptions): Sim {
     writesLost: 0,
     recoveryPoint: 0,
     writeMarks: [],
+    clients: createClientState(model),
   };
   createInitialTasks(sim);
   initSessions(sim);
@@ -172,223 +132,6 @@ function scheduleInputs(sim: Sim): void {
   }
 }
 
-/** Zone `z` is the zone a partition cuts off right now. */
-function cutOff(sim: Sim, z: number): boolean {
-  return activePartition(sim)?.zone === z;
-}
-
-function combinedGray(shares: number[]): number {
-  let ok = 1;
-  for (const s of shares) ok *= 1 - s;
-  return 1 - ok;
-}
-
-const RULES: Record<Item['rule'], (sim: Sim, item: Item) => void> = {
-  'zone/failed': (sim, item) => {
-    const z = item.zone!;
-    sim.zoneDown[z]!++;
-    if (sim.zoneDown[z]! > 1) return;
-    sim.dirty = true;
-    log(sim, 'zone/failed', `zone ${zoneName(sim, z)} failed`, {zone: z});
-    killZoneTasks(sim, z);
-    zoneImpairmentStarted(sim, z);
-    const {service} = sim.model;
-    if (service.sessionStore === 'single-zone' && service.sessionStoreZone === sim.model.zones[z]) {
-      loseSessions(sim, sim.model.traffic.activeSessions, `the session store in zone ${zoneName(sim, z)} failed`);
-    }
-    if (service.zonalDependency !== null && service.zonalDependency.zone === sim.model.zones[z]) {
-      log(sim, 'dependency/failed', `${service.zonalDependency.name} in zone ${zoneName(sim, z)} is down for every task`, {zone: z});
-    }
-    reconcileDb(sim);
-  },
-  'zone/recovered': (sim, item) => {
-    const z = item.zone!;
-    sim.zoneDown[z]!--;
-    if (sim.zoneDown[z]! > 0) return;
-    sim.dirty = true;
-    log(sim, 'zone/recovered', `zone ${zoneName(sim, z)} is back`, {zone: z});
-    zoneReturned(sim, z);
-    reconcileDb(sim);
-    zoneImpairmentEnded(sim, z);
-  },
-  'task/crashed': ruleTaskCrashed,
-  'task/ready': ruleTaskReady,
-  'lb/targetMarkedUnhealthy': ruleTargetMarkedUnhealthy,
-  'lb/targetHealthy': ruleTargetHealthy,
-  'scheduler/taskStopNoticed': ruleTaskStopNoticed,
-  'scheduler/drainFinished': ruleDrainFinished,
-  'zone/grayFailureStarted': (sim, item) => {
-    const z = item.zone!;
-    sim.gray[z]!.push(item.value!);
-    sim.dirty = true;
-    log(
-      sim,
-      'zone/grayFailureStarted',
-      `gray failure in zone ${zoneName(sim, z)}: ${fmt(item.value! * 100)}% of requests served there fail, health checks still pass`,
-      {zone: z},
-    );
-  },
-  'zone/grayFailureEnded': (sim, item) => {
-    const z = item.zone!;
-    const list = sim.gray[z]!;
-    const i = list.indexOf(item.value!);
-    if (i >= 0) list.splice(i, 1);
-    sim.dirty = true;
-    log(sim, 'zone/grayFailureEnded', `gray failure in zone ${zoneName(sim, z)} ended`, {zone: z});
-  },
-  'shift/started': (sim, item) => startShift(sim, item.zone!, 'operator', item.value!),
-  'shift/ended': ruleShiftEnded,
-  'autoshift/started': ruleAutoshiftStarted,
-  'alarm/fired': ruleAlarmFired,
-  'db/primaryFailed': rulePrimaryFailed,
-  'db/instanceRepaired': ruleInstanceRepaired,
-  'db/failoverCompleted': ruleFailoverCompleted,
-  'db/semiSyncFellBack': ruleSemiSyncFellBack,
-  'db/lagSpikeStarted': (sim, item) => ruleLagSpike(sim, item, true),
-  'db/lagSpikeEnded': (sim, item) => ruleLagSpike(sim, item, false),
-  'db/promotionRequested': rulePromotionRequested,
-  'db/writerCreated': ruleWriterCreated,
-  'partition/started': (sim, item) => {
-    rulePartitionStarted(sim, item);
-    partitionStarted(sim);
-    zoneImpairmentStarted(sim, item.zone!);
-  },
-  'partition/marked': rulePartitionMarked,
-  'partition/healed': (sim, item) => {
-    const z = sim.partition?.zone;
-    rulePartitionHealed(sim, item);
-    partitionHealed(sim);
-    if (z !== undefined) zoneImpairmentEnded(sim, z);
-  },
-  'partition/restored': rulePartitionRestored,
-  'db/leaderLockLost': ruleLeaderLockLost,
-  'db/processRestarted': ruleProcessRestarted,
-  'db/restartGaveUp': ruleRestartGaveUp,
-  'traffic/rateChanged': (sim) => {
-    sim.rate = rateAt(sim.model.traffic, sim.t);
-    sim.dirty = true;
-    if (sim.t + DAILY_STEP_SECONDS < sim.model.durationSeconds) schedule(sim, sim.t + DAILY_STEP_SECONDS, 'traffic/rateChanged');
-  },
-};
-
-type SegmentContent = Omit<Segment, 'from' | 'to'>;
-
-function taskState(t: TaskRec): TaskState {
-  if (t.status === 'dead') return 'dead';
-  if (t.lb === 'draining') return 'draining';
-  if (t.lb === 'unhealthy') return 'unhealthy';
-  if (t.lb === 'healthy' && t.status === 'running') return 'healthy';
-  return 'starting';
-}
-
-function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
-  const {model} = sim;
-  const zoneCount = model.zones.length;
-  const lbEnabled = model.zones.map((z) => model.loadBalancer.zones.includes(z));
-  const flowTargets: FlowTarget[] = [];
-  const visible: TaskRec[] = [];
-  // Per visible task: its index among the flow targets, or -1 if it is not registered.
-  const flowIndex: number[] = [];
-  for (const t of sim.tasks) {
-    if (t.removed) continue;
-    visible.push(t);
-    if (t.lb === 'healthy' || t.lb === 'unhealthy') {
-      flowIndex.push(flowTargets.length);
-      flowTargets.push({zone: t.zone, view: t.view, alive: t.status === 'running', capacity: model.service.capacityPerTask});
-    } else flowIndex.push(-1);
-  }
-  const db = sim.db;
-  const dep = model.service.zonalDependency;
-  const storeZone = model.zones.indexOf(model.service.sessionStoreZone);
-  const zoneIndexes = model.zones.map((_, z) => z);
-  const dbReach = activePartition(sim) === null ? null : dbReachFrom(sim);
-  const input: FlowInput = {
-    targets: flowTargets,
-    zoneCount,
-    nodeUsable: lbEnabled.map((en, z) => en && sim.zoneDown[z] === 0 && sim.shiftedZone !== z),
-    targetZoneRoutable: lbEnabled.map((en, z) => en && sim.shiftedZone !== z),
-    crossZone: model.loadBalancer.crossZone,
-    partitionZone: activePartition(sim)?.zone ?? null,
-    grayShare: sim.gray.map(combinedGray),
-    rate: sim.rate,
-    retries: model.clients.retries,
-    classes: requestClasses(model, {
-      dependencyDown: dep !== null && sim.zoneDown[model.zones.indexOf(dep.zone)]! > 0,
-      sessionStoreDown: model.service.sessionStore === 'single-zone' && sim.zoneDown[storeZone]! > 0,
-      dbWritable: db === null || db.writable,
-      dbReadable: db === null || db.readable,
-      ...(dbReach === null
-        ? {}
-        : {
-            reach: {
-              dependency: zoneIndexes.map((z) => dep === null || connected(sim, z, model.zones.indexOf(dep.zone))),
-              sessionStore: zoneIndexes.map((z) => connected(sim, z, storeZone)),
-              dbWrite: dbReach.write,
-              dbRead: dbReach.read,
-            },
-          }),
-    }),
-  };
-  const flows = computeFlows(input);
-  const zones: ZoneSegment[] = model.zones.map((zone, z) => ({
-    zone,
-    status: sim.zoneDown[z]! > 0 ? 'down' : 'up',
-    impaired: sim.gray[z]!.length > 0,
-    shifted: sim.shiftedZone === z,
-    partitioned: cutOff(sim, z),
-    healthy: 0,
-    starting: 0,
-    unhealthy: 0,
-    draining: 0,
-    dead: 0,
-    capacity: 0,
-    errorRate: flows.zoneAttempts[z]! > 0 ? flows.zoneFailed[z]! / flows.zoneAttempts[z]! : 0,
-    // Queues are not modelled yet: a request waits for nothing but its own work.
-    queueSeconds: 0,
-  }));
-  const targets: TargetSegment[] = visible.map((t, i) => {
-    const state = taskState(t);
-    const zs = zones[t.zone]!;
-    zs[state]++;
-    if (state === 'healthy') zs.capacity += model.service.capacityPerTask;
-    const j = flowIndex[i]!;
-    const lbState = t.lb === 'healthy' && !lbEnabled[t.zone] ? 'unused' : t.lb;
-    return {
-      id: t.id,
-      zone: model.zones[t.zone]!,
-      state,
-      lbState,
-      served: j < 0 ? 0 : flows.targetServed[j]!,
-      failed: j < 0 ? 0 : flows.targetFailed[j]!,
-    };
-  });
-  const latency = flows.served > 0 ? model.service.serviceTimeSeconds : 0;
-  return {
-    content: {
-      offered: flows.offered,
-      served: flows.served,
-      failed: flows.failed,
-      failedByCause: flows.failedByCause,
-      attempts: flows.attempts,
-      firstAttempts: flows.offered,
-      retries: flows.attempts - flows.offered,
-      capacity: zones.reduce((sum, z) => sum + z.capacity, 0),
-      // Timeouts, shedding and queueing are not modelled yet: nothing times out or is shed, and
-      // a served request takes its service time.
-      timedOut: 0,
-      shed: 0,
-      wasted: 0,
-      latencyP50: latency,
-      latencyP99: latency,
-      writesServed: flows.writesServed,
-      zones,
-      db: dbSegment(sim),
-      targets,
-    },
-    flows,
-  };
-}
-
 /**
  * Runs the model and returns its segments, event log and summary.
  *
@@ -412,6 +155,7 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
   let current = buildSegment(sim);
   sim.writeMarks.push({from: 0, cum: 0, rate: current.content.writesServed});
   checkAlarms(sim, current.flows);
+  planStep(sim);
 
   for (;;) {
     const head = sim.queue.peek();
@@ -426,6 +170,7 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
     }
     sim.t = t;
     sim.dirty = false;
+    advanceClients(sim, t);
     ageSessions(sim);
     while (sim.queue.peek()?.t === t) {
       const item = sim.queue.pop()!;
@@ -435,8 +180,10 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
       current = buildSegment(sim);
       sim.writeMarks[sim.writeMarks.length - 1]!.rate = current.content.writesServed;
       checkAlarms(sim, current.flows);
+      planStep(sim);
     }
   }
+  advanceClients(sim, end);
   segments.push({from: segStart, to: end, ...current.content});
   const merged = mergeSegments(segments);
   return {
@@ -448,8 +195,7 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
       sessionsLost: sim.sessionsLost,
       writesLost: sim.writesLost,
       recoveryPointSeconds: sim.recoveryPoint,
-      // Retries are instant and nothing queues yet, so nothing is under way at the end.
-      inFlightAtEnd: 0,
+      inFlightAtEnd: inFlight(sim, end),
     }),
   };
 }

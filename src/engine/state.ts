@@ -4,6 +4,10 @@
  * `simulate` call runs (that is what keeps a run in the low milliseconds); it
  * never escapes: `simulate` is still a pure function of the model.
  */
+import type {StaleNode} from './clients/dns';
+import type {TaskQueue} from './clients/queueing';
+import type {RetryBins} from './clients/retries';
+import type {FlowResult} from './flows';
 import {EventQueue, type Timed} from './queue';
 import {nextFloat, nextInt, type RngState} from './rng';
 import type {ResolvedModel, SimEvent, TargetLbState} from './types';
@@ -37,6 +41,35 @@ export interface TaskRec {
   rebalance: boolean;
   /** When it last entered service (−1 for the tasks in service at the start). */
   healthySince: number;
+  /** Requests waiting at the task (see `clients/queueing.ts`). */
+  queue: TaskQueue;
+}
+
+/** The clients' state between events: stale DNS answers, retries waiting, the flows in force. */
+export interface ClientState {
+  /** Lost load balancer nodes whose address clients still hold. */
+  stale: StaleNode[];
+  /** Seconds over which stale answers expire (TTL + cache; Infinity for a cache kept forever). */
+  staleWindow: number;
+  /** Retries waiting to be made; null when clients do not retry. */
+  bins: RetryBins | null;
+  /** Time up to which queues and bins have been advanced. */
+  advancedAt: number;
+  /** Requests queued at tasks that died, failing over the current step. */
+  lostRate: number;
+  /** The step the lost requests are booked over ends here. */
+  lostUntil: number;
+  /** The flows in force, and the tasks they index. */
+  flows: FlowResult | null;
+  flowTasks: TaskRec[];
+  /** Bumped when a new `clients/step` is planned: cancels the older one. */
+  stepGen: number;
+  /** Time of the planned step, or Infinity. */
+  stepAt: number;
+  /** Since when the flows have not changed (for retries waiting to count as steady). */
+  steadySince: number;
+  /** The flows' totals when last built, to tell whether they changed. */
+  lastKey: number[];
 }
 
 /**
@@ -143,7 +176,8 @@ export type RuleName =
   | 'partition/restored'
   | 'db/leaderLockLost'
   | 'db/processRestarted'
-  | 'db/restartGaveUp';
+  | 'db/restartGaveUp'
+  | 'clients/step';
 
 /** A queued item. */
 export interface Item extends Timed {
@@ -205,6 +239,7 @@ export interface Sim {
   recoveryPoint: number;
   /** Cumulative acknowledged writes at the start of each closed segment, and their rates. */
   writeMarks: {from: number; cum: number; rate: number}[];
+  clients: ClientState;
 }
 
 /** Schedules `rule` at time `t`. */

@@ -12,7 +12,7 @@
  * A load balancer has one zonal shift at a time; a second one is ignored and logged.
  */
 import {DEFAULT_ALARM_SHIFT, DEFAULT_AUTOSHIFT_DELAY_SECONDS} from './defaults';
-import type {FlowResult} from './loadBalancer';
+import type {FlowResult} from './flows';
 import {loseTaskSessions} from './sessions';
 import {activePartition, fmt, log, schedule, zoneName, type Item, type Sim} from './state';
 import type {AlarmZonalShiftAction, ZonalAutoshiftAction} from './types';

@@ -132,7 +132,8 @@ function metricOf(metric: ChallengeMetric, result: SimulationResult): number {
     case 'availability':
       return s.availability;
     case 'failedByCause.overload':
-      return Math.round(s.failedByCause.overload);
+      // Past capacity, requests time out in the tasks' queues or are shed: both are overload.
+      return Math.round(s.failedByCause.timeout + s.failedByCause.shed);
     case 'failedByCause.deadTarget':
       return Math.round(s.failedByCause.deadTarget);
     case 'failedByCause.database':

@@ -54,7 +54,6 @@ export function formatMetric(metric: ChallengeMetric, value: number): string {
 
 const CAUSE_WORDS: Record<FailureCause, string> = {
   deadTarget: 'sent to tasks that had died, before health checks marked them unhealthy',
-  overload: 'above the capacity of the tasks left (overload)',
   timeout: 'that waited in the queues of overloaded tasks until their clients gave up (timed out)',
   shed: 'rejected at once by tasks shedding the load they could not serve in time',
   staleDns: 'sent to a lost zone’s load balancer node whose address clients still had from DNS',
@@ -176,7 +175,7 @@ export function missReason(
       const why =
         cause === 'database'
           ? `requests needing the database, because ${downtimeWhy(model)}`
-          : cause === 'overload'
+          : cause === 'timeout' || cause === 'shed'
             ? `overload: the tasks left could not carry ${formatCount(load)} req/s until replacements started`
             : cause
               ? `requests ${CAUSE_WORDS[cause]}`

@@ -114,7 +114,7 @@ function Calculator({zones: initialZones = 3, peakRequestsPerSecond = 600, capac
             <tr>
               <th scope="col">Design</th>
               <th scope="col">Tasks</th>
-              <th scope="col">Requests failed as overload</th>
+              <th scope="col">Requests failed as overload (timed out or shed)</th>
               <th scope="col">Availability</th>
             </tr>
           </thead>
@@ -122,13 +122,13 @@ function Calculator({zones: initialZones = 3, peakRequestsPerSecond = 600, capac
             <tr>
               <th scope="row">Just enough, spread</th>
               <td>{figures.lean * zones}</td>
-              <td>{formatCount(figures.leanRun.failedByCause.overload)}</td>
+              <td>{formatCount(figures.leanRun.failedByCause.timeout + figures.leanRun.failedByCause.shed)}</td>
               <td>{formatPercent(figures.leanRun.availability)}</td>
             </tr>
             <tr>
               <th scope="row">Static stability</th>
               <td>{plan.totalTasks}</td>
-              <td>{formatCount(figures.stableRun.failedByCause.overload)}</td>
+              <td>{formatCount(figures.stableRun.failedByCause.timeout + figures.stableRun.failedByCause.shed)}</td>
               <td>{formatPercent(figures.stableRun.availability)}</td>
             </tr>
           </tbody>

@@ -6,8 +6,6 @@ import type {ResolvedModel} from './resolved';
 export type FailureCause =
   /** Sent to a target that has died but is not yet marked unhealthy (or to a dead target while failing open). */
   | 'deadTarget'
-  /** Above a target's capacity. */
-  | 'overload'
   /** The client gave up waiting for the answer (request timeout): the task was too far behind. */
   | 'timeout'
   /** Rejected at once by a task's load shedding: it could not have answered before the timeout. */
@@ -119,7 +117,10 @@ export interface Segment {
   firstAttempts: number;
   /** Retry attempts per second. */
   retries: number;
-  /** Requests per second the tasks in service can serve. */
+  /**
+   * Requests per second the tasks that get traffic can serve: those in service (or, when the
+   * load balancer fails open, those marked unhealthy) and live tasks finishing their queue.
+   */
   capacity: number;
   /** Attempts per second whose client gave up before the answer (request timeout). */
   timedOut: number;

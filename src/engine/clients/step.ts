@@ -1,0 +1,225 @@
+/**
+ * Time steps, only while the clients need them. Between events the flows are constant, and
+ * most of a run needs nothing more: the cost grows with events, not with seconds. Three things
+ * change with time on their own, and while any of them does, a `clients/step` item is planned:
+ *
+ * - a stale-DNS window is closing (the share of clients holding a lost node's address falls
+ *   every second): a step each whole second;
+ * - retries are waiting in the bins and the flows have not been the same for as long as the
+ *   longest wait (until then the bins are not steady): a step each whole second;
+ * - a task's queue changes regime (it empties, its head block empties, or a new request's wait
+ *   crosses the timeout): a step at that exact moment, computed from the constant rates.
+ *
+ * When none applies (the system is steady, even if overloaded and steadily so) no step is
+ * planned, and queues and bins are advanced in one go at the next event.
+ */
+import {expireStale, nextStaleChange, staleShareAt, staleWindow} from './dns';
+import {advanceQueue, emptyQueue, nextQueueChange, servers} from './queueing';
+import {backoffWait, RetryBins} from './retries';
+import {WAIT_CONNECT, WAIT_FAST, WAIT_TIMEOUT, type ClientPolicy, type FlowInput} from '../flows';
+import {schedule, type ClientState, type Item, type Sim} from '../state';
+import {requestClasses} from '../traffic';
+import type {ResolvedModel} from '../types';
+
+/** Request classes of a model: a fixed list for the whole run (their causes change, not their number). */
+function classCount(model: ResolvedModel): number {
+  return requestClasses(model, {dependencyDown: false, sessionStoreDown: false, dbWritable: true, dbReadable: true}).length;
+}
+
+/** The longest a retry can wait after the attempt it repeats started. */
+function longestWait(model: ResolvedModel): number {
+  const c = model.clients;
+  return Math.max(c.requestTimeoutSeconds, c.connectTimeoutSeconds) + (c.backoff?.capSeconds ?? 0) + 1;
+}
+
+/** The clients' state at the start of a run. */
+export function createClientState(model: ResolvedModel): ClientState {
+  const retries = model.clients.retries;
+  return {
+    stale: [],
+    staleWindow: staleWindow(model),
+    bins: retries > 0 ? new RetryBins(classCount(model) * retries, longestWait(model)) : null,
+    advancedAt: 0,
+    lostRate: 0,
+    lostUntil: 0,
+    flows: null,
+    flowTasks: [],
+    stepGen: 0,
+    stepAt: Infinity,
+    steadySince: 0,
+    lastKey: [],
+  };
+}
+
+/** Zone `z` failed: if its load balancer node was in DNS, clients keep its address for a while. */
+export function nodeLost(sim: Sim, z: number): void {
+  const {model} = sim;
+  const inDns = (k: number) => model.loadBalancer.zones.includes(model.zones[k]!) && sim.zoneDown[k] === 0 && sim.shiftedZone !== k;
+  // The zone is already marked down: count it with the nodes that were in DNS a moment ago.
+  let nodes = 1;
+  for (let k = 0; k < model.zones.length; k++) if (k !== z && inDns(k)) nodes++;
+  const wasInDns = model.loadBalancer.zones.includes(model.zones[z]!) && sim.shiftedZone !== z;
+  if (!wasInDns || sim.clients.staleWindow <= 0) return;
+  sim.clients.stale.push({zone: z, since: sim.t, share: 1 / nodes});
+}
+
+/** Zone `z` is back: clients that kept its node's address reach it again. */
+export function nodeBack(sim: Sim, z: number): void {
+  const stale = sim.clients.stale;
+  for (let i = stale.length - 1; i >= 0; i--) if (stale[i]!.zone === z) stale.splice(i, 1);
+}
+
+/** Cells a closing stale-DNS window is held constant over, when nothing else needs whole seconds. */
+const STALE_CELLS = 10;
+
+/**
+ * Length of the cells over which a closing stale-DNS window's share is held: a second when
+ * clients retry (waiting retries are binned by the second), else a tenth of the window.
+ */
+function staleCell(sim: Sim): number {
+  return sim.clients.bins !== null ? 1 : Math.max(1, sim.clients.staleWindow / STALE_CELLS);
+}
+
+/** How clients retry and tasks serve, from the model. */
+function policyOf(model: ResolvedModel): ClientPolicy {
+  const c = model.clients;
+  return {
+    retries: c.retries,
+    instantRetries: c.backoff === null,
+    budget: c.retryBudget,
+    service: {
+      serviceTimeSeconds: model.service.serviceTimeSeconds,
+      timeoutSeconds: c.requestTimeoutSeconds,
+      shedding: model.service.loadShedding,
+    },
+  };
+}
+
+/**
+ * The clients' part of the flow input at the current instant. Queues of tasks that died are
+ * emptied first: their requests fail for good (`deadTarget`) over the step that follows.
+ */
+export function clientFlowInput(sim: Sim): Pick<FlowInput, 'staleShare' | 'policy' | 'due' | 'lostRate'> {
+  const c = sim.clients;
+  const t = sim.t;
+  let lost = 0;
+  for (const task of sim.tasks) {
+    if (task.status !== 'dead' || task.queue.total === 0) continue;
+    for (const b of task.queue.blocks) if (b.good) lost += b.amount;
+    task.queue = emptyQueue();
+  }
+  if (lost > 0) {
+    const until = Math.floor(t) + 1;
+    const carried = t < c.lostUntil ? c.lostRate * (c.lostUntil - t) : 0;
+    c.lostUntil = until;
+    c.lostRate = (carried + lost) / (until - t);
+  }
+  expireStale(c.stale, c.staleWindow, t);
+  const bins = c.bins;
+  let due: Float64Array | null = null;
+  if (bins !== null && !bins.empty) {
+    const slots = classCount(sim.model) * sim.model.clients.retries;
+    due = new Float64Array(slots);
+    for (let s = 0; s < slots; s++) due[s] = bins.rateAt(s, t);
+  }
+  return {staleShare: staleShareAt(c.stale, c.staleWindow, staleCell(sim), t), policy: policyOf(sim.model), due, lostRate: t < c.lostUntil ? c.lostRate : 0};
+}
+
+/** Moves queues and waiting retries from the last advance to `t`, at the rates of the flows in force. */
+export function advanceClients(sim: Sim, t: number): void {
+  const c = sim.clients;
+  const from = c.advancedAt;
+  const f = c.flows;
+  if (t <= from || f === null) return;
+  const dt = t - from;
+  const capacity = sim.model.service.capacityPerTask;
+  c.flowTasks.forEach((task, j) => {
+    if (task.status === 'running') advanceQueue(task.queue, f.targetInflow[j]!, f.targetInflowGood[j] === 1, capacity, dt);
+  });
+  if (t >= c.lostUntil) c.lostRate = 0;
+  const bins = c.bins;
+  if (bins !== null) {
+    bins.consume(from, t);
+    depositRetries(sim, bins, f.deposits, from, t);
+  }
+  c.advancedAt = t;
+}
+
+/**
+ * Puts the retries the flows asked for over [from, t) into their bins. Over a long steady
+ * stretch only its last part matters: earlier retries have already arrived, at the rate the
+ * steady flows assumed, and are not kept.
+ */
+function depositRetries(sim: Sim, bins: RetryBins, deposits: Float64Array, from: number, t: number): void {
+  const {clients} = sim.model;
+  const R = clients.retries;
+  const start = Math.max(from, t - bins.horizon);
+  // Stepping second by second, deposits go to seconds not yet under way. After a long steady
+  // stretch the flows assumed the steady rate all along: earlier seconds have had their retries,
+  // and the second under way gets its whole steady share.
+  const lazy = t - from > 1 + 1e-9;
+  const open = lazy ? Math.floor(t) : Math.ceil(t);
+  const dropBefore = lazy ? Math.floor(t) : -Infinity;
+  const waits = [0, clients.requestTimeoutSeconds, clients.connectTimeoutSeconds];
+  const slots = deposits.length / 3;
+  for (let slot = 0; slot < slots; slot++) {
+    const k = (slot % R) + 1;
+    const backoff = backoffWait(clients.backoff, k);
+    for (const kind of [WAIT_FAST, WAIT_TIMEOUT, WAIT_CONNECT]) {
+      const r = deposits[slot * 3 + kind]!;
+      if (r <= 0) continue;
+      bins.deposit(slot, r, start, t, waits[kind]! + backoff.fixed, backoff.spread, open, dropBefore);
+    }
+  }
+}
+
+function sameKey(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (Math.abs(a[i]! - b[i]!) > 1e-9 * Math.max(1, Math.abs(a[i]!))) return false;
+  return true;
+}
+
+/** After the flows were rebuilt: plans the next `clients/step`, if anything changes on its own. */
+export function planStep(sim: Sim): void {
+  const c = sim.clients;
+  const f = c.flows;
+  if (f === null) return;
+  const t = sim.t;
+  const key = [f.attempts, f.served, f.failed, f.timedOut, f.shed, f.wasted];
+  if (!sameKey(key, c.lastKey)) c.steadySince = t;
+  c.lastKey = key;
+  const tick = Math.floor(t) + 1;
+  let next = Infinity;
+  next = nextStaleChange(c.stale, c.staleWindow, staleCell(sim), t);
+  if (c.lostRate > 0) next = Math.min(next, c.lostUntil);
+  // Retries waiting, or about to: until the flows have been steady for the longest wait, the bins are not.
+  const retrying = c.bins !== null && (!c.bins.empty || f.deposits.some((x) => x > 0));
+  if (retrying && t - c.steadySince < c.bins!.horizon) next = Math.min(next, tick);
+  const {capacityPerTask, loadShedding, serviceTimeSeconds} = sim.model.service;
+  const limit = sim.model.clients.requestTimeoutSeconds - servers(capacityPerTask, serviceTimeSeconds).seconds;
+  c.flowTasks.forEach((task, j) => {
+    if (task.status !== 'running') return;
+    const dq = nextQueueChange(task.queue, f.targetInflow[j]!, f.targetInflowGood[j] === 1, capacityPerTask, limit, loadShedding);
+    if (dq < Infinity) next = Math.min(next, t + dq);
+  });
+  if (next === c.stepAt) return;
+  c.stepGen++;
+  c.stepAt = next;
+  if (next < sim.model.durationSeconds) schedule(sim, next, 'clients/step', {gen: c.stepGen});
+}
+
+/** `clients/step`: the planned step is due, so the flows are rebuilt (queues and bins were advanced to now). */
+export function ruleClientsStep(sim: Sim, item: Item): void {
+  if (item.gen !== sim.clients.stepGen) return;
+  sim.clients.stepAt = Infinity;
+  sim.dirty = true;
+}
+
+/** Requests still under way at `t`: waiting in a queue to be answered in time, waiting to be retried, or failing with a dead task. */
+export function inFlight(sim: Sim, t: number): number {
+  const c = sim.clients;
+  let n = c.bins?.inFlightAt(t) ?? 0;
+  for (const task of sim.tasks) for (const b of task.queue.blocks) if (b.good) n += b.amount;
+  if (t < c.lostUntil) n += c.lostRate * (c.lostUntil - t);
+  return n;
+}
