@@ -8,8 +8,8 @@ import type {LabGoal} from '@site/src/lab/goal';
 
 export const LAB_GOALS = {
   loneTask: {
-    text: 'Keep at least one task serving through the zone loss: get the longest total outage to 0 s.',
-    targets: [{metric: 'longestOutageSeconds', op: 'atMost', value: 0}],
+    text: 'Cut the longest total outage to under a minute.',
+    targets: [{metric: 'longestOutageSeconds', op: 'atMost', value: 59}],
   },
   sessionsInMemory: {
     text: 'Lose no session when zone a fails, without adding tasks.',

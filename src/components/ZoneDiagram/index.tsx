@@ -37,7 +37,6 @@ export const CAUSE_TEXT: Record<FailureCause, string> = {
   deadTarget: 'sent to a dead task not yet marked unhealthy',
   timeout: 'timed out waiting in a task’s queue',
   shed: 'shed at once by an overloaded task',
-  overload: 'over the tasks’ capacity',
   noHealthyTarget: 'no task to send them to',
   database: 'no writable database',
   dependency: 'a zonal dependency or session store is down',
