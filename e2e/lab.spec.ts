@@ -164,6 +164,51 @@ test.describe('the clients and overload in the lab (issue 13)', () => {
     durationSeconds: 1800,
   };
 
+  test('retries without backoff keep goodput below capacity after a zone loss, past its return; load shedding holds it', async ({page}) => {
+    await gotoHydrated(page, `/playground?model=${encodeModel(busy)}`);
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await expect(lab.getByTestId('summary-failed-requests')).toHaveText(formatCount(simulate(busy).summary.failed));
+    // Five minutes after the zone is back, with its replacement tasks too: far more capacity than load.
+    const after = busy.faults![0]!.at + (busy.faults![0] as {duration: number}).duration + 300;
+    const servable = (m: Model) => {
+      const s = selectSegmentAt(simulate(m), after);
+      return {served: s.served, limit: Math.min(s.offered, s.capacity)};
+    };
+
+    // The reader sets retries, with no backoff and no budget.
+    await lab.getByLabel('Client retries').fill('3');
+    const storm: Model = {...busy, clients: {retries: 3}};
+    await expect.poll(() => modelInUrl(page)).toEqual(storm);
+    const stuck = servable(storm);
+    // What the reader should see: goodput far under what the tasks could serve, long after the zone returned.
+    expect(stuck.served).toBeLessThan(stuck.limit * 0.5);
+    await expect(lab.getByTestId('summary-lowest-goodput')).toHaveText(goodputText(storm));
+    await expect(lab.getByTestId('summary-retries')).toHaveText(formatCount(simulate(storm).summary.retries));
+    await lab.getByRole('slider').fill(String(after));
+    await expect(lab.getByTestId('chart-readout')).toContainText(`${formatCount(stuck.served)} served`);
+
+    // The chart shows the attempts against capacity, over goodput.
+    await lab.getByRole('button', {name: 'Load and goodput'}).click();
+    await expect(lab.getByRole('button', {name: 'Load and goodput'})).toHaveAttribute('aria-pressed', 'true');
+    await expect(lab.getByText('attempts (with retries)')).toBeVisible();
+
+    // The diagram says why requests fail at that second: the largest cause first.
+    const why = selectSegmentAt(simulate(storm), after).failedByCause;
+    const biggest = (Object.keys(why) as (keyof typeof why)[]).sort((a, b) => why[b] - why[a])[0]!;
+    expect(why[biggest]).toBeGreaterThan(0);
+    await expect(lab.getByTestId('failing-now')).toContainText(`Failing now: ${formatCount(why[biggest])} req/s`);
+
+    // Load shedding on: the tasks serve what they can and reject the rest at once; goodput holds.
+    await lab.getByLabel('Load shedding').check();
+    const shedding: Model = {...storm, service: {...storm.service, loadShedding: true}};
+    await expect.poll(() => modelInUrl(page)).toEqual(shedding);
+    const held = servable(shedding);
+    expect(held.served).toBeGreaterThanOrEqual(held.limit * 0.95);
+    await expect(lab.getByTestId('chart-readout')).toContainText(`${formatCount(held.served)} served`);
+    await expect(lab.getByTestId('summary-lowest-goodput')).toHaveText(goodputText(shedding));
+    await expect(lab.getByTestId('summary-shed')).toHaveText(formatCount(simulate(shedding).summary.shed));
+  });
+
   test('the share link round-trips every client and overload field', async ({page}) => {
     const model = EVERY_CLIENT_SETTING;
     await gotoHydrated(page, `/playground?model=${encodeModel(model)}`);
@@ -191,6 +236,19 @@ test.describe('the clients and overload in the lab (issue 13)', () => {
     const {dnsCacheSeconds: _cache, retryBudget: _budget, ...rest} = model.clients!;
     await expect.poll(() => modelInUrl(page)).toEqual({...model, clients: rest});
     await expect(lab.getByLabel('Client DNS cache')).toHaveValue('0');
+  });
+
+  test('the client controls, figures and load view have no serious accessibility findings, light and dark', async ({page}) => {
+    test.slow();
+    await gotoHydrated(page, `/playground?model=${encodeModel(EVERY_CLIENT_SETTING)}`);
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await lab.getByRole('button', {name: 'Load and goodput'}).click();
+    await lab.getByRole('slider').fill('400');
+    await expect(lab.getByTestId('summary-lowest-goodput')).toBeVisible();
+    expect(await seriousAxeFindings(page, 'main')).toEqual([]);
+    await page.emulateMedia({colorScheme: 'dark'});
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await seriousAxeFindings(page, 'main')).toEqual([]);
   });
 
   test('an old link with retries in traffic still opens, says what changed and gives the same figures', async ({page}) => {
