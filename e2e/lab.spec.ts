@@ -1,7 +1,9 @@
 import {test, expect, gotoHydrated, watchPage, seriousAxeFindings, modelInUrl, buildAndBreakSecondZone, openLabTab} from './fixtures';
-import {simulate, type Model} from '../src/engine';
+import {selectMechanismAt, selectSegmentAt, simulate, upgradeModel, type Model} from '../src/engine';
 import {encodeModel} from '../src/lab/share';
-import {formatCount, formatPercent} from '../src/utils/format';
+import {lowestGoodput} from '../src/lab/figures';
+import {EVERY_CLIENT_SETTING} from '../src/lab/clientsExample';
+import {formatCount, formatDuration, formatPercent} from '../src/utils/format';
 
 test.describe('the failover lab on the playground', () => {
   test('a model built in the UI and broken shows the engine’s own summary', async ({page, baseURL}) => {
@@ -26,7 +28,8 @@ test.describe('the failover lab on the playground', () => {
     const model: Model = {
       zones: ['use1-az1', 'use1-az2'],
       service: {desiredCount: 4, capacityPerTask: 80},
-      traffic: {requestsPerSecond: 150, retries: 1},
+      traffic: {requestsPerSecond: 150},
+      clients: {retries: 1},
       faults: [{kind: 'zoneOutage', zone: 'use1-az1', at: 120, duration: 300}],
       durationSeconds: 1800,
       seed: 4,
@@ -143,4 +146,144 @@ test('the playground fits a 360 px wide screen with results showing', async ({pa
   await expect(page.getByTestId('summary-availability')).toBeVisible();
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(scrollWidth).toBeLessThanOrEqual(360);
+});
+
+/** "120 of 400": the lowest-goodput figure (req/s) as the summary writes it. */
+const goodputText = (model: Model) => {
+  const low = lowestGoodput(simulate(model))!;
+  return `${formatCount(low.served)} of ${formatCount(low.servable)}`;
+};
+
+test.describe('the clients and overload in the lab (issue 13)', () => {
+  /** Three zones at 5/6 of capacity; zone use1-az1 is lost for ten minutes. The clients do not retry yet. */
+  const busy: Model = {
+    zones: ['use1-az1', 'use1-az2', 'use1-az4'],
+    service: {desiredCount: 6, capacityPerTask: 100},
+    traffic: {requestsPerSecond: 500},
+    faults: [{kind: 'zoneOutage', zone: 'use1-az1', at: 300, duration: 600}],
+    durationSeconds: 1800,
+  };
+
+  test('retries without backoff keep goodput below capacity after a zone loss, past its return; load shedding holds it', async ({page}) => {
+    await gotoHydrated(page, `/playground?model=${encodeModel(busy)}`);
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await expect(lab.getByTestId('summary-failed-requests')).toHaveText(formatCount(simulate(busy).summary.failed));
+    // Five minutes after the zone is back, with its replacement tasks too: far more capacity than load.
+    const after = busy.faults![0]!.at + (busy.faults![0] as {duration: number}).duration + 300;
+    const servable = (m: Model) => {
+      const s = selectSegmentAt(simulate(m), after);
+      return {served: s.served, limit: Math.min(s.offered, s.capacity)};
+    };
+
+    // The reader sets retries, with no backoff and no budget.
+    await lab.getByLabel('Client retries').fill('3');
+    const storm: Model = {...busy, clients: {retries: 3}};
+    await expect.poll(() => modelInUrl(page)).toEqual(storm);
+    const stuck = servable(storm);
+    // What the reader should see: goodput far under what the tasks could serve, long after the zone returned.
+    expect(stuck.served).toBeLessThan(stuck.limit * 0.5);
+    await expect(lab.getByTestId('summary-lowest-goodput')).toHaveText(goodputText(storm));
+    await expect(lab.getByTestId('summary-retries')).toHaveText(formatCount(simulate(storm).summary.retries));
+    await lab.getByRole('slider').fill(String(after));
+    await expect(lab.getByTestId('chart-readout')).toContainText(`${formatCount(stuck.served)} served`);
+
+    // The chart shows the attempts against capacity, over goodput.
+    await lab.getByRole('button', {name: 'Load and goodput'}).click();
+    await expect(lab.getByRole('button', {name: 'Load and goodput'})).toHaveAttribute('aria-pressed', 'true');
+    await expect(lab.getByText('attempts (with retries)')).toBeVisible();
+
+    // The diagram says why requests fail at that second: the largest cause first.
+    const why = selectSegmentAt(simulate(storm), after).failedByCause;
+    const biggest = (Object.keys(why) as (keyof typeof why)[]).sort((a, b) => why[b] - why[a])[0]!;
+    expect(why[biggest]).toBeGreaterThan(0);
+    await expect(lab.getByTestId('failing-now')).toContainText(`Failing now: ${formatCount(why[biggest])} req/s`);
+
+    // Load shedding on: the tasks serve what they can and reject the rest at once; goodput holds.
+    await lab.getByLabel('Load shedding').check();
+    const shedding: Model = {...storm, service: {...storm.service, loadShedding: true}};
+    await expect.poll(() => modelInUrl(page)).toEqual(shedding);
+    const held = servable(shedding);
+    expect(held.served).toBeGreaterThanOrEqual(held.limit * 0.95);
+    await expect(lab.getByTestId('chart-readout')).toContainText(`${formatCount(held.served)} served`);
+    await expect(lab.getByTestId('summary-lowest-goodput')).toHaveText(goodputText(shedding));
+    await expect(lab.getByTestId('summary-shed')).toHaveText(formatCount(simulate(shedding).summary.shed));
+  });
+
+  test('the share link round-trips every client and overload field', async ({page}) => {
+    const model = EVERY_CLIENT_SETTING;
+    await gotoHydrated(page, `/playground?model=${encodeModel(model)}`);
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await expect(lab.getByLabel('DNS TTL')).toHaveValue('20');
+    await expect(lab.getByLabel('Clients never re-resolve')).toBeChecked();
+    await expect(lab.getByLabel('Client DNS cache')).toHaveCount(0);
+    await expect(lab.getByLabel('Keep-alive connections')).not.toBeChecked();
+    await expect(lab.getByLabel('Connect timeout')).toHaveValue('3');
+    await expect(lab.getByLabel('Request timeout')).toHaveValue('4');
+    await expect(lab.getByLabel('Client retries')).toHaveValue('2');
+    await expect(lab.getByLabel('Backoff between retries')).toBeChecked();
+    await expect(lab.getByLabel('Backoff base')).toHaveValue('0.5');
+    await expect(lab.getByLabel('Backoff cap')).toHaveValue('8');
+    await expect(lab.getByLabel('Jitter')).toHaveValue('none');
+    await expect(lab.getByLabel('Retries allowed')).toHaveValue('10');
+    await expect(lab.getByLabel('Service time')).toHaveValue('0.08');
+    await expect(lab.getByLabel('Load shedding')).toBeChecked();
+    await expect(lab.getByTestId('summary-availability')).toHaveText(formatPercent(simulate(model).summary.availability));
+    expect(await modelInUrl(page)).toEqual(model);
+
+    // Edits go back into the link: the cache is no longer kept for ever, the budget is turned off.
+    await lab.getByLabel('Clients never re-resolve').uncheck();
+    await lab.getByLabel('Retry budget').uncheck();
+    const {dnsCacheSeconds: _cache, retryBudget: _budget, ...rest} = model.clients!;
+    await expect.poll(() => modelInUrl(page)).toEqual({...model, clients: rest});
+    await expect(lab.getByLabel('Client DNS cache')).toHaveValue('0');
+  });
+
+  test('the client controls, figures and load view have no serious accessibility findings, light and dark', async ({page}) => {
+    test.slow();
+    await gotoHydrated(page, `/playground?model=${encodeModel(EVERY_CLIENT_SETTING)}`);
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await lab.getByRole('button', {name: 'Load and goodput'}).click();
+    await lab.getByRole('slider').fill('400');
+    await expect(lab.getByTestId('summary-lowest-goodput')).toBeVisible();
+    expect(await seriousAxeFindings(page, 'main')).toEqual([]);
+    await page.emulateMedia({colorScheme: 'dark'});
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await seriousAxeFindings(page, 'main')).toEqual([]);
+  });
+
+  test('an old link with retries in traffic still opens, says what changed and gives the same figures', async ({page}) => {
+    const old = {...busy, traffic: {requestsPerSecond: 500, retries: 2}} as Model;
+    await gotoHydrated(page, `/playground?model=${encodeModel(old)}`);
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await expect(lab.getByRole('status').filter({hasText: 'older version of the lab'})).toContainText('clients.retries');
+    await expect(lab.getByLabel('Client retries')).toHaveValue('2');
+    await expect(lab.getByTestId('summary-failed-requests')).toHaveText(formatCount(simulate(old).summary.failed));
+    expect(await modelInUrl(page)).toEqual(upgradeModel(old).model);
+  });
+});
+
+test('the diagram counts failed checks per load balancer node where the nodes differ', async ({page}) => {
+  await gotoHydrated(page, '/playground');
+  const lab = page.getByRole('region', {name: 'Your model'});
+  await lab.getByLabel('Preset').selectOption({label: 'Six tasks in three zones'});
+  const model = await modelInUrl(page);
+  const result = simulate(model);
+  // Between the first node marking task b-1 and the last: the nodes in zones a and c disagree.
+  const first = result.events.find((e) => e.type === 'lb/nodeMarkedUnhealthy' && e.task === 'b-1')!.t;
+  const t = Math.ceil(first);
+  const checks = selectMechanismAt(result, t).targets['b-1']!.checks;
+  expect(checks.map((c) => c.nodeZone).sort()).toEqual(['a', 'c']);
+  await lab.getByRole('slider').fill(String(t));
+  const timers = lab.getByTestId('timer-b-1');
+  await expect(timers).toHaveCount(2);
+  for (const count of checks) {
+    // Once a node's last needed check has started it names no next check; once it has marked the task, it says so.
+    const next =
+      count.nextCheckInSeconds !== null
+        ? ` · next check in ${formatDuration(count.nextCheckInSeconds)}`
+        : count.done >= count.threshold
+          ? ' · marked unhealthy'
+          : '';
+    await expect(timers.filter({hasText: `node in zone ${count.nodeZone}:`})).toHaveText(`node in zone ${count.nodeZone}: ${count.done} of ${count.threshold} failed${next}`);
+  }
 });

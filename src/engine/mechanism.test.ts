@@ -133,14 +133,65 @@ describe('selectMechanismAt: a network partition', () => {
   const started = eventOf(result, 'partition/started');
   const marked = eventOf(result, 'partition/marked');
 
-  it('counts the far nodes’ failed checks on each side, until they mark the targets', () => {
-    const mechanism = selectMechanismAt(result, started.t + 1);
+  it('counts the far nodes’ failed checks on each side, each side until its own nodes mark the targets', () => {
+    const at = started.t + 1;
+    const mechanism = selectMechanismAt(result, at);
     const inside = mechanism.targets['a-1']!.checks;
     const outside = mechanism.targets['b-1']!.checks;
     expect(inside).toHaveLength(1);
-    expect(inside[0]).toMatchObject({nodes: `nodes outside zone ${started.zone}`, changesInSeconds: marked.t - started.t - 1});
-    expect(outside[0]).toMatchObject({nodes: `node in zone ${started.zone}`, done: inside[0]!.done});
-    expect(selectMechanismAt(result, marked.t).targets['a-1']!.checks).toEqual([]);
+    expect(inside[0]).toMatchObject({nodes: `nodes outside zone ${started.zone}`, direction: 'failing'});
+    expect(outside).toHaveLength(1);
+    expect(outside[0]).toMatchObject({nodes: `node in zone ${started.zone}`, nodeZone: started.zone});
+    // In this preset the cut zone's node is the last of all to mark, at the engine's event; the
+    // nodes outside it mark the targets in the cut zone earlier, each on its own phase.
+    expect(outside[0]!.changesInSeconds).toBe(marked.t - at);
+    expect(inside[0]!.changesInSeconds).toBeLessThan(outside[0]!.changesInSeconds);
+    const insideDone = at + inside[0]!.changesInSeconds;
+    expect(selectMechanismAt(result, insideDone).targets['a-1']!.checks).toEqual([]);
+    expect(selectMechanismAt(result, insideDone).targets['b-1']!.checks).toHaveLength(1);
+    expect(selectMechanismAt(result, marked.t).targets['b-1']!.checks).toEqual([]);
+  });
+
+  it('splits the far nodes’ count once the first of them has marked the targets', () => {
+    const firstNode = eventOf(result, 'partition/nodeMarked');
+    const checks = selectMechanismAt(result, firstNode.t + 1).targets['a-1']!.checks;
+    expect(checks.length).toBeGreaterThan(1);
+    expect(checks.every((c) => c.nodeZone !== started.zone)).toBe(true);
+    expect(checks.filter((c) => c.done === c.threshold)).toHaveLength(1);
+  });
+});
+
+describe('selectMechanismAt: load balancer nodes whose counts differ', () => {
+  // Zone b is lost: the nodes in zones a and c each check b-1 on their own phase.
+  const result = simulate(getPreset('six-tasks-three-zones').model);
+  const stopped = eventOf(result, 'task/stopped', 'b-1');
+  const firstNode = eventOf(result, 'lb/nodeMarkedUnhealthy', 'b-1');
+  const marked = eventOf(result, 'lb/targetMarkedUnhealthy', 'b-1');
+  const {unhealthyThreshold} = result.model.loadBalancer.healthCheck;
+
+  it('has two nodes that mark the target at different times', () => {
+    expect(Object.keys(result.healthCheckPhases)).toContain('b');
+    expect(firstNode.t).toBeGreaterThan(stopped.t);
+    expect(firstNode.t).toBeLessThan(marked.t);
+  });
+
+  it('shows one count while the nodes agree, and one per node once they differ', () => {
+    const before = selectMechanismAt(result, firstNode.t - 0.5).targets['b-1']!.checks;
+    expect(before).toHaveLength(1);
+    expect(before[0]).toMatchObject({nodes: null, done: unhealthyThreshold - 1, changesInSeconds: marked.t - firstNode.t + 0.5});
+    const between = selectMechanismAt(result, firstNode.t + 0.5).targets['b-1']!.checks;
+    expect(between.map((c) => c.nodeZone).sort()).toEqual(['a', 'c']);
+    const done = between.find((c) => c.done === unhealthyThreshold)!;
+    const counting = between.find((c) => c.done < unhealthyThreshold)!;
+    expect(done).toMatchObject({nextCheckInSeconds: null, changesInSeconds: 0, nodes: `node in zone ${done.nodeZone}`});
+    expect(counting.changesInSeconds).toBe(marked.t - firstNode.t - 0.5);
+    expect(counting.nextCheckInSeconds).not.toBeNull();
+  });
+
+  it('never counts the node in the lost zone', () => {
+    for (const t of [stopped.t, firstNode.t + 0.5, marked.t - 0.5]) {
+      for (const count of selectMechanismAt(result, t).targets['b-1']!.checks) expect(count.nodeZone).not.toBe('b');
+    }
   });
 });
 

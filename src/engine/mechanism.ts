@@ -9,25 +9,30 @@
  * particular is not recomputed from the seed: the check that marks a target
  * unhealthy is found from the engine's own `lb/targetMarkedUnhealthy` (or
  * `partition/marked`) event, and the earlier checks of the same count are
- * whole intervals before it. So the counts stay right whatever schedule the
- * load balancer model uses, as long as it reports when a target was marked.
+ * whole intervals before it. Each load balancer node checks on its own phase
+ * (`result.healthCheckPhases`), so the nodes' counts can differ: they are split per
+ * node only when the nodes' own schedules end exactly where the engine's event
+ * does, and otherwise stay one count read back from the event.
  */
 import type {SimEvent, SimulationResult} from './types';
 import {selectSegmentIndexAt} from './selectors';
+import {nodeMarkTime} from './healthChecks';
 
 /** One load balancer node group's count of checks towards a change of a target's state. */
 export interface CheckCount {
-  /** Whose checks these are: `null` for every node, else a description such as "nodes in the other zones". */
+  /** Whose checks these are: `null` for every node, else a description such as "node in zone b". */
   nodes: string | null;
+  /** The zone of the one load balancer node this count belongs to, when it is one node's. */
+  nodeZone?: string;
   /** `'failing'`: counting failed checks towards the unhealthy threshold; `'passing'`: passes towards the healthy one. */
   direction: 'failing' | 'passing';
   /** Checks whose result is in at this moment. */
   done: number;
   /** Checks needed (the unhealthy or healthy threshold). */
   threshold: number;
-  /** Seconds until the next check starts, or `null` when the last one needed has started. */
+  /** Seconds until the next check starts (at the soonest node, for a count shared by several), or `null` when the last one needed has started. */
   nextCheckInSeconds: number | null;
-  /** Seconds until the threshold is reached (the target changes state). */
+  /** Seconds until the threshold is reached (the target changes state); 0 once this node has marked it. */
   changesInSeconds: number;
 }
 
@@ -154,8 +159,8 @@ function targetAt(result: SimulationResult, id: string, t: number, index: EventI
     const marked = firstAfter(events, MARKED_TYPES, stop.t);
     const noticed = firstAfter(events, ['scheduler/taskStopNoticed'], stop.t);
     if (marked && marked.t > t && (!noticed || noticed.t > t)) {
-      const count = checkCountAt(t, marked.t, healthCheck.unhealthyThreshold, healthCheck.intervalSeconds, healthCheck.timeoutSeconds);
-      mechanism.checks.push({nodes: null, direction: 'failing', ...count});
+      const nodes = liveNodes(result, stop.t).filter((zone) => liveNodes(result, t).includes(zone));
+      mechanism.checks.push(...failingCounts(result, nodes, stop.t, t, marked.t, null));
     }
     if (noticed && noticed.t > t) mechanism.noticedInSeconds = noticed.t - t;
     return mechanism;
@@ -179,19 +184,93 @@ function targetAt(result: SimulationResult, id: string, t: number, index: EventI
   return mechanism;
 }
 
+/** Zones whose load balancer node is up at `t` (a node in a zone that is down checks nothing). */
+function liveNodes(result: SimulationResult, t: number): string[] {
+  const segment = result.segments[selectSegmentIndexAt(result, t)]!;
+  return Object.keys(result.healthCheckPhases).filter((zone) => segment.zones.find((z) => z.zone === zone)?.status === 'up');
+}
+
+/** When each of `nodes` marks a target that stopped answering it at `from`, from the node's own phase. */
+function nodeMarks(result: SimulationResult, nodes: readonly string[], from: number): {zone: string; markAt: number}[] {
+  const {healthCheck} = result.model.loadBalancer;
+  return nodes.map((zone) => ({zone, markAt: nodeMarkTime(from, result.healthCheckPhases[zone]!, healthCheck).markAt}));
+}
+
+function nodeLabel(zones: readonly string[]): string {
+  return zones.length === 1 ? `node in zone ${zones[0]}` : `nodes in zones ${zones.join(', ')}`;
+}
+
+/**
+ * The failing checks of `nodes` at `t` towards marking a target that stopped answering them at
+ * `from`, where the last of them marks it at `lastMark` (the engine's event). One count when
+ * every node has the same number of failed checks (its next check is the soonest node's); one
+ * count per node when they differ, with a node that has already marked the target at its threshold.
+ * If the nodes' schedules do not end at `lastMark` (a node that had already marked the target,
+ * say), the count is read back from `lastMark` alone, as for a single node.
+ */
+function failingCounts(
+  result: SimulationResult,
+  nodes: readonly string[],
+  from: number,
+  t: number,
+  lastMark: number,
+  group: string | null,
+): CheckCount[] {
+  const {unhealthyThreshold, intervalSeconds, timeoutSeconds} = result.model.loadBalancer.healthCheck;
+  const marks = nodeMarks(result, nodes, from);
+  const latest = Math.max(...marks.map((m) => m.markAt));
+  if (marks.length === 0 || Math.abs(latest - lastMark) > 1e-6) {
+    const count = checkCountAt(t, lastMark, unhealthyThreshold, intervalSeconds, timeoutSeconds);
+    return [{nodes: group, direction: 'failing', ...count}];
+  }
+  const perNode: CheckCount[] = marks.map(({zone, markAt}) => {
+    const count =
+      markAt <= t
+        ? {done: unhealthyThreshold, threshold: unhealthyThreshold, nextCheckInSeconds: null, changesInSeconds: 0}
+        : checkCountAt(t, markAt, unhealthyThreshold, intervalSeconds, timeoutSeconds);
+    return {nodes: nodeLabel([zone]), nodeZone: zone, direction: 'failing', ...count};
+  });
+  if (perNode.length > 1 && perNode.some((c) => c.done !== perNode[0]!.done)) return perNode;
+  const nexts = perNode.map((c) => c.nextCheckInSeconds).filter((n): n is number => n !== null);
+  return [
+    {
+      nodes: group,
+      ...(perNode.length === 1 ? {nodeZone: perNode[0]!.nodeZone} : {}),
+      direction: 'failing',
+      done: perNode[0]!.done,
+      threshold: unhealthyThreshold,
+      nextCheckInSeconds: nexts.length > 0 ? Math.min(...nexts) : null,
+      changesInSeconds: lastMark - t,
+    },
+  ];
+}
+
 /** Checks the load balancer nodes on each side of a partition are failing for targets across it. */
-function partitionChecks(result: SimulationResult, t: number, index: EventIndex): Map<string, CheckCount> {
-  const counts = new Map<string, CheckCount>();
+function partitionChecks(result: SimulationResult, t: number, index: EventIndex): Map<string, CheckCount[]> {
+  const counts = new Map<string, CheckCount[]>();
   const started = lastBefore(index.byType.get('partition/started'), ['partition/started'], t);
   if (!started || !result.model.loadBalancer.crossZone) return counts;
   const marked = firstAfter(index.byType.get('partition/marked'), ['partition/marked'], started.t);
   const healed = firstAfter(index.byType.get('partition/healed'), ['partition/healed'], started.t);
   if (!marked || marked.t <= t || (healed && healed.t <= t)) return counts;
-  const {healthCheck} = result.model.loadBalancer;
-  const count = checkCountAt(t, marked.t, healthCheck.unhealthyThreshold, healthCheck.intervalSeconds, healthCheck.timeoutSeconds);
   const cutZone = started.zone!;
-  counts.set('inside', {nodes: `nodes outside zone ${cutZone}`, direction: 'failing', ...count});
-  counts.set('outside', {nodes: `node in zone ${cutZone}`, direction: 'failing', ...count});
+  // Targets in the cut zone fail the checks of every other node; the others fail those of the cut zone's node.
+  const all = Object.keys(result.healthCheckPhases);
+  const outsideNodes = all.filter((zone) => zone !== cutZone);
+  const insideNodes = all.filter((zone) => zone === cutZone);
+  // The last node of all marks at the engine's event; each side's last mark is its own nodes' latest.
+  const marks = nodeMarks(result, all, started.t);
+  const consistent = marks.length > 0 && Math.abs(Math.max(...marks.map((m) => m.markAt)) - marked.t) <= 1e-6;
+  const sideEnd = (nodes: string[]) =>
+    consistent ? Math.max(...marks.filter((m) => nodes.includes(m.zone)).map((m) => m.markAt)) : marked.t;
+  const side = (nodes: string[], label: string): CheckCount[] => {
+    if (nodes.length === 0) return [];
+    const end = sideEnd(nodes);
+    if (end <= t) return [];
+    return failingCounts(result, nodes, started.t, t, end, label);
+  };
+  counts.set('inside', side(outsideNodes, `nodes outside zone ${cutZone}`));
+  counts.set('outside', side(insideNodes, `node in zone ${cutZone}`));
   return counts;
 }
 
@@ -259,7 +338,7 @@ export function selectMechanismAt(result: SimulationResult, t: number): Mechanis
   for (const target of segment.targets) {
     const mechanism = targetAt(result, target.id, t, index);
     const across = partition.get(target.zone === cutZone ? 'inside' : 'outside');
-    if (across && target.lbState === 'healthy' && target.state !== 'dead') mechanism.checks.push(across);
+    if (across && target.lbState === 'healthy' && target.state !== 'dead') mechanism.checks.push(...across);
     targets[target.id] = mechanism;
   }
   return {t, targets, scheduler: schedulerAt(result, t, index), database: databaseAt(result, t)};

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Model} from '@site/src/engine';
-import {addEntry, LAB_ZONES, nextZoneNames, removeEntry, setZoneCount, timelineEntries, updateEntry} from './edit';
+import {simulate} from '@site/src/engine';
+import {addEntry, clientsOf, LAB_BACKOFF, LAB_RETRY_BUDGET, LAB_ZONES, nextZoneNames, removeEntry, setClients, setLoadBalancer, setService, setZoneCount, timelineEntries, updateEntry} from './edit';
 
 const base: Model = {
   zones: ['use1-az1', 'use1-az2', 'use1-az4'],
@@ -81,5 +82,40 @@ describe('timeline entries', () => {
     expect(timelineEntries(moved)[1]!.entry.kind).toBe('grayFailure');
     const removed = removeEntry(moved, timelineEntries(moved)[1]!);
     expect(removed.faults).toEqual(base.faults);
+  });
+});
+
+describe('client settings', () => {
+  const start: Model = {zones: ['a', 'b'], traffic: {requestsPerSecond: 100, retries: 2}};
+
+  it('reads retries set the older way, in traffic', () => {
+    expect(clientsOf(start)).toEqual({retries: 2});
+    expect(clientsOf({zones: ['a']})).toEqual({});
+  });
+
+  it('moves retries to the clients when any client setting changes, so they are never set twice', () => {
+    const next = setClients(start, {requestTimeoutSeconds: 3});
+    expect(next.clients).toEqual({retries: 2, requestTimeoutSeconds: 3});
+    expect(next.traffic).toEqual({requestsPerSecond: 100});
+    expect(() => simulate(next)).not.toThrow();
+  });
+
+  it('drops a setting put back to its default, and the clients with it when none is left', () => {
+    const set = setClients({zones: ['a']}, {dnsCacheSeconds: 'forever', backoff: LAB_BACKOFF});
+    expect(set.clients).toEqual({dnsCacheSeconds: 'forever', backoff: LAB_BACKOFF});
+    const back = setClients(setClients(set, {dnsCacheSeconds: undefined}), {backoff: undefined});
+    expect(back).toEqual({zones: ['a']});
+  });
+
+  it('keeps a backoff or a budget turned off as null, which the engine reads as none', () => {
+    const off = setClients({zones: ['a'], clients: {retryBudget: LAB_RETRY_BUDGET}}, {retryBudget: null});
+    expect(off.clients).toEqual({retryBudget: null});
+    expect(simulate(off).model.clients.retryBudget).toBeNull();
+  });
+
+  it('sets service and load balancer fields the same way', () => {
+    expect(setService({zones: ['a'], service: {desiredCount: 2}}, {loadShedding: true}).service).toEqual({desiredCount: 2, loadShedding: true});
+    expect(setService({zones: ['a'], service: {serviceTimeSeconds: 0.2}}, {serviceTimeSeconds: undefined}).service).toEqual({});
+    expect(setLoadBalancer({zones: ['a']}, {dnsTtlSeconds: 30}).loadBalancer).toEqual({dnsTtlSeconds: 30});
   });
 });

@@ -5,6 +5,11 @@
  */
 import type {DatabaseSpec, Fault, Model, OperatorAction, ZoneName} from '@site/src/engine';
 
+/** The model's client settings (DNS cache, timeouts, retries, backoff, budget). */
+export type ClientsSpec = NonNullable<Model['clients']>;
+/** Exponential backoff between retries. */
+export type BackoffSpec = NonNullable<ClientsSpec['backoff']>;
+
 /**
  * Zone names the lab uses, as AZ IDs: unlike AZ names (`us-east-1a`), IDs mean
  * the same physical zone in every account.
@@ -201,15 +206,15 @@ export function setZoneCount(model: Model, count: number): Model {
 }
 
 /** Database kinds the lab offers, with reader-facing names. */
-export const DATABASE_KINDS = {
-  none: 'No database',
-  'single-az': 'Single-AZ instance',
-  'multi-az-instance': 'RDS Multi-AZ DB instance (synchronous standby)',
-  'multi-az-cluster': 'RDS Multi-AZ DB cluster (two readable standbys)',
-  aurora: 'Aurora (shared storage over three zones)',
-  'async-replica': 'Primary + asynchronous read replica',
-  'self-managed': 'Self-managed replication (PostgreSQL/MySQL)',
-} as const;
+export const DATABASE_KINDS: Record<DatabaseSpec['kind'], {label: string; detail?: string}> = {
+  none: {label: 'No database'},
+  'single-az': {label: 'Single-AZ instance'},
+  'multi-az-instance': {label: 'Multi-AZ DB instance', detail: 'RDS, with a synchronous standby.'},
+  'multi-az-cluster': {label: 'Multi-AZ DB cluster', detail: 'RDS, with two readable standbys.'},
+  aurora: {label: 'Aurora', detail: 'Shared storage over three zones.'},
+  'async-replica': {label: 'Async read replica', detail: 'A primary and an asynchronous read replica.'},
+  'self-managed': {label: 'Self-managed', detail: 'Your own replication (PostgreSQL or MySQL).'},
+};
 
 /** A database of `kind` placed over `zones`: the primary in the first zone, copies in the next ones. */
 export function databaseOfKind(kind: DatabaseSpec['kind'], zones: readonly ZoneName[]): DatabaseSpec {
@@ -230,4 +235,45 @@ export function databaseOfKind(kind: DatabaseSpec['kind'], zones: readonly ZoneN
     case 'self-managed':
       return {kind, primaryZone: at(0), replicaZones: zones.slice(1, 3), replication: 'sync'};
   }
+}
+
+/** `settings` with `patch` applied; a key set to `undefined` leaves (the engine's default applies again). */
+function merged<T extends object>(settings: T | undefined, patch: Partial<T>): T {
+  const next: Record<string, unknown> = {...settings, ...patch};
+  for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
+  return next as T;
+}
+
+/** Backoff the lab starts from when the reader turns it on: an illustration, not any SDK's default. */
+export const LAB_BACKOFF: BackoffSpec = {baseSeconds: 1, capSeconds: 20, jitter: 'full'};
+
+/** Retry budget the lab starts from when the reader turns it on: retries up to a tenth of first attempts (an illustration). */
+export const LAB_RETRY_BUDGET = 0.1;
+
+/** The model's client settings, with `traffic.retries` (where retries used to be set) read as `clients.retries`. */
+export function clientsOf(model: Model): ClientsSpec {
+  const legacy = model.traffic?.retries;
+  return {...(legacy === undefined ? {} : {retries: legacy}), ...model.clients};
+}
+
+/**
+ * `model` with client settings changed (`undefined` puts a setting back to the engine's default).
+ * Retries set the older way, in `traffic.retries`, move to `clients.retries`, so they are never set twice.
+ */
+export function setClients(model: Model, patch: Partial<ClientsSpec>): Model {
+  const clients = merged(clientsOf(model), patch);
+  const {clients: _old, ...rest} = model;
+  const next: Model = Object.keys(clients).length === 0 ? rest : {...rest, clients};
+  if (model.traffic?.retries !== undefined) next.traffic = merged(model.traffic, {retries: undefined});
+  return next;
+}
+
+/** `model` with service settings changed (`undefined` puts a setting back to its default). */
+export function setService(model: Model, patch: Partial<NonNullable<Model['service']>>): Model {
+  return {...model, service: merged(model.service, patch)};
+}
+
+/** `model` with load balancer settings changed (`undefined` puts a setting back to its default). */
+export function setLoadBalancer(model: Model, patch: Partial<NonNullable<Model['loadBalancer']>>): Model {
+  return {...model, loadBalancer: merged(model.loadBalancer, patch)};
 }

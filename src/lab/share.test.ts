@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {zoneOutage, type Model} from '@site/src/engine';
+import {upgradeModel, zoneOutage, type Model} from '@site/src/engine';
 import {deflateSync} from 'fflate';
+import {EVERY_CLIENT_SETTING} from './clientsExample';
 import {decodeModel, encodeModel, MAX_SHARE_LENGTH, SHARE_VERSION, shareLinkProblem, withModelParam} from './share';
 
 /** A link in the first, uncompressed format. */
@@ -116,6 +117,34 @@ describe('share link', () => {
   it('round-trips zones named like Object.prototype members', () => {
     const odd: Model = {zones: ['constructor', 'toString'], service: {tasksPerZone: {toString: 3}}};
     expect(decodeModel(encodeModel(odd))).toEqual({ok: true, model: odd});
+  });
+});
+
+describe('share link: the clients and overload (issue 13)', () => {
+  const clients = EVERY_CLIENT_SETTING;
+
+  it('round-trips every new field, "forever" and null included', () => {
+    expect(decodeModel(encodeModel(clients))).toEqual({ok: true, model: clients});
+    const off: Model = {...model, clients: {backoff: null, retryBudget: null, dnsCacheSeconds: 120}};
+    expect(decodeModel(encodeModel(off))).toEqual({ok: true, model: off});
+  });
+
+  it('opens a link made before the clients, with retries in traffic, and upgrades it to clients.retries', () => {
+    const old = {...model, traffic: {requestsPerSecond: 500, retries: 2}};
+    for (const link of [plainLink(old), encodeModel(old as Model)]) {
+      const decoded = decodeModel(link);
+      expect(decoded).toEqual({ok: true, model: old});
+      if (!decoded.ok) continue;
+      const upgraded = upgradeModel(decoded.model);
+      expect(upgraded.model.clients).toEqual({retries: 2});
+      expect(upgraded.model.traffic).toEqual({requestsPerSecond: 500});
+      expect(upgraded.notices.join(' ')).toMatch(/clients\.retries/);
+    }
+  });
+
+  it('refuses a link whose clients are invalid, naming the field', () => {
+    const decoded = decodeModel(encodeModel({...model, clients: {backoff: {baseSeconds: 5, capSeconds: 1, jitter: 'full'}}}));
+    expect(decoded).toMatchObject({ok: false, reason: expect.stringContaining('clients.backoff.capSeconds')});
   });
 });
 

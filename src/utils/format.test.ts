@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatClock, formatCount, formatDuration, formatPercent, formatUsd} from './format';
+import {formatClock, formatCount, formatDuration, formatLatency, formatPercent, formatUsd} from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -40,5 +40,17 @@ describe('formatCount and formatUsd', () => {
     expect(formatCount(2.345)).toBe('2.35');
     expect(formatUsd(0.02)).toBe('$0.02');
     expect(formatUsd(1234)).toBe('$1,234');
+  });
+});
+
+describe('formatLatency', () => {
+  it('writes short latencies in ms and longer ones in seconds', () => {
+    expect(formatLatency(0.05)).toBe('50 ms');
+    expect(formatLatency(0.9994)).toBe('999 ms');
+    expect(formatLatency(0.9996)).toBe('1.0 s');
+    expect(formatLatency(2.46)).toBe('2.5 s');
+    expect(formatLatency(12)).toBe('12 s');
+    expect(formatLatency(150)).toBe('2 min 30 s');
+    expect(formatLatency(Number.NaN)).toBe('–');
   });
 });

@@ -20,6 +20,14 @@ export function formatDuration(seconds: number): string {
   return hours === 0 ? `${Math.floor(s / 86_400)} d` : `${Math.floor(s / 86_400)} d ${hours} h`;
 }
 
+/** A latency: milliseconds under a second ("50 ms"), tenths of a second under ten ("2.5 s"), else as a duration. */
+export function formatLatency(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '–';
+  if (seconds < 0.9995) return `${Math.round(seconds * 1000)} ms`;
+  if (seconds < 9.95) return `${seconds.toFixed(1)} s`;
+  return formatDuration(seconds);
+}
+
 /** A clock-style time offset for axes: "0:45", "12:00", "1:05:00". */
 export function formatClock(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));

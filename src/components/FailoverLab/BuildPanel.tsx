@@ -15,6 +15,7 @@ import {
 } from '@site/src/engine';
 import {DATABASE_KINDS, databaseOfKind, setZoneCount} from '@site/src/lab/edit';
 import {CheckboxField, NumberField, SelectField} from '@site/src/components/Fields';
+import ClientsFields from './ClientsFields';
 import styles from './styles.module.css';
 
 interface Props {
@@ -47,9 +48,9 @@ const HEALTH_CHECK_FIELDS: readonly {
   {key: 'healthyThreshold', label: 'Healthy threshold', hint: 'Passing checks in a row before a target marked unhealthy returns.', min: 2, max: 10, integer: true},
 ];
 
-const SESSION_STORES: readonly {value: SessionStore; label: string}[] = [
-  {value: 'multi-zone', label: 'External multi-zone store (e.g. DynamoDB)'},
-  {value: 'single-zone', label: 'External store in one zone'},
+const SESSION_STORES: readonly {value: SessionStore; label: string; detail?: string}[] = [
+  {value: 'multi-zone', label: 'Multi-zone store', detail: 'An external store across zones, such as DynamoDB.'},
+  {value: 'single-zone', label: 'Store in one zone', detail: 'An external store that lives in one zone, such as a Redis on one instance.'},
   {value: 'task-memory', label: "In the task's memory"},
 ];
 
@@ -89,8 +90,8 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
           label="Task placement"
           value={perZone ? 'per-zone' : 'spread'}
           options={[
-            {value: 'spread', label: 'Spread a task count over the zones (ECS default)'},
-            {value: 'per-zone', label: 'Set the tasks in each zone'},
+            {value: 'spread', label: 'Spread over the zones', detail: 'One task count for the whole service.'},
+            {value: 'per-zone', label: 'Set each zone', detail: 'The number of tasks in each zone, set one by one.'},
           ]}
           hint="ECS spreads a service's tasks evenly over zones by default."
           onChange={(value) =>
@@ -176,8 +177,8 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
           label="Replacement"
           value={scheduler.kind ?? 'ecs'}
           options={[
-            {value: 'ecs', label: 'ECS service: replace stopped tasks'},
-            {value: 'none', label: 'Fixed fleet: nothing is replaced'},
+            {value: 'ecs', label: 'ECS service', detail: 'ECS replaces stopped tasks.'},
+            {value: 'none', label: 'Fixed fleet', detail: 'Nothing is replaced.'},
           ]}
           hint="Whether a stopped task is replaced in a zone that is up."
           onChange={(value) => setScheduler({kind: value})}
@@ -206,8 +207,8 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
           label="Load balancer type"
           value={lb.type ?? 'application'}
           options={[
-            {value: 'application', label: 'Application Load Balancer (ALB)'},
-            {value: 'network', label: 'Network Load Balancer (NLB)'},
+            {value: 'application', label: 'Application (ALB)', detail: 'Application Load Balancer.'},
+            {value: 'network', label: 'Network (NLB)', detail: 'Network Load Balancer.'},
           ]}
           hint="Routing is the same in the model; an NLB's cross-zone traffic is billed, an ALB's is not."
           onChange={(value) => setLb({type: value})}
@@ -263,7 +264,7 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
           value={traffic.curve ?? 'constant'}
           options={[
             {value: 'constant', label: 'Constant'},
-            {value: 'daily', label: 'Daily curve (peak in the afternoon)'},
+            {value: 'daily', label: 'Daily curve', detail: 'Peaks in the afternoon.'},
           ]}
           hint="A daily curve changes every 15 minutes."
           onChange={(value) => setTraffic({curve: value})}
@@ -279,24 +280,16 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
           step={0.05}
           onChange={(value) => setTraffic({writeShare: value})}
         />
-        <NumberField
-          label="Client retries"
-          value={traffic.retries}
-          defaultValue={0}
-          hint="Times a client retries a failed request."
-          min={0}
-          max={5}
-          integer
-          onChange={(value) => setTraffic({retries: value})}
-        />
       </fieldset>
+
+      <ClientsFields model={model} onChange={onChange} />
 
       <fieldset className={styles.group}>
         <legend>Database</legend>
         <SelectField
           label="Topology"
           value={database.kind}
-          options={(Object.keys(DATABASE_KINDS) as DatabaseSpec['kind'][]).map((kind) => ({value: kind, label: DATABASE_KINDS[kind]}))}
+          options={(Object.keys(DATABASE_KINDS) as DatabaseSpec['kind'][]).map((kind) => ({value: kind, ...DATABASE_KINDS[kind]}))}
           hint="The primary goes in the first zone, copies in the next ones."
           onChange={(kind) => onChange({...model, database: databaseOfKind(kind, model.zones)})}
         />
@@ -305,9 +298,9 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
             label="Replication mode"
             value={database.replication}
             options={[
-              {value: 'sync', label: 'Synchronous (PostgreSQL synchronous_commit = on)'},
-              {value: 'quorum', label: 'Quorum (ANY 1 of the standbys)'},
-              {value: 'semi-sync', label: 'Semi-synchronous (MySQL, falls back to async after 10 s)'},
+              {value: 'sync', label: 'Synchronous', detail: 'PostgreSQL synchronous_commit = on.'},
+              {value: 'quorum', label: 'Quorum', detail: 'ANY 1 of the standbys.'},
+              {value: 'semi-sync', label: 'Semi-synchronous', detail: 'MySQL; falls back to async after 10 s.'},
               {value: 'async', label: 'Asynchronous'},
             ]}
             hint="What a commit waits for before it is acknowledged."

@@ -15,6 +15,8 @@ import {
 import {addEntry, LAB_ZONES} from '@site/src/lab/edit';
 import {decodeModel, SHARE_PARAM, shareLinkProblem, withModelParam} from '@site/src/lab/share';
 import {modelToCode} from '@site/src/lab/codegen';
+import type {LabGoal} from '@site/src/lab/goal';
+import {clientFiguresMatter, lowestGoodput} from '@site/src/lab/figures';
 import {useSimulation} from '@site/src/lab/useSimulation';
 import {formatClock} from '@site/src/utils/format';
 import {incidentWindow} from '@site/src/components/Timeline/chartData';
@@ -28,6 +30,7 @@ import WidgetBoundary from '@site/src/components/WidgetBoundary';
 import MountWhenNear from '@site/src/components/MountWhenNear';
 import BuildPanel from './BuildPanel';
 import BreakPanel from './BreakPanel';
+import GoalBox from './GoalBox';
 import TimeControls, {SHORTCUTS} from './TimeControls';
 import {TabList, TabPanel} from './Tabs';
 import {usePlayback} from './usePlayback';
@@ -53,8 +56,11 @@ interface Props {
   onModelChange?: (model: Model) => void;
   /** Hide the preset picker (a challenge starts from its own model). */
   hidePresets?: boolean;
-  /** What the reader should try to achieve, stated above the lab, e.g. "Get failed requests under 1,000 without adding tasks." */
-  goal?: string;
+  /**
+   * What the reader should try to achieve, stated above the lab. With targets (`LabGoal`, e.g. from
+   * `src/content/labGoals.ts`) the lab checks its own run against them after every edit.
+   */
+  goal?: string | LabGoal;
   /** Id of the lab's heading, for links to it. Default: made from the title. */
   id?: string;
 }
@@ -166,6 +172,16 @@ function Lab(props: Props): React.JSX.Element {
   // a reset or a preset starts again from the incident of the new model, with the scrubber at its start.
   const faultCount = useRef(result?.model.faults.length ?? 0);
   const restart = useRef(false);
+  // The clients' figures: always on the playground (its results pane scrolls on its own); in a chapter
+  // lab when its model starts with clients that matter, decided again on a preset or a reset, so that an
+  // edit never grows the stuck strip over the control the reader is using.
+  const [clientsShown, setClientsShown] = useState(syncUrl);
+  const decideClients = useRef(!syncUrl);
+  useEffect(() => {
+    if (!result || !decideClients.current) return;
+    decideClients.current = false;
+    setClientsShown(clientFiguresMatter(result));
+  }, [result]);
   useEffect(() => {
     if (!result) return;
     const count = result.model.faults.length;
@@ -198,6 +214,7 @@ function Lab(props: Props): React.JSX.Element {
     const preset = getPreset(id as PresetId);
     setModel(preset.model);
     restart.current = true;
+    decideClients.current = !syncUrl;
     setAnnouncement(`Loaded the preset "${preset.title}".`);
   };
 
@@ -207,6 +224,7 @@ function Lab(props: Props): React.JSX.Element {
     setLinkProblem(null);
     setShared(null);
     restart.current = true;
+    decideClients.current = !syncUrl;
     setAnnouncement('Back to the lab’s starting model.');
   };
 
@@ -276,6 +294,7 @@ function Lab(props: Props): React.JSX.Element {
   const shareLink = () => `${window.location.origin}${playgroundPath}${withModelParam('', model)}`;
   const state = result ? selectSegmentAt(result, time) : null;
   const mechanism = useMemo(() => (result ? selectMechanismAt(result, time) : undefined), [result, time]);
+  const figures = useMemo(() => (result && clientsShown ? {lowestGoodput: lowestGoodput(result)} : undefined), [result, clientsShown]);
   const taskIds = useMemo(() => (result ? (result.segments[0]?.targets ?? []).map((t) => t.id) : []), [result]);
 
   return (
@@ -318,11 +337,7 @@ function Lab(props: Props): React.JSX.Element {
           </button>
         </div>
       </div>
-      {goal ? (
-        <p className={styles.goal}>
-          <strong>Goal:</strong> {goal}
-        </p>
-      ) : null}
+      {goal ? <GoalBox goal={goal} start={initialModel(props)} model={model} result={outcome.ok ? outcome.result : null} /> : null}
       <p className={styles.status} role="status" aria-live="polite">
         {announcement}
       </p>
@@ -336,7 +351,12 @@ function Lab(props: Props): React.JSX.Element {
           <strong>This link was made with an older version of the lab.</strong> {linkNotices.join(' ')}
         </div>
       ) : null}
-      {presetId && presetId in PRESETS ? <p className={styles.lesson}>{PRESETS[presetId as PresetId].lesson}</p> : null}
+      {/* The preset's whole title here too: a narrow preset menu shows only its start. */}
+      {presetId && presetId in PRESETS ? (
+        <p className={styles.lesson}>
+          <strong>{PRESETS[presetId as PresetId].title}.</strong> {PRESETS[presetId as PresetId].lesson}
+        </p>
+      ) : null}
       {shared ? (
         <div className={styles.shared}>
           <label htmlFor={`${fieldId}-shared`}>{shared.kind === 'link' ? 'Share link' : 'TypeScript for a live code block'}</label>
@@ -364,7 +384,7 @@ function Lab(props: Props): React.JSX.Element {
           <div className={styles.results} data-stale={!outcome.ok}>
             {/* Summary, chart and clock stay in view while the reader works the controls below (or beside) them. */}
             <div className={styles.strip} data-testid="lab-strip">
-              <SummaryFigures summary={result.summary} hasDatabase={result.model.database.kind !== 'none'} compact glossaryPath={glossaryPath} />
+              <SummaryFigures summary={result.summary} hasDatabase={result.model.database.kind !== 'none'} compact glossaryPath={glossaryPath} clients={figures} />
               <Timeline
                 result={result}
                 currentTime={time}
@@ -420,3 +440,4 @@ function Lab(props: Props): React.JSX.Element {
     </section>
   );
 }
+

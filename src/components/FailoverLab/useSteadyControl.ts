@@ -10,8 +10,8 @@ import {useCallback, useEffect, useLayoutEffect, useRef} from 'react';
 // useLayoutEffect warns on the server; there is nothing to keep steady there.
 const useBrowserLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
-/** How long after the reader's action its consequences may still move the control (a new result, a reframed chart). */
-const HOLD_MS = 1500;
+/** How long after the reader's action its consequences may still move the control (a new result from the worker, which a busy machine can take seconds to send, a reframed chart). */
+const HOLD_MS = 4000;
 
 /** Returns a handler for the lab's pointer, key and input events (capture phase). */
 export function useSteadyControl(): (event: React.SyntheticEvent) => void {

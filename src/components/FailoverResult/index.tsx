@@ -5,6 +5,7 @@ import Timeline from '@site/src/components/Timeline';
 import ZoneDiagram from '@site/src/components/ZoneDiagram';
 import SummaryFigures from '@site/src/components/SummaryFigures';
 import EventLog from '@site/src/components/EventLog';
+import {clientFigures} from '@site/src/lab/figures';
 import styles from './styles.module.css';
 
 interface Props {
@@ -23,7 +24,7 @@ export default function FailoverResult({result, showEvents = true}: Props): Reac
   const [time, setTime] = useState(Math.min(duration - 1, firstFault + 30));
   return (
     <div className={styles.result}>
-      <SummaryFigures summary={result.summary} hasDatabase={result.model.database.kind !== 'none'} />
+      <SummaryFigures summary={result.summary} hasDatabase={result.model.database.kind !== 'none'} clients={clientFigures(result)} />
       <Timeline result={result} currentTime={time} onSeek={setTime} />
       <label className={styles.scrubber}>
         <span>

@@ -122,14 +122,19 @@ export function NumberField({
 interface SelectFieldProps<T extends string> {
   label: string;
   value: T;
-  options: readonly {value: T; label: string}[];
+  /**
+   * The choices. Keep `label` short (it is what a narrow select box shows); what does not fit goes
+   * in `detail`, a sentence shown under the box for the chosen option and read with the select.
+   */
+  options: readonly {value: T; label: string; detail?: string}[];
   hint: string;
   onChange: (value: T) => void;
 }
 
-/** A labelled select with a one-line hint. */
+/** A labelled select with a one-line hint, and the chosen option's detail under it. */
 export function SelectField<T extends string>({label, value, options, hint, onChange}: SelectFieldProps<T>): React.JSX.Element {
   const id = useId();
+  const detail = options.find((option) => option.value === value)?.detail;
   return (
     <div className={`${styles.field} ${styles.selectField}`}>
       <label htmlFor={id}>{label}</label>
@@ -142,6 +147,12 @@ export function SelectField<T extends string>({label, value, options, hint, onCh
       </select>
       <p id={`${id}-hint`} className={styles.hint}>
         {hint}
+        {detail ? (
+          <>
+            {' '}
+            <span className={styles.detail}>{detail}</span>
+          </>
+        ) : null}
       </p>
     </div>
   );

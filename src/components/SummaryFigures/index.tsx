@@ -1,6 +1,7 @@
 import React, {useId} from 'react';
 import type {Summary} from '@site/src/engine';
-import {formatCount, formatDuration, formatPercent} from '@site/src/utils/format';
+import type {GoodputLow} from '@site/src/lab/figures';
+import {formatCount, formatDuration, formatLatency, formatPercent} from '@site/src/utils/format';
 import styles from './styles.module.css';
 
 interface Props {
@@ -14,6 +15,11 @@ interface Props {
    * to its entry there. Without it (live code blocks) the labels still show their definitions.
    */
   glossaryPath?: string;
+  /**
+   * The clients' and overload figures (goodput, p99 latency, timed out, shed, retries, wasted work).
+   * `lowestGoodput` is read off the result's segments (`lowestGoodput` in src/lab/figures.ts).
+   */
+  clients?: {lowestGoodput: GoodputLow | null};
 }
 
 /**
@@ -37,12 +43,21 @@ export const FIGURE_DEFINITIONS = {
     text: 'Acknowledged writes the new primary does not hold; in brackets, the longest stretch of them (the recovery point).',
   },
   'Database downtime': {anchor: 'database-downtime', text: 'Time with no primary accepting writes.'},
+  'Lowest goodput': {
+    anchor: 'lowest-goodput',
+    text: 'The lowest rate of requests served within the client’s timeout (req/s), against what the tasks in service could serve then (their capacity, or the load when less).',
+  },
+  'p99 latency': {anchor: 'p99-latency', text: 'The worst moment’s 99th percentile latency of the requests served within the timeout.'},
+  'Timed out': {anchor: 'timed-out', text: 'Attempts whose client gave up waiting before the answer came, over the whole run.'},
+  Shed: {anchor: 'shed', text: 'Attempts a task rejected at once because it could not have answered them before the timeout.'},
+  Retries: {anchor: 'retries', text: 'Retry attempts the clients made, over the whole run: load on top of the offered requests.'},
+  'Wasted work': {anchor: 'wasted-work', text: 'Requests’ worth of work the tasks did for clients that had already given up.'},
 } as const;
 
 type FigureLabel = keyof typeof FIGURE_DEFINITIONS;
 
 /** The headline figures of a run, as a description list screen readers read in order; each label links to its definition. */
-export default function SummaryFigures({summary, hasDatabase = true, compact = false, glossaryPath}: Props): React.JSX.Element {
+export default function SummaryFigures({summary, hasDatabase = true, compact = false, glossaryPath, clients}: Props): React.JSX.Element {
   const id = useId();
   const figures: {label: FigureLabel; value: string; bad: boolean}[] = [
     {label: 'Availability', value: formatPercent(summary.availability), bad: summary.availability < 1},
@@ -66,6 +81,21 @@ export default function SummaryFigures({summary, hasDatabase = true, compact = f
         bad: summary.writesLost > 0,
       },
       {label: 'Database downtime', value: formatDuration(summary.databaseDowntimeSeconds), bad: summary.databaseDowntimeSeconds > 0},
+    );
+  }
+  if (clients) {
+    const low = clients.lowestGoodput;
+    figures.push(
+      {
+        label: 'Lowest goodput',
+        value: low ? `${formatCount(low.served)} of ${formatCount(low.servable)}` : '–',
+        bad: low !== null && low.served < low.servable - 0.5,
+      },
+      {label: 'p99 latency', value: formatLatency(summary.worstLatencyP99), bad: summary.timedOut > 0},
+      {label: 'Timed out', value: formatCount(summary.timedOut), bad: summary.timedOut > 0},
+      {label: 'Shed', value: formatCount(summary.shed), bad: summary.shed > 0},
+      {label: 'Retries', value: formatCount(summary.retries), bad: false},
+      {label: 'Wasted work', value: formatCount(summary.wasted), bad: summary.wasted > 0},
     );
   }
   return (

@@ -1,6 +1,6 @@
 import React, {useEffect, useId, useMemo, useRef, useState} from 'react';
 import {selectSegmentAt, type SimulationResult, type Segment} from '@site/src/engine';
-import {formatClock, formatCount, formatDuration} from '@site/src/utils/format';
+import {formatClock, formatCount, formatDuration, formatLatency} from '@site/src/utils/format';
 import {chartTicks, faultBands, pageOf, timeTicks, type TimeWindow} from './chartData';
 import styles from './styles.module.css';
 
@@ -18,6 +18,13 @@ interface Props {
   /** Height of the chart in CSS pixels. Default 240. */
   height?: number;
 }
+
+/**
+ * What the chart draws: `'outcome'`, served and failed requests stacked under the offered load;
+ * `'load'`, the attempts the clients send (first attempts and retries) against the capacity in
+ * service, with goodput under them, so a collapse below capacity and the recovery show.
+ */
+export type ChartSeries = 'outcome' | 'load';
 
 const DEFAULT_WIDTH = 720;
 const MARGIN = {top: 12, right: 30, bottom: 40, left: 58};
@@ -83,6 +90,7 @@ export default function Timeline({
     return () => observer.disconnect();
   }, []);
   const [hover, setHover] = useState<number | null>(null);
+  const [series, setSeries] = useState<ChartSeries>('outcome');
   const plotW = Math.max(40, width - MARGIN.left - MARGIN.right);
   const plotH = Math.max(40, height - MARGIN.top - MARGIN.bottom);
 
@@ -102,6 +110,8 @@ export default function Timeline({
       served: bandPath(shown, () => 0, (s) => s.served, x, y),
       failed: bandPath(shown, (s) => s.served, (s) => s.served + s.failed, x, y),
       offered: stepPath(shown, (s) => s.offered, x, y),
+      attempts: stepPath(shown, (s) => s.attempts, x, y),
+      peakAttempts: Math.max(0, ...shown.map((s) => s.attempts)),
       capacity: stepPath(shown, totalCapacity, x, y),
       bands: faultBands(result).filter((band) => band.to > from && band.from < to),
     };
@@ -119,6 +129,10 @@ export default function Timeline({
     summary.failed === 0
       ? `Over ${formatDuration(duration)}, every one of ${formatCount(summary.offered)} requests was served.`
       : `Over ${formatDuration(duration)}, ${formatCount(summary.failed)} of ${formatCount(summary.offered)} requests failed (${(failedShare * 100).toFixed(2)} %); the longest outage lasted ${formatDuration(summary.longestOutageSeconds)}.`;
+  const loadText =
+    series === 'load'
+      ? ` Shown: the offered load, the attempts the clients sent (first attempts and retries, at most ${formatCount(chart.peakAttempts)} req/s here), goodput and the capacity in service.`
+      : '';
   const readoutTime = hover ?? currentTime;
   const readout = readoutTime === undefined ? null : selectSegmentAt(result, readoutTime);
   const zoomed = from > 0 || to < duration;
@@ -144,6 +158,7 @@ export default function Timeline({
           <desc id={descId}>
             {description}
             {zoomed ? ` The chart shows ${formatClock(from)} to ${formatClock(to)}.` : ''}
+            {loadText}
           </desc>
           <defs>
             <clipPath id={`${titleId}-clip`}>
@@ -175,7 +190,7 @@ export default function Timeline({
           ))}
           <g clipPath={`url(#${titleId}-clip)`}>
             <path className={styles.served} d={chart.served} />
-            <path className={styles.failed} d={chart.failed} />
+            {series === 'outcome' ? <path className={styles.failed} d={chart.failed} /> : <path className={styles.attempts} d={chart.attempts} />}
             <path className={styles.offered} d={chart.offered} />
             <path className={styles.capacity} d={chart.capacity} />
           </g>
@@ -198,15 +213,24 @@ export default function Timeline({
           <span className={styles.readoutTime}>{formatClock(readoutTime)}</span> {formatCount(readout.offered)} offered ·{' '}
           {formatCount(readout.served)} served · <span className={readout.failed > 0 ? styles.readoutBad : undefined}>{formatCount(readout.failed)} failed</span> · capacity{' '}
           {formatCount(totalCapacity(readout))} req/s
+          {readout.retries > 0 ? ` · ${formatCount(readout.attempts)} attempts` : ''}
+          {readout.timedOut > 0 ? ` · ${formatCount(readout.timedOut)} timed out` : ''}
+          {readout.shed > 0 ? ` · ${formatCount(readout.shed)} shed` : ''}
         </p>
       ) : null}
       <figcaption className={`${styles.legend} fl-print-hide`}>
         <span className={styles.key}>
-          <span className={styles.swatchServed} aria-hidden="true" /> served
+          <span className={styles.swatchServed} aria-hidden="true" /> {series === 'load' ? 'goodput (served in time)' : 'served'}
         </span>
-        <span className={styles.key}>
-          <span className={styles.swatchFailed} aria-hidden="true" /> failed
-        </span>
+        {series === 'outcome' ? (
+          <span className={styles.key}>
+            <span className={styles.swatchFailed} aria-hidden="true" /> failed
+          </span>
+        ) : (
+          <span className={styles.key}>
+            <span className={styles.swatchAttempts} aria-hidden="true" /> attempts (with retries)
+          </span>
+        )}
         <span className={styles.key}>
           <span className={styles.swatchOffered} aria-hidden="true" /> offered
         </span>
@@ -223,6 +247,13 @@ export default function Timeline({
             <span className={styles.swatchAction} aria-hidden="true" /> zonal shift
           </span>
         ) : null}
+        <button
+          type="button"
+          className={`button ${series === 'load' ? 'button--primary' : 'button--secondary'} button--sm ${styles.seriesButton}`}
+          aria-pressed={series === 'load'}
+          onClick={() => setSeries(series === 'load' ? 'outcome' : 'load')}>
+          Load and goodput
+        </button>
       </figcaption>
     </figure>
     {/* After the figure, not in it: HTML allows a figcaption only as a figure's first or last child. */}
@@ -260,6 +291,10 @@ function TimelineTable({result, currentTime}: {result: SimulationResult; current
               <th scope="col">Served /s</th>
               <th scope="col">Failed /s</th>
               <th scope="col">Capacity /s</th>
+              <th scope="col">Attempts /s</th>
+              <th scope="col">Timed out /s</th>
+              <th scope="col">Shed /s</th>
+              <th scope="col">p99</th>
             </tr>
           </thead>
           <tbody>
@@ -271,6 +306,10 @@ function TimelineTable({result, currentTime}: {result: SimulationResult; current
                 <td>{formatCount(segment.served)}</td>
                 <td>{formatCount(segment.failed)}</td>
                 <td>{formatCount(totalCapacity(segment))}</td>
+                <td>{formatCount(segment.attempts)}</td>
+                <td>{formatCount(segment.timedOut)}</td>
+                <td>{formatCount(segment.shed)}</td>
+                <td>{segment.served > 0 ? formatLatency(segment.latencyP99) : '–'}</td>
               </tr>
             ))}
           </tbody>

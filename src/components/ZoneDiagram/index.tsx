@@ -1,7 +1,7 @@
 import React from 'react';
 import clsx from 'clsx';
-import type {CheckCount, DbRole, MechanismAt, Segment, TargetSegment, TaskState, ZoneSegment} from '@site/src/engine';
-import {formatClock, formatCount, formatDuration, formatPercent} from '@site/src/utils/format';
+import type {CheckCount, DbRole, FailureCause, MechanismAt, Segment, TargetSegment, TaskState, ZoneSegment} from '@site/src/engine';
+import {formatClock, formatCount, formatDuration, formatLatency, formatPercent} from '@site/src/utils/format';
 import styles from './styles.module.css';
 
 /** Something the reader can break by clicking it in the diagram. */
@@ -20,11 +20,36 @@ interface Props {
   mechanism?: MechanismAt;
 }
 
-/** "1 of 2 failed · next check in 12 s", from the engine's count. */
+/**
+ * "1 of 2 failed · next check in 12 s", from the engine's count; prefixed with the node
+ * ("node in zone c: 2 of 2 failed · marked unhealthy") where the nodes' counts differ.
+ */
 export function describeChecks(count: CheckCount): string {
   const verb = count.direction === 'failing' ? 'failed' : 'passed';
-  const next = count.nextCheckInSeconds === null ? '' : ` · next check in ${formatDuration(count.nextCheckInSeconds)}`;
+  const reached = count.done >= count.threshold ? ` · ${count.direction === 'failing' ? 'marked unhealthy' : 'back in service'}` : '';
+  const next = count.nextCheckInSeconds === null ? reached : ` · next check in ${formatDuration(count.nextCheckInSeconds)}`;
   return `${count.nodes ? `${count.nodes}: ` : ''}${count.done} of ${count.threshold} ${verb}${next}`;
+}
+
+/** Why requests fail, in the reader's words, for the line under the load balancer. */
+export const CAUSE_TEXT: Record<FailureCause, string> = {
+  staleDns: 'sent to a dead zone’s load balancer node still in clients’ DNS cache',
+  deadTarget: 'sent to a dead task not yet marked unhealthy',
+  timeout: 'timed out waiting in a task’s queue',
+  shed: 'shed at once by an overloaded task',
+  noHealthyTarget: 'no task to send them to',
+  database: 'no writable database',
+  dependency: 'a zonal dependency or session store is down',
+  grayFailure: 'failing in a zone with a gray failure',
+  partition: 'cut off by the network partition',
+};
+
+/** The causes of failure at this moment, largest first: "12 req/s timed out waiting in a task's queue". */
+export function failingNow(state: Segment): string[] {
+  return (Object.keys(CAUSE_TEXT) as FailureCause[])
+    .filter((cause) => (state.failedByCause[cause] ?? 0) > 0)
+    .sort((a, b) => state.failedByCause[b] - state.failedByCause[a])
+    .map((cause) => `${formatCount(state.failedByCause[cause])} req/s ${CAUSE_TEXT[cause]}`);
 }
 
 const TASK_STATE_TEXT: Record<TaskState, string> = {
@@ -69,8 +94,10 @@ export default function ZoneDiagram({state, flowing = false, onBreak, label = 'Z
         <strong>Load balancer</strong>
         <span className={styles.lbFigures}>
           {formatCount(state.attempts)} req/s in · {formatCount(state.served)} served · {formatCount(state.failed)} failed
+          {state.retries > 0 ? ` · ${formatCount(state.retries)} of them retries` : ''}
         </span>
       </div>
+      <FailingNow state={state} />
       <ul className={styles.zones}>
         {state.zones.map((zone) => {
           const targets = targetsByZone.get(zone.zone) ?? [];
@@ -146,6 +173,12 @@ export default function ZoneDiagram({state, flowing = false, onBreak, label = 'Z
               <p className={styles.zoneFigures}>
                 {formatCount(zone.capacity)} req/s capacity
                 {zone.errorRate > 0 ? ` · ${formatPercent(zone.errorRate)} errors` : ''}
+                {zone.queueSeconds > 0.0005 ? (
+                  <span className={styles.queue} data-testid={`queue-${zone.zone}`}>
+                    {' '}
+                    · queue {formatLatency(zone.queueSeconds)}
+                  </span>
+                ) : null}
               </p>
               {role === 'none' ? null : role === 'primary' && onBreak ? (
                 <button
@@ -229,5 +262,18 @@ function MechanismLines({mechanism}: {mechanism: MechanismAt}): React.JSX.Elemen
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * Why requests fail at this moment, from the segment's failures by cause. Always there ("nothing"
+ * when nothing fails), so the diagram does not grow and push the lab's controls as time moves.
+ */
+function FailingNow({state}: {state: Segment}): React.JSX.Element {
+  const causes = failingNow(state);
+  return (
+    <p className={styles.failingNow} data-testid="failing-now" data-failing={causes.length > 0}>
+      <strong>Failing now:</strong> {causes.length === 0 ? 'nothing' : causes.join('; ')}.
+    </p>
   );
 }
