@@ -9,6 +9,10 @@ const sidebars: SidebarsConfig = {
     'same-container-several-zones/index',
     'load-balancers-health-checks/index',
     'capacity-for-a-lost-zone/index',
+    // Clients and overload follow capacity: the clients' DNS caches and retries extend chapter 3's error
+    // window and land on the zones left, whose capacity chapter 4 sized; overload is what happens when they fall short.
+    'clients-during-a-zone-loss/index',
+    'overload/index',
     'stateless-services/index',
     'replication-fundamentals/index',
     'managed-databases/index',

@@ -39,7 +39,7 @@ test('paste AWS CLI output, read the mapping, run the game day, open the lab; no
   await expect(lostA.getByRole('rowheader')).toHaveText('Zone eu-west-1a (euw1-az3) lost');
   await expect(page.locator('tr[data-scenario="faults-gray-eu-west-1b"]')).toContainText('✗ Miss');
   await expect(page.locator('tr[data-scenario="faults-cut-eu-west-1a"]')).toContainText('partition is not modelled with database kind "multi-az-instance"');
-  await expect(page.locator('li[data-recommendation="zonal-shift"]')).toContainText('Chapter 10');
+  await expect(page.locator('li[data-recommendation="zonal-shift"]')).toContainText('Chapter 12');
 
   await page.getByRole('link', {name: 'Open in the lab'}).click();
   await expect(page).toHaveURL(/\/playground\?model=v\d+\./);
@@ -61,7 +61,7 @@ test('choose a CloudFormation file; the onboarding link carries the model and ch
   await expect(page.locator('tr[data-field="database.kind"]')).toContainText('single-az');
   await expect(page.getByText(/Nat \(AWS::EC2::NatGateway\)/)).toBeVisible();
   await page.getByRole('button', {name: 'Run the game day'}).click();
-  await expect(page.locator('li[data-recommendation="database"]')).toContainText('Chapter 7');
+  await expect(page.locator('li[data-recommendation="database"]')).toContainText('Chapter 9');
 
   const link = await page.getByLabel(/Onboarding link for a new engineer/).inputValue();
   expect(link).toMatch(/\/import\?model=v\d+\./);
@@ -69,7 +69,7 @@ test('choose a CloudFormation file; the onboarding link carries the model and ch
   const newcomerProblems = watchPage(newcomer, baseURL!);
   await gotoHydrated(newcomer, new URL(link).pathname + new URL(link).search);
   await expect(newcomer.getByRole('heading', {name: 'Your team’s service'})).toBeVisible();
-  await expect(newcomer.getByRole('link', {name: 'Chapter 7: Managed databases across zones'})).toBeVisible();
+  await expect(newcomer.getByRole('link', {name: 'Chapter 9: Managed databases across zones'})).toBeVisible();
   await newcomer.getByRole('button', {name: 'Run the game day'}).click();
   await expect(newcomer.locator('tr[data-scenario="zone-ap-southeast-2a"]')).toContainText('✗ Miss');
   for (const watched of [problems, newcomerProblems]) {

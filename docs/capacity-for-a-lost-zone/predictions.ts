@@ -41,12 +41,12 @@ export const calculatorStart: Prediction = {
 
 const plan300 = capacityPlan({zones: 3, peakRequestsPerSecond: 300, capacityPerTask: 50});
 const leanPerZone = Math.ceil(plan300.minimumTasks / 3);
-const withEcs = failingSeconds(zoneLoss(3, leanPerZone, 300, 50, {kind: 'ecs'}), 'overload');
-const withNothing = failingSeconds(zoneLoss(3, leanPerZone, 300, 50, {kind: 'none'}), 'overload');
+const withEcs = failingSeconds(zoneLoss(3, leanPerZone, 300, 50, {kind: 'ecs'}), 'timeout');
+const withNothing = failingSeconds(zoneLoss(3, leanPerZone, 300, 50, {kind: 'none'}), 'timeout');
 
 export const scaleDuringEvent: Prediction = {
   asks: [{id: 'overload-seconds', kind: 'number', label: 'Seconds the "just enough" design overloads, with ECS', unit: 's', answer: withEcs}],
-  because: `ECS can start replacements only once the lost tasks are marked unhealthy, and each needs its start time and a passing check. With \`kind: 'none'\` nothing replaces them and it overloads for ${formatDuration(withNothing)}, until zone b returns.`,
+  because: `ECS can start replacements only once the lost tasks are marked unhealthy, and each needs its start time and a passing check. With \`kind: 'none'\` nothing replaces them and requests time out for ${formatDuration(withNothing)}. Either way the queue built while overloaded outlives the overload, and drains only as fast as spare capacity allows: once the replacements restore exactly the peak's capacity, there is none.`,
 };
 
 const {model: grayModel} = getPreset('gray-failure-zonal-shift');

@@ -29,14 +29,17 @@ const LEAN_PER_TASK = 50;
 const leanPlan = capacityPlan({zones: 3, peakRequestsPerSecond: LEAN_PEAK, capacityPerTask: LEAN_PER_TASK});
 const leanPerZone = Math.ceil(leanPlan.minimumTasks / 3);
 const OUTAGE_AT = 300;
-const leanRun = simulate({
+const leanRunWith = (loadShedding: boolean) =>
+  simulate({
   zones: ['a', 'b', 'c'],
-  service: {tasksPerZone: {a: leanPerZone, b: leanPerZone, c: leanPerZone}, capacityPerTask: LEAN_PER_TASK},
+  service: {tasksPerZone: {a: leanPerZone, b: leanPerZone, c: leanPerZone}, capacityPerTask: LEAN_PER_TASK, loadShedding},
   scheduler: {kind: 'none'},
   traffic: {requestsPerSecond: LEAN_PEAK},
   faults: [zoneOutage('b', {at: OUTAGE_AT, duration: 1800})],
   durationSeconds: 3600,
 });
+const leanRun = leanRunWith(true);
+const leanNoShedSegment = selectSegmentAt(leanRunWith(false), OUTAGE_AT + 600);
 // Ten minutes into the outage, long after the dead tasks were marked unhealthy.
 const leanSegment = selectSegmentAt(leanRun, OUTAGE_AT + 600);
 const leanFailedShare = leanSegment.failed / leanSegment.offered;
@@ -154,11 +157,11 @@ const questions: QuizQuestion[] = [
   {
     id: 'lean-overload-share',
     kind: 'numeric',
-    prompt: `A service runs ${leanPerZone} tasks in each of 3 zones, each serving ${LEAN_PER_TASK} requests per second, for a peak of ${LEAN_PEAK}. A zone fails at peak and nothing can be launched during the event. Ten minutes into the outage, what percentage of requests fails in the model, which fails only the load above the capacity left?`,
+    prompt: `A service runs ${leanPerZone} tasks in each of 3 zones, each serving ${LEAN_PER_TASK} requests per second, for a peak of ${LEAN_PEAK}. Its tasks shed load: they reject at once what they cannot serve in time. A zone fails at peak and nothing can be launched during the event. Ten minutes into the outage, what percentage of requests fails?`,
     answer: Math.round(leanFailedShare * 1000) / 10,
     tolerance: 2,
     unit: '%',
-    explanation: `The ${leanPerZone * 2} tasks left can serve ${leanPerZone * 2 * LEAN_PER_TASK} requests per second of the ${LEAN_PEAK}, so ${pct(leanFailedShare)} fail as overload for as long as the zone is down. That is a floor: a real service pushed past its capacity without load shedding queues, times out and serves less than its capacity, so more fail. The statically stable design runs ${leanPlan.tasksPerZone} tasks a zone and fails nothing once detection is over.`,
+    explanation: `The ${leanPerZone * 2} tasks left can serve ${leanPerZone * 2 * LEAN_PER_TASK} requests per second of the ${LEAN_PEAK}, so ${pct(leanFailedShare)} are shed for as long as the zone is down. That is the best case: without load shedding the model fails ${pct(leanNoShedSegment.failed / leanNoShedSegment.offered)}, because the queues grow past the clients’ timeout and every answer comes too late. The statically stable design runs ${leanPlan.tasksPerZone} tasks a zone and fails nothing once detection is over.`,
   },
   {
     id: 'practice-runs',

@@ -1,5 +1,5 @@
 /**
- * Chapter 11's lab model, shared by its quiz and its predictions: three zones,
+ * Chapter 13's lab model, shared by its quiz and its predictions: three zones,
  * 300 requests a second, tasks of 100; zone b fails 30 % of what it serves from
  * t = 300 s for 30 minutes while its health checks pass.
  */

@@ -1,4 +1,4 @@
-/** Chapter 11's "predict first" answers: the lab's three responses to one gray failure, run by the engine. */
+/** Chapter 13's "predict first" answers: the lab's three responses to one gray failure, run by the engine. */
 import type {Summary} from '@site/src/engine';
 import {formatCount} from '@site/src/utils/format';
 import type {Prediction} from '@site/src/components/Predict/types';

@@ -1,5 +1,5 @@
 /**
- * Chapter 11 quiz: evacuating a sick zone yourself. Every answer about
+ * Chapter 13 quiz: evacuating a sick zone yourself. Every answer about
  * simulated behaviour is computed below from the engine, never typed by hand;
  * the AWS behaviour (zonal shift, zonal autoshift and its practice runs, ALB
  * anomaly mitigation, per-zone metrics) is sourced on the chapter's page.

@@ -1,5 +1,5 @@
 /**
- * Chapter 10 quiz: game days. Figures are from /work/shared/reference/facts.md
+ * Chapter 12 quiz: game days. Figures are from /work/shared/reference/facts.md
  * (FIS AZ power interruption scenario, zonal shift and autoshift, static
  * stability); every simulated answer is computed from the engine below.
  */

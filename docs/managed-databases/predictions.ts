@@ -1,4 +1,4 @@
-/** Chapter 7's "predict first" answers, from the engine's runs of the two labs' presets. */
+/** Chapter 9's "predict first" answers, from the engine's runs of the two labs' presets. */
 import {getPreset, simulate} from '@site/src/engine';
 import type {Prediction} from '@site/src/components/Predict/types';
 

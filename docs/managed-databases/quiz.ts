@@ -1,5 +1,5 @@
 /**
- * Chapter 7 quiz: managed databases across zones. Figures come from
+ * Chapter 9 quiz: managed databases across zones. Figures come from
  * /work/shared/reference/facts.md ("Databases", "RTO / RPO" and the common
  * oversimplifications #1 and #4); the numeric answer about Aurora without a
  * replica is computed by the engine, not typed by hand.

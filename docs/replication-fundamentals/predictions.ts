@@ -1,5 +1,5 @@
 /**
- * Chapter 6's "predict first" answers, from the engine: the replication race's
+ * Chapter 8's "predict first" answers, from the engine: the replication race's
  * four modes with the widget's defaults, and the async-replica lab.
  */
 import {getPreset, replicationRace, simulate} from '@site/src/engine';

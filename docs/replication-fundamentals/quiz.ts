@@ -1,5 +1,5 @@
 /**
- * Chapter 6 quiz: replication fundamentals. Figures come from
+ * Chapter 8 quiz: replication fundamentals. Figures come from
  * /work/shared/reference/facts.md ("Databases", "RTO / RPO"); the numeric
  * answer about lost writes is computed by the engine, not typed by hand.
  */

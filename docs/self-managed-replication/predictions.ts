@@ -1,4 +1,4 @@
-/** Chapter 8's "predict first" answers, from the engine with the live blocks' models. */
+/** Chapter 10's "predict first" answers, from the engine with the live blocks' models. */
 import {primaryFailure, simulate, zoneOutage, type Fault, type ReplicationMode} from '@site/src/engine';
 import {formatCount, formatDuration} from '@site/src/utils/format';
 import type {Prediction} from '@site/src/components/Predict/types';

@@ -1,5 +1,5 @@
 /**
- * Chapter 8 quiz: self-managed replication. Figures are from
+ * Chapter 10 quiz: self-managed replication. Figures are from
  * /work/shared/reference/facts.md (PostgreSQL, Patroni, MySQL semi-sync,
  * Galera, EKS); the simulated answer is computed from the engine below.
  */

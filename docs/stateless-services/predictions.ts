@@ -1,5 +1,5 @@
 /**
- * Chapter 5's "predict first" answers, computed by the engine from the same
+ * Chapter 7's "predict first" answers, computed by the engine from the same
  * preset and models as the lab and the live blocks.
  */
 import {getPreset, simulate, zoneOutage, type SessionStore} from '@site/src/engine';

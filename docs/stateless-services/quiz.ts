@@ -1,5 +1,5 @@
 /**
- * Chapter 5 quiz: stateless services. Every figure about simulated behaviour
+ * Chapter 7 quiz: stateless services. Every figure about simulated behaviour
  * is computed here from the engine; the AWS facts (sticky-session cookies,
  * storage scopes, deregistration delay) come from
  * /work/shared/reference/facts.md and are linked on the chapter page.

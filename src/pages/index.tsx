@@ -77,8 +77,8 @@ export default function Home(): React.JSX.Element {
             The chapters
           </Heading>
           <p>
-            Eleven chapters, from what a zone is to a capstone design, a game day and evacuating a sick zone. The first half is about compute:
-            tasks, load balancers and capacity. The second half is about where the state lives: replication and
+            Thirteen chapters, from what a zone is to a capstone design, a game day and evacuating a sick zone. The first half is about compute:
+            tasks, load balancers, capacity, clients and overload. The second half is about where the state lives: replication and
             databases.
           </p>
           <ChapterList />

@@ -1,0 +1,32 @@
+/** Chapter 5's "predict first" answers, from the engine with the lab's and the table's models. */
+import {simulate} from '@site/src/engine';
+import {formatCount} from '@site/src/utils/format';
+import type {Prediction} from '@site/src/components/Predict/types';
+import {failingSeconds} from '@site/src/content/measure';
+import {dnsModel, RETRY_POLICIES, runRetryPolicies} from './lab';
+
+const ttlRun = simulate(dnsModel(0));
+const ttlOnly = ttlRun.summary;
+const forever = simulate(dnsModel('forever')).summary;
+
+export const staleDns: Prediction = {
+  asks: [
+    {id: 'failed', kind: 'number', label: 'Requests failed, clients keeping answers for the TTL only', unit: 'requests', answer: Math.round(ttlOnly.failed)},
+    {id: 'seconds', kind: 'number', label: 'Seconds during which requests fail', unit: 's', answer: failingSeconds(ttlRun)},
+  ],
+  because: `with cross-zone load balancing off, the nodes of zones b and c send only to their own tasks, so no request reaches a dead task through them: ${formatCount(Math.round(ttlOnly.failedByCause.staleDns))} of the engine's ${formatCount(Math.round(ttlOnly.failed))} failed requests were sent to zone a's node from stale DNS answers, fewer each second as the clients' cached answers expired over the TTL. With a cache kept forever, nothing moves those clients: ${formatCount(Math.round(forever.failed))} requests fail, until zone a comes back.`,
+};
+
+const runs = runRetryPolicies();
+const byFailed = [...runs].sort((x, y) => x.result.summary.failed - y.result.summary.failed);
+const byRetries = [...runs].sort((x, y) => y.result.summary.retries - x.result.summary.retries);
+const CHOICES = RETRY_POLICIES.map(({id, label}) => ({id, text: label}));
+const line = runs.map((run) => `${run.label.toLowerCase()}: ${formatCount(Math.round(run.result.summary.failed))} failed, ${formatCount(Math.round(run.result.summary.retries))} retries`).join('; ');
+
+export const retryPolicies: Prediction = {
+  asks: [
+    {id: 'fewest-failed', kind: 'choice', label: 'Fails the fewest requests', choices: CHOICES, answer: byFailed[0]!.id},
+    {id: 'most-retries', kind: 'choice', label: 'Sends the most retries', choices: CHOICES, answer: byRetries[0]!.id},
+  ],
+  because: `the engine's runs: ${line}.`,
+};

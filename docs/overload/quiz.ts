@@ -1,0 +1,146 @@
+/**
+ * Chapter 6 quiz: overload after a zone loss. Answers about simulated
+ * behaviour come from the engine with the chapter's lab models; the facts
+ * (load shedding, metastable failures) are sourced on the page.
+ */
+import {selectSegmentAt, simulate} from '@site/src/engine';
+import type {QuizQuestion} from '@site/src/quiz/types';
+import {formatCount, formatDuration} from '@site/src/utils/format';
+import {lastFailureAt} from '@site/src/content/measure';
+import {DEFENCES, deploymentModel, DEPLOYMENT_PEAK, runDefences, STORM_OUTAGE, STORM_PEAK} from './lab';
+
+const RETURNS = STORM_OUTAGE.at + STORM_OUTAGE.duration;
+const runs = runDefences();
+const resultOf = (id: (typeof DEFENCES)[number]['id']) => runs.find((run) => run.id === id)!.result;
+
+// Q1: the deployment during a zone loss, with load shedding on.
+const MID_OUTAGE = 300 + 900;
+const shedSegment = selectSegmentAt(simulate(deploymentModel(true)), MID_OUTAGE);
+const noShedSegment = selectSegmentAt(simulate(deploymentModel(false)), MID_OUTAGE);
+const shedFailing = Math.round(shedSegment.failed);
+
+// Q2: goodput against capacity in the storm, five minutes into the outage.
+const stormSegment = selectSegmentAt(resultOf('none'), STORM_OUTAGE.at + 300);
+const goodputShare = stormSegment.capacity > 0 ? stormSegment.served / stormSegment.capacity : 0;
+
+// Q3: which defence ends the failures soonest after the zone returns.
+const lastFailure = (id: (typeof DEFENCES)[number]['id']) => lastFailureAt(resultOf(id)) ?? 0;
+const afterReturn = (id: (typeof DEFENCES)[number]['id']) => Math.max(0, lastFailure(id) - RETURNS);
+const fewestFailed = [...runs].sort((x, y) => x.result.summary.failed - y.result.summary.failed)[0]!;
+const stormAfter = afterReturn('none');
+
+const questions: QuizQuestion[] = [
+  {
+    id: 'deployment-shedding',
+    kind: 'numeric',
+    prompt: `Three zones of three tasks, 100 requests a second each, carry a peak of ${DEPLOYMENT_PEAK}: exactly P ÷ (N − 1). A deployment has one task of zone c out of service when zone a is lost, and the tasks shed load. How many requests a second fail while zone a is down?`,
+    answer: shedFailing,
+    tolerance: Math.max(1, Math.round(shedFailing * 0.1)),
+    unit: 'req/s',
+    hints: [{value: 0, text: 'The formula counts nine tasks in service. How many serve while zone a is down and the deployment holds one back?'}],
+    explanation: `Five tasks serve ${formatCount(shedSegment.capacity)} requests a second against ${DEPLOYMENT_PEAK}: with shedding the engine fails ${formatCount(shedSegment.failed)} a second, about the excess. Without shedding it fails ${formatCount(noShedSegment.failed)} a second, because queued requests time out and their work is wasted. Keep deployments from removing capacity, or add the units they take away.`,
+  },
+  {
+    id: 'goodput-storm',
+    kind: 'single',
+    prompt: `In the chapter’s storm (${STORM_PEAK} requests a second, zone a lost, two retries at once, no shedding), the two zones left work flat out five minutes into the outage. How much of their capacity goes to requests answered within the clients’ timeout?`,
+    choices: [
+      {
+        id: 'all',
+        text: 'All of it: the excess fails, and the rest is served in time.',
+        correct: goodputShare >= 0.95,
+        explanation: `${goodputShare >= 0.95 ? 'Right. ' : 'That would be a task with load shedding. '}The engine’s segment: capacity ${formatCount(stormSegment.capacity)} requests a second, goodput ${formatCount(stormSegment.served)}, wasted work ${formatCount(stormSegment.wasted)} a second.`,
+      },
+      {
+        id: 'some',
+        text: 'Some of it: part goes to requests whose clients have already given up.',
+        correct: goodputShare > 0.01 && goodputShare < 0.95,
+        explanation: `${goodputShare <= 0.01 ? 'It is worse than some. ' : 'Right. '}The engine’s segment: capacity ${formatCount(stormSegment.capacity)} requests a second, goodput ${formatCount(stormSegment.served)}, wasted work ${formatCount(stormSegment.wasted)} a second.`,
+      },
+      {
+        id: 'none',
+        text: 'Almost none: the queue is longer than the clients’ timeout, so every answer comes too late.',
+        correct: goodputShare <= 0.01,
+        explanation: `The engine’s segment: capacity ${formatCount(stormSegment.capacity)} requests a second, goodput ${formatCount(stormSegment.served)}, and ${formatCount(stormSegment.wasted)} a second of wasted work: a queue served first in, first out answers everyone after their timeout. Real servers keep a little goodput; the model shows the limit.`,
+      },
+    ],
+  },
+  {
+    id: 'outlasts',
+    kind: 'single',
+    prompt: `The same storm: zone a comes back at t = ${RETURNS} s with its two tasks. What happens to the failures?`,
+    choices: [
+      {
+        id: 'end',
+        text: 'They end within a minute: the capacity is back.',
+        correct: stormAfter <= 60,
+        explanation: `${stormAfter <= 60 ? 'Right: in' : 'In'} the engine’s run requests still fail ${formatDuration(stormAfter)} after the return.`,
+      },
+      {
+        id: 'outlast',
+        text: 'They go on long after: the retries keep the offered load above even the full capacity.',
+        correct: stormAfter > 60,
+        explanation: `${stormAfter > 60 ? 'Right: requests' : 'Requests'} still fail ${formatDuration(stormAfter)} after the return in the engine’s run. That is a metastable failure: the trigger is gone, the sustaining effects (the retries, and a queue longer than the timeout) are not.`,
+      },
+    ],
+  },
+  {
+    id: 'best-defence',
+    kind: 'single',
+    prompt: 'Which single change to the storm fails the fewest requests over the hour?',
+    choices: DEFENCES.filter((defence) => defence.id !== 'none').map((defence) => ({
+      id: defence.id,
+      text: defence.label,
+      correct: defence.id === fewestFailed.id,
+      explanation: `${defence.label}: the engine counts ${formatCount(Math.round(resultOf(defence.id).summary.failed))} failed requests (the storm alone: ${formatCount(Math.round(resultOf('none').summary.failed))}), ${afterReturn(defence.id) > 0 ? `the last one ${formatDuration(afterReturn(defence.id))} after zone a returns` : 'none after zone a returns'}.`,
+    })),
+  },
+  {
+    id: 'metastable-facts',
+    kind: 'multiple',
+    prompt: 'Which of these describe a metastable failure? Select all that apply.',
+    choices: [
+      {
+        id: 'outlasts-trigger',
+        text: 'It continues after the trigger that started it has ended.',
+        correct: true,
+        explanation: 'Right: that is what sets it apart from plain overload. A sustaining effect, such as retries, keeps it going.',
+      },
+      {
+        id: 'bug',
+        text: 'It needs a software bug or a hardware fault to keep going.',
+        correct: false,
+        explanation: 'No: the sustaining effect is usually a feature that helps in normal running, such as retries or a cache.',
+      },
+      {
+        id: 'vulnerable',
+        text: 'A system is only exposed to it while running busy enough that it cannot absorb a temporary loss of capacity.',
+        correct: true,
+        explanation: 'Right: Bronson and colleagues call this the vulnerable state, and many systems run in it because it is efficient.',
+      },
+      {
+        id: 'aws',
+        text: 'A study of public incident reports counted at least 4 of 15 major AWS outages of a decade as metastable failures.',
+        correct: true,
+        explanation: 'Right: Huang and colleagues, OSDI 2022, who studied 22 metastable failures at 11 organisations.',
+      },
+    ],
+  },
+  {
+    id: 'metastable-order',
+    kind: 'ordering',
+    prompt: 'Put the life of a metastable failure in order, first at the top.',
+    steps: [
+      {id: 'vulnerable', text: 'The service runs busy: it copes with its load but has little room to spare.'},
+      {id: 'trigger', text: 'A zone is lost, and the zones left are past their capacity.'},
+      {id: 'timeouts', text: 'Queues grow, requests time out, and their work is wasted.'},
+      {id: 'retries', text: 'Clients retry, and the retries keep the load above capacity.'},
+      {id: 'return', text: 'The zone comes back, and the service is still failing.'},
+      {id: 'push', text: 'Shedding, backoff with a budget, or a sharp cut in load breaks the loop.'},
+    ],
+    explanation:
+      'The vulnerable state comes first, then the trigger, then the sustaining loop of timeouts and retries, which outlives the trigger until something cuts the load.',
+  },
+];
+
+export default questions;
