@@ -80,6 +80,7 @@ test.describe('a link cannot freeze the tab', () => {
     const control = await worstTaskWith(page, {zones: SIX, service: {desiredCount: 6}, durationSeconds: 3600});
     const heavyRun = await worstTaskWith(page, heavy);
     const detail = `long tasks after hydration (ms): ${heavyRun.tasks.join(', ')}; simulation ${heavyRun.simulatedMs} ms; with a small link: ${control.tasks.join(', ')}`;
+    test.info().annotations.push({type: 'long tasks', description: detail});
     expect(heavyRun.simulatedMs, detail).toBeGreaterThan(500);
     expect(heavyRun.worst, detail).toBeLessThanOrEqual(boundFor(control));
     await expect(page.getByRole('region', {name: 'Your model'}).getByLabel('Desired tasks')).toHaveValue('300');
@@ -99,6 +100,7 @@ test.describe('a link cannot freeze the tab', () => {
     const control = await worstTaskWith(page, {zones: SIX, service: {desiredCount: 6}, durationSeconds: 3600});
     const run = await worstTaskWith(page, thousand);
     const detail = `long tasks after hydration (ms): ${run.tasks.join(', ')}; simulation ${run.simulatedMs} ms; with a small link: ${control.tasks.join(', ')}`;
+    test.info().annotations.push({type: 'long tasks', description: detail});
     expect(run.worst, detail).toBeLessThanOrEqual(boundFor(control));
     const zoneA = page.getByRole('list', {name: 'Tasks in zone a'});
     await expect(zoneA.getByRole('listitem').last()).toHaveText(/^\+1[\d,]+ more tasks: /);
