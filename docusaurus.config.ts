@@ -6,6 +6,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {lightCodeTheme, darkCodeTheme} from './src/theme/prismThemes';
 import widgetChunks from './src/plugins/widgetChunks';
 import securityHeaders from './src/plugins/securityHeaders';
+import buildTimeData from './src/plugins/buildTimeData';
 
 /** Writes robots.txt (allow all, point to the sitemap) from the site's own URL, so it stays right when `url` changes. */
 function robotsTxt(): Plugin {
@@ -87,6 +88,7 @@ const config: Config = {
     ],
     robotsTxt,
     widgetChunks,
+    buildTimeData,
   ],
 
   themes: [

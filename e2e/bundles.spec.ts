@@ -35,6 +35,7 @@ test('pages with a lab or a live block do download that code (the checks above c
   expect(bodies.some((body) => body.includes(ENGINE_MARKER))).toBe(true);
   bodies.length = 0;
   await gotoHydrated(page, '/docs/reference/model-api');
+  await page.locator('[class*="playgroundContainer"]').first().scrollIntoViewIfNeeded();
   await page.getByRole('textbox', {name: 'Live code editor'}).first().waitFor();
   await page.waitForLoadState('networkidle');
   expect(bodies.some((body) => body.includes(LIVE_EDITOR_MARKER))).toBe(true);

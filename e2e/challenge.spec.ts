@@ -1,4 +1,4 @@
-import {test, expect, gotoHydrated, seriousAxeFindings, watchPage} from './fixtures';
+import {test, expect, codeInView, gotoHydrated, seriousAxeFindings, watchPage} from './fixtures';
 import type {Locator, Page} from '@playwright/test';
 
 /** The capstone's design challenge: the last question of its quiz. */
@@ -25,6 +25,7 @@ test.describe('the capstone design challenge', () => {
     const problems = watchPage(page, baseURL!);
     await gotoHydrated(page, '/docs/capstone');
     const q = challenge(page);
+    await codeInView(page, q);
     await expect(q.getByRole('button', {name: 'Check my design'})).toBeVisible();
 
     await q.getByRole('button', {name: 'Check my design'}).click();
@@ -47,6 +48,7 @@ test.describe('the capstone design challenge', () => {
 
     await page.reload();
     await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
+    await codeInView(page, challenge(page));
     await expect(score(page)).toContainText('Score: 1 of 6');
     await expect(feedback(challenge(page))).toContainText('✓ Your design meets every target.');
     await expect(challenge(page).getByRole('spinbutton', {name: 'Desired tasks'})).toHaveValue('9');
@@ -63,6 +65,7 @@ test.describe('the capstone design challenge', () => {
     await page.clock.install();
     await gotoHydrated(page, '/docs/capstone');
     const q = challenge(page);
+    await codeInView(page, q);
     await expect(q.getByRole('button', {name: 'Reveal answer'})).toHaveCount(0);
     await q.getByRole('button', {name: 'Check my design'}).click();
     await expect(feedback(q)).toContainText('Not yet');
@@ -91,6 +94,7 @@ test.describe('the capstone design challenge', () => {
   test('an invalid design is a failed attempt that shows the engine’s reason', async ({page}) => {
     await gotoHydrated(page, '/docs/capstone');
     const q = challenge(page);
+    await codeInView(page, q);
     const capacity = q.getByRole('spinbutton', {name: 'Capacity per task'});
     await capacity.fill('1000');
     await q.getByRole('button', {name: 'Check my design'}).click();
@@ -103,6 +107,7 @@ test.describe('the capstone design challenge', () => {
       await page.emulateMedia({colorScheme: theme});
       await gotoHydrated(page, '/docs/capstone');
       const q = challenge(page);
+      await codeInView(page, q);
       await q.getByRole('button', {name: 'Check my design'}).click();
       await expect(feedback(q)).toContainText('Not yet');
       expect(await seriousAxeFindings(page)).toEqual([]);

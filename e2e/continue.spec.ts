@@ -1,4 +1,4 @@
-import {test, expect, gotoHydrated} from './fixtures';
+import {test, expect, codeInView, gotoHydrated} from './fixtures';
 import introQuiz from '../docs/_intro-quiz';
 import {courseReadingMinutes, courseUnits} from '../src/quiz/course';
 import {STORAGE_KEY} from '../src/quiz/progress';
@@ -38,6 +38,8 @@ test.describe('progress where the reader looks', () => {
     await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [STORAGE_KEY, introPassed()]);
     await page.reload();
     await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
+    // The quiz (which says what comes next) runs once the reader gets near it.
+    await codeInView(page, page.getByTestId('quiz-score'));
     const chapter1 = courseUnits.find((unit) => unit.number === 1)!;
     await expect(page.getByTestId('quiz-next')).toContainText(`Continue with Chapter 1: ${chapter1.title} (${chapter1.readingMinutes} min read)`);
     await expect(page.getByRole('link', {name: 'How the course works (done)'})).toBeVisible();

@@ -99,6 +99,15 @@ export async function widgetInView(page: Page, name: string): Promise<Locator> {
   return region;
 }
 
+/**
+ * A block whose code loads only when the reader nears it (a quiz, a live code block:
+ * src/components/MountWhenNear/whenNear.tsx), scrolled into view as a reader would, once it runs.
+ */
+export async function codeInView(page: Page, inside: Locator): Promise<void> {
+  await inside.scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-code="live"]').filter({has: inside})).toHaveCount(1);
+}
+
 /** An axe scan with the course's tags; returns only serious and critical findings, described for the failure message. */
 export async function seriousAxeFindings(page: Page, include?: string): Promise<string[]> {
   // A whole-page scan is the heaviest step of any test here: at a load average of 37 one scan of a

@@ -52,12 +52,21 @@ async function worstTaskWith(page: Page, model: Model): Promise<{worst: number; 
   return {worst: Math.max(0, ...tasks), tasks, simulatedMs};
 }
 
+/**
+ * The issue's bound for any accepted link: no main-thread task over 200 ms. On a machine so busy that the same
+ * page with a small link already has longer tasks, the bound is that page's own worst task with half again as
+ * margin: the heavy link may cost no more than the busy machine already does.
+ */
+const boundFor = (control: {worst: number}) => Math.max(200, control.worst * 1.5);
+
 test.describe('a link cannot freeze the tab', () => {
+  // One at a time: each measures main-thread tasks, and the other's simulation would share the two cores.
+  test.describe.configure({mode: 'serial'});
+
   test('a heavy accepted link simulates in the worker: no main-thread task over 200 ms', async ({page}) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     // 300 tasks, a week of daily traffic and 20 zone outages: within the cost bound, and more than a second
     // of simulation (1.1 s in Node on this machine), so a run on the main thread would fail this test.
-    // Drawing stays light (300 tasks): a link with 1,000 tasks still takes over 200 ms to draw (issue 17).
     const week = 7 * 24 * 3600;
     const heavy: Model = {
       zones: SIX,
@@ -68,17 +77,33 @@ test.describe('a link cannot freeze the tab', () => {
     };
     expect(estimateRunCost(validateModel(heavy)).work).toBeGreaterThan(MAX_RUN_WORK / 4);
     await recordLongTasks(page);
-    // The same page with a small link, now: on a machine so busy that a trivial link already makes tasks
-    // over 200 ms, the heavy link may make tasks as long as that page's own, with some margin, and no more.
     const control = await worstTaskWith(page, {zones: SIX, service: {desiredCount: 6}, durationSeconds: 3600});
     const heavyRun = await worstTaskWith(page, heavy);
     const detail = `long tasks after hydration (ms): ${heavyRun.tasks.join(', ')}; simulation ${heavyRun.simulatedMs} ms; with a small link: ${control.tasks.join(', ')}`;
-    // The run took over a second in the worker; on the main thread it would have been one task at least that long.
-    // Drawing its result is still main-thread work: the issue's goal of 200 ms for it is not met under load yet,
-    // so the bound here is that no task comes near the simulation's own length.
+    test.info().annotations.push({type: 'long tasks', description: detail});
     expect(heavyRun.simulatedMs, detail).toBeGreaterThan(500);
-    expect(heavyRun.worst, detail).toBeLessThan(heavyRun.simulatedMs / 2);
+    expect(heavyRun.worst, detail).toBeLessThanOrEqual(boundFor(control));
     await expect(page.getByRole('region', {name: 'Your model'}).getByLabel('Desired tasks')).toHaveValue('300');
+  });
+
+  test('a link with 1,000 tasks is drawn without a main-thread task over 200 ms', async ({page}) => {
+    test.setTimeout(180_000);
+    // A thousand tasks drawn one by one took a 320 ms task (issue 17): the zone diagram draws the first
+    // TASKS_DRAWN_PER_ZONE of each zone and counts the rest by state.
+    const thousand: Model = {
+      zones: SIX,
+      service: {desiredCount: 1000},
+      faults: [zoneOutage('a', {at: 300, duration: 1800}), zoneOutage('b', {at: 2400, duration: 600})],
+      durationSeconds: 3600,
+    };
+    await recordLongTasks(page);
+    const control = await worstTaskWith(page, {zones: SIX, service: {desiredCount: 6}, durationSeconds: 3600});
+    const run = await worstTaskWith(page, thousand);
+    const detail = `long tasks after hydration (ms): ${run.tasks.join(', ')}; simulation ${run.simulatedMs} ms; with a small link: ${control.tasks.join(', ')}`;
+    test.info().annotations.push({type: 'long tasks', description: detail});
+    expect(run.worst, detail).toBeLessThanOrEqual(boundFor(control));
+    const zoneA = page.getByRole('list', {name: 'Tasks in zone a'});
+    await expect(zoneA.getByRole('listitem').last()).toHaveText(/^\+1[\d,]+ more tasks: /);
   });
 });
 

@@ -30,32 +30,16 @@ test('the recorded budget is the bare docs page plus 30 KB', () => {
 });
 
 /**
- * Pages that do not meet the budget yet, with what they weighed when they were listed (gzip KB,
- * 1 December 2026, after the second edition's lab, predictions and import merged: about 25 KB more
- * on each chapter than before them, a regression still to be found and removed) plus 8 KB for the other pages' chunks that Docusaurus prefetches for links in view,
- * which vary from run to run (two more of them added 3.5 KB). They are held to
- * that ceiling so that they can only get lighter; take a page off the list once it meets the
- * budget. What makes them heavy: the live-code runtime (react-live, sucrase) and the engine load
- * as soon as the page hydrates, not when a live block nears the viewport as the labs do; the
- * progress and onboarding pages load every chapter's quiz to score it.
+ * Pages that do not meet the budget yet, with what they weighed when they were listed (gzip KB), plus 8 KB
+ * for the other pages' chunks that Docusaurus prefetches for links in view, which vary from run to run. They
+ * are held to that ceiling so that they can only get lighter; take a page off the list once it meets the budget.
+ *
+ * /playground: its lab is the page, above the fold, so "before the reader scrolls" is the whole lab: the
+ * lab's controls, chart and diagram (about 20 KB) and the engine it validates and edits models with (about
+ * 28 KB; the runs themselves are in a worker). It measured 202.7 KB on 1 December 2026, 9 KB over.
  */
 const NOT_YET_WITHIN_BUDGET_KB: Record<string, number> = {
-  '/onboarding': 217.5,
   '/playground': 200.9,
-  '/progress': 218.3,
-  '/docs/capacity-for-a-lost-zone': 307.5,
-  '/docs/capstone': 248.6,
-  '/docs/evacuating-a-sick-zone': 304.0,
-  '/docs/game-days': 306.9,
-  '/docs/intro': 297.5,
-  '/docs/load-balancers-health-checks': 252.8,
-  '/docs/managed-databases': 305.8,
-  '/docs/reference/model-api': 286.0,
-  '/docs/replication-fundamentals': 306.1,
-  '/docs/same-container-several-zones': 305.3,
-  '/docs/self-managed-replication': 307.7,
-  '/docs/stateless-services': 307.5,
-  '/docs/zones-are-failure-domains': 306.9,
 };
 
 for (const pathname of sitemapPaths()) {

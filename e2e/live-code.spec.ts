@@ -6,6 +6,7 @@ import type {Locator, Page} from '@playwright/test';
  * hydrates and the editor is then remounted, so keys typed into the server's copy would be lost.
  */
 async function liveEditor(playground: Locator): Promise<Locator> {
+  await playground.scrollIntoViewIfNeeded();
   await expect(playground.locator('[data-editor="live"]')).toHaveCount(1);
   return playground.getByRole('textbox', {name: 'Live code editor'});
 }

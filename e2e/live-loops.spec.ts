@@ -5,6 +5,7 @@ import type {Locator, Page} from '@playwright/test';
 async function firstPlayground(page: Page): Promise<{playground: Locator; editor: Locator}> {
   await gotoHydrated(page, '/docs/intro');
   const playground = page.locator('[class*="playgroundContainer"]').first();
+  await playground.scrollIntoViewIfNeeded();
   await expect(playground.locator('[data-editor="live"]')).toHaveCount(1);
   return {playground, editor: playground.getByRole('textbox', {name: 'Live code editor'})};
 }

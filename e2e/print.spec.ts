@@ -48,6 +48,8 @@ test.describe('a chapter on paper', () => {
 
   test('a live code block prints its result, not its editor', async ({page}) => {
     await gotoHydrated(page, '/docs/reference/model-api');
+    // The live block runs once the reader gets near it.
+    await page.locator('[class*="playgroundContainer"]').first().scrollIntoViewIfNeeded();
     const editor = page.getByRole('textbox', {name: 'Live code editor'}).first();
     await editor.waitFor();
     await page.emulateMedia({media: 'print'});

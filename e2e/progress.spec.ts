@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import {test, expect, gotoHydrated, seriousAxeFindings, watchPage} from './fixtures';
+import {test, expect, codeInView, gotoHydrated, seriousAxeFindings, watchPage} from './fixtures';
 import type {Locator, Page} from '@playwright/test';
 import introQuiz from '../docs/_intro-quiz';
 import {introUnit} from '../src/quiz/course';
@@ -13,6 +13,7 @@ function question(page: Page, n: number): Locator {
 /** Answers every question of the intro's quiz right, through the page, as a reader would. */
 async function passIntroQuiz(page: Page) {
   await gotoHydrated(page, '/docs/intro');
+  await codeInView(page, page.getByTestId('quiz-score'));
   for (const [index, data] of introQuiz.entries()) {
     const q = question(page, index + 1);
     if (data.kind === 'single' || data.kind === 'multiple') {
@@ -60,6 +61,7 @@ test.describe('course progress', () => {
 
   test('a quiz that is started but not passed shows as in progress', async ({page}) => {
     await gotoHydrated(page, '/docs/intro');
+    await codeInView(page, page.getByTestId('quiz-score'));
     const q5 = question(page, 5);
     await q5.getByRole('radio', {name: '60 to 120 s.'}).check();
     await q5.getByRole('button', {name: 'Submit answer'}).click();

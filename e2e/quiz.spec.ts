@@ -1,4 +1,4 @@
-import {test, expect, gotoHydrated, seriousAxeFindings, watchPage} from './fixtures';
+import {test, expect, codeInView, gotoHydrated, seriousAxeFindings, watchPage} from './fixtures';
 import type {Locator, Page} from '@playwright/test';
 
 const STORAGE_KEY = 'failover-lab:progress';
@@ -14,6 +14,7 @@ test.describe('the warm-up quiz', () => {
   test('answering wrong shows why, then answering right earns credit', async ({page, baseURL}) => {
     const problems = watchPage(page, baseURL!);
     await gotoHydrated(page, '/docs/intro');
+    await codeInView(page, page.getByTestId('quiz-score'));
     const q1 = question(page, 1);
     await expect(score(page)).toContainText('Score: 0 of 6');
 
@@ -42,6 +43,7 @@ test.describe('the warm-up quiz', () => {
 
   test('feedback is announced in a polite live region', async ({page}) => {
     await gotoHydrated(page, '/docs/intro');
+    await codeInView(page, page.getByTestId('quiz-score'));
     const q5 = question(page, 5);
     const live = q5.locator('[aria-live="polite"]');
     await expect(live).toBeEmpty();
@@ -53,12 +55,15 @@ test.describe('the warm-up quiz', () => {
 
   test('progress is kept after a reload', async ({page}) => {
     await gotoHydrated(page, '/docs/intro');
+    await codeInView(page, page.getByTestId('quiz-score'));
     const q5 = question(page, 5);
     await q5.getByRole('radio', {name: '60 to 120 s.'}).check();
     await q5.getByRole('button', {name: 'Submit answer'}).click();
     await expect(score(page)).toContainText('Score: 1 of 6');
 
     await page.reload();
+
+    await codeInView(page, page.getByTestId('quiz-score'));
     await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
     await expect(score(page)).toContainText('Score: 1 of 6');
     await expect(question(page, 5).getByText('✓ Right.')).toBeVisible();
@@ -68,6 +73,7 @@ test.describe('the warm-up quiz', () => {
 
   test('numeric answers accept a unit, say too low or too high, and reject text that is not a number', async ({page}) => {
     await gotoHydrated(page, '/docs/intro');
+    await codeInView(page, page.getByTestId('quiz-score'));
     const q3 = question(page, 3);
     const input = q3.getByRole('textbox', {name: 'Your answer'});
     await input.fill('sixty');
@@ -92,6 +98,7 @@ test.describe('the warm-up quiz', () => {
 
   test('a known wrong answer gets its hint before the answer is revealed, and "Try again" keeps it to edit', async ({page}) => {
     await gotoHydrated(page, '/docs/intro');
+    await codeInView(page, page.getByTestId('quiz-score'));
     const q3 = question(page, 3);
     const input = q3.getByRole('textbox', {name: 'Your answer'});
     await input.fill('35');
@@ -114,6 +121,7 @@ test.describe('the warm-up quiz', () => {
   test('a revealed answer earns no credit until it is answered again from scratch, later', async ({page}) => {
     await page.clock.install();
     await gotoHydrated(page, '/docs/intro');
+    await codeInView(page, page.getByTestId('quiz-score'));
     const q2 = question(page, 2);
     await expect(q2.getByRole('button', {name: 'Reveal answer'})).toHaveCount(0);
     await q2.getByRole('checkbox', {name: /The downtime is just/}).check();
@@ -146,6 +154,7 @@ test.describe('the warm-up quiz', () => {
 
   test('a revealed order is set apart from the explanation under it', async ({page}) => {
     await gotoHydrated(page, '/docs/intro');
+    await codeInView(page, page.getByTestId('quiz-score'));
     const q4 = question(page, 4);
     await q4.getByRole('button', {name: 'Submit answer'}).click();
     await q4.getByRole('button', {name: 'Reveal answer'}).click();
@@ -159,6 +168,7 @@ test.describe('the warm-up quiz', () => {
 
   test('a question can be answered with the keyboard only', async ({page}) => {
     await gotoHydrated(page, '/docs/intro');
+    await codeInView(page, page.getByTestId('quiz-score'));
     const q4 = question(page, 4);
     const steps = q4.getByRole('group').getByRole('listitem');
     const right = [
@@ -217,8 +227,10 @@ test.describe('the warm-up quiz', () => {
   test('corrupt stored progress leaves the site working, with a notice, and the value untouched', async ({page, baseURL}) => {
     const problems = watchPage(page, baseURL!);
     await gotoHydrated(page, '/docs/intro');
+    await codeInView(page, page.getByTestId('quiz-score'));
     await page.evaluate((key) => localStorage.setItem(key, '{"version": 1, "quizzes": [oops'), STORAGE_KEY);
     await page.reload();
+    await codeInView(page, page.getByTestId('quiz-score'));
     await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
     await expect(page.getByRole('status').filter({hasText: 'could not be read'})).toContainText('answers count for this visit only');
 
@@ -242,6 +254,7 @@ test.describe('the warm-up quiz', () => {
       };
     });
     await gotoHydrated(page, '/docs/intro');
+    await codeInView(page, page.getByTestId('quiz-score'));
     const q5 = question(page, 5);
     await q5.getByRole('radio', {name: 'Under 35 s.'}).check();
     await q5.getByRole('button', {name: 'Submit answer'}).click();
@@ -264,6 +277,7 @@ test.describe('the warm-up quiz', () => {
       });
     });
     await gotoHydrated(page, '/docs/intro');
+    await codeInView(page, page.getByTestId('quiz-score'));
     await expect(page.getByRole('status').filter({hasText: 'not letting this site save progress'})).toBeVisible();
     const q5 = question(page, 5);
     await q5.getByRole('radio', {name: '60 to 120 s.'}).check();
@@ -277,6 +291,7 @@ test.describe('the warm-up quiz', () => {
       await page.setViewportSize({width: 360, height: 800});
       await page.emulateMedia({colorScheme: theme});
       await gotoHydrated(page, '/docs/intro');
+      await codeInView(page, page.getByTestId('quiz-score'));
       const q1 = question(page, 1);
       await q1.getByRole('radio', {name: /No total outage/}).check();
       await q1.getByRole('button', {name: 'Submit answer'}).click();

@@ -67,8 +67,10 @@ test.describe('Content-Security-Policy', () => {
     await page.getByRole('contentinfo').getByRole('link', {name: 'Model API'}).click();
     await expect(page).toHaveURL(/\/docs\/reference\/model-api$/);
     const playground = page.locator('[class*="playgroundContainer"]').first();
+    // The page reloads itself with its own policy as the live block starts loading: scroll once it has.
+    await expect.poll(() => policyOf(page)).toContain("'unsafe-eval'");
+    await playground.scrollIntoViewIfNeeded();
     await expect(playground.locator('[data-editor="live"]')).toHaveCount(1);
-    expect(await policyOf(page)).toContain("'unsafe-eval'");
     const editor = playground.getByRole('textbox', {name: 'Live code editor'});
     await editor.click();
     await page.keyboard.press('Control+End');

@@ -1,5 +1,5 @@
 import React from 'react';
-import {capacityPlan} from '@site/src/engine';
+import {PEAK, capacityRows} from './capacityBars';
 
 /**
  * Static stability drawn to scale: for 2, 3 and 4 zones, each zone's capacity
@@ -7,9 +7,6 @@ import {capacityPlan} from '@site/src/engine';
  * `capacityPlan` (P / (N − 1) a zone); a fine-grained capacity per task keeps
  * rounding out of the picture.
  */
-const PEAK = 1200;
-const ZONE_COUNTS = [2, 3, 4];
-
 const LEFT = 84;
 const UNIT = 140; // width of 100 % of the peak
 const ROW = 48;
@@ -17,7 +14,7 @@ const TOP = 34;
 const W = LEFT + 2 * UNIT + 70;
 
 export default function CapacityBars(): React.JSX.Element {
-  const rows = ZONE_COUNTS.map((zones) => ({zones, plan: capacityPlan({zones, peakRequestsPerSecond: PEAK, capacityPerTask: 1})}));
+  const rows = capacityRows;
   const height = TOP + rows.length * ROW + 8;
   const peakX = LEFT + UNIT;
   const label = `Capacity needed to survive the loss of one zone: ${rows

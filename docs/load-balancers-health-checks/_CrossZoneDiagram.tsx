@@ -1,24 +1,5 @@
 import React from 'react';
-import {selectTrafficAt, simulate} from '@site/src/engine';
-
-/**
- * Cross-zone load balancing on and off, for a deliberately uneven service:
- * one task in zone a, three in zone b. The share each task receives comes
- * from the engine (a run with nothing broken), not from arithmetic here.
- */
-const TASKS_PER_ZONE = {a: 1, b: 3};
-const RATE = 100;
-
-function shares(crossZone: boolean): {id: string; zone: string; share: number}[] {
-  const result = simulate({
-    zones: ['a', 'b'],
-    service: {tasksPerZone: TASKS_PER_ZONE, capacityPerTask: RATE},
-    loadBalancer: {crossZone},
-    traffic: {requestsPerSecond: RATE},
-    durationSeconds: 60,
-  });
-  return selectTrafficAt(result, 10).map((t) => ({id: t.id, zone: t.zone, share: t.served / RATE}));
-}
+import {crossZoneShares} from './crossZone';
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 
@@ -26,7 +7,7 @@ const W = 300;
 const H = 230;
 
 function Panel({crossZone}: {crossZone: boolean}) {
-  const targets = shares(crossZone);
+  const targets = crossZoneShares[crossZone ? 'on' : 'off'];
   const zones = ['a', 'b'] as const;
   const zoneX = {a: 10, b: 155};
   const zoneW = 135;

@@ -1,5 +1,13 @@
 // This file runs in Node.js, as part of the build.
+import path from 'node:path';
 import type {Plugin} from '@docusaurus/types';
+
+/**
+ * Widgets that MDX pages load only when the reader nears them (src/components/MountWhenNear/whenNear.tsx):
+ * the lab, the quiz and the chapter widgets, with the engine they run. (The predict-first box is not one of them:
+ * its server HTML shows the answer, for print and for readers without JavaScript, so it hydrates with the page.)
+ */
+export const WIDGETS_LOADED_WHEN_NEAR = ['FailoverLab', 'Quiz', 'AzMap', 'HealthCheckTimeline', 'CapacityCalculator', 'ReplicationRace'];
 
 /**
  * Keeps the failover engine, the widgets and the live-code editor out of the
@@ -10,13 +18,30 @@ import type {Plugin} from '@docusaurus/types';
  * without this it would ship to every page, widget or not. Here `common` only
  * takes third-party code that is not widget-only, and our own shared modules go
  * into chunks shared by just the pages that import them.
+ *
+ * And an MDX page's import of a widget in WIDGETS_LOADED_WHEN_NEAR becomes that widget loaded when the
+ * reader nears it, so the page downloads neither the widget nor the engine before the reader scrolls.
  */
 export default function widgetChunks(): Plugin {
   return {
     name: 'failover-lab-widget-chunks',
     configureWebpack(_config, isServer) {
-      if (isServer) return {};
+      const whenNear = {
+        module: {
+          rules: [
+            {
+              test: new RegExp(`[\\\\/]src[\\\\/]components[\\\\/](${WIDGETS_LOADED_WHEN_NEAR.join('|')})[\\\\/]index\\.tsx$`),
+              issuer: /\.mdx$/,
+              // Runs after the TypeScript loader and replaces its output.
+              enforce: 'post' as const,
+              use: [{loader: path.join(__dirname, 'whenNearLoader.cjs'), options: {server: isServer}}],
+            },
+          ],
+        },
+      };
+      if (isServer) return whenNear;
       return {
+        ...whenNear,
         optimization: {
           splitChunks: {
             cacheGroups: {

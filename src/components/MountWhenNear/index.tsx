@@ -2,10 +2,17 @@ import React, {useEffect, useRef, useState, type ReactNode} from 'react';
 import {flushSync} from 'react-dom';
 
 interface Props {
-  /** The widget. Rendered on the server as usual, so the page's HTML always holds all of it. */
-  children: ReactNode;
+  /**
+   * The widget. Rendered on the server as usual, so the page's HTML always holds all of it. A function
+   * is called when the widget mounts (after `load`), so it can use what `load` fetched.
+   */
+  children: ReactNode | (() => ReactNode);
   /** How far outside the viewport the widget starts to mount (IntersectionObserver `rootMargin`). */
   rootMargin?: string;
+  /** Fetches the widget's code when the reader nears it; the widget mounts once it has (see ./whenNear). */
+  load?: () => Promise<unknown>;
+  /** The attribute that says "static" or "live" on the box (a box around a widget that has its own box uses another). */
+  attribute?: 'data-widget' | 'data-code';
 }
 
 /** What a reader can reach with the keyboard, in document order (matched by position when the live widget replaces the static one). */
@@ -34,7 +41,7 @@ function hydratingServerHtml(): boolean {
  * markup. The live widget renders the same HTML from the same props, so nothing
  * moves when it replaces the static copy.
  */
-export default function MountWhenNear({children, rootMargin = '100% 0px'}: Props): React.JSX.Element {
+export default function MountWhenNear({children, rootMargin = '100% 0px', load, attribute = 'data-widget'}: Props): React.JSX.Element {
   // Decided once, on the first render: on the server `false` (render the widget),
   // in the browser `true` only while hydrating the server's HTML.
   const [live, setLive] = useState(() => !hydratingServerHtml());
@@ -43,14 +50,20 @@ export default function MountWhenNear({children, rootMargin = '100% 0px'}: Props
   useEffect(() => {
     const element = box.current;
     if (live || !element) return undefined;
-    const mount = () => setLive(true);
+    // The code first, if it is not in the page yet; a failed fetch mounts anyway, so the widget's own
+    // loading fails where its error boundary can say so.
+    let loading: Promise<unknown> | undefined;
+    const loaded = () => (loading ??= load ? load().catch(() => undefined) : Promise.resolve());
+    const mount = () => void loaded().then(() => setLive(true));
     // Keyboard or pointer use of the static copy: mount now and move focus to the same control in the live one.
     const onFocusIn = (event: FocusEvent) => {
       const focusable = [...element.querySelectorAll<HTMLElement>(FOCUSABLE)];
       const index = focusable.indexOf(event.target as HTMLElement);
-      flushSync(mount);
-      // `box` now holds the live element (the static one was replaced).
-      if (index >= 0) box.current?.querySelectorAll<HTMLElement>(FOCUSABLE)[index]?.focus();
+      void loaded().then(() => {
+        flushSync(() => setLive(true));
+        // `box` now holds the live element (the static one was replaced).
+        if (index >= 0) box.current?.querySelectorAll<HTMLElement>(FOCUSABLE)[index]?.focus();
+      });
     };
     element.addEventListener('focusin', onFocusIn);
     element.addEventListener('pointerdown', mount);
@@ -66,17 +79,17 @@ export default function MountWhenNear({children, rootMargin = '100% 0px'}: Props
       element.removeEventListener('pointerdown', mount);
       observer?.disconnect();
     };
-  }, [live, rootMargin]);
+  }, [live, rootMargin, load]);
 
   if (!live) {
     // While hydrating: React leaves the server's markup inside an element whose inner HTML it does not own.
-    return <div key="static" ref={box} data-widget="static" suppressHydrationWarning dangerouslySetInnerHTML={{__html: ''}} />;
+    return <div key="static" ref={box} {...{[attribute]: 'static'}} suppressHydrationWarning dangerouslySetInnerHTML={{__html: ''}} />;
   }
   // The key makes React replace the static element (and the server's markup in it) rather than patch it.
   // The server's copy says "static": that is what the page shows until the widget mounts.
   return (
-    <div key="live" ref={box} data-widget={typeof window === 'undefined' ? 'static' : 'live'}>
-      {children}
+    <div key="live" ref={box} {...{[attribute]: typeof window === 'undefined' ? 'static' : 'live'}}>
+      {typeof children === 'function' ? children() : children}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import clsx from 'clsx';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {progressStore, useProgressValue} from '@site/src/components/ProgressBadge/useProgress';
 import Rich from '@site/src/components/Quiz/Rich';
-import {parseNumber} from '@site/src/quiz/grade';
+import {parseNumber} from '@site/src/quiz/parseNumber';
 import type {Guess} from '@site/src/quiz/guesses';
 import {formatCount} from '@site/src/utils/format';
 import type {Ask, Prediction} from './types';
