@@ -51,6 +51,9 @@ export {getPreset, PRESET_IDS, PRESETS, type Preset, type PresetId} from './pres
 export * from './defaults';
 export type {
   AsyncReplicaSpec,
+  BackoffSpec,
+  ClientsSpec,
+  ResolvedClients,
   AuroraSpec,
   AlarmZonalShiftAction,
   DatabaseSpec,

@@ -160,3 +160,73 @@ describe('presets', () => {
     expect(sync.summary.writesLost).toBe(0);
   });
 });
+
+describe('presets on clients, retries and overload', () => {
+  /** The segment that covers time `t`. */
+  const at = (r: ReturnType<typeof simulate>, t: number) => r.segments.find((s) => s.from <= t && t < s.to)!;
+
+  it('dns-cache-cross-zone-off: a third of the requests go to the lost node until the zone is back', () => {
+    const r = run('dns-cache-cross-zone-off');
+    // Cross-zone off: no node sends to another zone's tasks, so none reaches zone a's dead tasks.
+    expect(r.summary.failedByCause.deadTarget).toBe(0);
+    // Clients that never re-resolve: a third of 300 req/s for the whole 1,200 s outage = 120,000.
+    expect(r.summary.failedByCause.staleDns).toBeCloseTo(300 * (1 / 3) * 1200, 6);
+    // Clients that honour the 60 s TTL: a third at first, falling to none in 60 s: 300 × 1/3 × 60 / 2 = 3,000.
+    const ttl = run('dns-cache-cross-zone-off', (m) => {
+      m.clients = {};
+    });
+    expect(ttl.summary.failedByCause.staleDns).toBeCloseTo(300 * (1 / 3) * 30, 6);
+    expect(ttl.summary.failedByCause.deadTarget).toBe(0);
+  });
+
+  it('retry-storm: the overload outlasts the zone, goodput stays at zero', () => {
+    const r = run('retry-storm');
+    const back = Math.max(...r.events.filter((e) => e.type === 'lb/targetHealthy').map((e) => e.t));
+    expect(back).toBeGreaterThan(900); // zone b's tasks are back in service…
+    const end = at(r, 3599);
+    expect(end.capacity).toBe(600); // …600 req/s of capacity for 420 offered…
+    // …but every request times out and is retried 3 times: 4 × 420 = 1,680 attempts a second.
+    expect(end.attempts).toBeCloseTo(4 * 420, 6);
+    expect(end.served).toBe(0);
+    expect(end.failed).toBeCloseTo(420, 6);
+    expect(end.wasted).toBeCloseTo(600, 6); // the tasks work flat out for clients that gave up
+    // Backoff with jitter alone spreads the retries but makes no fewer: the storm stays.
+    const jitterOnly = run('retry-storm', (m) => {
+      m.clients = {retries: 3, backoff: {baseSeconds: 1, capSeconds: 20, jitter: 'full'}};
+    });
+    expect(at(jitterOnly, 3599).served).toBe(0);
+    // Without retries the same overload drains once the zone is back: 420 < 600.
+    const noRetries = run('retry-storm', (m) => {
+      m.clients = {};
+    });
+    expect(at(noRetries, 3599).served).toBeCloseTo(420, 6);
+  });
+
+  it('retry-storm-tamed: the budget caps retries at 10 % of first attempts, and the service recovers', () => {
+    const r = run('retry-storm-tamed');
+    // The budget is spent when a retry is decided; jitter spreads when they arrive, so it holds over the run.
+    expect(r.summary.retries).toBeLessThanOrEqual(0.1 * r.summary.offered);
+    // During the outage the queues still pass the timeout: 420 + 42 attempts on 400 of capacity.
+    expect(at(r, 800).served).toBe(0);
+    expect(at(r, 800).attempts).toBeCloseTo(462, 6);
+    // After the zone is back the backlog drains and every request is served.
+    expect(at(r, 3599).served).toBeCloseTo(420, 6);
+    expect(at(r, 3599).failed).toBe(0);
+  });
+
+  it('load-shedding: goodput stays at the capacity left, and recovers with the zone', () => {
+    const r = run('load-shedding');
+    const mid = at(r, 800);
+    // 400 req/s of capacity for 420 req/s plus retries: the tasks serve 400 in time and shed the rest at once.
+    expect(mid.capacity).toBe(400);
+    expect(mid.served).toBeCloseTo(400, 6);
+    expect(mid.timedOut).toBe(0);
+    expect(mid.wasted).toBe(0);
+    expect(mid.shed).toBeGreaterThan(0);
+    // Only a request shed on all 4 attempts fails; with shedding share f = (λ − 400) / λ, that is 420 × f⁴.
+    const f = (mid.attempts - 400) / mid.attempts;
+    expect(mid.failed).toBeCloseTo(420 * f ** 4, 6);
+    expect(at(r, 3599).served).toBeCloseTo(420, 6);
+    expect(r.summary.availability).toBeGreaterThan(run('retry-storm').summary.availability);
+  });
+});

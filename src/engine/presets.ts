@@ -25,9 +25,26 @@ export type PresetId =
   | 'async-replica'
   | 'aurora'
   | 'gray-failure-zonal-shift'
-  | 'zone-cut-off';
+  | 'zone-cut-off'
+  | 'dns-cache-cross-zone-off'
+  | 'retry-storm'
+  | 'retry-storm-tamed'
+  | 'load-shedding';
 
 const HOUR = 3600;
+
+/**
+ * Six tasks of 100 req/s over three zones at 420 req/s, a fixed fleet (nothing replaced), zone b
+ * lost for ten minutes: the two zones left have 400 req/s for 420. The retry presets share it.
+ */
+const hotFleet = (): Model => ({
+  zones: ['a', 'b', 'c'],
+  service: {desiredCount: 6, capacityPerTask: 100},
+  scheduler: {kind: 'none'},
+  traffic: {requestsPerSecond: 420},
+  faults: [zoneOutage('b', {at: 300, duration: 600})],
+  durationSeconds: HOUR,
+});
 
 /** Every preset, by id. */
 export const PRESETS: Record<PresetId, Preset> = {
@@ -151,6 +168,42 @@ export const PRESETS: Record<PresetId, Preset> = {
       faults: [zonePartition('a', {at: 300, duration: 900})],
       durationSeconds: HOUR,
     },
+  },
+  'dns-cache-cross-zone-off': {
+    id: 'dns-cache-cross-zone-off',
+    title: 'Clients that never forget a lost zone’s node',
+    lesson:
+      'With cross-zone load balancing off no request reaches the lost zone’s tasks, yet clients that cache DNS answers forever keep sending a third of their requests to its load balancer node until the zone returns.',
+    model: {
+      zones: ['a', 'b', 'c'],
+      service: {desiredCount: 6, capacityPerTask: 100},
+      loadBalancer: {type: 'network'},
+      traffic: {requestsPerSecond: 300},
+      clients: {dnsCacheSeconds: 'forever'},
+      faults: [zoneOutage('a', {at: 300, duration: 1200})],
+      durationSeconds: HOUR,
+    },
+  },
+  'retry-storm': {
+    id: 'retry-storm',
+    title: 'A retry storm that outlasts the lost zone',
+    lesson:
+      'Past capacity the queues pass the clients’ timeout, every timed-out request is retried three times at once, and the fourfold load keeps the service failing long after the lost zone is back: a metastable failure.',
+    model: {...hotFleet(), clients: {retries: 3}},
+  },
+  'retry-storm-tamed': {
+    id: 'retry-storm-tamed',
+    title: 'The same storm with backoff, jitter and a retry budget',
+    lesson:
+      'A retry budget of 10 % of first attempts keeps the load within the fleet once the zone is back, so the queues drain and the service recovers, while backoff with jitter spreads the retries out without making fewer of them.',
+    model: {...hotFleet(), clients: {retries: 3, backoff: {baseSeconds: 1, capSeconds: 20, jitter: 'full'}, retryBudget: 0.1}},
+  },
+  'load-shedding': {
+    id: 'load-shedding',
+    title: 'Load shedding keeps the survivors serving',
+    lesson:
+      'Tasks that reject at once what they could not answer in time keep serving their whole capacity through the overload, even with clients retrying, and recover as soon as the zone is back.',
+    model: {...hotFleet(), service: {desiredCount: 6, capacityPerTask: 100, loadShedding: true}, clients: {retries: 3}},
   },
 };
 

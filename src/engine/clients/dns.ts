@@ -58,7 +58,8 @@ export function nextStaleChange(nodes: readonly StaleNode[], window: number, cel
   if (window === Infinity) return next;
   for (const n of nodes) {
     if (t >= n.since + window) continue;
-    const k = Math.floor((t - n.since) / cell);
+    // The cell that starts at t (within a rounding error) is the one under way.
+    const k = Math.floor((t - n.since) / cell + 1e-9);
     next = Math.min(next, n.since + (k + 1) * cell, n.since + window);
   }
   return next;

@@ -60,6 +60,12 @@ export class RetryBins {
     return this.inFlight === 0;
   }
 
+  /** Empties every bin (before rebuilding them: see `depositRetries`). */
+  clear(): void {
+    this.rate.fill(0);
+    this.pending = 0;
+  }
+
   /**
    * Forgets the bins of the whole seconds before `t` (their retries have arrived). `from` is when
    * bins were last consumed: seconds from `floor(from)` to `floor(t) − 1`.
@@ -99,8 +105,8 @@ export class RetryBins {
     for (let s = first; s < last; s++) {
       const amount = before(s + 1) - before(s);
       if (amount <= 0) continue;
-      if (s < dropBefore) continue;
       const at = Math.max(open, Math.min(s, open + this.horizon - 1));
+      if (at < dropBefore) continue;
       this.rate[base + (at % this.horizon)]! += amount;
       this.pending += amount;
     }

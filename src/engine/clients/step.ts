@@ -146,20 +146,18 @@ export function advanceClients(sim: Sim, t: number): void {
 }
 
 /**
- * Puts the retries the flows asked for over [from, t) into their bins. Over a long steady
- * stretch only its last part matters: earlier retries have already arrived, at the rate the
- * steady flows assumed, and are not kept.
+ * Puts the retries the flows asked for over [from, t) into their bins. Stepping second by second,
+ * each second's failures go to seconds not yet under way (a wait shorter than what is left of the
+ * second is rounded up to the next). After a long steady stretch (no steps: the flows did not
+ * change for longer than the longest wait) the bins are rebuilt as that same stepping would have
+ * left them, so the retries in flight match what the steady flows assumed all along.
  */
 function depositRetries(sim: Sim, bins: RetryBins, deposits: Float64Array, from: number, t: number): void {
   const {clients} = sim.model;
   const R = clients.retries;
-  const start = Math.max(from, t - bins.horizon);
-  // Stepping second by second, deposits go to seconds not yet under way. After a long steady
-  // stretch the flows assumed the steady rate all along: earlier seconds have had their retries,
-  // and the second under way gets its whole steady share.
   const lazy = t - from > 1 + 1e-9;
-  const open = lazy ? Math.floor(t) : Math.ceil(t);
-  const dropBefore = lazy ? Math.floor(t) : -Infinity;
+  const now = Math.floor(t);
+  if (lazy) bins.clear();
   const waits = [0, clients.requestTimeoutSeconds, clients.connectTimeoutSeconds];
   const slots = deposits.length / 3;
   for (let slot = 0; slot < slots; slot++) {
@@ -168,7 +166,15 @@ function depositRetries(sim: Sim, bins: RetryBins, deposits: Float64Array, from:
     for (const kind of [WAIT_FAST, WAIT_TIMEOUT, WAIT_CONNECT]) {
       const r = deposits[slot * 3 + kind]!;
       if (r <= 0) continue;
-      bins.deposit(slot, r, start, t, waits[kind]! + backoff.fixed, backoff.spread, open, dropBefore);
+      const fixed = waits[kind]! + backoff.fixed;
+      if (!lazy) {
+        bins.deposit(slot, r, from, t, fixed, backoff.spread, Math.ceil(t), -Infinity);
+        continue;
+      }
+      // Whole seconds of the steady stretch up to the one under way, then the part of it gone by.
+      // Steady for longer than the longest wait: every second in reach failed at this rate.
+      for (let u = now - bins.horizon; u < now; u++) bins.deposit(slot, r, u, u + 1, fixed, backoff.spread, u + 1, now);
+      if (t > now) bins.deposit(slot, r, now, t, fixed, backoff.spread, now + 1, -Infinity);
     }
   }
 }
@@ -202,6 +208,8 @@ export function planStep(sim: Sim): void {
     const dq = nextQueueChange(task.queue, f.targetInflow[j]!, f.targetInflowGood[j] === 1, capacityPerTask, limit, loadShedding);
     if (dq < Infinity) next = Math.min(next, t + dq);
   });
+  // A boundary computed a rounding error before now would plan a step at this very moment, for ever.
+  if (next <= t) next = t + 1e-6;
   if (next === c.stepAt) return;
   c.stepGen++;
   c.stepAt = next;

@@ -4,5 +4,6 @@
  * (`resolved.ts`). Internal simulation state lives in `state.ts` and is not exported.
  */
 export type * from './model';
+export type * from './clients';
 export type * from './result';
 export type * from './resolved';

@@ -1,5 +1,6 @@
 /** The model after validation, with every default filled in (`validateModel`). */
-import type {BackoffSpec, DatabaseSpec, Fault, HealthCheckSpec, OperatorAction, SchedulerSpec, SecondsRange, SessionStore, TrafficSpec, ZonalDependencySpec, ZoneName} from './model';
+import type {BackoffSpec} from './clients';
+import type {DatabaseSpec, Fault, HealthCheckSpec, OperatorAction, SchedulerSpec, SecondsRange, SessionStore, TrafficSpec, ZonalDependencySpec, ZoneName} from './model';
 
 /** Health check settings with defaults applied. */
 export type ResolvedHealthCheck = Required<HealthCheckSpec>;

@@ -8,7 +8,8 @@ import {bool, num, obj, oneOf, zoneList} from './fields';
 export function resolveLoadBalancer(v: unknown, zones: readonly ZoneName[], durationSeconds: number): ResolvedModel['loadBalancer'] {
   const lb = obj('loadBalancer', v, ['type', 'zones', 'crossZone', 'healthCheck', 'deregistrationDelaySeconds', 'dnsTtlSeconds']);
   const dnsTtlSeconds = num('loadBalancer.dnsTtlSeconds', lb.dnsTtlSeconds, ELB_DNS_TTL_SECONDS, {min: 0});
-  if (dnsTtlSeconds > durationSeconds) {
+  // Only a TTL the reader set: the default (ELB's 60 s) is fine in a shorter run.
+  if (lb.dnsTtlSeconds !== undefined && dnsTtlSeconds > durationSeconds) {
     throw new ModelError('loadBalancer.dnsTtlSeconds', `${dnsTtlSeconds} s is past the end of the run (${durationSeconds} s)`);
   }
   const type = oneOf('loadBalancer.type', lb.type, ['application', 'network'] as const, 'application');
