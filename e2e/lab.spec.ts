@@ -216,7 +216,8 @@ test.describe('the clients and overload in the lab (issue 13)', () => {
     await expect(lab.getByLabel('DNS TTL')).toHaveValue('20');
     await expect(lab.getByLabel('Clients never re-resolve')).toBeChecked();
     await expect(lab.getByLabel('Client DNS cache')).toHaveCount(0);
-    await expect(lab.getByLabel('Keep-alive connections')).not.toBeChecked();
+    // keepAlive travels in the link (the round trip below) but has no control: the engine does not model it yet.
+    await expect(lab.getByLabel('Keep-alive connections')).toHaveCount(0);
     await expect(lab.getByLabel('Connect timeout')).toHaveValue('3');
     await expect(lab.getByLabel('Request timeout')).toHaveValue('4');
     await expect(lab.getByLabel('Client retries')).toHaveValue('2');

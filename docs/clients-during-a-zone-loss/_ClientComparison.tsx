@@ -1,6 +1,6 @@
 import React from 'react';
 import RunComparison from '@site/src/components/RunComparison';
-import {retryRuns} from './lab';
+import {retryRows} from './lab';
 
 /** The chapter's retry table: one zone loss, four client retry policies, run by the engine. */
 export default function ClientComparison(): React.JSX.Element {
@@ -8,7 +8,7 @@ export default function ClientComparison(): React.JSX.Element {
     <RunComparison
       title="One zone loss, four retry policies"
       caption="Nine tasks of 100 requests a second serve a peak of 600 in three zones; zone a is lost for 30 minutes. Only the clients change."
-      runs={retryRuns}
+      rows={retryRows}
       columns={['failed', 'retries', 'timedOut', 'worstLatencyP99']}
     />
   );

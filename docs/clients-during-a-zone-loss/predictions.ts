@@ -3,7 +3,7 @@ import {simulate} from '@site/src/engine';
 import {formatCount} from '@site/src/utils/format';
 import type {Prediction} from '@site/src/components/Predict/types';
 import {failingSeconds} from '@site/src/content/measure';
-import {dnsModel, RETRY_POLICIES, runRetryPolicies} from './lab';
+import {dnsModel, RETRY_POLICIES, runRetryPolicies} from './models';
 
 const ttlRun = simulate(dnsModel(0));
 const ttlOnly = ttlRun.summary;

@@ -7,7 +7,7 @@
 import {simulate} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
 import {formatCount} from '@site/src/utils/format';
-import {dnsModel, OUTAGE, RETRY_POLICIES, runRetryPolicies} from './lab';
+import {dnsModel, OUTAGE, RETRY_POLICIES, runRetryPolicies} from './models';
 
 // Q1: clients that keep answers two minutes past the TTL.
 const EXTRA_CACHE = 120;

@@ -3,7 +3,7 @@ import {selectSegmentAt, simulate} from '@site/src/engine';
 import {formatCount, formatDuration} from '@site/src/utils/format';
 import type {Prediction} from '@site/src/components/Predict/types';
 import {lastFailureAt} from '@site/src/content/measure';
-import {deploymentModel, runDefences, STORM_OUTAGE} from './lab';
+import {deploymentModel, runDefences, STORM_OUTAGE} from './models';
 
 const RETURNS = STORM_OUTAGE.at + STORM_OUTAGE.duration;
 const runs = runDefences();

@@ -7,7 +7,7 @@ import {selectSegmentAt, simulate} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
 import {formatCount, formatDuration} from '@site/src/utils/format';
 import {lastFailureAt} from '@site/src/content/measure';
-import {DEFENCES, deploymentModel, DEPLOYMENT_PEAK, runDefences, STORM_OUTAGE, STORM_PEAK} from './lab';
+import {DEFENCES, deploymentModel, DEPLOYMENT_PEAK, runDefences, STORM_OUTAGE, STORM_PEAK} from './models';
 
 const RETURNS = STORM_OUTAGE.at + STORM_OUTAGE.duration;
 const runs = runDefences();

@@ -62,12 +62,7 @@ export default function ClientsFields({model, onChange}: Props): React.JSX.Eleme
             onChange={(value) => set({dnsCacheSeconds: value})}
           />
         )}
-        <CheckboxField
-          label="Keep-alive connections"
-          checked={clients.keepAlive ?? DEFAULT_CLIENTS.keepAlive}
-          hint="Connections are reused; one to a node or task that dies fails on its next request."
-          onChange={(checked) => set({keepAlive: checked === DEFAULT_CLIENTS.keepAlive ? undefined : checked})}
-        />
+        {/* No keep-alive control: the engine accepts `clients.keepAlive` but does not model it yet (reference page, simplifications). */}
         {TIMEOUT_FIELDS.map((field) => (
           <NumberField
             key={field.key}

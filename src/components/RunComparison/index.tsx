@@ -1,4 +1,4 @@
-import React, {useId, useMemo} from 'react';
+import React, {useId} from 'react';
 import WidgetCard from '@site/src/components/WidgetCard';
 import type {Summary} from '@site/src/engine';
 import {formatCount, formatDuration, formatPercent} from '@site/src/utils/format';
@@ -30,8 +30,8 @@ interface Props {
   title: string;
   /** Says what the runs have in common and what differs, above the table. */
   caption: string;
-  /** Runs the engine; called once, when the widget mounts. */
-  runs: () => readonly ComparisonRow[];
+  /** The runs, one row each, as the engine returned them (a chapter computes them when the site is built). */
+  rows: readonly ComparisonRow[];
   columns: readonly ComparisonColumn[];
 }
 
@@ -40,16 +40,15 @@ interface Props {
  * column per summary figure. It draws what the engine returned and computes
  * nothing of its own.
  */
-export default function RunComparison({title, caption, runs, columns}: Props): React.JSX.Element {
+export default function RunComparison({title, caption, rows, columns}: Props): React.JSX.Element {
   return (
     <WidgetCard title={title} name="the comparison table">
-      <Table caption={caption} runs={runs} columns={columns} />
+      <Table caption={caption} rows={rows} columns={columns} />
     </WidgetCard>
   );
 }
 
-function Table({caption, runs, columns}: Omit<Props, 'title'>): React.JSX.Element {
-  const rows = useMemo(runs, [runs]);
+function Table({caption, rows, columns}: Omit<Props, 'title'>): React.JSX.Element {
   const captionId = useId();
   return (
     <>
