@@ -104,8 +104,13 @@ export async function widgetInView(page: Page, name: string): Promise<Locator> {
  * src/components/MountWhenNear/whenNear.tsx), scrolled into view as a reader would, once it runs.
  */
 export async function codeInView(page: Page, inside: Locator): Promise<void> {
-  await inside.scrollIntoViewIfNeeded();
-  await expect(page.locator('[data-code="live"]').filter({has: inside})).toHaveCount(1);
+  const live = page.locator('[data-code="live"]').filter({has: inside});
+  // The server's copy is replaced by the live block as it nears the viewport; if that happens in the
+  // middle of the scroll (the element it was scrolling is gone), scroll to the new one.
+  await expect(async () => {
+    await inside.scrollIntoViewIfNeeded({timeout: 10_000});
+    await expect(live).toHaveCount(1, {timeout: 10_000});
+  }).toPass({timeout: 60_000});
 }
 
 /** An axe scan with the course's tags; returns only serious and critical findings, described for the failure message. */

@@ -170,7 +170,7 @@ test('a NAT gateway every zone routes through is simulated; ElastiCache is liste
   await expect(page.getByText(/Cache \(AWS::ElastiCache::ReplicationGroup\): .*asynchronous/)).toBeVisible();
   await page.getByRole('button', {name: 'Run the game day'}).click();
   await expect(page.locator('tr[data-scenario="zone-use1-az4"]')).toContainText('✗ Miss');
-  await expect(page.locator('li[data-recommendation="nat-per-zone"]')).toContainText('Chapter 5');
+  await expect(page.locator('li[data-recommendation="nat-per-zone"]')).toContainText('Chapter 7');
 });
 
 test('bad input gets a message naming what is wrong', async ({page}) => {

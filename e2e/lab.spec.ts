@@ -199,7 +199,7 @@ test.describe('the clients and overload in the lab (issue 13)', () => {
     await expect(lab.getByTestId('failing-now')).toContainText(`Failing now: ${formatCount(why[biggest])} req/s`);
 
     // Load shedding on: the tasks serve what they can and reject the rest at once; goodput holds.
-    await lab.getByLabel('Load shedding').check();
+    await lab.getByLabel('Load shedding', {exact: true}).check();
     const shedding: Model = {...storm, service: {...storm.service, loadShedding: true}};
     await expect.poll(() => modelInUrl(page)).toEqual(shedding);
     const held = servable(shedding);
@@ -224,16 +224,16 @@ test.describe('the clients and overload in the lab (issue 13)', () => {
     await expect(lab.getByLabel('Backoff between retries')).toBeChecked();
     await expect(lab.getByLabel('Backoff base')).toHaveValue('0.5');
     await expect(lab.getByLabel('Backoff cap')).toHaveValue('8');
-    await expect(lab.getByLabel('Jitter')).toHaveValue('none');
+    await expect(lab.getByLabel('Jitter', {exact: true})).toHaveValue('none');
     await expect(lab.getByLabel('Retries allowed')).toHaveValue('10');
     await expect(lab.getByLabel('Service time')).toHaveValue('0.08');
-    await expect(lab.getByLabel('Load shedding')).toBeChecked();
+    await expect(lab.getByLabel('Load shedding', {exact: true})).toBeChecked();
     await expect(lab.getByTestId('summary-availability')).toHaveText(formatPercent(simulate(model).summary.availability));
     expect(await modelInUrl(page)).toEqual(model);
 
     // Edits go back into the link: the cache is no longer kept for ever, the budget is turned off.
     await lab.getByLabel('Clients never re-resolve').uncheck();
-    await lab.getByLabel('Retry budget').uncheck();
+    await lab.getByLabel('Retry budget', {exact: true}).uncheck();
     const {dnsCacheSeconds: _cache, retryBudget: _budget, ...rest} = model.clients!;
     await expect.poll(() => modelInUrl(page)).toEqual({...model, clients: rest});
     await expect(lab.getByLabel('Client DNS cache')).toHaveValue('0');

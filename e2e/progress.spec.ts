@@ -45,12 +45,12 @@ test.describe('course progress', () => {
     await passIntroQuiz(page);
     await expect(page.getByRole('link', {name: 'How the course works (done)'})).toBeVisible();
     await expect(page.getByTestId('course-progress')).toContainText('✓ Done');
-    await expect(page.getByTestId('course-progress')).toContainText('Course progress: 1 of 12 parts done');
+    await expect(page.getByTestId('course-progress')).toContainText('Course progress: 1 of 14 parts done');
     await expect(page.getByTestId('course-progress')).toContainText(`${introUnit.readingMinutes} min read`);
 
     await page.getByTestId('course-progress').getByRole('link', {name: 'Your progress'}).click();
     await expect(page.getByRole('heading', {level: 1, name: 'Your progress'})).toBeVisible();
-    await expect(page.getByTestId('overall-progress')).toHaveText('1 of 12 parts done (8 %)');
+    await expect(page.getByTestId('overall-progress')).toHaveText('1 of 14 parts done (7 %)');
     await expect(introRow(page)).toContainText('✓ Done');
     await expect(introRow(page)).toContainText('6 of 6');
     const chapter1 = page.getByRole('row', {name: /Chapter 1 Zones are failure domains/});
@@ -68,7 +68,7 @@ test.describe('course progress', () => {
     await gotoHydrated(page, '/progress');
     await expect(introRow(page)).toContainText('In progress');
     await expect(introRow(page)).toContainText('1 of 6');
-    await expect(page.getByTestId('overall-progress')).toHaveText('0 of 12 parts done (0 %)');
+    await expect(page.getByTestId('overall-progress')).toHaveText('0 of 14 parts done (0 %)');
   });
 
   test('export then import round-trips the progress', async ({page}, testInfo) => {
@@ -140,7 +140,7 @@ test.describe('course progress', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status').filter({hasText: 'Progress reset'})).toBeVisible();
     await expect(introRow(page)).toContainText('Not started');
-    await expect(page.getByTestId('overall-progress')).toHaveText('0 of 12 parts done (0 %)');
+    await expect(page.getByTestId('overall-progress')).toHaveText('0 of 14 parts done (0 %)');
   });
 
   test('focus moves into the reset confirmation as it appears, not a frame later', async ({page}) => {
@@ -163,7 +163,7 @@ test.describe('course progress', () => {
     await gotoHydrated(page, '/onboarding');
     await expect(page.getByRole('heading', {level: 1, name: 'Onboarding track'})).toBeVisible();
     const order = page.getByRole('heading', {level: 3});
-    await expect(order).toHaveCount(12);
+    await expect(order).toHaveCount(14);
     await expect(order.first()).toHaveText('Introduction: Course introduction');
     await expect(order.nth(1)).toHaveText('Chapter 1: Zones are failure domains');
     await expect(page.getByText(/Proves: Tells a total, partial, gray and cut-off zone failure apart/)).toBeVisible();
@@ -172,7 +172,7 @@ test.describe('course progress', () => {
     await expect(page.getByLabel('Date')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
     const summary = page.getByRole('region', {name: 'Completion summary'});
     await expect(summary.getByRole('row', {name: /Introduction: Course introduction/})).toContainText('6 of 6');
-    await expect(summary).toContainText('Failover Lab: 1 of 12 parts done.');
+    await expect(summary).toContainText('Failover Lab: 1 of 14 parts done.');
 
     await page.emulateMedia({media: 'print'});
     await expect(page.getByRole('navigation', {name: 'Main'})).toBeHidden();

@@ -68,7 +68,7 @@ test.describe('the warm-up quiz', () => {
     await expect(score(page)).toContainText('Score: 1 of 6');
     await expect(question(page, 5).getByText('✓ Right.')).toBeVisible();
     await expect(question(page, 5).getByRole('radio', {name: '60 to 120 s.'})).toBeChecked();
-    await expect(page.getByTestId('course-progress')).toContainText('Course progress: 0 of 12 parts done');
+    await expect(page.getByTestId('course-progress')).toContainText('Course progress: 0 of 14 parts done');
   });
 
   test('numeric answers accept a unit, say too low or too high, and reject text that is not a number', async ({page}) => {
