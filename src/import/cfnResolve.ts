@@ -67,7 +67,7 @@ export class Template {
   condition(name: string): boolean {
     const known = this.conditionValues.get(name);
     if (known !== undefined) return known;
-    if (!(name in this.conditions)) throw new Unresolved(`condition ${name} is not defined`);
+    if (!Object.hasOwn(this.conditions, name)) throw new Unresolved(`condition ${name} is not defined`);
     const value = this.resolve(this.conditions[name]);
     if (typeof value !== 'boolean') throw new Unresolved(`condition ${name} is not true or false`);
     this.conditionValues.set(name, value);
@@ -77,7 +77,7 @@ export class Template {
   private sub(template: string, vars: Obj): string {
     return template.replace(/\$\{([^}]+)\}/g, (whole, name: string) => {
       if (name.startsWith('!')) return `\${${name.slice(1)}}`;
-      const value = name in vars ? this.resolve(vars[name]) : this.resolve({Ref: name.split('.')[0]!});
+      const value = Object.hasOwn(vars, name) ? this.resolve(vars[name]) : this.resolve({Ref: name.split('.')[0]!});
       if (isResourceRef(value)) throw new Unresolved(`${whole} is a resource's value, known only after deployment`);
       return String(value);
     });
@@ -89,7 +89,7 @@ export class Template {
         const target = String(arg);
         if (target === 'AWS::NoValue') return NO_VALUE;
         if (target.startsWith('AWS::')) throw new Unresolved(`${target} is known only at deploy time`);
-        if (target in this.resources) return {resourceRef: target} satisfies ResourceRef;
+        if (Object.hasOwn(this.resources, target)) return {resourceRef: target} satisfies ResourceRef;
         return this.parameter(target);
       }
       case 'Fn::GetAtt': {
