@@ -135,7 +135,7 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
           defaultValue={DEFAULT_CAPACITY_PER_TASK}
           defaultSource="illustrative"
           unit="req/s"
-          hint="Requests per second one task serves; above that, requests fail as overload."
+          hint="Requests per second one task serves; above that, requests queue at the task (see Overload below)."
           min={0}
           onChange={(value) => setService({capacityPerTask: value})}
         />

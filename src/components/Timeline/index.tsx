@@ -280,7 +280,7 @@ function TimelineTable({result, currentTime}: {result: SimulationResult; current
   const rows = result.segments.slice(page * TABLE_ROWS, (page + 1) * TABLE_ROWS);
   return (
     <details className={styles.tableDetails}>
-      <summary>The chart as a table ({total} stretches of steady state)</summary>
+      <summary>The chart as a table ({total} {total === 1 ? 'stretch' : 'stretches'} of steady state)</summary>
       <div className={styles.tableScroll}>
         <table className={styles.table}>
           <thead>
