@@ -141,6 +141,8 @@ export function smokeChecks(paths) {
       name: 'a quiz grades an answer',
       async run(driver, base) {
         await open(driver, `${base}/docs/intro`);
+        // The quiz's code loads as the reader nears it: scroll to it (again, if it was swapped in mid-scroll) until it is live.
+        await waitFor(driver, 'the quiz to load near the viewport', `() => { const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === '60 to 120 s.'); label?.scrollIntoView({block: 'center'}); return label?.closest('[data-code="live"]') != null; }`);
         const radio = await mark(driver, 'the answer "60 to 120 s."', `() => [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === '60 to 120 s.')?.control`);
         await driver.click(radio);
         const submit = await mark(driver, "question 5's Submit button", `(radio) => [...document.querySelector(radio).closest('form').querySelectorAll('button')].find((b) => b.textContent.trim() === 'Submit answer')`, radio);
@@ -154,7 +156,8 @@ export function smokeChecks(paths) {
       name: 'a live block renders an edit',
       async run(driver, base) {
         await open(driver, `${base}/docs/intro`);
-        await waitFor(driver, 'the live editor', `() => document.querySelector('[data-editor="live"] pre[contenteditable]') !== null`);
+        // The live block's code loads as the reader nears it: scroll to it until its editor is there.
+        await waitFor(driver, 'the live editor', `() => { document.querySelector('[class*="playgroundContainer"]')?.scrollIntoView({block: 'center'}); return document.querySelector('[data-editor="live"] pre[contenteditable]') !== null; }`);
         const editor = '[data-editor="live"] pre[contenteditable]';
         await driver.typeAtEnd(editor, '\nrender(<b>{2 * 21} typed</b>);');
         // Computed by the block, so the preview shows the edit run, not just its text.
