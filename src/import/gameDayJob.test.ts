@@ -1,28 +1,14 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {SimulationRunner, type WorkerLike} from '@site/src/lab/simulationRunner';
+import {SimulationRunner} from '@site/src/lab/simulationRunner';
+import {FakeWorker} from '@site/src/lab/fakeWorker';
 import type {WorkerReply, WorkerRequest} from '@site/src/lab/workerProtocol';
 import {importInputs} from './index';
 import {fixture} from './fixtures';
 import {DEFAULT_TARGETS} from './gameDay';
 import {GAME_DAY_TIME_LIMIT_MS, runGameDayJob, stoppedGameDay, type GameDayOutcome} from './gameDayJob';
 
-/** A worker that answers a game day request as the real worker does, when the test says so. */
-class FakeWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  requests: WorkerRequest[] = [];
-  terminated = false;
-  postMessage(message: WorkerRequest): void {
-    this.requests.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  answer(index: number): void {
-    const {id, model, gameDay} = this.requests[index]!;
-    this.onmessage?.({data: {id, gameDay: runGameDayJob(model, gameDay!)}} as MessageEvent<WorkerReply>);
-  }
-}
+/** Answers a game day request as the real worker does. */
+const answerGameDay = ({id, model, gameDay}: WorkerRequest): WorkerReply => ({id, gameDay: runGameDayJob(model, gameDay!)});
 
 const imported = importInputs([fixture('albRdsMultiAz')]);
 const model = imported.model!;
@@ -35,7 +21,7 @@ describe('the game day in the shared simulation worker', () => {
     vi.useFakeTimers();
     workers = [];
     runner = new SimulationRunner(() => {
-      const worker = new FakeWorker();
+      const worker = new FakeWorker(answerGameDay);
       workers.push(worker);
       return worker;
     });

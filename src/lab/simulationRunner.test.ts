@@ -1,29 +1,13 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {simulate, type Model} from '@site/src/engine';
 import {packResult, unpackResult} from './packResult';
-import {SimulationRunner, type WorkerLike} from './simulationRunner';
+import {SimulationRunner} from './simulationRunner';
+import {FakeWorker} from './fakeWorker';
 import type {WorkerReply, WorkerRequest} from './workerProtocol';
 import type {SimulationOutcome} from './runModel';
 
-/** A worker that answers only when the test says so, and records what it was asked. */
-class FakeWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  requests: WorkerRequest[] = [];
-  terminated = false;
-  postMessage(message: WorkerRequest): void {
-    this.requests.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  /** Answers request `index` with the engine's real result, packed as the worker packs it. */
-  answer(index: number): void {
-    const request = this.requests[index]!;
-    const {packed} = packResult(simulate(request.model));
-    this.onmessage?.({data: {id: request.id, outcome: {ok: true, packed, milliseconds: 1}}} as MessageEvent<WorkerReply>);
-  }
-}
+/** Answers with the engine's real result, packed as the worker packs it. */
+const answerWithEngine = (request: WorkerRequest): WorkerReply => ({id: request.id, outcome: {ok: true, packed: packResult(simulate(request.model)).packed, milliseconds: 1}});
 
 const model = (tasks: number): Model => ({zones: ['a', 'b'], service: {desiredCount: tasks}, faults: [{kind: 'zoneOutage', zone: 'a', at: 60, duration: 300}], durationSeconds: 1200});
 
@@ -36,7 +20,7 @@ describe('the simulation runner', () => {
     clock = 0;
     workers = [];
     runner = new SimulationRunner(() => {
-      const worker = new FakeWorker();
+      const worker = new FakeWorker(answerWithEngine);
       workers.push(worker);
       return worker;
     }, 8000, () => clock);
