@@ -14,7 +14,7 @@
  * otherwise later, through the bins. A request fails for good when its last attempt fails or
  * the retry budget refuses its retry, booked to the cause of its last attempt.
  */
-import {admit, latencyQuantile, waitProbability, type Admission, type ServicePolicy} from './clients/queueing';
+import {admit, latencyQuantiles, waitProbability, type Admission, type ServicePolicy} from './clients/queueing';
 import {noFailures, routingShares, type RoutedTarget, type Routing} from './loadBalancer';
 import type {RequestClass} from './traffic';
 import type {FailureCause, FailuresByCause} from './types';
@@ -278,6 +278,16 @@ function outcomes(
   let capacity = 0;
   const routedAttempts = attempts * (1 - input.staleShare);
   const forLatency: {a: Admission; weight: number}[] = [];
+  // Tasks with the same load have the same stationary wait: compute it once per run of equal admissions.
+  let lastAdmission: Admission | null = null;
+  let lastWait = 0;
+  const stationaryWait = (a: Admission): number => {
+    if (lastAdmission === null || lastAdmission.rho !== a.rho || lastAdmission.c !== a.c || lastAdmission.seconds !== a.seconds) {
+      lastAdmission = a;
+      lastWait = meanStationaryWait(a);
+    }
+    return lastWait;
+  };
   for (let j = 0; j < n; j++) {
     const tg = targets[j]!;
     const sent = routedAttempts * routing.pi[j]!;
@@ -302,7 +312,7 @@ function outcomes(
         else wasted += work;
       }
       if (good > 0) forLatency.push({a: adm, weight: good});
-      zoneQueueSeconds[tg.zone]! += st.load * (adm.fluid ? adm.wait : meanStationaryWait(adm));
+      zoneQueueSeconds[tg.zone]! += st.load * (adm.fluid ? adm.wait : stationaryWait(adm));
       zoneLoad[tg.zone]! += st.load;
     }
     served += good;
@@ -321,6 +331,7 @@ function outcomes(
   }
   // Every task has the same capacity and service time, so the same wait limit.
   const limitOf = policy.service.timeoutSeconds - (forLatency[0]?.a.seconds ?? 0);
+  const [latencyP50, latencyP99] = latencyQuantiles(forLatency, limitOf, [0.5, 0.99]) as [number, number];
   return {
     offered: rate,
     served,
@@ -333,8 +344,8 @@ function outcomes(
     shed,
     wasted,
     writesServed,
-    latencyP50: latencyQuantile(forLatency, limitOf, 0.5),
-    latencyP99: latencyQuantile(forLatency, limitOf, 0.99),
+    latencyP50,
+    latencyP99,
     targetServed,
     targetFailed,
     targetInflow,

@@ -5,7 +5,7 @@
 import {clientFlowInput} from './clients/step';
 import {dbReachFrom, dbSegment} from './database';
 import {computeFlows, type FlowInput, type FlowResult, type FlowTarget} from './flows';
-import {activePartition, connected, type Sim, type TaskRec} from './state';
+import {activePartition, connected, nodeInDns, nodeRoutable, type Sim, type TaskRec} from './state';
 import {requestClasses} from './traffic';
 import type {Segment, TargetSegment, TaskState, ZoneSegment} from './types';
 
@@ -74,8 +74,8 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
   const input: FlowInput = {
     targets,
     zoneCount,
-    nodeUsable: lbEnabled.map((en, z) => en && sim.zoneDown[z] === 0 && sim.shiftedZone !== z),
-    targetZoneRoutable: lbEnabled.map((en, z) => en && sim.shiftedZone !== z),
+    nodeUsable: zoneIndexes.map((z) => nodeInDns(sim, z)),
+    targetZoneRoutable: zoneIndexes.map((z) => nodeRoutable(sim, z)),
     crossZone: model.loadBalancer.crossZone,
     partitionZone: partition?.zone ?? null,
     grayShare: sim.gray.map(combinedGray),

@@ -292,6 +292,16 @@ export function zoneUp(sim: Sim, z: number): boolean {
   return z < 0 || sim.zoneDown[z] === 0;
 }
 
+
+/** The load balancer has a node in zone `z` that takes new traffic: enabled there and not shifted away. */
+export function nodeRoutable(sim: Sim, z: number): boolean {
+  return sim.model.loadBalancer.zones.includes(sim.model.zones[z]!) && sim.shiftedZone !== z;
+}
+
+/** The zone's node is in DNS and answers: routable and its zone up. */
+export function nodeInDns(sim: Sim, z: number): boolean {
+  return nodeRoutable(sim, z) && sim.zoneDown[z] === 0;
+}
 /** The partition cutting a zone off right now, or `null` (none, or it has healed). */
 export function activePartition(sim: Sim): PartitionState | null {
   const p = sim.partition;

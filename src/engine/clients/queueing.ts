@@ -131,11 +131,11 @@ function servedLatencyCdf(p: LatencyPart, limit: number, x: number): number {
 }
 
 /**
- * The latency quantile `q` (0–1) of the requests answered in time over several tasks, each
- * weighted by its goodput: found by bisection over the mixture's distribution. `limit` is the
- * longest wait still answered in time.
+ * The latency quantiles `qs` (each 0–1) of the requests answered in time over several tasks, each
+ * weighted by its goodput: found by bisection over the mixture's distribution, which is built
+ * once for all of them. `limit` is the longest wait still answered in time.
  */
-export function latencyQuantile(tasks: readonly {a: Admission; weight: number}[], limit: number, q: number): number {
+export function latencyQuantiles(tasks: readonly {a: Admission; weight: number}[], limit: number, qs: readonly number[]): number[] {
   const parts: LatencyPart[] = [];
   let total = 0;
   let lo = Infinity;
@@ -154,19 +154,23 @@ export function latencyQuantile(tasks: readonly {a: Admission; weight: number}[]
     lo = Math.min(lo, t.a.seconds);
     hi = Math.max(hi, t.a.seconds + (t.a.fluid ? Math.min(t.a.wait, limit) : limit));
   }
-  if (total <= 0) return 0;
+  if (total <= 0) return qs.map(() => 0);
   const cdf = (x: number): number => {
     let sum = 0;
     for (const p of parts) sum += p.weight * servedLatencyCdf(p, limit, x);
     return sum / total;
   };
-  if (cdf(lo) >= q) return lo;
-  for (let i = 0; i < 40 && hi - lo > 1e-6; i++) {
-    const mid = (lo + hi) / 2;
-    if (cdf(mid) >= q) hi = mid;
-    else lo = mid;
-  }
-  return hi;
+  return qs.map((q) => {
+    let low = lo;
+    let high = hi;
+    if (cdf(low) >= q) return low;
+    for (let i = 0; i < 40 && high - low > 1e-6; i++) {
+      const mid = (low + high) / 2;
+      if (cdf(mid) >= q) high = mid;
+      else low = mid;
+    }
+    return high;
+  });
 }
 
 /** An empty queue. */

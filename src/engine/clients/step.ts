@@ -17,7 +17,7 @@ import {expireStale, nextStaleChange, staleShareAt, staleWindow} from './dns';
 import {advanceQueue, emptyQueue, nextQueueChange, servers} from './queueing';
 import {backoffWait, RetryBins} from './retries';
 import {WAIT_CONNECT, WAIT_FAST, WAIT_TIMEOUT, type ClientPolicy, type FlowInput} from '../flows';
-import {schedule, type ClientState, type Item, type Sim} from '../state';
+import {nodeInDns, nodeRoutable, schedule, type ClientState, type Item, type Sim} from '../state';
 import {requestClasses} from '../traffic';
 import type {ResolvedModel} from '../types';
 
@@ -53,12 +53,10 @@ export function createClientState(model: ResolvedModel): ClientState {
 
 /** Zone `z` failed: if its load balancer node was in DNS, clients keep its address for a while. */
 export function nodeLost(sim: Sim, z: number): void {
-  const {model} = sim;
-  const inDns = (k: number) => model.loadBalancer.zones.includes(model.zones[k]!) && sim.zoneDown[k] === 0 && sim.shiftedZone !== k;
   // The zone is already marked down: count it with the nodes that were in DNS a moment ago.
   let nodes = 1;
-  for (let k = 0; k < model.zones.length; k++) if (k !== z && inDns(k)) nodes++;
-  const wasInDns = model.loadBalancer.zones.includes(model.zones[z]!) && sim.shiftedZone !== z;
+  for (let k = 0; k < sim.model.zones.length; k++) if (k !== z && nodeInDns(sim, k)) nodes++;
+  const wasInDns = nodeRoutable(sim, z);
   if (!wasInDns || sim.clients.staleWindow <= 0) return;
   sim.clients.stale.push({zone: z, since: sim.t, share: 1 / nodes});
 }
