@@ -224,7 +224,7 @@ const questions: QuizQuestion[] = [
       {id: 'first-check', text: 'The replacements start and pass their first health check.'},
       {id: 'overload-ends', text: 'The overload ends.'},
     ],
-    explanation: `Detection comes first (35 to 65 s with the default checks) and the overload starts with it, because the survivors take over the dead tasks’ share. The overload lasts until replacements are in service, which needs the control plane: in the model’s run they serve from t = ${replacementsServing} s and the last request is shed by t = ${sheddingOverloadEnd} s. That order needs the shedding: without it the model’s queues outlast the replacements, and requests still time out up to t = ${queueingOverloadEnd} s, the end of the run (see Overload after a zone loss). A statically stable design skips the last three steps: its survivors were never overloaded.`,
+    explanation: `Detection comes first (35 to 65 s with the default checks) and the overload starts with it, because the survivors take over the dead tasks’ share. The overload lasts until replacements are in service, which needs the control plane: in the model’s run they serve from t = ${replacementsServing} s and the last request is shed by t = ${sheddingOverloadEnd} s. That order needs the shedding: without it the model’s queues outlast the replacements, and requests still time out up to t = ${queueingOverloadEnd} s${queueingOverloadEnd === 3600 ? ', the end of the run' : ''} (see Overload after a zone loss). A statically stable design skips the last three steps: its survivors were never overloaded.`,
   },
   // Last: a design the model grades, in the lab.
   challenge,
