@@ -4,7 +4,7 @@
  */
 import {getPreset, healthCheckDetection, simulate} from '@site/src/engine';
 import type {Prediction} from '@site/src/components/Predict/types';
-import {formatCount, formatDuration} from '@site/src/utils/format';
+import {formatCount, formatDuration, formatPercent} from '@site/src/utils/format';
 import {eventAt, failingPercentAt, failingSeconds, lastFailureAt, YES_NO, yesNo} from '@site/src/content/measure';
 
 const defaults = healthCheckDetection();
@@ -41,7 +41,6 @@ export const twoStatelessTasks: Prediction = {
 const withRetries = (retries: number) => simulate({...twoTasksModel, clients: {...twoTasksModel.clients, retries}}).summary;
 const oneRetry = withRetries(1);
 const twoRetries = withRetries(2);
-const share = (part: number, whole: number): string => `${Math.round((part / whole) * 100)} %`;
 
 /** The two-task lab's figures the prose quotes, and the same run with one and two client retries. */
 export const twoTasksFigures = {
@@ -51,9 +50,9 @@ export const twoTasksFigures = {
   deadTarget: formatCount(Math.round(twoTasks.summary.failedByCause.deadTarget)),
   staleDns: formatCount(Math.round(twoTasks.summary.failedByCause.staleDns)),
   oneRetryFailed: formatCount(Math.round(oneRetry.failed)),
-  oneRetryShare: share(oneRetry.failed, twoTasks.summary.failed),
+  oneRetryShare: formatPercent(oneRetry.failed / twoTasks.summary.failed),
   twoRetriesFailed: formatCount(Math.round(twoRetries.failed)),
-  twoRetriesShare: share(twoRetries.failed, twoTasks.summary.failed),
+  twoRetriesShare: formatPercent(twoRetries.failed / twoTasks.summary.failed),
 };
 
 const gray = simulate(getPreset('gray-failure-zonal-shift').model);

@@ -66,7 +66,7 @@ const windowFailures = (run: ReturnType<typeof natRun>) => run.summary.failedByC
 export const natFigures = {
   windowNoRetry: formatCount(Math.round(windowFailures(noRetry))),
   windowWithRetry: formatCount(Math.round(windowFailures(withRetry))),
-  windowKept: `${Math.round((windowFailures(withRetry) / windowFailures(noRetry)) * 100)} %`,
+  windowKept: formatPercent(windowFailures(withRetry) / windowFailures(noRetry)),
   dependencyNoRetry: formatCount(Math.round(noRetry.summary.failedByCause.dependency)),
   dependencyWithRetry: formatCount(Math.round(withRetry.summary.failedByCause.dependency)),
 };
