@@ -5,7 +5,8 @@
 import {clientFlowInput} from './clients/step';
 import {dbReachFrom, dbSegment} from './database';
 import {computeFlows, type FlowInput, type FlowResult, type FlowTarget} from './flows';
-import {activePartition, connected, nodeInDns, nodeRoutable, type Sim, type TaskRec} from './state';
+import type {TaskQueue} from './clients/queueing';
+import {activePartition, connected, nodeInDns, nodeRoutable, type NodeView, type Sim, type TaskRec} from './state';
 import {requestClasses} from './traffic';
 import type {Segment, TargetSegment, TaskState, ZoneSegment} from './types';
 
@@ -26,37 +27,65 @@ function combinedGray(shares: number[]): number {
   return 1 - ok;
 }
 
+/** Two queues hold the same runs of requests (tasks with the same history have equal queues). */
+function sameQueue(a: TaskQueue, b: TaskQueue): boolean {
+  if (a.total !== b.total || a.blocks.length !== b.blocks.length) return false;
+  for (let i = 0; i < a.blocks.length; i++) {
+    if (a.blocks[i]!.amount !== b.blocks[i]!.amount || a.blocks[i]!.good !== b.blocks[i]!.good) return false;
+  }
+  return true;
+}
+
+function sameView(a: readonly NodeView[], b: readonly NodeView[]): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 /**
  * The flow targets: tasks registered with the load balancer, plus live tasks that left it with
- * requests still queued (they finish them). Returns them with their tasks.
+ * requests still queued (they finish them). Tasks alike (same zone, same view from every node,
+ * same state, equal queues) are one target with a count: routing and queueing treat them
+ * identically, so the flows cost grows with the kinds of task, not their number. Returns the
+ * targets, the tasks of each, and per task of `sim.tasks` its target's index or −1.
  */
-function flowTargets(sim: Sim): {targets: FlowTarget[]; tasks: TaskRec[]; index: Int32Array} {
+function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]; index: Int32Array} {
   const capacity = sim.model.service.capacityPerTask;
   const targets: FlowTarget[] = [];
-  const tasks: TaskRec[] = [];
-  // Per task of sim.tasks: its index among the flow targets, or −1.
+  const groups: TaskRec[][] = [];
   const index = new Int32Array(sim.tasks.length).fill(-1);
-  let i = -1;
+  // Per zone: the targets made so far there, searched newest first (tasks of one kind are neighbours).
+  const inZone: number[][] = sim.model.zones.map(() => []);
   const none = sim.model.zones.map(() => 'out' as const);
+  let i = -1;
   for (const t of sim.tasks) {
     i++;
     if (t.removed) continue;
     const registered = t.lb === 'healthy' || t.lb === 'unhealthy';
     const alive = t.status === 'running';
     if (!registered && !(alive && t.queue.total > 0)) continue;
-    const head = t.queue.blocks[0];
-    targets.push({
-      zone: t.zone,
-      view: registered ? t.view : none,
-      alive,
-      capacity,
-      queued: t.queue.total,
-      headGood: head === undefined || head.good,
-    });
-    index[i] = tasks.length;
-    tasks.push(t);
+    const view = registered ? t.view : none;
+    const candidates = inZone[t.zone]!;
+    let j = -1;
+    for (let c = candidates.length - 1; c >= 0; c--) {
+      const tg = targets[candidates[c]!]!;
+      const rep = groups[candidates[c]!]![0]!;
+      if (tg.alive === alive && sameView(tg.view, view) && sameQueue(rep.queue, t.queue)) {
+        j = candidates[c]!;
+        break;
+      }
+    }
+    if (j < 0) {
+      j = targets.length;
+      const head = t.queue.blocks[0];
+      targets.push({zone: t.zone, view, alive, capacity, count: 0, queued: t.queue.total, headGood: head === undefined || head.good});
+      groups.push([]);
+      candidates.push(j);
+    }
+    targets[j]!.count!++;
+    groups[j]!.push(t);
+    index[i] = j;
   }
-  return {targets, tasks, index};
+  return {targets, groups, index};
 }
 
 /** Routes the current instant's traffic and builds its segment content. */
@@ -64,7 +93,7 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
   const {model} = sim;
   const zoneCount = model.zones.length;
   const lbEnabled = model.zones.map((z) => model.loadBalancer.zones.includes(z));
-  const {targets, tasks, index} = flowTargets(sim);
+  const {targets, groups, index} = flowTargets(sim);
   const db = sim.db;
   const dep = model.service.zonalDependency;
   const storeZone = model.zones.indexOf(model.service.sessionStoreZone);
@@ -100,7 +129,7 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
   };
   const flows = computeFlows(input);
   sim.clients.flows = flows;
-  sim.clients.flowTasks = tasks;
+  sim.clients.flowGroups = groups;
   const zones: ZoneSegment[] = model.zones.map((zone, z) => ({
     zone,
     status: sim.zoneDown[z]! > 0 ? 'down' : 'up',

@@ -59,9 +59,9 @@ export interface ClientState {
   lostRate: number;
   /** The step the lost requests are booked over ends here. */
   lostUntil: number;
-  /** The flows in force, and the tasks they index. */
+  /** The flows in force, and the tasks of each of their targets (tasks alike share one). */
   flows: FlowResult | null;
-  flowTasks: TaskRec[];
+  flowGroups: TaskRec[][];
   /** Bumped when a new `clients/step` is planned: cancels the older one. */
   stepGen: number;
   /** Time of the planned step, or Infinity. */

@@ -43,7 +43,7 @@ export function createClientState(model: ResolvedModel): ClientState {
     lostRate: 0,
     lostUntil: 0,
     flows: null,
-    flowTasks: [],
+    flowGroups: [],
     stepGen: 0,
     stepAt: Infinity,
     steadySince: 0,
@@ -131,8 +131,8 @@ export function advanceClients(sim: Sim, t: number): void {
   if (t <= from || f === null) return;
   const dt = t - from;
   const capacity = sim.model.service.capacityPerTask;
-  c.flowTasks.forEach((task, j) => {
-    if (task.status === 'running') advanceQueue(task.queue, f.targetInflow[j]!, f.targetInflowGood[j] === 1, capacity, dt);
+  c.flowGroups.forEach((tasks, j) => {
+    for (const task of tasks) if (task.status === 'running') advanceQueue(task.queue, f.targetInflow[j]!, f.targetInflowGood[j] === 1, capacity, dt);
   });
   if (t >= c.lostUntil) c.lostRate = 0;
   const bins = c.bins;
@@ -201,8 +201,9 @@ export function planStep(sim: Sim): void {
   if (retrying && t - c.steadySince < c.bins!.horizon) next = Math.min(next, tick);
   const {capacityPerTask, loadShedding, serviceTimeSeconds} = sim.model.service;
   const limit = sim.model.clients.requestTimeoutSeconds - servers(capacityPerTask, serviceTimeSeconds).seconds;
-  c.flowTasks.forEach((task, j) => {
-    if (task.status !== 'running') return;
+  // Tasks of one flow target have equal queues: the first speaks for all.
+  c.flowGroups.forEach(([task], j) => {
+    if (task === undefined || task.status !== 'running') return;
     const dq = nextQueueChange(task.queue, f.targetInflow[j]!, f.targetInflowGood[j] === 1, capacityPerTask, limit, loadShedding);
     if (dq < Infinity) next = Math.min(next, t + dq);
   });
