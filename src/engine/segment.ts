@@ -46,20 +46,22 @@ function sameView(a: readonly NodeView[], b: readonly NodeView[]): boolean {
  * requests still queued (they finish them). Tasks alike (same zone, same view from every node,
  * same state, equal queues) are one target with a count: routing and queueing treat them
  * identically, so the flows cost grows with the kinds of task, not their number. Returns the
- * targets, the tasks of each, and per task of `sim.tasks` its target's index or −1.
+ * targets and the tasks of each, and sets each task's `flowTarget`.
  */
-function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]; index: Int32Array} {
+function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
   const capacity = sim.model.service.capacityPerTask;
   const targets: FlowTarget[] = [];
   const groups: TaskRec[][] = [];
-  const index = new Int32Array(sim.tasks.length).fill(-1);
   // Per zone: the targets made so far there, searched newest first (tasks of one kind are neighbours).
   const inZone: number[][] = sim.model.zones.map(() => []);
   const none = sim.model.zones.map(() => 'out' as const);
-  let i = -1;
+  let gone = 0;
   for (const t of sim.tasks) {
-    i++;
-    if (t.removed) continue;
+    t.flowTarget = -1;
+    if (t.removed) {
+      if (t.queue.total === 0 && t.sessions <= 0) gone++;
+      continue;
+    }
     const registered = t.lb === 'healthy' || t.lb === 'unhealthy';
     const alive = t.status === 'running';
     if (!registered && !(alive && t.queue.total > 0)) continue;
@@ -83,9 +85,12 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]; ind
     }
     targets[j]!.count!++;
     groups[j]!.push(t);
-    index[i] = j;
+    t.flowTarget = j;
   }
-  return {targets, groups, index};
+  // Tasks removed with nothing left on them (no queue to fail, no sessions to age) are forgotten,
+  // so that a long run's replaced tasks do not slow every later segment.
+  if (gone > 8 && gone * 4 > sim.tasks.length) sim.tasks = sim.tasks.filter((t) => !t.removed || t.queue.total > 0 || t.sessions > 0);
+  return {targets, groups};
 }
 
 /** Routes the current instant's traffic and builds its segment content. */
@@ -93,7 +98,7 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
   const {model} = sim;
   const zoneCount = model.zones.length;
   const lbEnabled = model.zones.map((z) => model.loadBalancer.zones.includes(z));
-  const {targets, groups, index} = flowTargets(sim);
+  const {targets, groups} = flowTargets(sim);
   const db = sim.db;
   const dep = model.service.zonalDependency;
   const storeZone = model.zones.indexOf(model.service.sessionStoreZone);
@@ -145,23 +150,28 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
     errorRate: flows.zoneAttempts[z]! > 0 ? flows.zoneFailed[z]! / flows.zoneAttempts[z]! : 0,
     queueSeconds: flows.zoneQueueSeconds[z]!,
   }));
+  const capacity = model.service.capacityPerTask;
   const targetSegments: TargetSegment[] = [];
-  for (let i = 0; i < sim.tasks.length; i++) {
-    const t = sim.tasks[i]!;
+  for (const t of sim.tasks) {
     if (t.removed) continue;
     const state = taskState(t);
     const zs = zones[t.zone]!;
     zs[state]++;
-    if (state === 'healthy') zs.capacity += model.service.capacityPerTask;
-    const j = index[i]!;
-    targetSegments.push({
-      id: t.id,
-      zone: model.zones[t.zone]!,
-      state,
-      lbState: t.lb === 'healthy' && !lbEnabled[t.zone] ? 'unused' : t.lb,
-      served: j < 0 ? 0 : flows.targetServed[j]!,
-      failed: j < 0 ? 0 : flows.targetFailed[j]!,
-    });
+    if (state === 'healthy') zs.capacity += capacity;
+    const j = t.flowTarget;
+    const lbState = t.lb === 'healthy' && !lbEnabled[t.zone] ? 'unused' : t.lb;
+    const served = j < 0 ? 0 : flows.targetServed[j]!;
+    const failed = j < 0 ? 0 : flows.targetFailed[j]!;
+    // A task whose line has not changed keeps the same object: steps rebuild every segment, but
+    // most tasks' lines repeat, and the result holds far fewer objects.
+    const last = t.shown;
+    if (last !== null && last.state === state && last.lbState === lbState && last.served === served && last.failed === failed) {
+      targetSegments.push(last);
+      continue;
+    }
+    const line: TargetSegment = {id: t.id, zone: model.zones[t.zone]!, state, lbState, served, failed};
+    t.shown = line;
+    targetSegments.push(line);
   }
   return {
     content: {

@@ -48,6 +48,7 @@ export function createClientState(model: ResolvedModel): ClientState {
     stepAt: Infinity,
     steadySince: 0,
     lastKey: [],
+    used: null,
   };
 }
 
@@ -120,7 +121,31 @@ export function clientFlowInput(sim: Sim): Pick<FlowInput, 'staleShare' | 'polic
     due = new Float64Array(slots);
     for (let s = 0; s < slots; s++) due[s] = bins.rateAt(s, t);
   }
-  return {staleShare: staleShareAt(c.stale, c.staleWindow, staleCell(sim), t), policy: policyOf(sim.model), due, lostRate: t < c.lostUntil ? c.lostRate : 0};
+  const input = {staleShare: staleShareAt(c.stale, c.staleWindow, staleCell(sim), t), due, lostRate: t < c.lostUntil ? c.lostRate : 0};
+  c.used = input;
+  return {...input, policy: policyOf(sim.model)};
+}
+
+/**
+ * At a step: the flows in force would come out the same, because nothing they read has changed
+ * (the stale share, the retries due this second, the requests failing with a dead task) and no
+ * task has a queue, whose wait changes with time.
+ */
+function sameInputs(sim: Sim): boolean {
+  const c = sim.clients;
+  const f = c.flows;
+  const used = c.used;
+  if (f === null || used === null) return false;
+  const t = sim.t;
+  if ((t < c.lostUntil ? c.lostRate : 0) !== used.lostRate) return false;
+  if (staleShareAt(c.stale, c.staleWindow, staleCell(sim), t) !== used.staleShare) return false;
+  for (let j = 0; j < c.flowGroups.length; j++) if (f.targetInflow[j] !== 0 || c.flowGroups[j]![0]!.queue.total !== 0) return false;
+  const bins = c.bins;
+  const due = used.due;
+  if (bins === null || bins.empty) return due === null;
+  if (due === null) return false;
+  for (let s = 0; s < due.length; s++) if (!near(bins.rateAt(s, t), due[s]!)) return false;
+  return true;
 }
 
 /** Moves queues and waiting retries from the last advance to `t`, at the rates of the flows in force. */
@@ -177,9 +202,14 @@ function depositRetries(sim: Sim, bins: RetryBins, deposits: Float64Array, from:
   }
 }
 
+/** Equal but for rounding: sums of the same retries made in a different order differ in their last bits. */
+function near(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+}
+
 function sameKey(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (Math.abs(a[i]! - b[i]!) > 1e-9 * Math.max(1, Math.abs(a[i]!))) return false;
+  for (let i = 0; i < a.length; i++) if (!near(a[i]!, b[i]!)) return false;
   return true;
 }
 
@@ -215,11 +245,15 @@ export function planStep(sim: Sim): void {
   if (next < sim.model.durationSeconds) schedule(sim, next, 'clients/step', {gen: c.stepGen});
 }
 
-/** `clients/step`: the planned step is due, so the flows are rebuilt (queues and bins were advanced to now). */
+/**
+ * `clients/step`: the planned step is due (queues and bins were advanced to now). The flows are
+ * rebuilt, unless they would come out the same: then only the next step is planned.
+ */
 export function ruleClientsStep(sim: Sim, item: Item): void {
   if (item.gen !== sim.clients.stepGen) return;
   sim.clients.stepAt = Infinity;
-  sim.dirty = true;
+  if (sim.dirty || !sameInputs(sim)) sim.dirty = true;
+  else planStep(sim);
 }
 
 /** Requests still under way at `t`: waiting in a queue to be answered in time, waiting to be retried, or failing with a dead task. */
