@@ -3,15 +3,17 @@
  * most of a run needs nothing more: the cost grows with events, not with seconds. Three things
  * change with time on their own, and while any of them does, a `clients/step` item is planned:
  *
- * - a stale-DNS window is closing (the share of clients holding a lost node's address falls
- *   every second): a step each whole second;
+ * - a stale-DNS window is closing (the share of clients holding a lost node's address falls):
+ *   a step at each boundary of its cells, a tenth of the window each;
  * - retries are waiting in the bins and the flows have not been the same for as long as the
  *   longest wait (until then the bins are not steady): a step each whole second;
  * - a task's queue changes regime (it empties, its head block empties, or a new request's wait
  *   crosses the timeout): a step at that exact moment, computed from the constant rates.
  *
  * When none applies (the system is steady, even if overloaded and steadily so) no step is
- * planned, and queues and bins are advanced in one go at the next event.
+ * planned, and queues and bins are advanced in one go at the next event. A step whose flows
+ * would come out the same (the retries due this second are those in force, and no task has a
+ * queue) rebuilds nothing and only plans the next one.
  */
 import {expireStale, nextStaleChange, staleShareAt, staleWindow} from './dns';
 import {advanceQueue, emptyQueue, nextQueueChange, servers} from './queueing';
@@ -68,15 +70,17 @@ export function nodeBack(sim: Sim, z: number): void {
   for (let i = stale.length - 1; i >= 0; i--) if (stale[i]!.zone === z) stale.splice(i, 1);
 }
 
-/** Cells a closing stale-DNS window is held constant over, when nothing else needs whole seconds. */
+/** Cells a closing stale-DNS window is held constant over. */
 const STALE_CELLS = 10;
 
 /**
- * Length of the cells over which a closing stale-DNS window's share is held: a second when
- * clients retry (waiting retries are binned by the second), else a tenth of the window.
+ * Length of the cells over which a closing stale-DNS window's share is held: a tenth of the
+ * window, at least a second (retries wait in one-second bins). Each cell holds the share's mean
+ * over it, so the window's total of attempts sent to the lost node is exact; only when within
+ * the window they fail moves, by less than a cell.
  */
 function staleCell(sim: Sim): number {
-  return sim.clients.bins !== null ? 1 : Math.max(1, sim.clients.staleWindow / STALE_CELLS);
+  return Math.max(1, sim.clients.staleWindow / STALE_CELLS);
 }
 
 /** How clients retry and tasks serve, from the model. */
