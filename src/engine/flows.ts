@@ -89,7 +89,7 @@ export interface FlowResult {
   writesServed: number;
   latencyP50: number;
   latencyP99: number;
-  /** Per target: attempts answered in time. */
+  /** Per target: attempts answered in time (by one of its tasks, as every per-target figure here). */
   targetServed: Float64Array;
   /** Per target: attempts that failed there. */
   targetFailed: Float64Array;
@@ -125,7 +125,7 @@ function classShares(input: FlowInput, routing: Routing, c: RequestClass, states
     const p = routing.pi[j]!;
     if (p === 0) continue;
     const tg = input.targets[j]!;
-    const share = routed * p;
+    const share = routed * p * (tg.count ?? 1);
     if (!tg.alive) {
       s.deadTarget += share;
       continue;
@@ -293,13 +293,14 @@ function outcomes(
     const sent = routedAttempts * routing.pi[j]!;
     const lostOnTheWay = routedAttempts * routing.cutAt[j]!;
     const st = states[j]!;
+    const m = tg.count ?? 1;
     let good = 0;
-    if (tg.alive && (routing.pi[j]! > 0 || tg.queued > 0)) capacity += tg.capacity;
+    if (tg.alive && (routing.pi[j]! > 0 || tg.queued > 0)) capacity += tg.capacity * m;
     if (tg.alive && st.a !== null) {
       const adm = st.a;
       if (!adm.fluid) {
         good = st.load * (1 - adm.shed - adm.timedOut);
-        wasted += st.load * adm.timedOut;
+        wasted += st.load * adm.timedOut * m;
       } else {
         const admitted = st.load * (1 - adm.shed);
         targetInflow[j] = admitted;
@@ -309,19 +310,19 @@ function outcomes(
         const work = busy ? tg.capacity : admitted;
         const headGood = tg.queued > 0 ? tg.headGood : adm.timedOut === 0;
         if (headGood) good = work;
-        else wasted += work;
+        else wasted += work * m;
       }
-      if (good > 0) forLatency.push({a: adm, weight: good});
-      zoneQueueSeconds[tg.zone]! += st.load * (adm.fluid ? adm.wait : stationaryWait(adm));
-      zoneLoad[tg.zone]! += st.load;
+      if (good > 0) forLatency.push({a: adm, weight: good * m});
+      zoneQueueSeconds[tg.zone]! += st.load * m * (adm.fluid ? adm.wait : stationaryWait(adm));
+      zoneLoad[tg.zone]! += st.load * m;
     }
-    served += good;
+    served += good * m;
     targetServed[j] = good;
     // Attempts that failed at this target: all of them if it is dead, else all but those admitted in time.
     const ok = tg.alive && st.a !== null ? st.load * (1 - st.a.shed - st.a.timedOut) : 0;
     targetFailed[j] = Math.max(0, sent - ok) + lostOnTheWay;
-    zoneAttempts[tg.zone]! += sent + lostOnTheWay;
-    zoneFailed[tg.zone]! += targetFailed[j]!;
+    zoneAttempts[tg.zone]! += (sent + lostOnTheWay) * m;
+    zoneFailed[tg.zone]! += targetFailed[j]! * m;
   }
   for (let z = 0; z < input.zoneCount; z++) if (zoneLoad[z]! > 0) zoneQueueSeconds[z]! /= zoneLoad[z]!;
   // Nothing queued, nothing to retry later: every request ends now, served or failed, and

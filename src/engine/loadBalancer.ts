@@ -17,6 +17,12 @@ export interface RoutedTarget {
   alive: boolean;
   /** Requests per second it can serve. */
   capacity: number;
+  /**
+   * Tasks alike that this target stands for (default 1): same zone, same view from every node,
+   * same state and queue, so routing and the flows treat them identically. Per-target results
+   * are for one of them.
+   */
+  count?: number;
 }
 
 /** Everything routing needs at one moment. */
@@ -70,16 +76,17 @@ export function routingShares(input: RoutingInput): Routing {
     const tg = targets[j]!;
     if (!targetZoneRoutable[tg.zone]) continue;
     const view = tg.view;
+    const m = tg.count ?? 1;
     if (crossZone) {
       for (let u = 0; u < usable.length; u++) {
         const v = view[usable[u]!];
-        if (v === 'in') inSize[usable[u]!]!++;
-        else if (v === 'unhealthy') unhealthySize[usable[u]!]!++;
+        if (v === 'in') inSize[usable[u]!]! += m;
+        else if (v === 'unhealthy') unhealthySize[usable[u]!]! += m;
       }
     } else if (nodeUsable[tg.zone]) {
       const v = view[tg.zone];
-      if (v === 'in') inSize[tg.zone]!++;
-      else if (v === 'unhealthy') unhealthySize[tg.zone]!++;
+      if (v === 'in') inSize[tg.zone]! += m;
+      else if (v === 'unhealthy') unhealthySize[tg.zone]! += m;
     }
   }
   let served = 0;
@@ -99,6 +106,7 @@ export function routingShares(input: RoutingInput): Routing {
     const tg = targets[j]!;
     if (!targetZoneRoutable[tg.zone]) continue;
     const view = tg.view;
+    const m = tg.count ?? 1;
     const from = crossZone ? 0 : tg.zone;
     const to = crossZone ? zoneCount : tg.zone + 1;
     for (let node = from; node < to; node++) {
@@ -106,14 +114,17 @@ export function routingShares(input: RoutingInput): Routing {
       if (share === 0 || view[node] !== wanted) continue;
       if (partitionZone !== null && (node === partitionZone) !== (tg.zone === partitionZone)) {
         cutAt[j]! += share;
-        cut += share;
+        cut += share * m;
       } else pi[j]! += share;
     }
   }
   return {pi, none, cutAt, cut};
 }
 
-/** Where one attempt goes: shares that reach each target, that are lost crossing a partition, or that find nothing. */
+/**
+ * Where one attempt goes: shares that reach each target, that are lost crossing a partition, or
+ * that find nothing. Per-target shares are for one task of the target (see `RoutedTarget.count`).
+ */
 export interface Routing {
   /** Per target: share of attempts that reach it. */
   pi: Float64Array;
@@ -121,6 +132,6 @@ export interface Routing {
   none: number;
   /** Per target: share of attempts sent to it from across a partition (they fail). */
   cutAt: Float64Array;
-  /** Sum of `cutAt`. */
+  /** Sum of `cutAt` over every task. */
   cut: number;
 }

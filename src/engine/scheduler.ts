@@ -33,6 +33,8 @@ export function createTask(sim: Sim, z: number, status: TaskRec['status']): Task
     rebalance: false,
     healthySince: -1,
     queue: emptyQueue(),
+    flowTarget: -1,
+    shown: null,
   };
   sim.tasks.push(task);
   return task;
