@@ -134,7 +134,7 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
     ...clientFlowInput(sim),
     kept: null,
   };
-  Object.assign(input, keptFlowInput(sim, tasks, input.staleShare, staleCell(sim)));
+  Object.assign(input, keptFlowInput(sim, input.staleShare, staleCell(sim)));
   const flows = computeFlows(input);
   sim.clients.flows = flows;
   sim.clients.flowGroups = groups;

@@ -48,10 +48,11 @@ export interface KeptInput {
   /** Share on connections to dead nodes, and to dead targets that no longer take new traffic. */
   share: number;
   /**
-   * Per flow target: share pinned to it while it died; the flows add what routing does not
-   * already send it (null when no dead target is in the flows).
+   * Per dead target routing still sends to: its flow target and the share pinned to it while it
+   * died; the flows add what routing does not already send it (null when there is none). One
+   * entry a task, since a flow target may stand for several alike tasks.
    */
-  pinned: Float64Array | null;
+  pinned: {target: number; share: number}[] | null;
 }
 
 /** Seconds between one client's requests: sessions ÷ rate (Infinity without traffic or sessions). */
@@ -79,7 +80,7 @@ export function nodeConnectionsLost(sim: Sim, z: number, share: number): void {
 export function targetConnectionsLost(sim: Sim, task: TaskRec): void {
   if (sim.model.loadBalancer.type !== 'network' || task.status !== 'running') return;
   const f = sim.clients.flows;
-  const j = sim.clients.flowTasks.indexOf(task);
+  const j = task.flowTarget;
   if (f === null || j < 0) return;
   let share = f.targetPi[j]! * f.routedShare;
   if (sim.zoneDown[task.zone]! > 0) {
@@ -97,19 +98,18 @@ export function nextKeptChange(sim: Sim): number {
 }
 
 /**
- * The keep-alive part of the flow input at the current instant, given the flow targets' tasks
- * and the stale-DNS share: drops the gaps that have ended, and takes out of the stale-DNS share
+ * The keep-alive part of the flow input at the current instant (each task's flow target set), given
+ * the stale-DNS share: drops the gaps that have ended, and takes out of the stale-DNS share
  * the dead nodes' clients, who fail here first.
  */
-export function keptFlowInput(sim: Sim, tasks: readonly TaskRec[], staleShare: number, cell: number): {kept: KeptInput | null; staleShare: number} {
+export function keptFlowInput(sim: Sim, staleShare: number, cell: number): {kept: KeptInput | null; staleShare: number} {
   const c = sim.clients;
   const t = sim.t;
   for (let i = c.dead.length - 1; i >= 0; i--) if (c.dead[i]!.until <= t) c.dead.splice(i, 1);
   if (c.dead.length === 0) return {kept: null, staleShare};
   let share = 0;
   let overlap = 0;
-  let pinned: Float64Array | null = null;
-  let index: Map<TaskRec, number> | null = null;
+  let pinned: {target: number; share: number}[] | null = null;
   for (const d of c.dead) {
     if (d.task === null) {
       share += d.share;
@@ -117,10 +117,8 @@ export function keptFlowInput(sim: Sim, tasks: readonly TaskRec[], staleShare: n
       if (stale !== undefined) overlap += staleShareAt([stale], c.staleWindow, cell, t);
       continue;
     }
-    index ??= new Map(tasks.map((task, j) => [task, j]));
-    const j = index.get(d.task);
     // Still a flow target: routing may still send it new connections, which the flows weigh.
-    if (j !== undefined) (pinned ??= new Float64Array(tasks.length))[j]! += d.share;
+    if (d.task.flowTarget >= 0) (pinned ??= []).push({target: d.task.flowTarget, share: d.share});
     else share += d.share;
   }
   return {kept: {share, pinned}, staleShare: Math.max(0, staleShare - overlap)};
@@ -136,7 +134,8 @@ export function keptShare(kept: KeptInput | null, staleShare: number, routing: R
   let share = kept.share;
   if (kept.pinned !== null) {
     const routed = Math.max(0, 1 - staleShare - share);
-    for (let j = 0; j < kept.pinned.length; j++) if (kept.pinned[j]! > 0) share += Math.max(0, kept.pinned[j]! - routed * routing.pi[j]!);
+    // routing.pi is one task's share, whatever the number of alike tasks its flow target stands for.
+    for (const {target, share: pinnedShare} of kept.pinned) share += Math.max(0, pinnedShare - routed * routing.pi[target]!);
   }
   return Math.max(0, Math.min(share, 1 - staleShare));
 }

@@ -135,7 +135,8 @@ export function clientFlowInput(sim: Sim): Pick<FlowInput, 'staleShare' | 'polic
 
 /**
  * At a step: the flows in force would come out the same, because nothing they read has changed
- * (the stale share, the retries due this second, the requests failing with a dead task) and no
+ * (the stale share, the retries due this second, the requests failing with a dead task, the
+ * dead connections) and no
  * task has a queue, whose wait changes with time.
  */
 function sameInputs(sim: Sim): boolean {
@@ -146,6 +147,8 @@ function sameInputs(sim: Sim): boolean {
   const t = sim.t;
   if ((t < c.lostUntil ? c.lostRate : 0) !== used.lostRate) return false;
   if (staleShareAt(c.stale, c.staleWindow, staleCell(sim), t) !== used.staleShare) return false;
+  // A dead connections' gap has ended: its clients have all sent their next request.
+  if (c.dead.some((d) => d.until <= t)) return false;
   for (let j = 0; j < c.flowGroups.length; j++) if (f.targetInflow[j] !== 0 || c.flowGroups[j]![0]!.queue.total !== 0) return false;
   const bins = c.bins;
   const due = used.due;
