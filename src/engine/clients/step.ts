@@ -179,11 +179,13 @@ export function advanceClients(sim: Sim, t: number): void {
 }
 
 /**
- * Puts the retries the flows asked for over [from, t) into their bins. Stepping second by second,
- * each second's failures go to seconds not yet under way (a wait shorter than what is left of the
- * second is rounded up to the next). After a long steady stretch (no steps: the flows did not
- * change for longer than the longest wait) the bins are rebuilt as that same stepping would have
- * left them, so the retries in flight match what the steady flows assumed all along.
+ * Puts the retries the flows asked for over [from, t) into their bins. As when stepping second by
+ * second, each second's failures go to seconds after it (a wait shorter than what is left of the
+ * second is rounded up to the next), even when [from, t) crosses a whole second: a bin is then
+ * complete before its second starts, whether or not the flows are rebuilt then. After a long
+ * steady stretch (no steps: the flows did not change for longer than the longest wait) the bins
+ * are rebuilt as that same stepping would have left them, so the retries in flight match what the
+ * steady flows assumed all along.
  */
 function depositRetries(sim: Sim, bins: RetryBins, deposits: Float64Array, from: number, t: number): void {
   const {clients} = sim.model;
@@ -201,7 +203,14 @@ function depositRetries(sim: Sim, bins: RetryBins, deposits: Float64Array, from:
       if (r <= 0) continue;
       const fixed = waits[kind]! + backoff.fixed;
       if (!lazy) {
-        bins.deposit(slot, r, from, t, fixed, backoff.spread, Math.ceil(t), -Infinity);
+        // Second by second, as steps would: a stretch with no step at the whole second it crosses
+        // (steady flows) still puts each second's retries into the bins stepping would, so the
+        // bins stay steady and the next second's bin is the rate the flows go on drawing.
+        for (let a = from; a < t; ) {
+          const b = Math.min(t, Math.floor(a) + 1);
+          bins.deposit(slot, r, a, b, fixed, backoff.spread, Math.floor(a) + 1, -Infinity);
+          a = b;
+        }
         continue;
       }
       // Whole seconds of the steady stretch up to the one under way, then the part of it gone by.
