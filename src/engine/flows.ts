@@ -161,6 +161,28 @@ function total(s: Shares): number {
   return sum >= 1 - 1e-12 ? 1 : sum;
 }
 
+/** Passes of the retries' fixed point at most (see `computeFlows`). */
+const MAX_ITERATIONS = 100;
+
+/** Attempts per second of each class, all attempt numbers together. */
+function classMix(a: readonly Float64Array[]): Float64Array {
+  const mix = new Float64Array(a.length);
+  for (let ci = 0; ci < a.length; ci++) for (const x of a[ci]!) mix[ci]! += x;
+  return mix;
+}
+
+/** A live target's load, per task: what it admits needs capacity; fast failures do not. */
+function targetLoad(input: FlowInput, routing: Routing, routed: number, mix: Float64Array, j: number): number {
+  const tg = input.targets[j]!;
+  let needs = 0;
+  for (let ci = 0; ci < input.classes.length; ci++) {
+    const c = input.classes[ci]!;
+    const b = c.persistentCause !== null || (c.blockedIn !== null && c.blockedIn[tg.zone]);
+    if (!b) needs += mix[ci]!;
+  }
+  return routed * routing.pi[j]! * (1 - (input.grayShare[tg.zone] ?? 0)) * needs;
+}
+
 /** Routes one moment's traffic; see the module comment for the order of failures. */
 export function computeFlows(input: FlowInput): FlowResult {
   const {rate, classes, policy, targets} = input;
@@ -180,29 +202,21 @@ export function computeFlows(input: FlowInput): FlowResult {
   let shares: Shares[] = [];
   let ratio = 1;
   let attempts = 0;
-  for (let iter = 0; iter < 100; iter++) {
+  let lastChange = 0;
+  const before = a.map((row) => new Float64Array(row.length));
+  for (let iter = 0; iter < MAX_ITERATIONS; iter++) {
+    for (let ci = 0; ci < classes.length; ci++) before[ci]!.set(a[ci]!);
+    const mix = classMix(a);
     let A = 0;
-    const mix = new Float64Array(classes.length);
-    for (let ci = 0; ci < classes.length; ci++) {
-      for (let k = 0; k <= R; k++) mix[ci]! += a[ci]![k]!;
-      A += mix[ci]!;
-    }
-    // Each live target's load: what it admits needs capacity; fast failures do not.
+    for (let ci = 0; ci < classes.length; ci++) A += mix[ci]!;
     for (let j = 0; j < n; j++) {
       const tg = targets[j]!;
-      const p = routing.pi[j]!;
-      if (!tg.alive || p === 0) {
+      if (!tg.alive || routing.pi[j]! === 0) {
         // No traffic: only a queue left over needs its admission (the task finishes it).
         if (iter === 0) states[j] = {a: tg.alive && tg.queued > 0 ? admit(0, tg.capacity, tg.queued, policy.service) : null, load: 0};
         continue;
       }
-      let needs = 0;
-      for (let ci = 0; ci < classes.length; ci++) {
-        const c = classes[ci]!;
-        const b = c.persistentCause !== null || (c.blockedIn !== null && c.blockedIn[tg.zone]);
-        if (!b) needs += mix[ci]!;
-      }
-      const load = routed * p * (1 - (input.grayShare[tg.zone] ?? 0)) * needs;
+      const load = targetLoad(input, routing, routed, mix, j);
       states[j] = {a: admit(load, tg.capacity, tg.queued, policy.service), load};
     }
     shares = classes.map((c) => classShares(input, routing, c, states, kept));
@@ -224,6 +238,30 @@ export function computeFlows(input: FlowInput): FlowResult {
     const done = Math.abs(next - A) <= 1e-12 * Math.max(1, A);
     attempts = next;
     if (done || (!policy.instantRetries && policy.budget === null && iter > 0)) break;
+    // Near a tipping point each pass closes only a little of the gap, by about the same ratio q:
+    // every third pass jumps ahead by the rest of that geometric series (Aitken's Δ²), on the
+    // loads only (the next pass works the attempts out again from the admissions).
+    const change = next - A;
+    const q = lastChange !== 0 ? change / lastChange : 0;
+    lastChange = change;
+    if (iter % 3 === 2 && iter < MAX_ITERATIONS - 2 && q > 0 && q < 0.999) {
+      const ahead = q / (1 - q);
+      for (let ci = 0; ci < classes.length; ci++) {
+        const row = a[ci]!;
+        const was = before[ci]!;
+        for (let k = 1; k <= R; k++) row[k] = Math.max(0, row[k]! + ahead * (row[k]! - was[k]!));
+      }
+      lastChange = 0;
+    }
+  }
+  // The attempts were last worked out from admissions at the loads before them. If the loop
+  // stopped short of the fixed point (retries near a tipping point converge slowly), the two
+  // differ: each target then takes the load of the attempts booked, at the admission's shares, so
+  // that every attempt booked as admitted is one a task queues or serves, and none is lost.
+  const mix = classMix(a);
+  for (let j = 0; j < n; j++) {
+    const st = states[j]!;
+    if (targets[j]!.alive && routing.pi[j]! !== 0) st.load = targetLoad(input, routing, routed, mix, j);
   }
   return outcomes(input, routing, states, a, shares, ratio, attempts, kept);
 }
