@@ -78,7 +78,7 @@ export interface ClientState {
   /** The flows' totals when last built, to tell whether they changed. */
   lastKey: number[];
   /** What the flows in force read from the clients: to tell at a step whether they would change. */
-  used: {staleShare: number; due: Float64Array | null; lostRate: number} | null;
+  used: {staleShare: number; due: Float64Array | null; lostRate: number; queued: boolean} | null;
 }
 
 /**

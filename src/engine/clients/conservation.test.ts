@@ -98,3 +98,30 @@ describe('clients: conservation at the retries\' fixed point', () => {
     });
   }
 });
+
+describe('clients: conservation when a queue empties', () => {
+  // Zone a is lost at 414 s and c (again) at 662 s. Clients never re-resolve, and from 662 s
+  // every one of them holds a lost node's address, so b's task gets no new requests and works off
+  // its queue at capacity. The step planned for the moment that queue empties (662.95 s) found
+  // nothing changed (no queue now, nothing arriving) and kept the flows built while the queue was
+  // there: the task went on serving 20 req/s of nothing until 663 s, 1 request counted served
+  // that was never offered.
+  it('a task with no new requests finishing its queue stops serving then', () => {
+    const model: Model = {
+      zones: ['a', 'b', 'c'],
+      service: {desiredCount: 3, capacityPerTask: 20, loadShedding: true, serviceTimeSeconds: 0.01},
+      scheduler: {kind: 'none'},
+      loadBalancer: {crossZone: true},
+      traffic: {requestsPerSecond: 50},
+      clients: {dnsCacheSeconds: 'forever', keepAlive: false, connectTimeoutSeconds: 1, requestTimeoutSeconds: 1, retries: 1, backoff: null, retryBudget: null},
+      faults: [
+        {kind: 'zoneOutage', zone: 'c', at: 309, duration: 134},
+        {kind: 'zoneOutage', zone: 'a', at: 414, duration: 369},
+        {kind: 'zoneOutage', zone: 'c', at: 662, duration: 10},
+      ],
+      durationSeconds: 700,
+    };
+    const {gap, inFlight, offered} = balance(model);
+    expect(Math.abs(gap - inFlight)).toBeLessThan(1e-6 * offered);
+  });
+});

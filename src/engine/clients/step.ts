@@ -129,21 +129,22 @@ export function clientFlowInput(sim: Sim): Pick<FlowInput, 'staleShare' | 'polic
     for (let s = 0; s < slots; s++) due[s] = bins.rateAt(s, t);
   }
   const input = {staleShare: staleShareAt(c.stale, c.staleWindow, staleCell(sim), t), due, lostRate: t < c.lostUntil ? c.lostRate : 0};
-  c.used = input;
+  c.used = {...input, queued: sim.tasks.some((task) => task.status === 'running' && task.queue.total > 0)};
   return {...input, policy: policyOf(sim.model)};
 }
 
 /**
  * At a step: the flows in force would come out the same, because nothing they read has changed
  * (the stale share, the retries due this second, the requests failing with a dead task, the
- * dead connections) and no
- * task has a queue, whose wait changes with time.
+ * dead connections) and no task had or has a queue, whose wait changes with time.
  */
 function sameInputs(sim: Sim): boolean {
   const c = sim.clients;
   const f = c.flows;
   const used = c.used;
   if (f === null || used === null) return false;
+  // Built while a task had a queue: it worked at capacity, which stops when the queue empties.
+  if (used.queued) return false;
   const t = sim.t;
   if ((t < c.lostUntil ? c.lostRate : 0) !== used.lostRate) return false;
   if (staleShareAt(c.stale, c.staleWindow, staleCell(sim), t) !== used.staleShare) return false;
