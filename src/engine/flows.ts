@@ -376,8 +376,10 @@ function outcomes(
   }
   for (let z = 0; z < input.zoneCount; z++) if (zoneLoad[z]! > 0) zoneQueueSeconds[z]! /= zoneLoad[z]!;
   // Nothing queued, nothing to retry later: every request ends now, served or failed, and
-  // offered − failed says so exactly (the per-task sum can differ in the last bit).
-  if (targetInflow.every((x) => x === 0) && deposits.every((x) => x === 0) && input.due === null && input.lostRate === 0) {
+  // offered − failed says so exactly (the per-task sum can differ in the last bit). A queue left
+  // over with nothing joining it is still being served, from requests offered earlier.
+  const idle = targetInflow.every((x) => x === 0) && targets.every((tg) => !tg.alive || tg.queued <= 0);
+  if (idle && deposits.every((x) => x === 0) && input.due === null && input.lostRate === 0) {
     served = rate - failed;
   }
   // Every task has the same capacity and service time, so the same wait limit.

@@ -107,21 +107,38 @@ describe('clients: conservation when a queue empties', () => {
   // there: the task went on serving 20 req/s of nothing until 663 s, 1 request counted served
   // that was never offered.
   it('a task with no new requests finishing its queue stops serving then', () => {
-    const model: Model = {
-      zones: ['a', 'b', 'c'],
-      service: {desiredCount: 3, capacityPerTask: 20, loadShedding: true, serviceTimeSeconds: 0.01},
-      scheduler: {kind: 'none'},
-      loadBalancer: {crossZone: true},
-      traffic: {requestsPerSecond: 50},
-      clients: {dnsCacheSeconds: 'forever', keepAlive: false, connectTimeoutSeconds: 1, requestTimeoutSeconds: 1, retries: 1, backoff: null, retryBudget: null},
-      faults: [
-        {kind: 'zoneOutage', zone: 'c', at: 309, duration: 134},
-        {kind: 'zoneOutage', zone: 'a', at: 414, duration: 369},
-        {kind: 'zoneOutage', zone: 'c', at: 662, duration: 10},
-      ],
-      durationSeconds: 700,
-    };
-    const {gap, inFlight, offered} = balance(model);
+    const {gap, inFlight, offered} = balance(lateQueue(1, 50));
     expect(Math.abs(gap - inFlight)).toBeLessThan(1e-6 * offered);
   });
+
+  // The same without retries, at 100 req/s: with nothing arriving at any task and nothing to
+  // retry, the flows took every request as ended at once (served = offered − failed = 0) and
+  // forgot the queue b's task was still working off: 19 requests neither served nor failed.
+  it('without retries, a queue left over with nothing joining it is served: 20 req/s until it empties', () => {
+    const model = lateQueue(0, 100);
+    const {gap, inFlight, offered} = balance(model);
+    expect(Math.abs(gap - inFlight)).toBeLessThan(1e-6 * offered);
+    const draining = simulate(model).segments.find((s) => s.from === 662)!;
+    expect(draining.served).toBe(20);
+    // All 100 req/s go to lost nodes.
+    expect(draining.failedByCause.staleDns).toBe(100);
+  });
 });
+
+/** Zones c, then a, lost; clients that never re-resolve; from 662 s every client holds a lost node's address. */
+function lateQueue(retries: number, requestsPerSecond: number): Model {
+  return {
+    zones: ['a', 'b', 'c'],
+    service: {desiredCount: 3, capacityPerTask: 20, loadShedding: true, serviceTimeSeconds: 0.01},
+    scheduler: {kind: 'none'},
+    loadBalancer: {crossZone: true},
+    traffic: {requestsPerSecond},
+    clients: {dnsCacheSeconds: 'forever', keepAlive: false, connectTimeoutSeconds: 1, requestTimeoutSeconds: 1, retries, backoff: null, retryBudget: null},
+    faults: [
+      {kind: 'zoneOutage', zone: 'c', at: 309, duration: 134},
+      {kind: 'zoneOutage', zone: 'a', at: 414, duration: 369},
+      {kind: 'zoneOutage', zone: 'c', at: 662, duration: 10},
+    ],
+    durationSeconds: 700,
+  };
+}
