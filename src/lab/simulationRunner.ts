@@ -11,7 +11,7 @@
 import type {Model} from '@site/src/engine';
 import type {GameDayJob, GameDayOutcome} from '@site/src/import/gameDayJob';
 import {unpackResult} from './packResult';
-import {runModel, type SimulationOutcome} from './runModel';
+import type {SimulationOutcome} from './runModel';
 import type {WorkerReply, WorkerRequest} from './workerProtocol';
 
 /** Longest a run may take before it is stopped, in milliseconds. */
@@ -67,7 +67,9 @@ export class SimulationRunner {
 
   /** Simulates `model` and calls `done` with the outcome, unless the returned function cancels it first. */
   run(model: Model, done: (outcome: SimulationOutcome) => void): () => void {
-    return this.submit({id: this.nextId++, model, onPage: () => runModel(model), stopped: stoppedOutcome, limitMs: this.timeLimitMs, done, startedAt: 0});
+    // The engine's simulation is fetched only where no worker can start: a page with a worker never loads it.
+    const onPage = () => import('./runModel').then((module) => module.runModel(model));
+    return this.submit({id: this.nextId++, model, onPage, stopped: stoppedOutcome, limitMs: this.timeLimitMs, done, startedAt: 0});
   }
 
   /**
@@ -109,7 +111,7 @@ export class SimulationRunner {
     if (worker === null) {
       // No worker: run on the page, after the current task, so a burst of edits is cancelled first.
       this.running = job;
-      this.timer = setTimeout(() => this.finish(job.id, job.onPage()), 0);
+      this.timer = setTimeout(() => void Promise.resolve(job.onPage()).then((outcome) => this.finish(job.id, outcome)), 0);
       return;
     }
     this.running = job;

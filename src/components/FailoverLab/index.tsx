@@ -1,4 +1,4 @@
-import React, {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
+import React, {Suspense, lazy, useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {
@@ -12,7 +12,8 @@ import {
   type PresetId,
   type SimulationResult,
 } from '@site/src/engine';
-import {addEntry, LAB_ZONES} from '@site/src/lab/edit';
+import {addEntry} from '@site/src/lab/edit';
+import {DEFAULT_LAB_MODEL} from '@site/src/lab/defaultModel';
 import {decodeModel, SHARE_PARAM, shareLinkProblem, withModelParam} from '@site/src/lab/share';
 import {modelToCode} from '@site/src/lab/codegen';
 import type {LabGoal} from '@site/src/lab/goal';
@@ -25,11 +26,9 @@ import Timeline from '@site/src/components/Timeline';
 import ZoneDiagram, {type BreakTarget} from '@site/src/components/ZoneDiagram';
 import SummaryFigures from '@site/src/components/SummaryFigures';
 import EventLog from '@site/src/components/EventLog';
-import CostOfResilience from '@site/src/components/CostOfResilience';
 import WidgetBoundary from '@site/src/components/WidgetBoundary';
 import MountWhenNear from '@site/src/components/MountWhenNear';
 import BuildPanel from './BuildPanel';
-import BreakPanel from './BreakPanel';
 import GoalBox from './GoalBox';
 import TimeControls, {SHORTCUTS} from './TimeControls';
 import {TabList, TabPanel} from './Tabs';
@@ -65,8 +64,11 @@ interface Props {
   id?: string;
 }
 
-/** A fresh model with the lab's zone names: two zones, two tasks, nothing broken yet. */
-export const DEFAULT_LAB_MODEL: Model = {zones: LAB_ZONES.slice(0, 2), service: {desiredCount: 2}, durationSeconds: 3600};
+export {DEFAULT_LAB_MODEL};
+
+// Tabs a reader opens by choice load their code then (the lab's first view is the Build tab or the log).
+const BreakPanel = lazy(() => import('./BreakPanel'));
+const CostOfResilience = lazy(() => import('@site/src/components/CostOfResilience'));
 
 type Tab = 'build' | 'break' | 'log' | 'cost';
 
@@ -415,7 +417,9 @@ function Lab(props: Props): React.JSX.Element {
           ) : null}
           {tab === 'break' ? (
             <TabPanel idPrefix={tabsId} tab="break" className="fl-print-hide">
-              <BreakPanel model={model} taskIds={taskIds} currentTime={time} onChange={change} />
+              <Suspense fallback={<p className={styles.hint}>Loading…</p>}>
+                <BreakPanel model={model} taskIds={taskIds} currentTime={time} onChange={change} />
+              </Suspense>
             </TabPanel>
           ) : null}
           {/* The log is always there (hidden unless chosen), so it prints. */}
@@ -424,7 +428,9 @@ function Lab(props: Props): React.JSX.Element {
           </TabPanel>
           {tab === 'cost' ? (
             <TabPanel idPrefix={tabsId} tab="cost" className="fl-print-hide">
-              <CostOfResilience model={model} />
+              <Suspense fallback={<p className={styles.hint}>Loading…</p>}>
+                <CostOfResilience model={model} />
+              </Suspense>
             </TabPanel>
           ) : null}
         </div>
