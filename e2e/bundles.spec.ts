@@ -30,9 +30,12 @@ test('pages with a lab or a live block do download that code (the checks above c
   page.on('response', async (response) => {
     if (response.request().resourceType() === 'script') bodies.push(await response.text());
   });
-  await gotoHydrated(page, '/playground');
-  await page.waitForLoadState('networkidle');
-  expect(bodies.some((body) => body.includes(ENGINE_MARKER))).toBe(true);
+  // A chapter's lab runs its first model on the page once the reader nears it (the playground leaves runs to its worker).
+  await gotoHydrated(page, '/docs/load-balancers-health-checks');
+  const box = page.locator('[data-widget]').filter({has: page.getByRole('region', {name: 'Two stateless tasks lose a zone'})});
+  await box.scrollIntoViewIfNeeded();
+  await expect(box).toHaveAttribute('data-widget', 'live');
+  await expect.poll(() => bodies.some((body) => body.includes(ENGINE_MARKER))).toBe(true);
   bodies.length = 0;
   await gotoHydrated(page, '/docs/reference/model-api');
   await page.locator('[class*="playgroundContainer"]').first().scrollIntoViewIfNeeded();

@@ -267,6 +267,8 @@ test('the diagram counts failed checks per load balancer node where the nodes di
   await gotoHydrated(page, '/playground');
   const lab = page.getByRole('region', {name: 'Your model'});
   await lab.getByLabel('Preset').selectOption({label: 'Six tasks in three zones'});
+  // The preset's run (in the worker) has come back: a preset starts the scrubber again, so scrub only after it.
+  await expect(lab.getByText(/^Simulated [\d:]+ in [\d.]+ ms\.$/)).toBeVisible();
   const model = await modelInUrl(page);
   const result = simulate(model);
   // Between the first node marking task b-1 and the last: the nodes in zones a and c disagree.

@@ -34,11 +34,21 @@ export function useSimulation(model: Model): SimulationOutcome {
     const outcome = firstRun?.(model) ?? null;
     return outcome === null ? {model: null, outcome: FIRST_RUN} : {model, outcome};
   });
+  const [slowModel, setSlowModel] = useState<Model | null>(null);
   const current = done.model === model;
   useEffect(() => {
     if (current) return undefined;
     // Cancelled when the model changes again before the run ends, or when the component goes.
-    return simulationRunner().run(model, (outcome) => setDone({model, outcome}));
+    return simulationRunner().run(
+      model,
+      (outcome) => setDone({model, outcome}),
+      () => setSlowModel(model),
+    );
   }, [model, current]);
-  return current ? done.outcome : {...done.outcome, running: true};
+  return current ? done.outcome : {...done.outcome, running: true, slow: slowModel === model};
+}
+
+/** Stops the lab's run in progress (offered once it is slow); it ends as a stopped outcome that says so. */
+export function stopSlowRun(): void {
+  simulationRunner().stopRunning();
 }

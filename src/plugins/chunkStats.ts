@@ -4,6 +4,7 @@ import type {Plugin} from '@docusaurus/types';
 
 interface StatsModule {
   name?: string;
+  identifier?: string;
   size?: number;
   modules?: StatsModule[];
 }
@@ -30,9 +31,9 @@ export default function chunkStats(): Plugin {
           {
             apply(compiler: {hooks: {done: {tap(name: string, fn: (stats: {toJson(options: object): {chunks?: StatsChunk[]}}) => void): void}}}) {
               compiler.hooks.done.tap('failover-lab-chunk-stats', (stats) => {
-                const {chunks = []} = stats.toJson({all: false, chunks: true, chunkModules: true, ids: true});
+                const {chunks = []} = stats.toJson({all: false, chunks: true, chunkModules: true, nestedModules: true, ids: true});
                 const flat = (modules: StatsModule[] = []): {name: string; size: number}[] =>
-                  modules.flatMap((m) => (m.modules?.length ? flat(m.modules) : [{name: m.name ?? '?', size: m.size ?? 0}]));
+                  modules.flatMap((m) => (m.modules?.length ? flat(m.modules) : [{name: m.name ?? m.identifier ?? '?', size: m.size ?? 0}]));
                 const out = chunks.map((chunk) => ({
                   files: chunk.files ?? [],
                   size: chunk.size ?? 0,

@@ -18,7 +18,8 @@ import {decodeModel, SHARE_PARAM, shareLinkProblem, withModelParam} from '@site/
 import {modelToCode} from '@site/src/lab/codegen';
 import type {LabGoal} from '@site/src/lab/goal';
 import {clientFiguresMatter, lowestGoodput} from '@site/src/lab/figures';
-import {useSimulation} from '@site/src/lab/useSimulation';
+import {stopSlowRun, useSimulation} from '@site/src/lab/useSimulation';
+import {TIME_LIMIT_MS} from '@site/src/lab/simulationRunner';
 import {formatClock} from '@site/src/utils/format';
 import {incidentWindow} from '@site/src/components/Timeline/chartData';
 import {logText} from '@site/src/components/EventLog';
@@ -374,6 +375,15 @@ function Lab(props: Props): React.JSX.Element {
       ) : null}
 
       {!result && outcome.running ? <p className={styles.hint}>Simulating…</p> : null}
+      {outcome.running && outcome.slow ? (
+        <p className={styles.hint} role="status">
+          Still simulating after {TIME_LIMIT_MS / 1000} s: the machine is busy (the model is within the lab's limits). It runs off the
+          page, so the page stays usable, and your model is kept.{' '}
+          <button type="button" className="button button--secondary button--sm" onClick={stopSlowRun}>
+            Stop this run
+          </button>
+        </p>
+      ) : null}
       {outcome.ok || !outcome.problem ? null : (
         <div className={styles.problemBox} role="alert">
           <strong>This model cannot run:</strong> {outcome.problem}
