@@ -131,6 +131,8 @@ function buildBare() {
     .filter(([name]) => name.startsWith('@docusaurus/'))
     .every(([name, range]) => ours[name] === range.replace(/^[\^~]/, ''));
   const modules = path.join(BARE_DIR, 'node_modules');
+  // A link left by a checkout that is gone (another worktree, a deleted clone) points nowhere: link again.
+  if (!fs.existsSync(modules) && fs.lstatSync(modules, {throwIfNoEntry: false})?.isSymbolicLink()) fs.unlinkSync(modules);
   if (!fs.existsSync(modules)) {
     if (sameVersions) {
       log(`the bare site uses this repo's node_modules (same @docusaurus versions)`);
