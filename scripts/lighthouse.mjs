@@ -393,8 +393,9 @@ try {
     const browser = await chromium.launch({executablePath: findBrowser().executablePath, args: isRoot() ? ['--no-sandbox'] : []});
     const context = await browser.newContext({serviceWorkers: 'allow'});
     const tab = await context.newPage();
-    await tab.goto(`${base[page.site]}${page.path}`);
-    await tab.waitForLoadState('networkidle');
+    // The first request of each file compresses it (brotli at its best, slow on a busy machine): no 30 s limit here.
+    await tab.goto(`${base[page.site]}${page.path}`, {timeout: 300_000});
+    await tab.waitForLoadState('networkidle', {timeout: 300_000});
     await browser.close();
   }
 
