@@ -94,6 +94,8 @@ export async function openLabTab(lab: Locator, name: 'Build' | 'Break' | 'Event 
   const tab = lab.getByRole('tab', {name, exact: true});
   await tab.click();
   await expect(tab).toHaveAttribute('aria-selected', 'true');
+  // The Break and Cost tabs load their code when first opened: wait until the panel is there.
+  await expect(lab.locator('[role="tabpanel"] [aria-busy="true"]')).toHaveCount(0);
 }
 
 /**

@@ -427,7 +427,7 @@ function Lab(props: Props): React.JSX.Element {
           ) : null}
           {tab === 'break' ? (
             <TabPanel idPrefix={tabsId} tab="break" className="fl-print-hide">
-              <Suspense fallback={<p className={styles.hint}>Loading…</p>}>
+              <Suspense fallback={<p className={styles.hint} aria-busy="true">Loading…</p>}>
                 <BreakPanel model={model} taskIds={taskIds} currentTime={time} onChange={change} />
               </Suspense>
             </TabPanel>
@@ -438,7 +438,7 @@ function Lab(props: Props): React.JSX.Element {
           </TabPanel>
           {tab === 'cost' ? (
             <TabPanel idPrefix={tabsId} tab="cost" className="fl-print-hide">
-              <Suspense fallback={<p className={styles.hint}>Loading…</p>}>
+              <Suspense fallback={<p className={styles.hint} aria-busy="true">Loading…</p>}>
                 <CostOfResilience model={model} />
               </Suspense>
             </TabPanel>
