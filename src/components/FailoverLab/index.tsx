@@ -1,4 +1,4 @@
-import React, {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
+import React, {Suspense, lazy, useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {
@@ -12,12 +12,14 @@ import {
   type PresetId,
   type SimulationResult,
 } from '@site/src/engine';
-import {addEntry, LAB_ZONES} from '@site/src/lab/edit';
+import {addEntry} from '@site/src/lab/edit';
+import {DEFAULT_LAB_MODEL} from '@site/src/lab/defaultModel';
 import {decodeModel, SHARE_PARAM, shareLinkProblem, withModelParam} from '@site/src/lab/share';
 import {modelToCode} from '@site/src/lab/codegen';
 import type {LabGoal} from '@site/src/lab/goal';
 import {clientFiguresMatter, lowestGoodput} from '@site/src/lab/figures';
-import {useSimulation} from '@site/src/lab/useSimulation';
+import {stopSlowRun, useSimulation} from '@site/src/lab/useSimulation';
+import {TIME_LIMIT_MS} from '@site/src/lab/simulationRunner';
 import {formatClock} from '@site/src/utils/format';
 import {incidentWindow} from '@site/src/components/Timeline/chartData';
 import {logText} from '@site/src/components/EventLog';
@@ -25,11 +27,9 @@ import Timeline from '@site/src/components/Timeline';
 import ZoneDiagram, {type BreakTarget} from '@site/src/components/ZoneDiagram';
 import SummaryFigures from '@site/src/components/SummaryFigures';
 import EventLog from '@site/src/components/EventLog';
-import CostOfResilience from '@site/src/components/CostOfResilience';
 import WidgetBoundary from '@site/src/components/WidgetBoundary';
 import MountWhenNear from '@site/src/components/MountWhenNear';
 import BuildPanel from './BuildPanel';
-import BreakPanel from './BreakPanel';
 import GoalBox from './GoalBox';
 import TimeControls, {SHORTCUTS} from './TimeControls';
 import {TabList, TabPanel} from './Tabs';
@@ -65,8 +65,11 @@ interface Props {
   id?: string;
 }
 
-/** A fresh model with the lab's zone names: two zones, two tasks, nothing broken yet. */
-export const DEFAULT_LAB_MODEL: Model = {zones: LAB_ZONES.slice(0, 2), service: {desiredCount: 2}, durationSeconds: 3600};
+export {DEFAULT_LAB_MODEL};
+
+// Tabs a reader opens by choice load their code then (the lab's first view is the Build tab or the log).
+const BreakPanel = lazy(() => import('./BreakPanel'));
+const CostOfResilience = lazy(() => import('@site/src/components/CostOfResilience'));
 
 type Tab = 'build' | 'break' | 'log' | 'cost';
 
@@ -372,6 +375,15 @@ function Lab(props: Props): React.JSX.Element {
       ) : null}
 
       {!result && outcome.running ? <p className={styles.hint}>Simulating…</p> : null}
+      {outcome.running && outcome.slow ? (
+        <p className={styles.hint} role="status">
+          Still simulating after {TIME_LIMIT_MS / 1000} s: the machine is busy (the model is within the lab's limits). It runs off the
+          page, so the page stays usable, and your model is kept.{' '}
+          <button type="button" className="button button--secondary button--sm" onClick={stopSlowRun}>
+            Stop this run
+          </button>
+        </p>
+      ) : null}
       {outcome.ok || !outcome.problem ? null : (
         <div className={styles.problemBox} role="alert">
           <strong>This model cannot run:</strong> {outcome.problem}
@@ -415,7 +427,9 @@ function Lab(props: Props): React.JSX.Element {
           ) : null}
           {tab === 'break' ? (
             <TabPanel idPrefix={tabsId} tab="break" className="fl-print-hide">
-              <BreakPanel model={model} taskIds={taskIds} currentTime={time} onChange={change} />
+              <Suspense fallback={<p className={styles.hint} aria-busy="true">Loading…</p>}>
+                <BreakPanel model={model} taskIds={taskIds} currentTime={time} onChange={change} />
+              </Suspense>
             </TabPanel>
           ) : null}
           {/* The log is always there (hidden unless chosen), so it prints. */}
@@ -424,7 +438,9 @@ function Lab(props: Props): React.JSX.Element {
           </TabPanel>
           {tab === 'cost' ? (
             <TabPanel idPrefix={tabsId} tab="cost" className="fl-print-hide">
-              <CostOfResilience model={model} />
+              <Suspense fallback={<p className={styles.hint} aria-busy="true">Loading…</p>}>
+                <CostOfResilience model={model} />
+              </Suspense>
             </TabPanel>
           ) : null}
         </div>

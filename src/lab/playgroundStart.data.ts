@@ -1,0 +1,11 @@
+/**
+ * The playground's first view, run by the engine at build time (src/plugins/buildTimeData.ts): the lab's
+ * default model and its outcome, written into the page as data. A reader who opens the playground without
+ * a link sees the result at once, and the page loads neither the engine's simulation nor its worker until
+ * the first edit.
+ */
+import {DEFAULT_LAB_MODEL} from './defaultModel';
+import {runModel} from './runModel';
+
+export const model = DEFAULT_LAB_MODEL;
+export const outcome = runModel(model);
