@@ -29,6 +29,13 @@ export function useTimeKeys(playback: Playback, result: SimulationResult | null,
       playback.setView(incident);
       if (playback.time < incident.from || playback.time > incident.to) playback.seek(incident.from);
       announce(`The chart frames the incident, ${formatClock(incident.from)} to ${formatClock(incident.to)}.`);
+    } else {
+      // Z pressed with nothing to frame still answers, so the reader knows the key was heard.
+      announce(
+        result?.model.faults.length
+          ? 'The incident lasts most of the run: the chart shows the whole run.'
+          : 'Nothing to frame yet: break something first, and the chart shows the whole run.',
+      );
     }
   };
 
