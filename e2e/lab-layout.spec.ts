@@ -84,11 +84,13 @@ test.describe('at 1280 × 800, a control and its effect are on screen together',
     await add.click();
     await expect(faults).toHaveCount(before + 1);
     await expectCauseAndEffect(page, lab, add, `"Add at" in "${title}"`);
-    // The last fault's own field, at the foot of the panel.
+    // The last fault's own field, at the foot of the panel: an earlier start keeps it in its place, and focused.
     const starts = lab.getByRole('list', {name: 'Faults and actions'}).getByRole('listitem').last().getByLabel('Starts at');
     await starts.click();
     await starts.fill('120');
-    await expectCauseAndEffect(page, lab, starts, `the new fault's "Starts at" in "${title}"`);
+    await expect(starts).toHaveValue('120');
+    await expect(starts).toBeFocused();
+    await expectCauseAndEffect(page, lab, starts, `the last fault's "Starts at" in "${title}"`);
   });
 
   test('clicking a time in the event log shows that moment on the chart in view', async ({page}) => {

@@ -136,7 +136,7 @@ function Lab(props: Props): React.JSX.Element {
 
   // Docusaurus's floating back-to-top button would cover the lab's controls: it steps aside while a lab is on screen.
   const section = useRef<HTMLElement>(null);
-  const steady = useSteadyControl();
+  const steady = useSteadyControl(outcome.running === true);
   useEffect(() => hideBackToTopWhileVisible(section.current), []);
   // Controls reached by keyboard scroll in below the stuck strip, however tall it is (see the CSS).
   const hasResult = result !== null;
