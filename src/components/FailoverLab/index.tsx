@@ -309,7 +309,7 @@ function Lab(props: Props): React.JSX.Element {
           </div>
         ) : null}
 
-        <div className={styles.controls} data-lab-controls>
+        <div className={styles.controls}>
           <TabList tabs={TABS} selected={tab} onSelect={setTab} idPrefix={tabsId} label="Lab controls" />
           {tab === 'build' ? (
             <TabPanel idPrefix={tabsId} tab="build" className="fl-print-hide">

@@ -36,11 +36,7 @@ export function useSteadyControl(settling: boolean): (event: React.SyntheticEven
       return;
     }
     const moved = held.element.getBoundingClientRect().top - held.top;
-    if (Math.abs(moved) <= 0.5) return;
-    // In the wide lab the controls scroll in their own pane: scroll that, not the page.
-    const pane = held.element.closest<HTMLElement>('[data-lab-controls]');
-    if (pane && getComputedStyle(pane).overflowY === 'auto') pane.scrollBy(0, moved);
-    else window.scrollBy(0, moved);
+    if (Math.abs(moved) > 0.5) window.scrollBy(0, moved);
   });
 
   // The reader scrolling lets go of the control's place.
