@@ -161,7 +161,10 @@ export function advanceClients(sim: Sim, t: number): void {
   const dt = t - from;
   const capacity = sim.model.service.capacityPerTask;
   c.flowGroups.forEach((tasks, j) => {
-    for (const task of tasks) if (task.status === 'running') advanceQueue(task.queue, f.targetInflow[j]!, f.targetInflowGood[j] === 1, capacity, dt);
+    const inflow = f.targetInflow[j]!;
+    // Tasks of a target have equal queues: none to move when the first has none and none joins.
+    if (inflow === 0 && tasks[0]!.queue.total === 0) return;
+    for (const task of tasks) if (task.status === 'running') advanceQueue(task.queue, inflow, f.targetInflowGood[j] === 1, capacity, dt);
   });
   if (t >= c.lostUntil) c.lostRate = 0;
   const bins = c.bins;
