@@ -161,12 +161,15 @@ export function computeFlows(input: FlowInput): FlowResult {
   const routed = 1 - input.staleShare;
   const states: TargetStates = {adm: new Array<Admission | null>(n).fill(null), load: new Float64Array(n)};
   // Attempts per second per class and attempt number (0 = first).
-  const a = classes.map((c) => {
+  const due = (ci: number, k: number): number => (input.due === null ? 0 : input.due[ci * R + k - 1]!);
+  // Without retries at once, the retries made now are only those due: the attempts are known
+  // before any share is, and one pass settles them.
+  const a = classes.map((c, ci) => {
     const row = new Float64Array(R + 1);
     row[0] = rate * c.share;
+    if (!policy.instantRetries) for (let k = 1; k <= R; k++) row[k] = due(ci, k);
     return row;
   });
-  const due = (ci: number, k: number): number => (input.due === null ? 0 : input.due[ci * R + k - 1]!);
   let shares: Shares[] = [];
   let ratio = 1;
   let attempts = 0;
@@ -214,7 +217,7 @@ export function computeFlows(input: FlowInput): FlowResult {
     }
     const done = Math.abs(next - A) <= 1e-12 * Math.max(1, A);
     attempts = next;
-    if (done || (!policy.instantRetries && policy.budget === null && iter > 0)) break;
+    if (done || !policy.instantRetries) break;
   }
   return outcomes(input, routing, states, a, shares, ratio, attempts);
 }

@@ -188,15 +188,16 @@ function depositRetries(sim: Sim, bins: RetryBins, deposits: Float64Array, from:
   const lazy = t - from > 1 + 1e-9;
   const now = Math.floor(t);
   if (lazy) bins.clear();
-  const waits = [0, clients.requestTimeoutSeconds, clients.connectTimeoutSeconds];
   const slots = deposits.length / 3;
   for (let slot = 0; slot < slots; slot++) {
     const k = (slot % R) + 1;
-    const backoff = backoffWait(clients.backoff, k);
-    for (const kind of [WAIT_FAST, WAIT_TIMEOUT, WAIT_CONNECT]) {
+    let backoff: {fixed: number; spread: number} | null = null;
+    for (let kind = WAIT_FAST; kind <= WAIT_CONNECT; kind++) {
       const r = deposits[slot * 3 + kind]!;
       if (r <= 0) continue;
-      const fixed = waits[kind]! + backoff.fixed;
+      backoff ??= backoffWait(clients.backoff, k);
+      const wait = kind === WAIT_TIMEOUT ? clients.requestTimeoutSeconds : kind === WAIT_CONNECT ? clients.connectTimeoutSeconds : 0;
+      const fixed = wait + backoff.fixed;
       if (!lazy) {
         bins.deposit(slot, r, from, t, fixed, backoff.spread, Math.ceil(t), -Infinity);
         continue;
