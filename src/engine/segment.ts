@@ -6,7 +6,8 @@ import {clientFlowInput} from './clients/step';
 import {dbReachFrom, dbSegment} from './database';
 import {computeFlows, type FlowInput, type FlowResult, type FlowTarget} from './flows';
 import type {TaskQueue} from './clients/queueing';
-import {activePartition, connected, nodeInDns, nodeRoutable, type NodeView, type Sim, type TaskRec} from './state';
+import type {NodeView} from './loadBalancer';
+import {activePartition, connected, nodeInDns, nodeRoutable, type Sim, type TaskRec} from './state';
 import {requestClasses} from './traffic';
 import type {Segment, TargetSegment, TaskState, ZoneSegment} from './types';
 

@@ -12,7 +12,7 @@ import {nodePhases} from './healthChecks';
 import {EventQueue} from './queue';
 import {nextFloat, seedRng} from './rng';
 import {RULES} from './rules';
-import {createInitialTasks} from './scheduler';
+import {createInitialTasks} from './tasks';
 import {buildSegment, type SegmentContent} from './segment';
 import {ageSessions, initSessions} from './sessions';
 import {checkAlarms} from './zonalShift';

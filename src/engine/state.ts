@@ -8,6 +8,7 @@ import type {StaleNode} from './clients/dns';
 import type {TaskQueue} from './clients/queueing';
 import type {RetryBins} from './clients/retries';
 import type {FlowResult} from './flows';
+import type {NodeView} from './loadBalancer';
 import {EventQueue, type Timed} from './queue';
 import {nextFloat, nextInt, type RngState} from './rng';
 import type {ResolvedModel, SimEvent, TargetLbState, TargetSegment} from './types';
@@ -78,12 +79,6 @@ export interface ClientState {
   used: {staleShare: number; due: Float64Array | null; lostRate: number} | null;
 }
 
-/**
- * How one load balancer node sees a target: `'out'` until it passes a first check there,
- * `'in'` while in that node's pool, `'unhealthy'` once that node has marked it (used only
- * when the node fails open).
- */
-export type NodeView = 'out' | 'in' | 'unhealthy';
 
 /**
  * A network partition and its aftermath. Load balancer nodes on each side check every
