@@ -89,7 +89,7 @@ export interface FlowResult {
   writesServed: number;
   latencyP50: number;
   latencyP99: number;
-  /** Per target: attempts answered in time. */
+  /** Per target: attempts answered in time (by one of its tasks, as every per-target figure here). */
   targetServed: Float64Array;
   /** Per target: attempts that failed there. */
   targetFailed: Float64Array;
@@ -108,14 +108,14 @@ export interface FlowResult {
 /** Failure shares of one attempt of one class, by cause. */
 type Shares = Record<FailureCause, number>;
 
-interface TargetState {
-  a: Admission | null;
-  /** Arrivals per second that need the task's capacity. */
-  load: number;
+/** Each target's admission at the current iteration (null: no traffic and no queue), and its arrivals per second that need the task's capacity. */
+interface TargetStates {
+  adm: (Admission | null)[];
+  load: Float64Array;
 }
 
 /** The failure shares of an attempt of class `c`, given each target's admission. */
-function classShares(input: FlowInput, routing: Routing, c: RequestClass, states: TargetState[]): Shares {
+function classShares(input: FlowInput, routing: Routing, c: RequestClass, states: TargetStates): Shares {
   const s = noFailures();
   const routed = 1 - input.staleShare;
   s.staleDns = input.staleShare;
@@ -125,7 +125,7 @@ function classShares(input: FlowInput, routing: Routing, c: RequestClass, states
     const p = routing.pi[j]!;
     if (p === 0) continue;
     const tg = input.targets[j]!;
-    const share = routed * p;
+    const share = routed * p * (tg.count ?? 1);
     if (!tg.alive) {
       s.deadTarget += share;
       continue;
@@ -134,7 +134,7 @@ function classShares(input: FlowInput, routing: Routing, c: RequestClass, states
     s.grayFailure += share * g;
     const b = c.persistentCause !== null || (c.blockedIn !== null && c.blockedIn[tg.zone]) ? 1 : 0;
     if (b > 0) s[c.persistentCause ?? 'partition'] += share * (1 - g);
-    const a = states[j]!.a!;
+    const a = states.adm[j]!;
     const admitted = share * (1 - g) * (1 - b);
     s.shed += admitted * a.shed;
     s.timeout += admitted * a.timedOut;
@@ -159,14 +159,17 @@ export function computeFlows(input: FlowInput): FlowResult {
   const n = targets.length;
   const routing = routingShares(input);
   const routed = 1 - input.staleShare;
-  const states: TargetState[] = targets.map(() => ({a: null, load: 0}));
+  const states: TargetStates = {adm: new Array<Admission | null>(n).fill(null), load: new Float64Array(n)};
   // Attempts per second per class and attempt number (0 = first).
-  const a = classes.map((c) => {
+  const due = (ci: number, k: number): number => (input.due === null ? 0 : input.due[ci * R + k - 1]!);
+  // Without retries at once, the retries made now are only those due: the attempts are known
+  // before any share is, and one pass settles them.
+  const a = classes.map((c, ci) => {
     const row = new Float64Array(R + 1);
     row[0] = rate * c.share;
+    if (!policy.instantRetries) for (let k = 1; k <= R; k++) row[k] = due(ci, k);
     return row;
   });
-  const due = (ci: number, k: number): number => (input.due === null ? 0 : input.due[ci * R + k - 1]!);
   let shares: Shares[] = [];
   let ratio = 1;
   let attempts = 0;
@@ -183,7 +186,7 @@ export function computeFlows(input: FlowInput): FlowResult {
       const p = routing.pi[j]!;
       if (!tg.alive || p === 0) {
         // No traffic: only a queue left over needs its admission (the task finishes it).
-        if (iter === 0) states[j] = {a: tg.alive && tg.queued > 0 ? admit(0, tg.capacity, tg.queued, policy.service) : null, load: 0};
+        if (iter === 0) states.adm[j] = tg.alive && tg.queued > 0 ? admit(0, tg.capacity, tg.queued, policy.service) : null;
         continue;
       }
       let needs = 0;
@@ -193,7 +196,8 @@ export function computeFlows(input: FlowInput): FlowResult {
         if (!b) needs += mix[ci]!;
       }
       const load = routed * p * (1 - (input.grayShare[tg.zone] ?? 0)) * needs;
-      states[j] = {a: admit(load, tg.capacity, tg.queued, policy.service), load};
+      states.adm[j] = admit(load, tg.capacity, tg.queued, policy.service);
+      states.load[j] = load;
     }
     shares = classes.map((c) => classShares(input, routing, c, states));
     // The budget: retries wanted now against budget × first attempts.
@@ -213,7 +217,7 @@ export function computeFlows(input: FlowInput): FlowResult {
     }
     const done = Math.abs(next - A) <= 1e-12 * Math.max(1, A);
     attempts = next;
-    if (done || (!policy.instantRetries && policy.budget === null && iter > 0)) break;
+    if (done || !policy.instantRetries) break;
   }
   return outcomes(input, routing, states, a, shares, ratio, attempts);
 }
@@ -222,7 +226,7 @@ export function computeFlows(input: FlowInput): FlowResult {
 function outcomes(
   input: FlowInput,
   routing: Routing,
-  states: TargetState[],
+  states: TargetStates,
   a: Float64Array[],
   shares: Shares[],
   ratio: number,
@@ -292,16 +296,17 @@ function outcomes(
     const tg = targets[j]!;
     const sent = routedAttempts * routing.pi[j]!;
     const lostOnTheWay = routedAttempts * routing.cutAt[j]!;
-    const st = states[j]!;
+    const adm = states.adm[j]!;
+    const load = states.load[j]!;
+    const m = tg.count ?? 1;
     let good = 0;
-    if (tg.alive && (routing.pi[j]! > 0 || tg.queued > 0)) capacity += tg.capacity;
-    if (tg.alive && st.a !== null) {
-      const adm = st.a;
+    if (tg.alive && (routing.pi[j]! > 0 || tg.queued > 0)) capacity += tg.capacity * m;
+    if (tg.alive && adm !== null) {
       if (!adm.fluid) {
-        good = st.load * (1 - adm.shed - adm.timedOut);
-        wasted += st.load * adm.timedOut;
+        good = load * (1 - adm.shed - adm.timedOut);
+        wasted += load * adm.timedOut * m;
       } else {
-        const admitted = st.load * (1 - adm.shed);
+        const admitted = load * (1 - adm.shed);
         targetInflow[j] = admitted;
         targetInflowGood[j] = adm.timedOut === 0 ? 1 : 0;
         // While anything waits the task works at capacity, on the head of its queue.
@@ -309,19 +314,19 @@ function outcomes(
         const work = busy ? tg.capacity : admitted;
         const headGood = tg.queued > 0 ? tg.headGood : adm.timedOut === 0;
         if (headGood) good = work;
-        else wasted += work;
+        else wasted += work * m;
       }
-      if (good > 0) forLatency.push({a: adm, weight: good});
-      zoneQueueSeconds[tg.zone]! += st.load * (adm.fluid ? adm.wait : stationaryWait(adm));
-      zoneLoad[tg.zone]! += st.load;
+      if (good > 0) forLatency.push({a: adm, weight: good * m});
+      zoneQueueSeconds[tg.zone]! += load * m * (adm.fluid ? adm.wait : stationaryWait(adm));
+      zoneLoad[tg.zone]! += load * m;
     }
-    served += good;
+    served += good * m;
     targetServed[j] = good;
     // Attempts that failed at this target: all of them if it is dead, else all but those admitted in time.
-    const ok = tg.alive && st.a !== null ? st.load * (1 - st.a.shed - st.a.timedOut) : 0;
+    const ok = tg.alive && adm !== null ? load * (1 - adm.shed - adm.timedOut) : 0;
     targetFailed[j] = Math.max(0, sent - ok) + lostOnTheWay;
-    zoneAttempts[tg.zone]! += sent + lostOnTheWay;
-    zoneFailed[tg.zone]! += targetFailed[j]!;
+    zoneAttempts[tg.zone]! += (sent + lostOnTheWay) * m;
+    zoneFailed[tg.zone]! += targetFailed[j]! * m;
   }
   for (let z = 0; z < input.zoneCount; z++) if (zoneLoad[z]! > 0) zoneQueueSeconds[z]! /= zoneLoad[z]!;
   // Nothing queued, nothing to retry later: every request ends now, served or failed, and

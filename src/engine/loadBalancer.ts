@@ -4,8 +4,14 @@
  * Round robin: each target in a node's pool gets an equal share of that node's traffic.
  * What happens to the attempts routed is the flows' (`flows.ts`).
  */
-import type {NodeView} from './state';
 import type {FailuresByCause} from './types';
+
+/**
+ * How one load balancer node sees a target: `'out'` until it passes a first check there,
+ * `'in'` while in that node's pool, `'unhealthy'` once that node has marked it (used only
+ * when the node fails open).
+ */
+export type NodeView = 'out' | 'in' | 'unhealthy';
 
 /** A target as routing sees it. */
 export interface RoutedTarget {
@@ -17,6 +23,12 @@ export interface RoutedTarget {
   alive: boolean;
   /** Requests per second it can serve. */
   capacity: number;
+  /**
+   * Tasks alike that this target stands for (default 1): same zone, same view from every node,
+   * same state and queue, so routing and the flows treat them identically. Per-target results
+   * are for one of them.
+   */
+  count?: number;
 }
 
 /** Everything routing needs at one moment. */
@@ -70,16 +82,17 @@ export function routingShares(input: RoutingInput): Routing {
     const tg = targets[j]!;
     if (!targetZoneRoutable[tg.zone]) continue;
     const view = tg.view;
+    const m = tg.count ?? 1;
     if (crossZone) {
       for (let u = 0; u < usable.length; u++) {
         const v = view[usable[u]!];
-        if (v === 'in') inSize[usable[u]!]!++;
-        else if (v === 'unhealthy') unhealthySize[usable[u]!]!++;
+        if (v === 'in') inSize[usable[u]!]! += m;
+        else if (v === 'unhealthy') unhealthySize[usable[u]!]! += m;
       }
     } else if (nodeUsable[tg.zone]) {
       const v = view[tg.zone];
-      if (v === 'in') inSize[tg.zone]!++;
-      else if (v === 'unhealthy') unhealthySize[tg.zone]!++;
+      if (v === 'in') inSize[tg.zone]! += m;
+      else if (v === 'unhealthy') unhealthySize[tg.zone]! += m;
     }
   }
   let served = 0;
@@ -99,6 +112,7 @@ export function routingShares(input: RoutingInput): Routing {
     const tg = targets[j]!;
     if (!targetZoneRoutable[tg.zone]) continue;
     const view = tg.view;
+    const m = tg.count ?? 1;
     const from = crossZone ? 0 : tg.zone;
     const to = crossZone ? zoneCount : tg.zone + 1;
     for (let node = from; node < to; node++) {
@@ -106,14 +120,17 @@ export function routingShares(input: RoutingInput): Routing {
       if (share === 0 || view[node] !== wanted) continue;
       if (partitionZone !== null && (node === partitionZone) !== (tg.zone === partitionZone)) {
         cutAt[j]! += share;
-        cut += share;
+        cut += share * m;
       } else pi[j]! += share;
     }
   }
   return {pi, none, cutAt, cut};
 }
 
-/** Where one attempt goes: shares that reach each target, that are lost crossing a partition, or that find nothing. */
+/**
+ * Where one attempt goes: shares that reach each target, that are lost crossing a partition, or
+ * that find nothing. Per-target shares are for one task of the target (see `RoutedTarget.count`).
+ */
 export interface Routing {
   /** Per target: share of attempts that reach it. */
   pi: Float64Array;
@@ -121,6 +138,6 @@ export interface Routing {
   none: number;
   /** Per target: share of attempts sent to it from across a partition (they fail). */
   cutAt: Float64Array;
-  /** Sum of `cutAt`. */
+  /** Sum of `cutAt` over every task. */
   cut: number;
 }

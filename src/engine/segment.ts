@@ -5,6 +5,8 @@
 import {clientFlowInput} from './clients/step';
 import {dbReachFrom, dbSegment} from './database';
 import {computeFlows, type FlowInput, type FlowResult, type FlowTarget} from './flows';
+import type {TaskQueue} from './clients/queueing';
+import type {NodeView} from './loadBalancer';
 import {activePartition, connected, nodeInDns, nodeRoutable, type Sim, type TaskRec} from './state';
 import {requestClasses} from './traffic';
 import type {Segment, TargetSegment, TaskState, ZoneSegment} from './types';
@@ -20,43 +22,81 @@ function taskState(t: TaskRec): TaskState {
   return 'starting';
 }
 
+/** Where each task state is counted per zone. */
+const STATE_INDEX: Record<TaskState, number> = {healthy: 0, starting: 1, unhealthy: 2, draining: 3, dead: 4};
+const STATES = 5;
+
 function combinedGray(shares: number[]): number {
   let ok = 1;
   for (const s of shares) ok *= 1 - s;
   return 1 - ok;
 }
 
+/** Two queues hold the same runs of requests (tasks with the same history have equal queues). */
+function sameQueue(a: TaskQueue, b: TaskQueue): boolean {
+  if (a.total !== b.total || a.blocks.length !== b.blocks.length) return false;
+  for (let i = 0; i < a.blocks.length; i++) {
+    if (a.blocks[i]!.amount !== b.blocks[i]!.amount || a.blocks[i]!.good !== b.blocks[i]!.good) return false;
+  }
+  return true;
+}
+
+/** Every load balancer node (`nodes`: their zones) sees the two alike; routing reads no other entry. */
+function sameView(a: readonly NodeView[], b: readonly NodeView[], nodes: readonly number[]): boolean {
+  for (const k of nodes) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 /**
  * The flow targets: tasks registered with the load balancer, plus live tasks that left it with
- * requests still queued (they finish them). Returns them with their tasks.
+ * requests still queued (they finish them). Tasks alike (same zone, same view from every node,
+ * same state, equal queues) are one target with a count: routing and queueing treat them
+ * identically, so the flows cost grows with the kinds of task, not their number. Returns the
+ * targets and the tasks of each, and sets each task's `flowTarget`.
  */
-function flowTargets(sim: Sim): {targets: FlowTarget[]; tasks: TaskRec[]; index: Int32Array} {
+function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
   const capacity = sim.model.service.capacityPerTask;
   const targets: FlowTarget[] = [];
-  const tasks: TaskRec[] = [];
-  // Per task of sim.tasks: its index among the flow targets, or −1.
-  const index = new Int32Array(sim.tasks.length).fill(-1);
-  let i = -1;
+  const groups: TaskRec[][] = [];
+  // Per zone: the targets made so far there, searched newest first (tasks of one kind are neighbours).
+  const inZone: number[][] = sim.model.zones.map(() => []);
   const none = sim.model.zones.map(() => 'out' as const);
+  let gone = 0;
   for (const t of sim.tasks) {
-    i++;
-    if (t.removed) continue;
+    t.flowTarget = -1;
+    if (t.removed) {
+      if (t.queue.total === 0 && t.sessions <= 0) gone++;
+      continue;
+    }
     const registered = t.lb === 'healthy' || t.lb === 'unhealthy';
     const alive = t.status === 'running';
     if (!registered && !(alive && t.queue.total > 0)) continue;
-    const head = t.queue.blocks[0];
-    targets.push({
-      zone: t.zone,
-      view: registered ? t.view : none,
-      alive,
-      capacity,
-      queued: t.queue.total,
-      headGood: head === undefined || head.good,
-    });
-    index[i] = tasks.length;
-    tasks.push(t);
+    const view = registered ? t.view : none;
+    const candidates = inZone[t.zone]!;
+    let j = -1;
+    for (let c = candidates.length - 1; c >= 0; c--) {
+      const tg = targets[candidates[c]!]!;
+      const rep = groups[candidates[c]!]![0]!;
+      if (tg.alive === alive && sameView(tg.view, view, sim.nodes) && sameQueue(rep.queue, t.queue)) {
+        j = candidates[c]!;
+        break;
+      }
+    }
+    if (j < 0) {
+      j = targets.length;
+      const head = t.queue.blocks[0];
+      targets.push({zone: t.zone, view, alive, capacity, count: 0, queued: t.queue.total, headGood: head === undefined || head.good});
+      groups.push([]);
+      candidates.push(j);
+    }
+    targets[j]!.count!++;
+    groups[j]!.push(t);
+    t.flowTarget = j;
   }
-  return {targets, tasks, index};
+  // Tasks removed with nothing left on them (no queue to fail, no sessions to age) are forgotten,
+  // so that a long run's replaced tasks do not slow every later segment.
+  if (gone > 8 && gone * 4 > sim.tasks.length) sim.tasks = sim.tasks.filter((t) => !t.removed || t.queue.total > 0 || t.sessions > 0);
+  return {targets, groups};
 }
 
 /** Routes the current instant's traffic and builds its segment content. */
@@ -64,7 +104,7 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
   const {model} = sim;
   const zoneCount = model.zones.length;
   const lbEnabled = model.zones.map((z) => model.loadBalancer.zones.includes(z));
-  const {targets, tasks, index} = flowTargets(sim);
+  const {targets, groups} = flowTargets(sim);
   const db = sim.db;
   const dep = model.service.zonalDependency;
   const storeZone = model.zones.indexOf(model.service.sessionStoreZone);
@@ -100,38 +140,47 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
   };
   const flows = computeFlows(input);
   sim.clients.flows = flows;
-  sim.clients.flowTasks = tasks;
-  const zones: ZoneSegment[] = model.zones.map((zone, z) => ({
-    zone,
-    status: sim.zoneDown[z]! > 0 ? 'down' : 'up',
-    impaired: sim.gray[z]!.length > 0,
-    shifted: sim.shiftedZone === z,
-    partitioned: partition?.zone === z,
-    healthy: 0,
-    starting: 0,
-    unhealthy: 0,
-    draining: 0,
-    dead: 0,
-    capacity: 0,
-    errorRate: flows.zoneAttempts[z]! > 0 ? flows.zoneFailed[z]! / flows.zoneAttempts[z]! : 0,
-    queueSeconds: flows.zoneQueueSeconds[z]!,
-  }));
+  sim.clients.flowGroups = groups;
+  // Tasks per zone and state, counted before the zones' records are made.
+  const counts = new Int32Array(zoneCount * STATES);
+  const capacity = model.service.capacityPerTask;
   const targetSegments: TargetSegment[] = [];
-  for (let i = 0; i < sim.tasks.length; i++) {
-    const t = sim.tasks[i]!;
+  for (const t of sim.tasks) {
     if (t.removed) continue;
     const state = taskState(t);
-    const zs = zones[t.zone]!;
-    zs[state]++;
-    if (state === 'healthy') zs.capacity += model.service.capacityPerTask;
-    const j = index[i]!;
-    targetSegments.push({
-      id: t.id,
-      zone: model.zones[t.zone]!,
-      state,
-      lbState: t.lb === 'healthy' && !lbEnabled[t.zone] ? 'unused' : t.lb,
-      served: j < 0 ? 0 : flows.targetServed[j]!,
-      failed: j < 0 ? 0 : flows.targetFailed[j]!,
+    counts[t.zone * STATES + STATE_INDEX[state]]!++;
+    const j = t.flowTarget;
+    const lbState = t.lb === 'healthy' && !lbEnabled[t.zone] ? 'unused' : t.lb;
+    const served = j < 0 ? 0 : flows.targetServed[j]!;
+    const failed = j < 0 ? 0 : flows.targetFailed[j]!;
+    // A task whose line has not changed keeps the same object: steps rebuild every segment, but
+    // most tasks' lines repeat, and the result holds far fewer objects.
+    const last = t.shown;
+    if (last !== null && last.state === state && last.lbState === lbState && last.served === served && last.failed === failed) {
+      targetSegments.push(last);
+      continue;
+    }
+    const line: TargetSegment = {id: t.id, zone: model.zones[t.zone]!, state, lbState, served, failed};
+    t.shown = line;
+    targetSegments.push(line);
+  }
+  const zones: ZoneSegment[] = [];
+  for (let z = 0; z < zoneCount; z++) {
+    const at = z * STATES;
+    zones.push({
+      zone: model.zones[z]!,
+      status: sim.zoneDown[z]! > 0 ? 'down' : 'up',
+      impaired: sim.gray[z]!.length > 0,
+      shifted: sim.shiftedZone === z,
+      partitioned: partition?.zone === z,
+      healthy: counts[at + STATE_INDEX.healthy]!,
+      starting: counts[at + STATE_INDEX.starting]!,
+      unhealthy: counts[at + STATE_INDEX.unhealthy]!,
+      draining: counts[at + STATE_INDEX.draining]!,
+      dead: counts[at + STATE_INDEX.dead]!,
+      capacity: counts[at + STATE_INDEX.healthy]! * capacity,
+      errorRate: flows.zoneAttempts[z]! > 0 ? flows.zoneFailed[z]! / flows.zoneAttempts[z]! : 0,
+      queueSeconds: flows.zoneQueueSeconds[z]!,
     });
   }
   return {

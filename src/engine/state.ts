@@ -8,9 +8,10 @@ import type {StaleNode} from './clients/dns';
 import type {TaskQueue} from './clients/queueing';
 import type {RetryBins} from './clients/retries';
 import type {FlowResult} from './flows';
+import type {NodeView} from './loadBalancer';
 import {EventQueue, type Timed} from './queue';
 import {nextFloat, nextInt, type RngState} from './rng';
-import type {ResolvedModel, SimEvent, TargetLbState} from './types';
+import type {ResolvedModel, SimEvent, TargetLbState, TargetSegment} from './types';
 
 /** A task as the engine tracks it. */
 export interface TaskRec {
@@ -43,6 +44,10 @@ export interface TaskRec {
   healthySince: number;
   /** Requests waiting at the task (see `clients/queueing.ts`). */
   queue: TaskQueue;
+  /** Index of its flow target in the flows last built, or −1 (set by `buildSegment`). */
+  flowTarget: number;
+  /** Its line in the last segment built, reused while it does not change; null before the first. */
+  shown: TargetSegment | null;
 }
 
 /** The clients' state between events: stale DNS answers, retries waiting, the flows in force. */
@@ -59,9 +64,9 @@ export interface ClientState {
   lostRate: number;
   /** The step the lost requests are booked over ends here. */
   lostUntil: number;
-  /** The flows in force, and the tasks they index. */
+  /** The flows in force, and the tasks of each of their targets (tasks alike share one). */
   flows: FlowResult | null;
-  flowTasks: TaskRec[];
+  flowGroups: TaskRec[][];
   /** Bumped when a new `clients/step` is planned: cancels the older one. */
   stepGen: number;
   /** Time of the planned step, or Infinity. */
@@ -70,14 +75,10 @@ export interface ClientState {
   steadySince: number;
   /** The flows' totals when last built, to tell whether they changed. */
   lastKey: number[];
+  /** What the flows in force read from the clients: to tell at a step whether they would change. */
+  used: {staleShare: number; due: Float64Array | null; lostRate: number} | null;
 }
 
-/**
- * How one load balancer node sees a target: `'out'` until it passes a first check there,
- * `'in'` while in that node's pool, `'unhealthy'` once that node has marked it (used only
- * when the node fails open).
- */
-export type NodeView = 'out' | 'in' | 'unhealthy';
 
 /**
  * A network partition and its aftermath. Load balancer nodes on each side check every

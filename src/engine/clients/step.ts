@@ -3,15 +3,17 @@
  * most of a run needs nothing more: the cost grows with events, not with seconds. Three things
  * change with time on their own, and while any of them does, a `clients/step` item is planned:
  *
- * - a stale-DNS window is closing (the share of clients holding a lost node's address falls
- *   every second): a step each whole second;
+ * - a stale-DNS window is closing (the share of clients holding a lost node's address falls):
+ *   a step at each boundary of its cells, a tenth of the window each;
  * - retries are waiting in the bins and the flows have not been the same for as long as the
  *   longest wait (until then the bins are not steady): a step each whole second;
  * - a task's queue changes regime (it empties, its head block empties, or a new request's wait
  *   crosses the timeout): a step at that exact moment, computed from the constant rates.
  *
  * When none applies (the system is steady, even if overloaded and steadily so) no step is
- * planned, and queues and bins are advanced in one go at the next event.
+ * planned, and queues and bins are advanced in one go at the next event. A step whose flows
+ * would come out the same (the retries due this second are those in force, and no task has a
+ * queue) rebuilds nothing and only plans the next one.
  */
 import {expireStale, nextStaleChange, staleShareAt, staleWindow} from './dns';
 import {advanceQueue, emptyQueue, nextQueueChange, servers} from './queueing';
@@ -43,11 +45,12 @@ export function createClientState(model: ResolvedModel): ClientState {
     lostRate: 0,
     lostUntil: 0,
     flows: null,
-    flowTasks: [],
+    flowGroups: [],
     stepGen: 0,
     stepAt: Infinity,
     steadySince: 0,
     lastKey: [],
+    used: null,
   };
 }
 
@@ -67,15 +70,17 @@ export function nodeBack(sim: Sim, z: number): void {
   for (let i = stale.length - 1; i >= 0; i--) if (stale[i]!.zone === z) stale.splice(i, 1);
 }
 
-/** Cells a closing stale-DNS window is held constant over, when nothing else needs whole seconds. */
+/** Cells a closing stale-DNS window is held constant over. */
 const STALE_CELLS = 10;
 
 /**
- * Length of the cells over which a closing stale-DNS window's share is held: a second when
- * clients retry (waiting retries are binned by the second), else a tenth of the window.
+ * Length of the cells over which a closing stale-DNS window's share is held: a tenth of the
+ * window, at least a second (retries wait in one-second bins). Each cell holds the share's mean
+ * over it, so the window's total of attempts sent to the lost node is exact; only when within
+ * the window they fail moves, by less than a cell.
  */
 function staleCell(sim: Sim): number {
-  return sim.clients.bins !== null ? 1 : Math.max(1, sim.clients.staleWindow / STALE_CELLS);
+  return Math.max(1, sim.clients.staleWindow / STALE_CELLS);
 }
 
 /** How clients retry and tasks serve, from the model. */
@@ -120,7 +125,31 @@ export function clientFlowInput(sim: Sim): Pick<FlowInput, 'staleShare' | 'polic
     due = new Float64Array(slots);
     for (let s = 0; s < slots; s++) due[s] = bins.rateAt(s, t);
   }
-  return {staleShare: staleShareAt(c.stale, c.staleWindow, staleCell(sim), t), policy: policyOf(sim.model), due, lostRate: t < c.lostUntil ? c.lostRate : 0};
+  const input = {staleShare: staleShareAt(c.stale, c.staleWindow, staleCell(sim), t), due, lostRate: t < c.lostUntil ? c.lostRate : 0};
+  c.used = input;
+  return {...input, policy: policyOf(sim.model)};
+}
+
+/**
+ * At a step: the flows in force would come out the same, because nothing they read has changed
+ * (the stale share, the retries due this second, the requests failing with a dead task) and no
+ * task has a queue, whose wait changes with time.
+ */
+function sameInputs(sim: Sim): boolean {
+  const c = sim.clients;
+  const f = c.flows;
+  const used = c.used;
+  if (f === null || used === null) return false;
+  const t = sim.t;
+  if ((t < c.lostUntil ? c.lostRate : 0) !== used.lostRate) return false;
+  if (staleShareAt(c.stale, c.staleWindow, staleCell(sim), t) !== used.staleShare) return false;
+  for (let j = 0; j < c.flowGroups.length; j++) if (f.targetInflow[j] !== 0 || c.flowGroups[j]![0]!.queue.total !== 0) return false;
+  const bins = c.bins;
+  const due = used.due;
+  if (bins === null || bins.empty) return due === null;
+  if (due === null) return false;
+  for (let s = 0; s < due.length; s++) if (!near(bins.rateAt(s, t), due[s]!)) return false;
+  return true;
 }
 
 /** Moves queues and waiting retries from the last advance to `t`, at the rates of the flows in force. */
@@ -131,8 +160,11 @@ export function advanceClients(sim: Sim, t: number): void {
   if (t <= from || f === null) return;
   const dt = t - from;
   const capacity = sim.model.service.capacityPerTask;
-  c.flowTasks.forEach((task, j) => {
-    if (task.status === 'running') advanceQueue(task.queue, f.targetInflow[j]!, f.targetInflowGood[j] === 1, capacity, dt);
+  c.flowGroups.forEach((tasks, j) => {
+    const inflow = f.targetInflow[j]!;
+    // Tasks of a target have equal queues: none to move when the first has none and none joins.
+    if (inflow === 0 && tasks[0]!.queue.total === 0) return;
+    for (const task of tasks) if (task.status === 'running') advanceQueue(task.queue, inflow, f.targetInflowGood[j] === 1, capacity, dt);
   });
   if (t >= c.lostUntil) c.lostRate = 0;
   const bins = c.bins;
@@ -156,15 +188,16 @@ function depositRetries(sim: Sim, bins: RetryBins, deposits: Float64Array, from:
   const lazy = t - from > 1 + 1e-9;
   const now = Math.floor(t);
   if (lazy) bins.clear();
-  const waits = [0, clients.requestTimeoutSeconds, clients.connectTimeoutSeconds];
   const slots = deposits.length / 3;
   for (let slot = 0; slot < slots; slot++) {
     const k = (slot % R) + 1;
-    const backoff = backoffWait(clients.backoff, k);
-    for (const kind of [WAIT_FAST, WAIT_TIMEOUT, WAIT_CONNECT]) {
+    let backoff: {fixed: number; spread: number} | null = null;
+    for (let kind = WAIT_FAST; kind <= WAIT_CONNECT; kind++) {
       const r = deposits[slot * 3 + kind]!;
       if (r <= 0) continue;
-      const fixed = waits[kind]! + backoff.fixed;
+      backoff ??= backoffWait(clients.backoff, k);
+      const wait = kind === WAIT_TIMEOUT ? clients.requestTimeoutSeconds : kind === WAIT_CONNECT ? clients.connectTimeoutSeconds : 0;
+      const fixed = wait + backoff.fixed;
       if (!lazy) {
         bins.deposit(slot, r, from, t, fixed, backoff.spread, Math.ceil(t), -Infinity);
         continue;
@@ -177,9 +210,14 @@ function depositRetries(sim: Sim, bins: RetryBins, deposits: Float64Array, from:
   }
 }
 
+/** Equal but for rounding: sums of the same retries made in a different order differ in their last bits. */
+function near(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+}
+
 function sameKey(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (Math.abs(a[i]! - b[i]!) > 1e-9 * Math.max(1, Math.abs(a[i]!))) return false;
+  for (let i = 0; i < a.length; i++) if (!near(a[i]!, b[i]!)) return false;
   return true;
 }
 
@@ -201,8 +239,9 @@ export function planStep(sim: Sim): void {
   if (retrying && t - c.steadySince < c.bins!.horizon) next = Math.min(next, tick);
   const {capacityPerTask, loadShedding, serviceTimeSeconds} = sim.model.service;
   const limit = sim.model.clients.requestTimeoutSeconds - servers(capacityPerTask, serviceTimeSeconds).seconds;
-  c.flowTasks.forEach((task, j) => {
-    if (task.status !== 'running') return;
+  // Tasks of one flow target have equal queues: the first speaks for all.
+  c.flowGroups.forEach(([task], j) => {
+    if (task === undefined || task.status !== 'running') return;
     const dq = nextQueueChange(task.queue, f.targetInflow[j]!, f.targetInflowGood[j] === 1, capacityPerTask, limit, loadShedding);
     if (dq < Infinity) next = Math.min(next, t + dq);
   });
@@ -214,11 +253,15 @@ export function planStep(sim: Sim): void {
   if (next < sim.model.durationSeconds) schedule(sim, next, 'clients/step', {gen: c.stepGen});
 }
 
-/** `clients/step`: the planned step is due, so the flows are rebuilt (queues and bins were advanced to now). */
+/**
+ * `clients/step`: the planned step is due (queues and bins were advanced to now). The flows are
+ * rebuilt, unless they would come out the same: then only the next step is planned.
+ */
 export function ruleClientsStep(sim: Sim, item: Item): void {
   if (item.gen !== sim.clients.stepGen) return;
   sim.clients.stepAt = Infinity;
-  sim.dirty = true;
+  if (sim.dirty || !sameInputs(sim)) sim.dirty = true;
+  else planStep(sim);
 }
 
 /** Requests still under way at `t`: waiting in a queue to be answered in time, waiting to be retried, or failing with a dead task. */
