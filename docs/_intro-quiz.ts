@@ -4,7 +4,11 @@
  * /work/shared/reference/facts.md ("Common oversimplifications" and
  * "Elastic Load Balancing"), where each one has its AWS source.
  */
+import {healthCheckDetection} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
+
+/** The ALB's default health check, worked out by the engine's helper. */
+const detection = healthCheckDetection();
 
 const questions: QuizQuestion[] = [
   {
@@ -91,14 +95,17 @@ const questions: QuizQuestion[] = [
     kind: 'numeric',
     prompt:
       'An ALB target group uses the default health check: every 30 s, a 5 s timeout, and 2 failed checks in a row mark a target unhealthy. A target dies. At the latest, how many seconds pass until it is marked unhealthy?',
-    answer: 65,
+    answer: detection.latestDetectionSeconds,
     tolerance: 5,
     unit: 's',
     hints: [
-      {value: 35, tolerance: 2, text: '35 s is the luckiest case, a target that dies just before a check; the question asks for the latest.'},
+      {
+        value: detection.earliestDetectionSeconds,
+        tolerance: 2,
+        text: `${detection.earliestDetectionSeconds} s is the luckiest case, a target that dies just before a check; the question asks for the latest.`,
+      },
     ],
-    explanation:
-      'In the worst case the target dies just after a check has passed. The next check comes 30 s later and fails when its 5 s timeout runs out (35 s); the second failure comes 30 s after that (65 s). In the best case it is 35 s: hence 35 to 65 s of requests still sent to a dead target.',
+    explanation: `In the worst case the target dies just after a check has passed. The next check comes 30 s later and fails when its 5 s timeout runs out; the second failure comes 30 s after that: ${detection.latestDetectionSeconds} s. In the best case it is ${detection.earliestDetectionSeconds} s: hence ${detection.earliestDetectionSeconds} to ${detection.latestDetectionSeconds} s of requests still sent to a dead target.`,
   },
   {
     id: 'lone-task-recovery',

@@ -59,7 +59,9 @@ export async function gotoHydrated(page: Page, pathname: string) {
 
 /** The model the playground's address holds right now (what the lab runs). */
 export async function modelInUrl(page: Page): Promise<Model> {
-  const value = new URL(page.url()).searchParams.get('model');
+  // Read in the page: `page.url()` learns of `history.replaceState` from a later protocol event, so just after an
+  // edit it can still hold the previous model (it did once on a busy CI run).
+  const value = new URL(await page.evaluate(() => window.location.href)).searchParams.get('model');
   expect(value, 'the playground keeps the model in its address').not.toBeNull();
   const decoded = decodeModel(value!);
   if (!decoded.ok) throw new Error(decoded.reason);

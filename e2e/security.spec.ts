@@ -23,16 +23,18 @@ function violations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as {cspViolations: string[]}).cspViolations);
 }
 
-/** Scrolls a screen at a time to the bottom, so every widget that mounts when near does. */
+/**
+ * Brings each widget still showing its server copy into view until none is left, so every widget that mounts when
+ * near does. Driven from the test, one widget at a time, waiting for the count to fall: a `requestAnimationFrame`
+ * loop inside the page hung for minutes once on a busy machine (headless Chromium can stop producing frames).
+ */
 async function scrollThrough(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
-      window.scrollTo(0, y);
-      await frame();
-    }
-  });
-  await expect(page.locator('[data-widget="static"]')).toHaveCount(0);
+  // Widgets and live code blocks each keep their server copy, marked 'static', until they mount.
+  const waiting = page.locator('[data-widget="static"], [data-code="static"]');
+  for (let left = await waiting.count(); left > 0; left = await waiting.count()) {
+    await waiting.first().evaluate((widget) => widget.scrollIntoView({block: 'center'}));
+    await expect.poll(() => waiting.count(), {message: 'the widget in view mounts'}).toBeLessThan(left);
+  }
 }
 
 const policyOf = (page: Page) => page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

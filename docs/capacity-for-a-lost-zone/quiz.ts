@@ -44,6 +44,23 @@ const leanNoShedSegment = selectSegmentAt(leanRunWith(false), OUTAGE_AT + 600);
 const leanSegment = selectSegmentAt(leanRun, OUTAGE_AT + 600);
 const leanFailedShare = leanSegment.failed / leanSegment.offered;
 
+// The ordering question: the same lean design with ECS replacing the lost tasks, shedding or not.
+const leanReplacedWith = (loadShedding: boolean) =>
+  simulate({
+    zones: ['a', 'b', 'c'],
+    service: {tasksPerZone: {a: leanPerZone, b: leanPerZone, c: leanPerZone}, capacityPerTask: LEAN_PER_TASK, loadShedding},
+    traffic: {requestsPerSecond: LEAN_PEAK},
+    faults: [zoneOutage('b', {at: OUTAGE_AT, duration: 1800})],
+    durationSeconds: 3600,
+  });
+/** The last second of a run in which some request was shed or timed out, or null. */
+const overloadEnd = (run: ReturnType<typeof simulate>): number | null =>
+  run.segments.filter((segment) => segment.failedByCause.shed + segment.failedByCause.timeout > 0).at(-1)?.to ?? null;
+const shedding = leanReplacedWith(true);
+const replacementsServing = shedding.events.find((event) => event.type === 'lb/targetHealthy')?.t ?? null;
+const sheddingOverloadEnd = overloadEnd(shedding);
+const queueingOverloadEnd = overloadEnd(leanReplacedWith(false));
+
 const questions: QuizQuestion[] = [
   {
     id: 'tasks-per-zone-three',
@@ -199,7 +216,7 @@ const questions: QuizQuestion[] = [
     id: 'lean-zone-loss-order',
     kind: 'ordering',
     prompt:
-      'A service runs just enough tasks for its peak, spread over three zones, and ECS replaces lost tasks. A zone fails at peak. Put what happens in order, first at the top.',
+      'A service runs just enough tasks for its peak, spread over three zones; its tasks shed what they cannot answer in time, and ECS replaces lost tasks. A zone fails at peak. Put what happens in order, first at the top.',
     steps: [
       {id: 'dead-requests-fail', text: 'Requests sent to the dead zone’s tasks fail.'},
       {id: 'marked-unhealthy', text: 'The load balancer marks those tasks unhealthy; the tasks left now receive all the traffic and are overloaded.'},
@@ -207,8 +224,7 @@ const questions: QuizQuestion[] = [
       {id: 'first-check', text: 'The replacements start and pass their first health check.'},
       {id: 'overload-ends', text: 'The overload ends.'},
     ],
-    explanation:
-      'Detection comes first (35 to 65 s with the default checks) and the overload starts with it, because the survivors take over the dead tasks’ share. The overload lasts until replacements are in service, which needs the control plane. A statically stable design skips the last three steps: its survivors were never overloaded.',
+    explanation: `Detection comes first (35 to 65 s with the default checks) and the overload starts with it, because the survivors take over the dead tasks’ share. The overload lasts until replacements are in service, which needs the control plane: in the model’s run they serve from t = ${replacementsServing} s and the last request is shed by t = ${sheddingOverloadEnd} s. That order needs the shedding: without it the model’s queues outlast the replacements, and requests still time out up to t = ${queueingOverloadEnd} s${queueingOverloadEnd === 3600 ? ', the end of the run' : ''} (see Overload after a zone loss). A statically stable design skips the last three steps: its survivors were never overloaded.`,
   },
   // Last: a design the model grades, in the lab.
   challenge,

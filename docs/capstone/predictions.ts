@@ -1,5 +1,5 @@
 /** The capstone's "predict first" answers: today's design run by the engine and graded against the brief. */
-import {simulate} from '@site/src/engine';
+import {simulate, type Segment} from '@site/src/engine';
 import {gradeChallenge} from '@site/src/quiz/challenge';
 import {formatPercent} from '@site/src/utils/format';
 import type {Prediction} from '@site/src/components/Predict/types';
@@ -9,14 +9,15 @@ const today = simulate(startDesign);
 const graded = gradeChallenge(challenge, startDesign);
 const missed = graded.targets.filter((target) => !target.passed);
 
-const causes = [
-  {id: 'overload', text: 'Overload: too few tasks left'},
-  {id: 'deadTarget', text: 'Requests sent to dead tasks'},
-  {id: 'database', text: 'No writable database'},
-] as const;
 const failing = today.segments.filter((segment) => segment.failed > 0);
 const last = failing[failing.length - 1];
-const lastCause = last ? causes.reduce((a, b) => (last.failedByCause[b.id] > last.failedByCause[a.id] ? b : a)).id : 'overload';
+/** Each choice's failures in a segment: overload is what timed out or was shed (the challenges' `failedByCause.overload`). */
+const causes = [
+  {id: 'overload', text: 'Overload: too few tasks left', failed: (segment: Segment) => segment.failedByCause.timeout + segment.failedByCause.shed},
+  {id: 'deadTarget', text: 'Requests sent to dead tasks', failed: (segment: Segment) => segment.failedByCause.deadTarget},
+  {id: 'database', text: 'No writable database', failed: (segment: Segment) => segment.failedByCause.database},
+] as const;
+const lastCause = last ? causes.reduce((a, b) => (b.failed(last) > a.failed(last) ? b : a)).id : 'overload';
 
 export const todaysDesign: Prediction = {
   asks: [

@@ -34,7 +34,7 @@ const questions: QuizQuestion[] = [
     choices: [
       {
         id: 'overload',
-        text: `The 4 tasks left serve ${4 * BRIEF.capacityPerTask} req/s of the ${BRIEF.peakRequestsPerSecond} req/s, so requests fail as overload until replacement tasks start and pass a health check.`,
+        text: `The 4 tasks left serve ${4 * BRIEF.capacityPerTask} req/s of the ${BRIEF.peakRequestsPerSecond} req/s, so requests fail as overload, and replacement tasks bring back no more than the peak itself.`,
         correct: true,
         explanation: `Right: ${overloadRequests.toLocaleString('en-US')} requests fail as overload in the lab's run. Without load shedding, the 4 tasks left queue what they cannot serve until requests wait past the clients' timeout, and then almost everything times out. The replacements only bring the capacity back to the peak itself, with nothing over to drain the backlog, so the failures outlast the fault. Three tasks a zone would leave the whole peak's capacity standing.`,
       },

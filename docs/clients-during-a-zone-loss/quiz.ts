@@ -114,7 +114,8 @@ const questions: QuizQuestion[] = [
   {
     id: 'client-settings',
     kind: 'multiple',
-    prompt: 'Which of these are true of a client’s settings during a zone loss? Select all that apply.',
+    prompt:
+      'Zone a was lost ten minutes ago. A colleague is reviewing the incident from the client’s side and writes four statements in the timeline. Which of them are right? Select all that apply.',
     choices: [
       {
         id: 'connect-timeout',

@@ -188,38 +188,41 @@ const questions: QuizQuestion[] = [
   {
     id: 'abort-criterion',
     kind: 'single',
-    prompt: 'Which of these is a good abort criterion for a game day?',
+    prompt:
+      'Minute 12 of a drill on zone b. The hypothesis said: requests fail for about a minute while zone b’s targets are detected and clients’ DNS answers run out, then the error rate falls under 1 %. The written abort criterion is a customer-facing error rate above 2 % for 5 minutes. Four people speak up at once. Whose observation should stop the drill?',
     choices: [
       {
         id: 'budget-exceeded',
-        text: 'The customer-facing error rate stays above the agreed budget for longer than agreed, measured by an alarm that is also an FIS stop condition.',
+        text: 'The alarm on the customer-facing error rate, set up as the experiment’s FIS stop condition, has fired: the rate has been at 3 % for six minutes.',
         correct: true,
-        explanation: 'Right: written in advance, measurable, and it stops the experiment even if nobody reacts.',
+        explanation: 'Right: this is the criterion agreed in advance, measured, and it stops the experiment even if nobody reacts. The hypothesis was wrong somewhere, and the review finds out where.',
       },
       {
         id: 'first-error',
-        text: 'The first failed request.',
+        text: 'Requests failed in the first minute after the injection.',
         correct: false,
-        explanation: 'Some requests always fail during detection (about 35 to 65 s with default health checks). Aborting on the first one ends every drill before it teaches anything.',
+        explanation:
+          'The hypothesis predicted them: some requests always fail while dead targets are detected (35 to 65 s with the default health checks) and while clients still hold the lost node’s address (a 60 s DNS TTL or more). Aborting on them ends every drill before it teaches anything.',
       },
       {
         id: 'lead-feels',
-        text: 'The lead feels that things look bad.',
+        text: 'The lead says the dashboards look bad and wants to stop.',
         correct: false,
-        explanation: 'Feelings under stress are a poor trigger. Agree on numbers beforehand, so that nobody has to argue during the drill.',
+        explanation: 'Feelings under stress are a poor trigger. Agree on numbers beforehand, so that nobody has to argue during the drill, and ask the lead which number looks bad.',
       },
       {
         id: 'target-unhealthy',
-        text: 'A target in the failed zone is marked unhealthy.',
+        text: 'Every target in zone b is marked unhealthy.',
         correct: false,
-        explanation: 'That is the system working as designed: it is an expected event to time, not a reason to stop.',
+        explanation: 'That is the system working as designed: an expected event to time against the hypothesis, not a reason to stop.',
       },
     ],
   },
   {
     id: 'game-day-order',
     kind: 'ordering',
-    prompt: 'Put the steps of a game day in order, first step at the top.',
+    prompt:
+      'Your team runs its first zone-loss game day on Thursday, and these six items are on the whiteboard in no order. Put them in the order the team should do them, first at the top.',
     steps: [
       {id: 'hypothesis', text: 'Write the hypothesis with expected numbers, the scope and the abort criteria.'},
       {id: 'prepare', text: 'Check capacity and alarms, name the roles, tell support and dependent teams.'},

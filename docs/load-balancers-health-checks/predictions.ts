@@ -4,6 +4,7 @@
  */
 import {getPreset, healthCheckDetection, simulate} from '@site/src/engine';
 import type {Prediction} from '@site/src/components/Predict/types';
+import {formatCount, formatDuration, formatPercent} from '@site/src/utils/format';
 import {eventAt, failingPercentAt, failingSeconds, lastFailureAt, YES_NO, yesNo} from '@site/src/content/measure';
 
 const defaults = healthCheckDetection();
@@ -15,7 +16,8 @@ export const tighterChecks: Prediction = {
   because: `the worst case is threshold × interval + timeout: 3 × 10 + 5 = ${tighter.latestDetectionSeconds} s, ${change} s ${change >= 0 ? 'shorter' : 'longer'} than the default ${defaults.latestDetectionSeconds} s. The interval is multiplied by the threshold, so it is the bigger lever.`,
 };
 
-const twoTasks = simulate(getPreset('two-stateless-tasks').model);
+const twoTasksModel = getPreset('two-stateless-tasks').model;
+const twoTasks = simulate(twoTasksModel);
 const zoneFailedAt = eventAt(twoTasks, 'zone/failed') ?? 0;
 const detectedAt = eventAt(twoTasks, 'lb/targetMarkedUnhealthy') ?? zoneFailedAt;
 const replacementAt = eventAt(twoTasks, 'lb/targetHealthy');
@@ -33,7 +35,24 @@ export const twoStatelessTasks: Prediction = {
       answer: yesNo(replacementAt !== null && lastFailure !== null && lastFailure > replacementAt),
     },
   ],
-  because: `the load balancer keeps sending the dead task its half of the requests until its health checks fail, ${detectedAt - zoneFailedAt} s after the zone in this run. Then the surviving task, sized for the whole peak, serves everything, and the replacement joins without a single failure.`,
+  because: `two things fail requests at once: the load balancer keeps sending the dead task its half of the requests until its health checks fail, ${detectedAt - zoneFailedAt} s after the zone in this run, and clients that still hold zone a's node address from DNS fail until their cached answers run out, ${failingSeconds(twoTasks)} s in all (the 60 s TTL). Then the surviving task, sized for the whole peak, serves everything, and the replacement joins without a single failure.`,
+};
+
+const withRetries = (retries: number) => simulate({...twoTasksModel, clients: {...twoTasksModel.clients, retries}}).summary;
+const oneRetry = withRetries(1);
+const twoRetries = withRetries(2);
+
+/** The two-task lab's figures the prose quotes, and the same run with one and two client retries. */
+export const twoTasksFigures = {
+  detectedAfter: formatDuration(detectedAt - zoneFailedAt),
+  failingFor: formatDuration(failingSeconds(twoTasks)),
+  failed: formatCount(Math.round(twoTasks.summary.failed)),
+  deadTarget: formatCount(Math.round(twoTasks.summary.failedByCause.deadTarget)),
+  staleDns: formatCount(Math.round(twoTasks.summary.failedByCause.staleDns)),
+  oneRetryFailed: formatCount(Math.round(oneRetry.failed)),
+  oneRetryShare: formatPercent(oneRetry.failed / twoTasks.summary.failed),
+  twoRetriesFailed: formatCount(Math.round(twoRetries.failed)),
+  twoRetriesShare: formatPercent(twoRetries.failed / twoTasks.summary.failed),
 };
 
 const gray = simulate(getPreset('gray-failure-zonal-shift').model);

@@ -98,31 +98,32 @@ const questions: QuizQuestion[] = [
   {
     id: 'metastable-facts',
     kind: 'multiple',
-    prompt: 'Which of these describe a metastable failure? Select all that apply.',
+    prompt:
+      'Post-mortem: a service ran at 90 % of its capacity. Zone a was lost for ten minutes; its clients retried every failed request twice, at once. Zone a came back at 10:10, yet errors went on until 10:40, when the team blocked a batch client and the service recovered. No code changed and no host was faulty. Which readings of the incident are right? Select all that apply.',
     choices: [
       {
         id: 'outlasts-trigger',
-        text: 'It continues after the trigger that started it has ended.',
+        text: 'It was a metastable failure: the retries kept the load above capacity after the trigger, the lost zone, had ended.',
         correct: true,
-        explanation: 'Right: that is what sets it apart from plain overload. A sustaining effect, such as retries, keeps it going.',
+        explanation: 'Right: that is what sets it apart from plain overload. A sustaining effect, here the retries, kept it going for half an hour with every zone back.',
       },
       {
         id: 'bug',
-        text: 'It needs a software bug or a hardware fault to keep going.',
+        text: 'Something must have stayed broken after 10:10: a failure that outlasts its trigger needs a bug or a faulty host to keep going.',
         correct: false,
-        explanation: 'No: the sustaining effect is usually a feature that helps in normal running, such as retries or a cache.',
+        explanation: 'No: the sustaining effect is usually a feature that helps in normal running, such as retries or a cache. Nothing was broken; the load was.',
       },
       {
         id: 'vulnerable',
-        text: 'A system is only exposed to it while running busy enough that it cannot absorb a temporary loss of capacity.',
+        text: 'Running at 90 % made it vulnerable: it could carry its load, but not a temporary loss of a third of its capacity.',
         correct: true,
         explanation: 'Right: Bronson and colleagues call this the vulnerable state, and many systems run in it because it is efficient.',
       },
       {
-        id: 'aws',
-        text: 'A study of public incident reports counted at least 4 of 15 major AWS outages of a decade as metastable failures.',
+        id: 'block-clients',
+        text: 'Blocking the batch client worked because it cut the load sharply, below what the service could serve while it drained.',
         correct: true,
-        explanation: 'Right: Huang and colleagues, OSDI 2022, who studied 22 metastable failures at 11 organisations.',
+        explanation: 'Right: leaving a metastable state takes a strong push, such as shedding or blocking load, or capacity well beyond normal. Huang and colleagues (OSDI 2022) found such failures at 11 organisations, among them at least 4 of 15 major AWS outages of a decade.',
       },
     ],
   },

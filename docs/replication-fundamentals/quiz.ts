@@ -104,19 +104,44 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'synchronous-commit-order',
-    kind: 'ordering',
+    id: 'synchronous-commit-choice',
+    kind: 'single',
     prompt:
-      'Order PostgreSQL’s `synchronous_commit` levels from the one that waits least before answering "committed" (top) to the one that waits most (bottom).',
-    steps: [
-      {id: 'off', text: '`off`'},
-      {id: 'local', text: '`local`'},
-      {id: 'remote-write', text: '`remote_write`'},
-      {id: 'on', text: '`on`'},
-      {id: 'remote-apply', text: '`remote_apply`'},
+      'A payments service runs PostgreSQL with one synchronous standby in zone b. No confirmed payment may be lost if the primary’s zone fails, and the receipts page reads from the standby right after the payment is confirmed, so it must already see it there. Which `synchronous_commit` level gives both while waiting the least?',
+    choices: [
+      {
+        id: 'local',
+        text: '`local`',
+        correct: false,
+        explanation: '`local` waits only for the primary’s own disk. The standby may not have the payment yet, so losing the primary’s zone can lose it.',
+      },
+      {
+        id: 'remote-write',
+        text: '`remote_write`',
+        correct: false,
+        explanation:
+          '`remote_write` waits until the standby has handed the payment to its operating system: it survives the primary’s zone unless the standby’s machine crashes too, but the standby has not applied it, so the receipts page may not see it yet.',
+      },
+      {
+        id: 'on',
+        text: '`on` (the default)',
+        correct: false,
+        explanation: '`on` waits for the standby to flush the payment to disk, so it survives the primary’s zone; but a flushed change may not be applied yet, and a read on the standby can still miss it.',
+      },
+      {
+        id: 'remote-apply',
+        text: '`remote_apply`',
+        correct: true,
+        explanation:
+          'Right: `remote_apply` waits until the standby has applied the payment, so it survives the primary’s zone and a query on the standby sees it at once. It waits the longest of all the levels, which is the price of reading your own writes on the standby.',
+      },
+      {
+        id: 'off',
+        text: '`off`',
+        correct: false,
+        explanation: '`off` answers before even the primary’s disk has the payment: a crash of the primary alone can lose the last ones.',
+      },
     ],
-    explanation:
-      '`off` answers before even the primary’s disk has the commit; `local` waits for the primary’s disk; `remote_write` for the standby to hand it to its operating system; `on` (the default) for the standby to flush it to disk; `remote_apply` for the standby to apply it, so that queries there see it.',
   },
   {
     id: 'semi-sync-fallback',

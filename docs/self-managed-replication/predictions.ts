@@ -1,9 +1,12 @@
 /** Chapter 10's "predict first" answers, from the engine with the live blocks' models. */
-import {primaryFailure, simulate, zoneOutage, type Fault, type ReplicationMode} from '@site/src/engine';
+import {primaryFailure, simulate, zoneOutage, type Fault, type Model} from '@site/src/engine';
 import {formatCount, formatDuration} from '@site/src/utils/format';
 import type {Prediction} from '@site/src/components/Predict/types';
 
-function run(replication: ReplicationMode, replicaZones: string[], faults: Fault[]) {
+/** The replication modes a self-managed database can be given. */
+type SelfManagedReplication = Extract<NonNullable<Model['database']>, {kind: 'self-managed'}>['replication'];
+
+function run(replication: SelfManagedReplication, replicaZones: string[], faults: Fault[]) {
   return simulate({
     zones: ['a', 'b', 'c'],
     service: {desiredCount: 3},

@@ -28,7 +28,8 @@ const OUTAGE_AT = 300;
 const natRun = simulate({
   zones: ['a', 'b'],
   service: {desiredCount: 2, capacityPerTask: 200, zonalDependency: {zone: 'a', name: 'NAT gateway', share: 0.2}},
-  traffic: {requestsPerSecond: 100, retries: 1},
+  traffic: {requestsPerSecond: 100},
+  clients: {retries: 1},
   faults: [zoneOutage('a', {at: OUTAGE_AT, duration: 1800})],
   durationSeconds: 3600,
 });

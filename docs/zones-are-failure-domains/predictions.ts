@@ -21,6 +21,19 @@ export const threeKinds: Prediction = {
   because: `${kinds.map(({text, summary}) => `${text.split(':')[0]} fails ${formatCount(Math.round(summary.failed))} requests over ${formatDuration(summary.timeToRecoverSeconds ?? 0)}`).join('; ')}. Health checks catch a dead zone within about a minute, but a sick zone passes them, so nothing routes around it until the fault ends.`,
 };
 
+const [total, partial, gray] = [kinds[0]!.summary, kinds[1]!.summary, kinds[2]!.summary];
+
+/** The live block's figures the prose after it quotes, so the page never types a number the engine produces. */
+export const threeKindsFigures = {
+  totalFailed: formatCount(Math.round(total.failed)),
+  totalDeadTarget: formatCount(Math.round(total.failedByCause.deadTarget)),
+  totalStaleDns: formatCount(Math.round(total.failedByCause.staleDns)),
+  totalSeconds: formatDuration(total.timeToRecoverSeconds ?? 0),
+  partialFailed: formatCount(Math.round(partial.failed)),
+  /** Whole times the gray failure's count holds the total outage's. */
+  grayTimesTotal: `${Math.floor(gray.failed / total.failed)}`,
+};
+
 const shift = simulate(getPreset('gray-failure-zonal-shift').model).summary;
 
 export const shiftCapacity: Prediction = {

@@ -83,7 +83,8 @@ const questions: QuizQuestion[] = [
   {
     id: 'what-a-zone-is',
     kind: 'multiple',
-    prompt: 'Which of these are true of Availability Zones? Select all that apply.',
+    prompt:
+      'A design document for a new service in us-east-1 rests on these assumptions about its Availability Zones. Which of them hold? Select all that apply.',
     choices: [
       {
         id: 'own-power-network',
@@ -162,7 +163,7 @@ const questions: QuizQuestion[] = [
         id: 'total',
         text: 'Zone b loses power: both of its tasks die.',
         correct: most === 'total',
-        explanation: `The lab counts about ${count(failedBy.total)} failed requests: a third of the traffic goes to dead tasks only until their health checks fail, about a minute, and then the load balancer routes around the zone.`,
+        explanation: `The lab counts about ${count(failedBy.total)} failed requests, all in about a minute: a third of the traffic goes to dead tasks until their health checks fail, and clients that still hold zone b’s node address from DNS fail until their answers run out (60 s TTL); then the load balancer routes around the zone.`,
       },
       {
         id: 'partial',
@@ -243,7 +244,8 @@ const questions: QuizQuestion[] = [
   {
     id: 'fis-power-interruption',
     kind: 'multiple',
-    prompt: 'AWS FIS’s “AZ Availability: Power Interruption” scenario simulates a total zone outage. Which of these does it do? Select all that apply.',
+    prompt:
+      'Your team will run AWS FIS’s “AZ Availability: Power Interruption” scenario against zone b, where some of your ECS tasks, an RDS primary and an ElastiCache primary run. What should the game-day runbook expect the scenario to do? Select all that apply.',
     choices: [
       {
         id: 'stops-compute',
