@@ -3,6 +3,7 @@
  * (every task there stops) or returns (its node checks the targets again, a fixed fleet
  * restarts its instances, ECS places waiting tasks).
  */
+import {targetConnectionsLost} from './clients/keepAlive';
 import {nextCheckAtOrAfter} from './healthChecks';
 import {ruleDrainFinished, launchPending, maybeRebalance} from './scheduler';
 import {loseTaskSessions} from './sessions';
@@ -13,6 +14,7 @@ import {resetChecks} from './tasks';
 /** A task stops (crash or zone outage). */
 export function killTask(sim: Sim, task: TaskRec, byZone: boolean, why: string): void {
   if (task.removed || task.status === 'dead') return;
+  targetConnectionsLost(sim, task);
   const wasInService = task.lb === 'healthy' && task.status === 'running';
   if (wasInService && !byZone) loseTaskSessions(sim, [{task, share: 1}], `task ${task.id} stopped`);
   task.status = 'dead';

@@ -16,6 +16,7 @@
  * queue) rebuilds nothing and only plans the next one.
  */
 import {expireStale, nextStaleChange, staleShareAt, staleWindow} from './dns';
+import {nextKeptChange, nodeConnectionsLost} from './keepAlive';
 import {advanceQueue, emptyQueue, nextQueueChange, servers} from './queueing';
 import {backoffWait, RetryBins} from './retries';
 import {WAIT_CONNECT, WAIT_FAST, WAIT_TIMEOUT, type ClientPolicy, type FlowInput} from '../flows';
@@ -40,6 +41,7 @@ export function createClientState(model: ResolvedModel): ClientState {
   return {
     stale: [],
     staleWindow: staleWindow(model),
+    dead: [],
     bins: retries > 0 ? new RetryBins(classCount(model) * retries, longestWait(model)) : null,
     advancedAt: 0,
     lostRate: 0,
@@ -60,6 +62,7 @@ export function nodeLost(sim: Sim, z: number): void {
   let nodes = 1;
   for (let k = 0; k < sim.model.zones.length; k++) if (k !== z && nodeInDns(sim, k)) nodes++;
   const wasInDns = nodeRoutable(sim, z);
+  if (wasInDns) nodeConnectionsLost(sim, z, 1 / nodes);
   if (!wasInDns || sim.clients.staleWindow <= 0) return;
   sim.clients.stale.push({zone: z, since: sim.t, share: 1 / nodes});
 }
@@ -79,7 +82,7 @@ const STALE_CELLS = 10;
  * over it, so the window's total of attempts sent to the lost node is exact; only when within
  * the window they fail moves, by less than a cell.
  */
-function staleCell(sim: Sim): number {
+export function staleCell(sim: Sim): number {
   return Math.max(1, sim.clients.staleWindow / STALE_CELLS);
 }
 
@@ -132,8 +135,8 @@ export function clientFlowInput(sim: Sim): Pick<FlowInput, 'staleShare' | 'polic
 
 /**
  * At a step: the flows in force would come out the same, because nothing they read has changed
- * (the stale share, the retries due this second, the requests failing with a dead task) and no
- * task has a queue, whose wait changes with time.
+ * (the stale share, the retries due this second, the requests failing with a dead task, the
+ * dead connections) and no task has a queue, whose wait changes with time.
  */
 function sameInputs(sim: Sim): boolean {
   const c = sim.clients;
@@ -142,6 +145,8 @@ function sameInputs(sim: Sim): boolean {
   if (f === null || used === null) return false;
   const t = sim.t;
   if ((t < c.lostUntil ? c.lostRate : 0) !== used.lostRate) return false;
+  // A kept-alive connections' gap has ended: their share leaves the flows.
+  if (c.dead.some((d) => d.until <= t)) return false;
   if (staleShareAt(c.stale, c.staleWindow, staleCell(sim), t) !== used.staleShare) return false;
   for (let j = 0; j < c.flowGroups.length; j++) if (f.targetInflow[j] !== 0 || c.flowGroups[j]![0]!.queue.total !== 0) return false;
   const bins = c.bins;
@@ -227,12 +232,14 @@ export function planStep(sim: Sim): void {
   const f = c.flows;
   if (f === null) return;
   const t = sim.t;
-  const key = [f.attempts, f.served, f.failed, f.timedOut, f.shed, f.wasted];
+  // The retries asked for, slot by slot and wait by wait, too: a failure that changes cause (a dead
+  // target's share failing on kept-alive connections instead) can keep every total and change the waits.
+  const key = [f.attempts, f.served, f.failed, f.timedOut, f.shed, f.wasted, ...f.deposits];
   if (!sameKey(key, c.lastKey)) c.steadySince = t;
   c.lastKey = key;
   const tick = Math.floor(t) + 1;
   let next = Infinity;
-  next = nextStaleChange(c.stale, c.staleWindow, staleCell(sim), t);
+  next = Math.min(nextStaleChange(c.stale, c.staleWindow, staleCell(sim), t), nextKeptChange(sim));
   if (c.lostRate > 0) next = Math.min(next, c.lostUntil);
   // Retries waiting, or about to: until the flows have been steady for the longest wait, the bins are not.
   const retrying = c.bins !== null && (!c.bins.empty || f.deposits.some((x) => x > 0));
