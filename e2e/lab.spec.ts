@@ -216,8 +216,7 @@ test.describe('the clients and overload in the lab (issue 13)', () => {
     await expect(lab.getByLabel('DNS TTL')).toHaveValue('20');
     await expect(lab.getByLabel('Clients never re-resolve')).toBeChecked();
     await expect(lab.getByLabel('Client DNS cache')).toHaveCount(0);
-    // keepAlive travels in the link (the round trip below) but has no control: the engine does not model it yet.
-    await expect(lab.getByLabel('Keep-alive connections')).toHaveCount(0);
+    await expect(lab.getByLabel('Keep-alive connections')).not.toBeChecked();
     await expect(lab.getByLabel('Connect timeout')).toHaveValue('3');
     await expect(lab.getByLabel('Request timeout')).toHaveValue('4');
     await expect(lab.getByLabel('Client retries')).toHaveValue('2');
@@ -291,4 +290,33 @@ test('the diagram counts failed checks per load balancer node where the nodes di
           : '';
     await expect(timers.filter({hasText: `node in zone ${count.nodeZone}:`})).toHaveText(`node in zone ${count.nodeZone}: ${count.done} of ${count.threshold} failed${next}`);
   }
+});
+
+test('turning keep-alive off changes the figures: no request is lost on connections to the dead node', async ({page}) => {
+  // Cross-zone off and a TTL of 0: with keep-alive the only failures are the lost node's clients'
+  // next requests on their dead connections; without it every request opens a connection to a live node.
+  const model: Model = {
+    zones: ['use1-az1', 'use1-az2', 'use1-az4'],
+    service: {desiredCount: 6, capacityPerTask: 100},
+    loadBalancer: {crossZone: false, dnsTtlSeconds: 0},
+    traffic: {requestsPerSecond: 300},
+    faults: [{kind: 'zoneOutage', zone: 'use1-az1', at: 300, duration: 600}],
+    durationSeconds: 1800,
+  };
+  const kept = simulate(model).summary;
+  const off: Model = {...model, clients: {keepAlive: false}};
+  const fresh = simulate(off).summary;
+  expect(kept.failedByCause.staleConnection).toBeGreaterThan(0);
+  expect(fresh.failed).toBe(0);
+  await gotoHydrated(page, `/playground?model=${encodeModel(model)}`);
+  const lab = page.getByRole('region', {name: 'Your model'});
+  const control = lab.getByLabel('Keep-alive connections');
+  await expect(control).toBeChecked();
+  await expect(lab.getByTestId('summary-failed-requests')).toHaveText(formatCount(kept.failed));
+  await lab.getByRole('slider').fill('305');
+  await expect(lab.getByTestId('failing-now')).toContainText('kept-alive connections');
+  await control.uncheck();
+  await expect.poll(() => modelInUrl(page)).toEqual(off);
+  await expect(lab.getByTestId('summary-failed-requests')).toHaveText(formatCount(fresh.failed));
+  await expect(lab.getByTestId('failing-now')).toHaveText('Failing now: nothing.');
 });

@@ -14,7 +14,7 @@ export const staleDns: Prediction = {
     {id: 'failed', kind: 'number', label: 'Requests failed, clients keeping answers for the TTL only', unit: 'requests', answer: Math.round(ttlOnly.failed)},
     {id: 'seconds', kind: 'number', label: 'Seconds during which requests fail', unit: 's', answer: failingSeconds(ttlRun)},
   ],
-  because: `with cross-zone load balancing off, the nodes of zones b and c send only to their own tasks, so no request reaches a dead task through them: ${formatCount(Math.round(ttlOnly.failedByCause.staleDns))} of the engine's ${formatCount(Math.round(ttlOnly.failed))} failed requests were sent to zone a's node from stale DNS answers, fewer each second as the clients' cached answers expired over the TTL. With a cache kept forever, nothing moves those clients: ${formatCount(Math.round(forever.failed))} requests fail, until zone a comes back.`,
+  because: `with cross-zone load balancing off, the nodes of zones b and c send only to their own tasks, so no request reaches a dead task through them: ${formatCount(Math.round(ttlOnly.failedByCause.staleDns))} of the engine's ${formatCount(Math.round(ttlOnly.failed))} failed requests were sent to zone a's node from stale DNS answers, fewer each second as the clients' cached answers expired over the TTL, after ${formatCount(Math.round(ttlOnly.failedByCause.staleConnection))} in the first seconds that were its clients' next requests on their kept-alive connections to it. With a cache kept forever, nothing moves those clients: ${formatCount(Math.round(forever.failed))} requests fail, until zone a comes back.`,
 };
 
 const runs = runRetryPolicies();

@@ -119,9 +119,11 @@ describe('faults', () => {
   });
 
   it('zone outage stops tasks, and cross-zone load balancing spreads the dead share', () => {
-    // TTL 0: clients forget the lost node at once, so only the dead targets fail (the stale-DNS
-    // window is clients/dns.test.ts's).
-    const r = simulate(sixTasks({faults: [zoneOutage('a', {at: 300, duration: 600})], loadBalancer: {dnsTtlSeconds: 0}, seed: 2}));
+    // TTL 0 and no keep-alive: clients forget the lost node at once, so only the dead targets fail
+    // (the stale-DNS window is clients/dns.test.ts's, the dead node's connections keepAlive.test.ts's).
+    const r = simulate(
+      sixTasks({faults: [zoneOutage('a', {at: 300, duration: 600})], loadBalancer: {dnsTtlSeconds: 0}, clients: {keepAlive: false}, seed: 2}),
+    );
     // Nodes b and c take half the traffic each; each sends 2 of its 6 shares to the dead tasks
     // until it marks them, (2 − 1) × 30 + 5 s after its own first check at or after 300:
     // 100 rps × 2/6 × (mark_b − 300) + 100 rps × 2/6 × (mark_c − 300).
@@ -136,7 +138,8 @@ describe('faults', () => {
   });
 
   it('with cross-zone off no request reaches the dead tasks, but clients still holding the lost node from DNS fail', () => {
-    const r = simulate(sixTasks({loadBalancer: {crossZone: false}, faults: [zoneOutage('a', {at: 300, duration: 600})]}));
+    // Without keep-alive: the dead node's kept-alive connections are clients/keepAlive.test.ts's.
+    const r = simulate(sixTasks({loadBalancer: {crossZone: false}, clients: {keepAlive: false}, faults: [zoneOutage('a', {at: 300, duration: 600})]}));
     expect(r.summary.failedByCause.deadTarget).toBe(0);
     // Until this change the lost node left every client's cache at once and nothing failed. Now a
     // third of 200 rps still goes to it at first, falling to 0 over the 60 s TTL: 200 × 1/3 × 60 / 2.
@@ -154,8 +157,9 @@ describe('faults', () => {
     const model = sixTasks({
       service: {desiredCount: 6, capacityPerTask: 50, zonalDependency: {zone: 'a', name: 'NAT gateway', share: 0.3}},
       faults: [zoneOutage('a', {at: 300, duration: 600})],
-      // TTL 0: the clients holding zone a's node would fail as stale DNS first (not this test's subject).
+      // TTL 0, no keep-alive: the clients holding zone a's node would fail first (not this test's subject).
       loadBalancer: {crossZone: false, dnsTtlSeconds: 0},
+      clients: {keepAlive: false},
     });
     const r = simulate(model);
     // 30 % of 200 rps need the NAT gateway for 600 s.

@@ -5,7 +5,8 @@
  * here as `due`. A pure function of a snapshot, so selectors can call it again for any moment.
  *
  * An attempt of one request class fails, in this order: sent to a lost node still in the
- * client's DNS cache (`staleDns`), no target (`noHealthyTarget`), lost crossing a partition, a
+ * client's DNS cache (`staleDns`), sent on a kept-alive connection to a node or target that died
+ * (`staleConnection`, `clients/keepAlive.ts`), no target (`noHealthyTarget`), lost crossing a partition, a
  * dead target, a gray failure, something the class needs is down or out of reach (`database`,
  * `dependency`, `partition`), rejected by load shedding (`shed`), or answered after the client
  * gave up (`timeout`). Failing at once takes no task capacity; only attempts a live task admits
@@ -14,6 +15,7 @@
  * otherwise later, through the bins. A request fails for good when its last attempt fails or
  * the retry budget refuses its retry, booked to the cause of its last attempt.
  */
+import {keptShare, type KeptInput} from './clients/keepAlive';
 import {admit, latencyQuantiles, waitProbability, type Admission, type ServicePolicy} from './clients/queueing';
 import {noFailures, routingShares, type RoutedTarget, type Routing} from './loadBalancer';
 import type {RequestClass} from './traffic';
@@ -61,6 +63,8 @@ export interface FlowInput {
   due: Float64Array | null;
   /** Requests per second failing for good because the task they were queued at died. */
   lostRate: number;
+  /** Kept-alive connections to nodes or targets that died (see `clients/keepAlive.ts`); null for none. */
+  kept: KeptInput | null;
 }
 
 /** Kinds of wait before a retry, by what failed: at once, after the request timeout, after the connect timeout. */
@@ -93,6 +97,8 @@ export interface FlowResult {
   targetServed: Float64Array;
   /** Per target: attempts that failed there. */
   targetFailed: Float64Array;
+  /** Per target: share of all attempts routed to it. */
+  targetShare: Float64Array;
   /** Per target: requests per second joining its queue (the fluid regime), and whether they will be answered in time. */
   targetInflow: Float64Array;
   targetInflowGood: Uint8Array;
@@ -115,10 +121,11 @@ interface TargetState {
 }
 
 /** The failure shares of an attempt of class `c`, given each target's admission. */
-function classShares(input: FlowInput, routing: Routing, c: RequestClass, states: TargetState[]): Shares {
+function classShares(input: FlowInput, routing: Routing, c: RequestClass, states: TargetState[], kept: number): Shares {
   const s = noFailures();
-  const routed = 1 - input.staleShare;
+  const routed = 1 - input.staleShare - kept;
   s.staleDns = input.staleShare;
+  s.staleConnection = kept;
   s.noHealthyTarget = routed * routing.none;
   s.partition = routed * routing.cut;
   for (let j = 0; j < input.targets.length; j++) {
@@ -158,7 +165,8 @@ export function computeFlows(input: FlowInput): FlowResult {
   const R = policy.retries;
   const n = targets.length;
   const routing = routingShares(input);
-  const routed = 1 - input.staleShare;
+  const kept = keptShare(input.kept, input.staleShare, routing);
+  const routed = 1 - input.staleShare - kept;
   const states: TargetState[] = targets.map(() => ({a: null, load: 0}));
   // Attempts per second per class and attempt number (0 = first).
   const a = classes.map((c) => {
@@ -195,7 +203,7 @@ export function computeFlows(input: FlowInput): FlowResult {
       const load = routed * p * (1 - (input.grayShare[tg.zone] ?? 0)) * needs;
       states[j] = {a: admit(load, tg.capacity, tg.queued, policy.service), load};
     }
-    shares = classes.map((c) => classShares(input, routing, c, states));
+    shares = classes.map((c) => classShares(input, routing, c, states, kept));
     // The budget: retries wanted now against budget × first attempts.
     let wanted = 0;
     for (let ci = 0; ci < classes.length; ci++) {
@@ -206,7 +214,7 @@ export function computeFlows(input: FlowInput): FlowResult {
     let next = 0;
     for (let ci = 0; ci < classes.length; ci++) {
       const s = shares[ci]!;
-      const fast = policy.instantRetries ? total(s) - s.timeout - s.staleDns : 0;
+      const fast = policy.instantRetries ? total(s) - s.timeout - s.staleDns - s.staleConnection : 0;
       const row = a[ci]!;
       for (let k = 1; k <= R; k++) row[k] = due(ci, k) + row[k - 1]! * Math.max(0, fast) * ratio;
       for (let k = 0; k <= R; k++) next += row[k]!;
@@ -215,7 +223,7 @@ export function computeFlows(input: FlowInput): FlowResult {
     attempts = next;
     if (done || (!policy.instantRetries && policy.budget === null && iter > 0)) break;
   }
-  return outcomes(input, routing, states, a, shares, ratio, attempts);
+  return outcomes(input, routing, states, a, shares, ratio, attempts, kept);
 }
 
 /** Books what the settled attempts become: failures, retries to make later, goodput and latency. */
@@ -227,6 +235,7 @@ function outcomes(
   shares: Shares[],
   ratio: number,
   attempts: number,
+  kept: number,
 ): FlowResult {
   const {rate, classes, policy, targets} = input;
   const R = policy.retries;
@@ -252,8 +261,8 @@ function outcomes(
       if (k < R && f > 0) {
         const retried = row[k]! * ratio;
         const slot = (ci * R + k) * 3;
-        if (!policy.instantRetries) deposits[slot + WAIT_FAST]! += retried * (f - s.timeout - s.staleDns);
-        deposits[slot + WAIT_TIMEOUT]! += retried * s.timeout;
+        if (!policy.instantRetries) deposits[slot + WAIT_FAST]! += retried * (f - s.timeout - s.staleDns - s.staleConnection);
+        deposits[slot + WAIT_TIMEOUT]! += retried * (s.timeout + s.staleConnection);
         deposits[slot + WAIT_CONNECT]! += retried * s.staleDns;
       }
     }
@@ -276,7 +285,8 @@ function outcomes(
   let served = 0;
   let wasted = 0;
   let capacity = 0;
-  const routedAttempts = attempts * (1 - input.staleShare);
+  const routedAttempts = attempts * (1 - input.staleShare - kept);
+  const targetShare = routing.pi.map((p) => p * (1 - input.staleShare - kept));
   const forLatency: {a: Admission; weight: number}[] = [];
   // Tasks with the same load have the same stationary wait: compute it once per run of equal admissions.
   let lastAdmission: Admission | null = null;
@@ -348,6 +358,7 @@ function outcomes(
     latencyP99,
     targetServed,
     targetFailed,
+    targetShare,
     targetInflow,
     targetInflowGood,
     zoneAttempts,

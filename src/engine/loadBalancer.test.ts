@@ -24,6 +24,7 @@ function input(targets: FlowTarget[], over: Partial<FlowInput> = {}): FlowInput 
     policy: {retries: 0, instantRetries: true, budget: null, service: {serviceTimeSeconds: 0.05, timeoutSeconds: 10, shedding: false}},
     due: null,
     lostRate: 0,
+    kept: null,
     ...over,
   };
 }

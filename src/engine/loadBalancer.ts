@@ -39,6 +39,7 @@ export function noFailures(): FailuresByCause {
     timeout: 0,
     shed: 0,
     staleDns: 0,
+    staleConnection: 0,
     noHealthyTarget: 0,
     database: 0,
     dependency: 0,

@@ -29,20 +29,26 @@ describe('presets', () => {
     const r = run('two-stateless-tasks');
     const mark = r.events.find((e) => e.type === 'lb/targetMarkedUnhealthy')!.t;
     const tl = toTimeline(r);
-    // Clients still holding zone a's node from DNS: half of them at 300 s, none at 360 s (TTL 60 s),
-    // held for 6 s at a time at each stretch's mean: ½ × (1 − (6k + 3) / 60) in the k-th stretch.
-    const stale = (t: number) => (t >= 360 ? 0 : 0.5 * (1 - (6 * Math.floor((t - 300) / 6) + 3) / 60));
+    // Kept-alive connections to zone a's node: half the clients (1,000 sessions, one request each
+    // 1,000 ÷ 100 = 10 s) lose their next request, so half the requests fail from 300 to 310 s.
+    const kept = (t: number) => (t < 310 ? 0.5 : 0);
+    // Then the same clients, still holding zone a's node from DNS: half of them at 300 s, none at
+    // 360 s (TTL 60 s), held for 6 s at a time at each stretch's mean: ½ × (1 − (6k + 3) / 60).
+    const stale = (t: number) => (t < 310 || t >= 360 ? 0 : 0.5 * (1 - (6 * Math.floor((t - 300) / 6) + 3) / 60));
     for (const p of tl) {
+      const lost = kept(p.t) + stale(p.t);
       if (p.t < 300 || p.t >= Math.max(mark, 360)) expect(p.failed).toBe(0);
       // Before the mark the rest of the clients reach the live node, which sends half to the dead task.
-      else if (p.t < mark) expect(p.failed).toBeCloseTo(100 * (stale(p.t) + (1 - stale(p.t)) / 2), 9);
-      else expect(p.failed).toBeCloseTo(100 * stale(p.t), 9);
+      else if (p.t < mark) expect(p.failed).toBeCloseTo(100 * (lost + (1 - lost) / 2), 9);
+      else expect(p.failed).toBeCloseTo(100 * lost, 9);
     }
     // More than half fail until the dead task is marked: the stale share adds to the dead task's half.
     expect(r.summary.longestOutageSeconds).toBe(mark - 300);
-    // Retries halve the dead task's share (the DNS window has its own retry story: TTL 0 here).
+    // Retries halve the dead task's share (the DNS window and kept-alive connections have their
+    // own retry story: TTL 0 and no keep-alive here).
     const ttl0 = (m: Model) => {
       m.loadBalancer = {dnsTtlSeconds: 0};
+      m.clients = {keepAlive: false};
     };
     const once = run('two-stateless-tasks', ttl0);
     const retry = run('two-stateless-tasks', (m) => {
@@ -87,10 +93,15 @@ describe('presets', () => {
     const s = selectStateAt(r, 400);
     expect(s.zones.reduce((a, z) => a + z.capacity, 0)).toBe(200);
     expect(r.summary.failedByCause.timeout + r.summary.failedByCause.shed).toBe(0);
-    // Besides the dead targets, the clients that still hold zone b's node from DNS: a third of
-    // 200 rps at first, falling linearly to 0 over the 60 s TTL: 200 × 1/3 × 60 / 2 = 2,000.
-    expect(r.summary.failedByCause.staleDns).toBeCloseTo(2000, 6);
-    expect(r.summary.failed).toBeCloseTo(r.summary.failedByCause.deadTarget + r.summary.failedByCause.staleDns, 6);
+    // Besides the dead targets, the clients of zone b's node. For the first 2,000 sessions ÷ 200 rps
+    // = 10 s, a third of the requests go over kept-alive connections to it and fail: 200 × 1/3 × 10.
+    expect(r.summary.failedByCause.staleConnection).toBeCloseTo((200 / 3) * 10, 6);
+    // Then those that still hold it from DNS: a third of 200 rps at first, falling linearly to 0
+    // over the 60 s TTL (200 × 1/3 × 60 / 2 = 2,000), less its first 10 s, in stretches of 6 s at
+    // their mean: 6 s at 1/3 × (1 − 3/60) and 4 s at 1/3 × (1 − 9/60).
+    expect(r.summary.failedByCause.staleDns).toBeCloseTo(2000 - (200 / 3) * (0.95 * 6 + 0.85 * 4), 6);
+    const {deadTarget, staleDns, staleConnection} = r.summary.failedByCause;
+    expect(r.summary.failed).toBeCloseTo(deadTarget + staleDns + staleConnection, 6);
   });
 
   it('rds-multi-az: writes fail during the 60–120 s failover, none lost', () => {
@@ -169,13 +180,17 @@ describe('presets on clients, retries and overload', () => {
     const r = run('dns-cache-cross-zone-off');
     // Cross-zone off: no node sends to another zone's tasks, so none reaches zone a's dead tasks.
     expect(r.summary.failedByCause.deadTarget).toBe(0);
-    // Clients that never re-resolve: a third of 300 req/s for the whole 1,200 s outage = 120,000.
-    expect(r.summary.failedByCause.staleDns).toBeCloseTo(300 * (1 / 3) * 1200, 6);
+    // Clients that never re-resolve: a third of 300 req/s for the whole 1,200 s outage = 120,000;
+    // the first 3,000 sessions ÷ 300 rps = 10 s of it on their kept-alive connections to the node.
+    expect(r.summary.failedByCause.staleConnection).toBeCloseTo(300 * (1 / 3) * 10, 6);
+    expect(r.summary.failedByCause.staleDns).toBeCloseTo(300 * (1 / 3) * (1200 - 10), 6);
     // Clients that honour the 60 s TTL: a third at first, falling to none in 60 s: 300 × 1/3 × 60 / 2 = 3,000.
     const ttl = run('dns-cache-cross-zone-off', (m) => {
       m.clients = {};
     });
-    expect(ttl.summary.failedByCause.staleDns).toBeCloseTo(300 * (1 / 3) * 30, 6);
+    // Less its first 10 s, which fail on the kept-alive connections (6 s stretches, as above).
+    expect(ttl.summary.failedByCause.staleDns).toBeCloseTo(300 * (1 / 3) * (30 - (0.95 * 6 + 0.85 * 4)), 6);
+    expect(ttl.summary.failedByCause.staleConnection).toBeCloseTo(300 * (1 / 3) * 10, 6);
     expect(ttl.summary.failedByCause.deadTarget).toBe(0);
   });
 

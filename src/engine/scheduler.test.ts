@@ -6,9 +6,11 @@ const twoTasks = (extra: Partial<Model> = {}): Model => ({
   service: {desiredCount: 2, capacityPerTask: 100},
   traffic: {requestsPerSecond: 100},
   faults: [zoneOutage('a', {at: 300, duration: 600})],
-  // Clients forget the lost zone's node at once (TTL 0): these tests count what the health
-  // checks and the scheduler let fail, not the stale-DNS window (clients/dns.test.ts has that).
+  // Clients forget the lost zone's node at once (TTL 0) and hold no kept-alive connection to it:
+  // these tests count what the health checks and the scheduler let fail, not the stale-DNS
+  // window (clients/dns.test.ts has that) nor the dead node's connections (clients/keepAlive.test.ts).
   loadBalancer: {dnsTtlSeconds: 0},
+  clients: {keepAlive: false},
   ...extra,
 });
 

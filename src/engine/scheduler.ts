@@ -12,6 +12,7 @@ import {connected, fmt, log, schedule, zoneName, zoneUp, type Item, type Sim, ty
 import {nextCheckAtOrAfter, nodeMarkTime, nodeReturnTime} from './healthChecks';
 import {loseTaskSessions, targetEnteredService} from './sessions';
 import {emptyQueue} from './clients/queueing';
+import {targetConnectionsLost} from './clients/keepAlive';
 
 /** Creates a task record in zone `z` (not yet scheduled). */
 export function createTask(sim: Sim, z: number, status: TaskRec['status']): TaskRec {
@@ -75,6 +76,7 @@ export function scheduleNodeReturn(sim: Sim, task: TaskRec, k: number): void {
 /** A task stops (crash or zone outage). */
 export function killTask(sim: Sim, task: TaskRec, byZone: boolean, why: string): void {
   if (task.removed || task.status === 'dead') return;
+  targetConnectionsLost(sim, task);
   const wasInService = task.lb === 'healthy' && task.status === 'running';
   if (wasInService && !byZone) loseTaskSessions(sim, [{task, share: 1}], `task ${task.id} stopped`);
   task.status = 'dead';

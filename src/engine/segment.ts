@@ -2,7 +2,8 @@
  * Building one segment: the snapshot of the run at the current instant (tasks, zones, the
  * database) turned into flows, and the flows into the segment a reader sees.
  */
-import {clientFlowInput} from './clients/step';
+import {keptFlowInput} from './clients/keepAlive';
+import {clientFlowInput, staleCell} from './clients/step';
 import {dbReachFrom, dbSegment} from './database';
 import {computeFlows, type FlowInput, type FlowResult, type FlowTarget} from './flows';
 import {activePartition, connected, nodeInDns, nodeRoutable, type Sim, type TaskRec} from './state';
@@ -97,7 +98,9 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
           }),
     }),
     ...clientFlowInput(sim),
+    kept: null,
   };
+  Object.assign(input, keptFlowInput(sim, tasks, input.staleShare, staleCell(sim)));
   const flows = computeFlows(input);
   sim.clients.flows = flows;
   sim.clients.flowTasks = tasks;

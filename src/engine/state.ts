@@ -5,6 +5,7 @@
  * never escapes: `simulate` is still a pure function of the model.
  */
 import type {StaleNode} from './clients/dns';
+import type {DeadConnections} from './clients/keepAlive';
 import type {TaskQueue} from './clients/queueing';
 import type {RetryBins} from './clients/retries';
 import type {FlowResult} from './flows';
@@ -51,6 +52,8 @@ export interface ClientState {
   stale: StaleNode[];
   /** Seconds over which stale answers expire (TTL + cache; Infinity for a cache kept forever). */
   staleWindow: number;
+  /** Kept-alive connections to nodes and targets that died, until each has failed its next request. */
+  dead: DeadConnections[];
   /** Retries waiting to be made; null when clients do not retry. */
   bins: RetryBins | null;
   /** Time up to which queues and bins have been advanced. */

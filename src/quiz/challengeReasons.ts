@@ -57,6 +57,7 @@ const CAUSE_WORDS: Record<FailureCause, string> = {
   timeout: 'that waited in the queues of overloaded tasks until their clients gave up (timed out)',
   shed: 'rejected at once by tasks shedding the load they could not serve in time',
   staleDns: 'sent to a lost zone’s load balancer node whose address clients still had from DNS',
+  staleConnection: 'sent on kept-alive connections to a load balancer node or task that had died (each client’s next request)',
   noHealthyTarget: 'with no task at all to serve them',
   database: 'needing the database while it had no writable primary',
   dependency: 'needing a single-zone dependency that was down',

@@ -62,7 +62,12 @@ export default function ClientsFields({model, onChange}: Props): React.JSX.Eleme
             onChange={(value) => set({dnsCacheSeconds: value})}
           />
         )}
-        {/* No keep-alive control: the engine accepts `clients.keepAlive` but does not model it yet (reference page, simplifications). */}
+        <CheckboxField
+          label="Keep-alive connections"
+          checked={clients.keepAlive ?? DEFAULT_CLIENTS.keepAlive}
+          hint="Clients reuse one connection; when the node (or, with an NLB, the task) at its far end dies, their next request on it fails."
+          onChange={(checked) => set({keepAlive: checked === DEFAULT_CLIENTS.keepAlive ? undefined : checked})}
+        />
         {TIMEOUT_FIELDS.map((field) => (
           <NumberField
             key={field.key}

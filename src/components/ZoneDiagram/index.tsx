@@ -34,6 +34,7 @@ export function describeChecks(count: CheckCount): string {
 /** Why requests fail, in the reader's words, for the line under the load balancer. */
 export const CAUSE_TEXT: Record<FailureCause, string> = {
   staleDns: 'sent to a dead zone’s load balancer node still in clients’ DNS cache',
+  staleConnection: 'sent on kept-alive connections to a node or task that died',
   deadTarget: 'sent to a dead task not yet marked unhealthy',
   timeout: 'timed out waiting in a task’s queue',
   shed: 'shed at once by an overloaded task',

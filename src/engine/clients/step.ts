@@ -14,6 +14,7 @@
  * planned, and queues and bins are advanced in one go at the next event.
  */
 import {expireStale, nextStaleChange, staleShareAt, staleWindow} from './dns';
+import {nextKeptChange, nodeConnectionsLost} from './keepAlive';
 import {advanceQueue, emptyQueue, nextQueueChange, servers} from './queueing';
 import {backoffWait, RetryBins} from './retries';
 import {WAIT_CONNECT, WAIT_FAST, WAIT_TIMEOUT, type ClientPolicy, type FlowInput} from '../flows';
@@ -38,6 +39,7 @@ export function createClientState(model: ResolvedModel): ClientState {
   return {
     stale: [],
     staleWindow: staleWindow(model),
+    dead: [],
     bins: retries > 0 ? new RetryBins(classCount(model) * retries, longestWait(model)) : null,
     advancedAt: 0,
     lostRate: 0,
@@ -57,6 +59,7 @@ export function nodeLost(sim: Sim, z: number): void {
   let nodes = 1;
   for (let k = 0; k < sim.model.zones.length; k++) if (k !== z && nodeInDns(sim, k)) nodes++;
   const wasInDns = nodeRoutable(sim, z);
+  if (wasInDns) nodeConnectionsLost(sim, z, 1 / nodes);
   if (!wasInDns || sim.clients.staleWindow <= 0) return;
   sim.clients.stale.push({zone: z, since: sim.t, share: 1 / nodes});
 }
@@ -74,7 +77,7 @@ const STALE_CELLS = 10;
  * Length of the cells over which a closing stale-DNS window's share is held: a second when
  * clients retry (waiting retries are binned by the second), else a tenth of the window.
  */
-function staleCell(sim: Sim): number {
+export function staleCell(sim: Sim): number {
   return sim.clients.bins !== null ? 1 : Math.max(1, sim.clients.staleWindow / STALE_CELLS);
 }
 
@@ -194,7 +197,7 @@ export function planStep(sim: Sim): void {
   c.lastKey = key;
   const tick = Math.floor(t) + 1;
   let next = Infinity;
-  next = nextStaleChange(c.stale, c.staleWindow, staleCell(sim), t);
+  next = Math.min(nextStaleChange(c.stale, c.staleWindow, staleCell(sim), t), nextKeptChange(sim));
   if (c.lostRate > 0) next = Math.min(next, c.lostUntil);
   // Retries waiting, or about to: until the flows have been steady for the longest wait, the bins are not.
   const retrying = c.bins !== null && (!c.bins.empty || f.deposits.some((x) => x > 0));

@@ -27,9 +27,11 @@ function withDb(database: DatabaseSpec, faults: Fault[], extra: Partial<Model> =
     faults,
     actions,
     durationSeconds: 3600,
-    // Clients forget a lost zone's node at once (TTL 0): these tests count the database's
-    // failures and writes, not the stale-DNS window's (clients/dns.test.ts has those).
+    // Clients forget a lost zone's node at once (TTL 0) and hold no kept-alive connection to it:
+    // these tests count the database's failures and writes, not the stale-DNS window's
+    // (clients/dns.test.ts has those) nor the dead node's connections' (clients/keepAlive.test.ts).
     loadBalancer: {dnsTtlSeconds: 0},
+    clients: {keepAlive: false},
     ...extra,
   };
 }

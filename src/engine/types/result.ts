@@ -12,6 +12,11 @@ export type FailureCause =
   | 'shed'
   /** Sent to a load balancer node that is gone, whose address the client still had from DNS. */
   | 'staleDns'
+  /**
+   * Sent on a kept-alive connection to a load balancer node (or, with an NLB, a target) that
+   * died: the client's next request on it fails (`clients/keepAlive.ts`).
+   */
+  | 'staleConnection'
   /** No target to send it to. */
   | 'noHealthyTarget'
   /** Needed the database while it had no writable primary (or, for reads, no readable node). */
