@@ -97,8 +97,10 @@ export interface FlowResult {
   targetServed: Float64Array;
   /** Per target: attempts that failed there. */
   targetFailed: Float64Array;
-  /** Per target: share of all attempts routed to it. */
-  targetShare: Float64Array;
+  /** Per target: share of routed attempts sent to it; times `routedShare`, its share of all attempts. */
+  targetPi: Float64Array;
+  /** Share of attempts routed (not lost to stale DNS or dead connections first). */
+  routedShare: number;
   /** Per target: requests per second joining its queue (the fluid regime), and whether they will be answered in time. */
   targetInflow: Float64Array;
   targetInflowGood: Uint8Array;
@@ -285,8 +287,8 @@ function outcomes(
   let served = 0;
   let wasted = 0;
   let capacity = 0;
-  const routedAttempts = attempts * (1 - input.staleShare - kept);
-  const targetShare = routing.pi.map((p) => p * (1 - input.staleShare - kept));
+  const routedShare = 1 - input.staleShare - kept;
+  const routedAttempts = attempts * routedShare;
   const forLatency: {a: Admission; weight: number}[] = [];
   // Tasks with the same load have the same stationary wait: compute it once per run of equal admissions.
   let lastAdmission: Admission | null = null;
@@ -358,7 +360,8 @@ function outcomes(
     latencyP99,
     targetServed,
     targetFailed,
-    targetShare,
+    targetPi: routing.pi,
+    routedShare,
     targetInflow,
     targetInflowGood,
     zoneAttempts,

@@ -102,6 +102,33 @@ describe('kept-alive connections to a node or target that dies', () => {
   });
 });
 
+describe('kept-alive connections and waiting retries', () => {
+  it('a failure that changes cause with the same totals still replans the retries it waits for', () => {
+    // Found by the property below: when node a marks the crashed a-1, its pinned clients' share
+    // (1/9) stops failing fast as deadTarget and fails on kept-alive connections instead, whose
+    // retries wait the request timeout. Every total of the flows stays the same, so only the
+    // retries asked for tell the engine that the stretch is not steady; without them it refilled
+    // the waiting retries as if the new ones had been asked for all along (308 requests too many).
+    const r = simulate(
+      sixTasks({
+        service: {desiredCount: 9, capacityPerTask: 150},
+        loadBalancer: {type: 'network', crossZone: false, dnsTtlSeconds: 0},
+        traffic: {requestsPerSecond: 300, activeSessions: 11_101},
+        clients: {retries: 1, backoff: {baseSeconds: 0.5, capSeconds: 5, jitter: 'full'}},
+        faults: [taskCrash('a-1', {at: 985})],
+      }),
+    );
+    let offered = 0;
+    let ended = 0;
+    for (const s of r.segments) {
+      offered += s.offered * (s.to - s.from);
+      ended += (s.served + s.failed) * (s.to - s.from);
+    }
+    expect(offered - ended - r.summary.inFlightAtEnd).toBeCloseTo(0, 6);
+    expect(r.summary.failedByCause.staleConnection).toBeGreaterThan(0);
+  });
+});
+
 describe('kept-alive connections (properties)', () => {
   it('every request still ends served or failed, and without keep-alive nothing fails on a dead connection', () => {
     // Load balancer type, cross-zone, sessions, retries and faults at random; capacity to spare

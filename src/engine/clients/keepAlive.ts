@@ -81,7 +81,7 @@ export function targetConnectionsLost(sim: Sim, task: TaskRec): void {
   const f = sim.clients.flows;
   const j = sim.clients.flowTasks.indexOf(task);
   if (f === null || j < 0) return;
-  let share = f.targetShare[j]!;
+  let share = f.targetPi[j]! * f.routedShare;
   if (sim.zoneDown[task.zone]! > 0) {
     const node = sim.clients.dead.find((d) => d.task === null && d.zone === task.zone && d.since === sim.t);
     share *= sim.model.loadBalancer.crossZone ? 1 - (node?.share ?? 0) : node === undefined ? 1 : 0;

@@ -192,7 +192,9 @@ export function planStep(sim: Sim): void {
   const f = c.flows;
   if (f === null) return;
   const t = sim.t;
-  const key = [f.attempts, f.served, f.failed, f.timedOut, f.shed, f.wasted];
+  // The retries asked for, slot by slot and wait by wait, too: a failure that changes cause (a dead
+  // target's share failing on kept-alive connections instead) can keep every total and change the waits.
+  const key = [f.attempts, f.served, f.failed, f.timedOut, f.shed, f.wasted, ...f.deposits];
   if (!sameKey(key, c.lastKey)) c.steadySince = t;
   c.lastKey = key;
   const tick = Math.floor(t) + 1;
