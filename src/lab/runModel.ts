@@ -7,7 +7,15 @@ import {ModelError, simulate, type Model, type SimulationResult} from '@site/src
 
 /** What a run gives: a result, or the reason there is none. */
 export type SimulationOutcome =
-  | {ok: true; result: SimulationResult; milliseconds: number; running?: boolean; slow?: boolean}
+  | {
+      ok: true;
+      result: SimulationResult;
+      milliseconds: number;
+      /** Run when the site was built (the playground's first view): `milliseconds` is the build machine's, not the reader's. */
+      atBuild?: boolean;
+      running?: boolean;
+      slow?: boolean;
+    }
   | {
       ok: false;
       problem: string;

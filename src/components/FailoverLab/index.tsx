@@ -353,10 +353,16 @@ function Lab(props: Props): React.JSX.Element {
         /* Timing differs between the server render and the browser: show it only once hydrated. The line
            is there (empty) in the server's HTML too, so the lab does not grow when it comes to life. */
         <p className={styles.timing}>
-          {outcome.running ? 'Simulating…' : outcome.ok && isBrowser ? `Simulated ${formatClock(duration)} in ${outcome.milliseconds.toFixed(1)} ms.` : '\u00a0'}
+          {outcome.running ? 'Simulating…' : outcome.ok && isBrowser ? simulatedLine(duration, outcome) : '\u00a0'}
         </p>
       ) : null}
     </section>
   );
 }
 
+/** How long the run took: on the reader's machine, or, for a first view computed with the site, when it was built. */
+function simulatedLine(duration: number, outcome: {milliseconds: number; atBuild?: boolean}): string {
+  return outcome.atBuild
+    ? `Simulated ${formatClock(duration)} when the site was built.`
+    : `Simulated ${formatClock(duration)} in ${outcome.milliseconds.toFixed(1)} ms.`;
+}
