@@ -7,6 +7,7 @@ import {lightCodeTheme, darkCodeTheme} from './src/theme/prismThemes';
 import widgetChunks from './src/plugins/widgetChunks';
 import securityHeaders from './src/plugins/securityHeaders';
 import buildTimeData from './src/plugins/buildTimeData';
+import chunkStats from './src/plugins/chunkStats';
 
 /** Writes robots.txt (allow all, point to the sitemap) from the site's own URL, so it stays right when `url` changes. */
 function robotsTxt(): Plugin {
@@ -89,6 +90,7 @@ const config: Config = {
     robotsTxt,
     widgetChunks,
     buildTimeData,
+    chunkStats,
   ],
 
   themes: [

@@ -57,6 +57,16 @@ export async function gotoHydrated(page: Page, pathname: string) {
   return response;
 }
 
+/**
+ * Waits until a hydrated page has loaded what it loads on its own: the last of it is the offline copy's service
+ * worker, registered once the page has hydrated and the browser is idle (src/pwa/registerWhenIdle.ts), with the
+ * two scripts that register it. A state to wait for, unlike the network falling quiet (`networkidle`), which
+ * depends on timing and which Playwright advises against.
+ */
+export async function waitForPageSettled(page: Page): Promise<void> {
+  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration()) !== undefined, null, {polling: 200, timeout: 60_000});
+}
+
 /** The model the playground's address holds right now (what the lab runs). */
 export async function modelInUrl(page: Page): Promise<Model> {
   // Read in the page: `page.url()` learns of `history.replaceState` from a later protocol event, so just after an
@@ -86,6 +96,8 @@ export async function openLabTab(lab: Locator, name: 'Build' | 'Break' | 'Event 
   const tab = lab.getByRole('tab', {name, exact: true});
   await tab.click();
   await expect(tab).toHaveAttribute('aria-selected', 'true');
+  // The Break and Cost tabs load their code when first opened: wait until the panel is there.
+  await expect(lab.locator('[role="tabpanel"] [aria-busy="true"]')).toHaveCount(0);
 }
 
 /**

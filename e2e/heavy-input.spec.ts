@@ -83,10 +83,12 @@ test.describe('a link cannot freeze the tab', () => {
     const detail = `long tasks after hydration (ms): ${heavyRun.tasks.join(', ')}; simulation ${heavyRun.simulatedMs} ms; with a small link: ${control.tasks.join(', ')}`;
     test.info().annotations.push({type: 'long tasks', description: detail});
     expect(heavyRun.simulatedMs, detail).toBeGreaterThan(500);
-    // Drawing a result of thousands of segments is still main-thread work: with 20 outages (7,000 segments
-    // since the clients' steps) it made a 409 ms task, so issue 17's 200 ms goal is not met for such results
-    // yet. The bound here is that no task comes near the simulation's own length; the 1,000-task test below
-    // holds drawing many tasks to 200 ms.
+    // Receiving a result of thousands of segments is still main-thread work: with 20 outages (7,028 segments
+    // and 13,040 events since the clients' steps, about 12 MB structured-cloned from the worker) the longest
+    // task was 409 ms, and 139–264 ms on 2 December 2026 once the chart was reduced to its pixel width (most of
+    // it the message's deserialisation), so issue 17's 200 ms goal is not met for such results yet. The bound
+    // here is that no task comes near the simulation's own length; the 1,000-task test below holds drawing
+    // many tasks to 200 ms.
     expect(heavyRun.worst, detail).toBeLessThan(heavyRun.simulatedMs / 2);
     await expect(page.getByRole('region', {name: 'Your model'}).getByLabel('Desired tasks')).toHaveValue('300');
   });

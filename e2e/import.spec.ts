@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {test, expect, gotoHydrated, modelInUrl, seriousAxeFindings, watchPage} from './fixtures';
+import {test, expect, gotoHydrated, modelInUrl, seriousAxeFindings, waitForPageSettled, watchPage} from './fixtures';
 import {measureScripts} from '../scripts/js-weight.mjs';
 import type {Page} from '@playwright/test';
 import type {Model} from '../src/engine';
@@ -228,7 +228,7 @@ test('the importer and the YAML parser download only when the reader imports', a
   const IMPORTER = 'none of the shapes this page reads';
   const YAML_PARSER = 'duplicated mapping key';
   await gotoHydrated(page, '/import');
-  await page.waitForLoadState('networkidle');
+  await waitForPageSettled(page);
   expect(bodies.length).toBeGreaterThan(0);
   expect(bodies.filter((b) => b.includes(IMPORTER) || b.includes(YAML_PARSER)), 'scripts with the importer before any import').toEqual([]);
   await importPasted(page, 'Resources: {}');

@@ -1,23 +1,24 @@
 import type {Locator, Page} from '@playwright/test';
-import {test, expect, gotoHydrated, openLabTab, widgetInView} from './fixtures';
-import {DEFAULT_CAPACITY_PER_TASK, getPreset, selectMechanismAt, simulate, type PresetId} from '../src/engine';
+import {test, expect, gotoHydrated, openLabTab, sitemapPaths, widgetInView} from './fixtures';
+import {DEFAULT_CAPACITY_PER_TASK, getPreset, selectMechanismAt, simulate, type MechanismAt, type Model, type PresetId, type SimulationResult} from '../src/engine';
+import {decodeModel, SHARE_PARAM} from '../src/lab/share';
+import {labsInCourse, predictPages} from './labList';
 import {incidentWindow} from '../src/components/Timeline/chartData';
 import {formatClock, formatCount, formatDuration} from '../src/utils/format';
 
 // The lab, second version (issue 14): cause and effect on one screen, time a reader can
 // slow down, the mechanism drawn from the engine, a phone-sized lab, and the bugs found.
 
-/** Every lab in the course: chapter labs by page and title, and the playground's. */
-const LABS: {path: string; titles: string[]}[] = [
-  {path: '/docs/zones-are-failure-domains', titles: ['A gray failure, ended by a zonal shift']},
-  {path: '/docs/same-container-several-zones', titles: ['One task, two zones']},
-  {path: '/docs/load-balancers-health-checks', titles: ['Two stateless tasks lose a zone', 'A sick zone that health checks miss']},
-  {path: '/docs/stateless-services', titles: ['Sessions in task memory, zone a lost']},
-  {path: '/docs/replication-fundamentals', titles: ['Lab: promoting an asynchronous replica']},
-  {path: '/docs/managed-databases', titles: ['Lab: RDS Multi-AZ DB instance loses zone a', 'Lab: Aurora with a replica loses zone a']},
-  {path: '/docs/capstone', titles: ["Today's checkout design, zone use1-az1 lost"]},
-  {path: '/playground', titles: ['Your model']},
-];
+/** Every lab in the course, read from the pages' sources (see labList.ts), and every page with a Predict. */
+const LABS = labsInCourse();
+const PREDICT_PAGES = predictPages();
+
+test('the labs checked here are the course’s, every one a built page', () => {
+  const built = new Set(sitemapPaths());
+  expect(LABS.map((lab) => lab.path)).toContain('/playground');
+  expect(LABS.length).toBeGreaterThanOrEqual(10);
+  for (const {path} of [...LABS, ...PREDICT_PAGES]) expect(built, `${path} is in the sitemap`).toContain(path);
+});
 
 const CHAPTER = '/docs/load-balancers-health-checks';
 const LAB = 'Two stateless tasks lose a zone';
@@ -25,6 +26,16 @@ const LAB = 'Two stateless tasks lose a zone';
 async function labOn(page: Page, path: string, title: string): Promise<Locator> {
   if (path === '/playground') return page.getByRole('region', {name: title});
   return widgetInView(page, title);
+}
+
+/** One test per page with labs, named `${name} ${path}`, running `check` on each of the page's labs in turn. */
+function testEachLab(name: string, check: (page: Page, lab: Locator, title: string) => Promise<void>) {
+  for (const {path, titles} of LABS) {
+    test(`${name} ${path}`, async ({page}) => {
+      await gotoHydrated(page, path);
+      for (const title of titles) await check(page, await labOn(page, path, title), title);
+    });
+  }
 }
 
 /** The element's box lies wholly inside the viewport. */
@@ -38,6 +49,8 @@ async function expectInViewport(page: Page, locator: Locator, what: string) {
 
 /** After using `control`, it, the summary and the chart are all on screen, and nothing covers the control. */
 async function expectCauseAndEffect(page: Page, lab: Locator, control: Locator, what: string) {
+  // Once the run of the changed model is drawn ("Simulating…" until then), so the layout is the one the reader sees.
+  await expect(lab.getByText(/^Simulated \S+ in [\d.]+ ms\.$/)).toBeVisible();
   await expectInViewport(page, control, what);
   await expectInViewport(page, lab.getByTestId('summary-failed-requests'), `summary, after ${what}`);
   await expectInViewport(page, lab.locator('svg[role="img"]').first(), `chart, after ${what}`);
@@ -49,26 +62,36 @@ async function expectCauseAndEffect(page: Page, lab: Locator, control: Locator, 
 
 test.describe('at 1280 × 800, a control and its effect are on screen together', () => {
   test.use({viewport: {width: 1280, height: 800}});
-  for (const {path, titles} of LABS) {
-    test(`on ${path}`, async ({page}) => {
-      await gotoHydrated(page, path);
-      for (const title of titles) {
-        const lab = await labOn(page, path, title);
-        await openLabTab(lab, 'Build');
-        const retries = lab.getByLabel('Client retries');
-        await retries.click();
-        await retries.fill('1');
-        await expectCauseAndEffect(page, lab, retries, `Client retries in "${title}"`);
-        await openLabTab(lab, 'Break');
-        const add = lab.getByRole('button', {name: /^Add at /});
-        const faults = lab.getByRole('button', {name: /^Remove: /});
-        const before = await faults.count();
-        await add.click();
-        await expect(faults).toHaveCount(before + 1);
-        await expectCauseAndEffect(page, lab, add, `"Add at" in "${title}"`);
-      }
-    });
-  }
+  testEachLab('on', async (page, lab, title) => {
+    await openLabTab(lab, 'Build');
+    // Fields from the top, the middle and the foot of the Build panel, each changed as a reader would.
+    const retries = lab.getByLabel('Client retries');
+    await retries.click();
+    await retries.fill('1');
+    await expectCauseAndEffect(page, lab, retries, `Client retries in "${title}"`);
+    const shedding = lab.getByRole('checkbox', {name: 'Load shedding'});
+    await shedding.click();
+    await expect(shedding).toBeChecked();
+    await expectCauseAndEffect(page, lab, shedding, `Load shedding in "${title}"`);
+    const seed = lab.getByLabel('Seed');
+    await seed.click();
+    await seed.fill('7');
+    await expectCauseAndEffect(page, lab, seed, `Seed in "${title}"`);
+    await openLabTab(lab, 'Break');
+    const add = lab.getByRole('button', {name: /^Add at /});
+    const faults = lab.getByRole('button', {name: /^Remove: /});
+    const before = await faults.count();
+    await add.click();
+    await expect(faults).toHaveCount(before + 1);
+    await expectCauseAndEffect(page, lab, add, `"Add at" in "${title}"`);
+    // The last fault's own field, at the foot of the panel: an earlier start keeps it in its place, and focused.
+    const starts = lab.getByRole('list', {name: 'Faults and actions'}).getByRole('listitem').last().getByLabel('Starts at');
+    await starts.click();
+    await starts.fill('120');
+    await expect(starts).toHaveValue('120');
+    await expect(starts).toBeFocused();
+    await expectCauseAndEffect(page, lab, starts, `the last fault's "Starts at" in "${title}"`);
+  });
 
   test('clicking a time in the event log shows that moment on the chart in view', async ({page}) => {
     await gotoHydrated(page, CHAPTER);
@@ -83,6 +106,131 @@ test.describe('at 1280 × 800, a control and its effect are on screen together',
   });
 });
 
+/** The model a lab runs, read back from its share link, and the engine's result for it. */
+async function labRun(lab: Locator): Promise<{model: Model; result: SimulationResult}> {
+  await lab.getByRole('button', {name: 'Copy share link'}).click();
+  const link = new URL(await lab.getByLabel('Share link').inputValue());
+  const decoded = decodeModel(link.searchParams.get(SHARE_PARAM) ?? '');
+  if (!decoded.ok) throw new Error(decoded.reason);
+  return {model: decoded.model, result: simulate(decoded.model)};
+}
+
+/** The diagram's timers at the moment shown, against the engine's mechanism at that moment. */
+async function expectMechanism(lab: Locator, mechanism: MechanismAt, where: string) {
+  for (const [task, target] of Object.entries(mechanism.targets)) {
+    const first = target.checks[0];
+    if (!first) continue;
+    const verb = first.direction === 'failing' ? 'failed' : 'passed';
+    await expect(lab.getByTestId(`timer-${task}`).first(), `${task}'s checks ${where}`).toContainText(
+      `${first.nodes ? `${first.nodes}: ` : ''}${first.done} of ${first.threshold} ${verb}`,
+    );
+  }
+  const {scheduler, database} = mechanism;
+  const schedulerLine = lab.getByTestId('mechanism-scheduler');
+  if (scheduler.replacementInSeconds !== null) {
+    await expect(schedulerLine, `the scheduler ${where}`).toHaveText(`Scheduler: replacement starts in ${formatDuration(scheduler.replacementInSeconds)}`);
+  } else if (scheduler.unnoticedStops === 0) {
+    await expect(schedulerLine, `no scheduler timer ${where}`).toHaveCount(0);
+  }
+  const failover = database?.failover;
+  if (failover?.progress != null && failover.endsAt != null) {
+    await expect(lab.getByTestId('mechanism-failover'), `the failover ${where}`).toHaveText(
+      `Database: failover ${Math.round(failover.progress * 100)} % done, writes resume in ${formatDuration(failover.endsAt - mechanism.t)}`,
+    );
+  }
+  if (database && database.unreplicatedWrites > 0) {
+    await expect(lab.getByTestId('mechanism-unreplicated'), `unreplicated writes ${where}`).toContainText(
+      `Database: ${formatCount(database.unreplicatedWrites)} acknowledged writes not yet on a replica`,
+    );
+  }
+}
+
+test.describe('every lab: time by keyboard, and the mechanism as the engine has it', () => {
+  test.use({viewport: {width: 1280, height: 800}});
+  testEachLab('on', async (page, lab, title) => {
+    const desc = lab.locator('svg[role="img"] desc').first();
+    let {result} = await labRun(lab);
+    if (result.model.faults.length === 0) {
+      // A lab with nothing broken yet (the playground): break a zone in the diagram, as a reader would.
+      await lab.getByRole('button', {name: /^Zone \S+: up\. Break this zone now/}).first().click();
+      await expect(lab.getByRole('status')).toContainText('fails at');
+      ({result} = await labRun(lab));
+    }
+    const incident = incidentWindow(result);
+    const play = lab.getByRole('button', {name: 'Play'});
+    const keys = lab.getByText(/^Keys: K play\/pause/);
+    await expect(keys).toBeVisible();
+    expect(await keys.evaluate((p) => p.scrollWidth <= p.clientWidth), `the keys are stated in full in "${title}"`).toBe(true);
+    if (incident === null) {
+      // The incident fills the run (a storm that outlasts its zone): the whole run is its frame, and Z says so.
+      await expect(desc).not.toContainText('The chart shows');
+      await expect(lab.getByRole('button', {name: 'Frame incident'})).toBeDisabled();
+      await play.focus();
+      await page.keyboard.press('z');
+      await expect(lab.getByRole('status')).toContainText('the chart shows the whole run');
+    } else {
+      const framed = `The chart shows ${formatClock(incident.from)} to ${formatClock(incident.to)}.`;
+      await expect(desc, `"${title}" opens framed on its incident`).toContainText(framed);
+      await play.focus();
+      await page.keyboard.press('z');
+      await expect(lab.getByRole('status')).toContainText('whole run');
+      await expect(desc).not.toContainText('The chart shows');
+      await page.keyboard.press('z');
+      await expect(desc).toContainText(framed);
+    }
+
+    // Step through the first events with L, then back with J; at each, the diagram's timers are the engine's.
+    const slider = lab.getByRole('slider');
+    const times = [...new Set(result.events.map((e) => e.t))];
+    let now = Number(await slider.inputValue());
+    for (let i = 0; i < 3; i++) {
+      const next = times.find((t) => t > now);
+      if (next === undefined) break;
+      await page.keyboard.press('l');
+      await expect(slider).toHaveAttribute('aria-valuetext', new RegExp(`^${formatClock(next)} of`));
+      await expectMechanism(lab, selectMechanismAt(result, next), `at ${formatClock(next)} in "${title}"`);
+      now = next;
+    }
+    const previous = [...times].reverse().find((t) => t < now);
+    await page.keyboard.press('j');
+    if (previous === undefined) await expect(lab.getByRole('status')).toContainText('No earlier event.');
+    else await expect(slider).toHaveAttribute('aria-valuetext', new RegExp(`^${formatClock(previous)} of`));
+
+    const speed = lab.getByRole('combobox', {name: 'Playback speed'});
+    const speedBefore = await speed.inputValue();
+    await speed.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(speed).not.toHaveValue(speedBefore);
+    await play.focus();
+    await page.keyboard.press('k');
+    await expect(lab.getByRole('button', {name: 'Pause'})).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('k');
+    await expect(lab.getByRole('button', {name: 'Play'})).toHaveAttribute('aria-pressed', 'false');
+  });
+});
+
+test.describe('every Predict in the course hides its result until a guess is committed', () => {
+  for (const {path, ids} of PREDICT_PAGES) {
+    test(`on ${path}`, async ({page}) => {
+      await gotoHydrated(page, path);
+      for (const id of ids) {
+        const box = page.locator(`[data-predict-id="${id}"]`);
+        await box.scrollIntoViewIfNeeded();
+        await expect(box).toHaveAttribute('data-state', 'asking');
+        const result = box.getByTestId('predict-result');
+        await expect(result, `${id}: no result before a guess`).toBeHidden();
+        await expect(box).not.toContainText('the model says', {useInnerText: true});
+        for (const input of await box.locator('input[type="text"]').all()) await input.fill('1');
+        for (const group of await box.getByRole('group').all()) await group.getByRole('radio').first().check();
+        await box.getByRole('button', {name: 'Commit my prediction'}).click();
+        await expect(result, `${id}: guess and result together once committed`).toBeVisible();
+        await expect(result).toContainText('you said');
+        await expect(result).toContainText('the model says');
+      }
+    });
+  }
+});
+
 test.describe('time control by keyboard', () => {
   test('step, zoom, speed and play with the announced keys', async ({page}) => {
     await gotoHydrated(page, CHAPTER);
@@ -94,7 +242,7 @@ test.describe('time control by keyboard', () => {
     const play = lab.getByRole('button', {name: 'Play'});
     // The lab opens framed on its incident, the scrubber at its start; the keys are stated and declared.
     await expect(desc).toContainText(`The chart shows ${formatClock(incident.from)} to ${formatClock(incident.to)}.`);
-    await expect(lab.getByText(/Keys in the lab:/)).toBeVisible();
+    await expect(lab.getByText(/^Keys: K play\/pause/)).toBeVisible();
     await expect(play).toHaveAttribute('aria-keyshortcuts', 'k');
 
     await play.focus();
@@ -179,28 +327,31 @@ test.describe('the mechanism shows the engine’s numbers', () => {
 
 test.describe('on a 375 px phone', () => {
   test.use({viewport: {width: 375, height: 740}, hasTouch: true});
-  for (const {path, titles} of [LABS[2]!, LABS[LABS.length - 1]!]) {
-    test(`targets, chart text, tabs and no sideways scroll on ${path}`, async ({page}) => {
-      await gotoHydrated(page, path);
-      const lab = await labOn(page, path, titles[0]!);
-      await expect(lab.getByRole('tab', {name: 'Build'})).toBeVisible();
-      const targets = lab.locator('[class*="zoneButton"], [class*="task_"]:is(button), [role="tab"], button[aria-keyshortcuts]');
-      expect(await targets.count()).toBeGreaterThan(5);
-      for (const target of await targets.all()) {
-        const box = (await target.boundingBox())!;
-        const name = (await target.getAttribute('aria-label')) ?? (await target.textContent());
-        expect(box.width, `${name} is 44 px wide`).toBeGreaterThanOrEqual(44);
-        expect(box.height, `${name} is 44 px tall`).toBeGreaterThanOrEqual(44);
-      }
-      const sizes = await lab.locator('svg[role="img"]').first().evaluate((svg: SVGSVGElement) => {
+  testEachLab('targets, chart text, tabs and no sideways scroll on', async (page, lab, title) => {
+    await expect(lab.getByRole('tab', {name: 'Build'})).toBeVisible();
+    const targets = lab.locator('[class*="zoneButton"], [class*="task_"]:is(button), [role="tab"], button[aria-keyshortcuts], button[aria-pressed]');
+    expect(await targets.count()).toBeGreaterThan(5);
+    for (const target of await targets.all()) {
+      const box = (await target.boundingBox())!;
+      const name = (await target.getAttribute('aria-label')) ?? (await target.textContent());
+      expect(box.width, `${name} is 44 px wide in "${title}"`).toBeGreaterThanOrEqual(44);
+      expect(box.height, `${name} is 44 px tall in "${title}"`).toBeGreaterThanOrEqual(44);
+    }
+    // Both of the chart's views: requests by outcome, and load and goodput.
+    const chart = lab.locator('svg[role="img"]').first();
+    const views = lab.getByRole('button', {name: 'Load and goodput'});
+    for (const pressed of ['false', 'true']) {
+      if (pressed === 'true') await views.tap();
+      await expect(views).toHaveAttribute('aria-pressed', pressed);
+      const sizes = await chart.evaluate((svg: SVGSVGElement) => {
         const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
         return [...svg.querySelectorAll('text')].map((text) => parseFloat(getComputedStyle(text).fontSize) * scale);
       });
       expect(sizes.length).toBeGreaterThan(3);
-      for (const size of sizes) expect(size).toBeGreaterThanOrEqual(11);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    });
-  }
+      for (const size of sizes) expect(size, `chart text in "${title}"`).toBeGreaterThanOrEqual(11);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
 
   test('the back-to-top button never covers the lab', async ({page}) => {
     await gotoHydrated(page, CHAPTER);

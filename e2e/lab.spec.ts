@@ -268,8 +268,8 @@ test('the diagram counts failed checks per load balancer node where the nodes di
   const {title, model} = getPreset('six-tasks-three-zones');
   await lab.getByLabel('Preset').selectOption({label: title});
   const result = simulate(model);
-  // The preset's own result must be drawn before the scrubber moves (the address updates a render later, so it is
-  // not read here: once it still held the previous model).
+  // The preset's run (in the worker) must be drawn before the scrubber moves: its arrival opens the preset on its
+  // incident, which would move a scrubber set earlier.
   await expect(lab.getByTestId('summary-failed-requests')).toHaveText(formatCount(result.summary.failed));
   expect(await modelInUrl(page)).toEqual(model);
   // Between the first node marking task b-1 and the last: the nodes in zones a and c disagree.
@@ -277,6 +277,8 @@ test('the diagram counts failed checks per load balancer node where the nodes di
   const t = Math.ceil(first);
   const checks = selectMechanismAt(result, t).targets['b-1']!.checks;
   expect(checks.map((c) => c.nodeZone).sort()).toEqual(['a', 'c']);
+  // Once the preset's run is drawn: it opens on its incident, which would move a scrubber set before.
+  await expect(lab.getByTestId('summary-failed-requests')).toHaveText(formatCount(result.summary.failed));
   await lab.getByRole('slider').fill(String(t));
   const timers = lab.getByTestId('timer-b-1');
   await expect(timers).toHaveCount(2);

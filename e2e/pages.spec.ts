@@ -1,4 +1,4 @@
-import {test, expect, sitemapPaths, watchPage, gotoHydrated, seriousAxeFindings} from './fixtures';
+import {test, expect, sitemapPaths, watchPage, gotoHydrated, seriousAxeFindings, waitForPageSettled} from './fixtures';
 
 // One test per page of the built site, so a new chapter is covered the moment it is in the sitemap.
 for (const pathname of sitemapPaths()) {
@@ -12,7 +12,7 @@ for (const pathname of sitemapPaths()) {
       const text = await page.locator('body').innerText();
       expect(text, 'raw admonition syntax on the page').not.toMatch(/^:::/m);
       expect(text, 'raw heading id syntax on the page').not.toMatch(/\{#[\w-]+\}/);
-      await page.waitForLoadState('networkidle');
+      await waitForPageSettled(page);
       expect(problems.outsideRequests, 'requests to other hosts').toEqual([]);
       expect(problems.failedRequests, 'failed requests').toEqual([]);
       expect(problems.pageErrors, 'uncaught page errors').toEqual([]);

@@ -131,6 +131,8 @@ function buildBare() {
     .filter(([name]) => name.startsWith('@docusaurus/'))
     .every(([name, range]) => ours[name] === range.replace(/^[\^~]/, ''));
   const modules = path.join(BARE_DIR, 'node_modules');
+  // A link left by a checkout that is gone (another worktree, a deleted clone) points nowhere: link again.
+  if (!fs.existsSync(modules) && fs.lstatSync(modules, {throwIfNoEntry: false})?.isSymbolicLink()) fs.unlinkSync(modules);
   if (!fs.existsSync(modules)) {
     if (sameVersions) {
       log(`the bare site uses this repo's node_modules (same @docusaurus versions)`);
@@ -391,8 +393,9 @@ try {
     const browser = await chromium.launch({executablePath: findBrowser().executablePath, args: isRoot() ? ['--no-sandbox'] : []});
     const context = await browser.newContext({serviceWorkers: 'allow'});
     const tab = await context.newPage();
-    await tab.goto(`${base[page.site]}${page.path}`);
-    await tab.waitForLoadState('networkidle');
+    // The first request of each file compresses it (brotli at its best, slow on a busy machine): no 30 s limit here.
+    await tab.goto(`${base[page.site]}${page.path}`, {timeout: 300_000});
+    await tab.waitForLoadState('networkidle', {timeout: 300_000});
     await browser.close();
   }
 

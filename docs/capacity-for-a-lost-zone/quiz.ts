@@ -4,7 +4,7 @@
  * (static stability, autoshift practice runs, the FIS scenario) are from
  * /work/shared/reference/facts.md.
  */
-import {capacityPlan, selectSegmentAt, simulate, zoneOutage} from '@site/src/engine';
+import {capacityPlan, selectSegmentAt, simulate, zonalShift, zoneOutage} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
 import challenge from './challenge';
 
@@ -60,6 +60,20 @@ const shedding = leanReplacedWith(true);
 const replacementsServing = shedding.events.find((event) => event.type === 'lb/targetHealthy')?.t ?? null;
 const sheddingOverloadEnd = overloadEnd(shedding);
 const queueingOverloadEnd = overloadEnd(leanReplacedWith(false));
+
+// Q7: a first autoshift practice run, at peak, on a service sized for its peak but not for a lost zone.
+const PRACTICE = {tasksPerZone: 2, perTask: 100, peak: 500, at: 300, duration: 1800};
+const practiceRun = simulate({
+  zones: ['a', 'b', 'c'],
+  service: {desiredCount: 3 * PRACTICE.tasksPerZone, capacityPerTask: PRACTICE.perTask},
+  traffic: {requestsPerSecond: PRACTICE.peak},
+  actions: [zonalShift('b', {at: PRACTICE.at, duration: PRACTICE.duration})],
+  durationSeconds: 3600,
+});
+const practiceSegment = selectSegmentAt(practiceRun, PRACTICE.at + 600);
+const practiceLeft = practiceSegment.zones.filter((zone) => !zone.shifted).reduce((sum, zone) => sum + zone.capacity, 0);
+const practiceFailing = practiceSegment.failed / practiceSegment.offered;
+const practicePlan = capacityPlan({zones: 3, peakRequestsPerSecond: PRACTICE.peak, capacityPerTask: PRACTICE.perTask});
 
 const questions: QuizQuestion[] = [
   {
@@ -183,32 +197,31 @@ const questions: QuizQuestion[] = [
   {
     id: 'practice-runs',
     kind: 'single',
-    prompt: 'To enable zonal autoshift on a load balancer, you must also configure weekly practice runs. What do they prove?',
+    prompt: `Your service runs ${PRACTICE.tasksPerZone} tasks in each of three zones, ${PRACTICE.perTask} requests per second each, and peaks at ${PRACTICE.peak}. You enable zonal autoshift on its load balancer, with an outcome alarm on the error rate. The first weekly practice run shifts traffic away from zone b at peak. What does it show?`,
     choices: [
       {
+        id: 'capacity',
+        text: 'That the service cannot lose a zone at peak: the zones left cannot carry the load, requests fail, and the outcome alarm ends the practice run.',
+        correct: practiceFailing > 0,
+        explanation: `${practiceFailing > 0 ? 'Right: the' : 'The'} zones left serve ${practiceLeft} requests per second for ${PRACTICE.peak}; in the model, ten minutes into the shift ${pct(practiceFailing)} of requests fail, since tasks without load shedding queue them past the clients’ timeout. That is what practice runs are for: proving on a day you watch that the other zones carry the load, before AWS shifts away a zone at a moment it chooses. The outcome alarm ends the run when it goes into ALARM. Statically stable, the service would run ${practicePlan.tasksPerZone} tasks a zone.`,
+      },
+      {
         id: 'health-checks',
-        text: 'That the health checks mark a dead target unhealthy quickly enough.',
+        text: 'Nothing about capacity: a practice run checks that the health checks mark a dead target unhealthy quickly enough.',
         correct: false,
         explanation: 'A practice run shifts traffic away from a healthy zone: no target dies and no health check fails. Detection time is set by the health-check settings.',
       },
       {
-        id: 'capacity',
-        text: 'That the service keeps working when its traffic is shifted away from any one zone.',
-        correct: true,
-        explanation:
-          'Right: an autoshift removes a zone’s capacity at a moment AWS chooses. Practice runs, watched by an alarm you pick, show on a quiet day that the other zones can carry the load.',
+        id: 'scale-out',
+        text: 'That the service is fine: ECS starts tasks in zones a and c to carry zone b’s share while the shift lasts.',
+        correct: practiceFailing === 0,
+        explanation: `A zonal shift only moves traffic: zone b’s tasks stay healthy, so ECS replaces nothing, and only your own Auto Scaling could add tasks, in minutes and through the control plane. In the model ${pct(practiceFailing)} of requests fail ten minutes into the shift.`,
       },
       {
         id: 'zone-recovers',
         text: 'That AWS can bring an impaired zone back within the shift’s expiry.',
         correct: false,
         explanation: 'Practice runs test your service, not AWS’s zones. The zone is not impaired during a practice run.',
-      },
-      {
-        id: 'telemetry',
-        text: 'That AWS’s telemetry has learned your traffic well enough to detect an impaired zone.',
-        correct: false,
-        explanation: 'Autoshift acts on AWS’s internal telemetry about the zone, not on a model of your traffic. The practice runs are about your capacity.',
       },
     ],
   },

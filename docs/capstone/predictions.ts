@@ -1,9 +1,9 @@
 /** The capstone's "predict first" answers: today's design run by the engine and graded against the brief. */
 import {simulate, type Segment} from '@site/src/engine';
 import {gradeChallenge} from '@site/src/quiz/challenge';
-import {formatPercent} from '@site/src/utils/format';
+import {formatDuration, formatPercent} from '@site/src/utils/format';
 import type {Prediction} from '@site/src/components/Predict/types';
-import challenge, {startDesign} from './challenge';
+import challenge, {BRIEF, referenceDesign, startDesign} from './challenge';
 
 const today = simulate(startDesign);
 const graded = gradeChallenge(challenge, startDesign);
@@ -26,4 +26,23 @@ export const todaysDesign: Prediction = {
     {id: 'last', kind: 'choice', label: 'What fails last', choices: causes.map(({id, text}) => ({id, text})), answer: lastCause},
   ],
   because: `of the brief's targets, today's design misses: ${missed.map((target) => target.label).join(' ') || 'none'} In the lab's run, availability is ${formatPercent(today.summary.availability)}.`,
+};
+
+const reference = gradeChallenge(challenge, referenceDesign).targets;
+const referenceTarget = (id: string) => {
+  const target = reference.find((t) => t.id === id);
+  if (target?.actual == null) throw new Error(`The reference design has no measured '${id}' target`);
+  return target;
+};
+const referenceRecovery = referenceTarget('rto');
+const referenceAvailability = referenceTarget('availability');
+
+/** The reference design's graded figures the page quotes (worst over every scenario and seed), so no engine number is typed by hand. */
+export const referenceFigures = {
+  /** Fault to last failed request in its worst run. */
+  recoveryTime: formatDuration(referenceRecovery.actual!),
+  recoveryScenario: referenceRecovery.scenario ?? '',
+  availability: formatPercent(referenceAvailability.actual!),
+  /** The share of the brief's failure allowance (1 − target) its worst run uses. */
+  allowanceUsed: formatPercent((1 - referenceAvailability.actual!) / (1 - BRIEF.availability)),
 };

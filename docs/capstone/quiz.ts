@@ -5,7 +5,9 @@
  * typical values (facts.md, "Databases" and "RTO / RPO"), and the challenge
  * grades them at the slow end of their range.
  */
-import {costOfResilience, replicationRace, simulate, zoneOutage} from '@site/src/engine';
+import {costOfResilience, replicationRace, simulate, zoneOutage, type Model} from '@site/src/engine';
+import {GRADING_RUN} from '@site/src/quiz/challenge';
+import {formatDuration} from '@site/src/utils/format';
 import type {QuizQuestion} from '@site/src/quiz/types';
 import challenge, {BRIEF, referenceDesign, startDesign} from './challenge';
 
@@ -25,6 +27,25 @@ const behindNlb = costOfResilience({...referenceDesign, loadBalancer: {type: 'ne
 const flow = (cost: typeof threeZones, id: 'loadBalancer' | 'database') => cost.crossZoneFlows.find((f) => f.id === id)!;
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
 const usd = (value: number) => `$${Math.round(value)}`;
+
+/** The writer's zone lost with each database behind 9 tasks, every failover at AWS's slowest documented time, as the challenge grades. */
+const DATABASES = [
+  {id: 'cluster', text: 'RDS Multi-AZ DB cluster: a writer and two readable standbys.', database: {kind: 'multi-az-cluster', writerZone: az1, readerZones: [az2, az4]}},
+  {id: 'aurora-replica', text: `Aurora with one replica in ${az2}.`, database: {kind: 'aurora', writerZone: az1, replicaZones: [az2]}},
+  {id: 'multi-az-instance', text: `RDS Multi-AZ DB instance with its standby in ${az2}.`, database: {kind: 'multi-az-instance', primaryZone: az1, standbyZone: az2}},
+  {id: 'aurora-alone', text: 'Aurora with no replica.', database: {kind: 'aurora', writerZone: az1}},
+] as const satisfies readonly {id: string; text: string; database: Model['database']}[];
+const downtimes = DATABASES.map(({id, text, database}) => ({
+  id,
+  text,
+  seconds: simulate({...startDesign, service: {...startDesign.service, desiredCount: referenceDesign.service?.desiredCount}, database}, GRADING_RUN).summary.databaseDowntimeSeconds,
+}));
+const DOWNTIME_REASON: Record<(typeof DATABASES)[number]['id'], string> = {
+  cluster: 'It promotes a readable standby that is already up to date, typically in under 35 s, so the lost tasks’ health checks and the clients’ DNS answers are the slower clocks.',
+  'aurora-replica': 'Aurora promotes a replica over its shared storage often in under 60 s, but AWS documents up to 120 s, and “often” is not a bound.',
+  'multi-az-instance': 'A Multi-AZ DB instance switches its DNS name to the standby, typically in 60 to 120 s.',
+  'aurora-alone': 'With no replica Aurora recreates the writer in its own zone, in under 10 minutes, which cannot happen while that zone is down: in the lab the writer is recreated only after the zone returns, and in real life someone creates an instance in another zone by hand.',
+};
 
 const questions: QuizQuestion[] = [
   {
@@ -137,16 +158,14 @@ const questions: QuizQuestion[] = [
   },
   {
     id: 'failover-times',
-    kind: 'ordering',
-    prompt: 'Order these databases by the typical time AWS documents to be writable again after losing the primary’s zone, fastest first.',
-    steps: [
-      {id: 'cluster', text: 'RDS Multi-AZ DB cluster (a writer and two readable standbys).'},
-      {id: 'aurora-replica', text: 'Aurora with a replica in another zone.'},
-      {id: 'multi-az-instance', text: 'RDS Multi-AZ DB instance (one synchronous standby).'},
-      {id: 'aurora-alone', text: 'Aurora with no replica, all its instances in the lost zone.'},
-    ],
-    explanation:
-      'A Multi-AZ DB cluster promotes a readable standby that is already up to date, typically in under 35 s; Aurora promotes a replica over shared storage, often in under 60 s (up to about 120 s); a Multi-AZ DB instance switches its DNS name to the standby, typically in 60 to 120 s. Aurora with no replica recreates a lost writer in its own zone in under 10 minutes, but if that whole zone is down someone has to create an instance in another zone. Planned for the slow end of each documented range, as the challenge grades, only the cluster holds the brief’s 90 s recovery time: “often under 60 s” is not a bound, and Aurora’s documented range runs to 120 s.',
+    kind: 'multiple',
+    prompt: `The brief allows ${BRIEF.recoveryTimeSeconds} s until every request succeeds again, and the team is choosing the database. Zone ${az1}, which holds the writer, is lost at 10:00. Planning at the slowest failover AWS documents for each, as the challenge grades, which of these take orders again in time? Select all that apply.`,
+    choices: downtimes.map(({id, text, seconds}) => ({
+      id,
+      text,
+      correct: seconds <= BRIEF.recoveryTimeSeconds,
+      explanation: `${seconds <= BRIEF.recoveryTimeSeconds ? 'Right: in' : 'In'} the lab, at the slowest documented failover, it takes no writes for ${formatDuration(seconds)}${seconds <= BRIEF.recoveryTimeSeconds ? `, inside the ${BRIEF.recoveryTimeSeconds} s` : `, past the ${BRIEF.recoveryTimeSeconds} s`}. ${DOWNTIME_REASON[id]}`,
+    })),
   },
   challenge,
 ];

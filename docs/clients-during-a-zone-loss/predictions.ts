@@ -1,6 +1,6 @@
 /** Chapter 5's "predict first" answers, from the engine with the lab's and the table's models. */
 import {simulate} from '@site/src/engine';
-import {formatCount} from '@site/src/utils/format';
+import {formatCount, formatDuration} from '@site/src/utils/format';
 import type {Prediction} from '@site/src/components/Predict/types';
 import {failingSeconds} from '@site/src/content/measure';
 import {dnsModel, RETRY_POLICIES, runRetryPolicies} from './models';
@@ -15,6 +15,13 @@ export const staleDns: Prediction = {
     {id: 'seconds', kind: 'number', label: 'Seconds during which requests fail', unit: 's', answer: failingSeconds(ttlRun)},
   ],
   because: `with cross-zone load balancing off, the nodes of zones b and c send only to their own tasks, so no request reaches a dead task through them: ${formatCount(Math.round(ttlOnly.failedByCause.staleDns))} of the engine's ${formatCount(Math.round(ttlOnly.failed))} failed requests were sent to zone a's node from stale DNS answers, fewer each second as the clients' cached answers expired over the TTL, after ${formatCount(Math.round(ttlOnly.failedByCause.staleConnection))} in the first seconds that were its clients' next requests on their kept-alive connections to it. With a cache kept forever, nothing moves those clients: ${formatCount(Math.round(forever.failed))} requests fail, until zone a comes back.`,
+};
+
+/** The lab's dead connections, quoted in the keep-alive section: one request per client of zone a's node, over one gap between a client's requests. */
+export const keepAliveFigures = {
+  failed: formatCount(Math.round(ttlOnly.failedByCause.staleConnection)),
+  /** Active sessions ÷ rate: the model's assumed seconds between one client's requests. */
+  gap: formatDuration(ttlRun.model.traffic.activeSessions / ttlRun.model.traffic.requestsPerSecond),
 };
 
 const runs = runRetryPolicies();

@@ -13,7 +13,10 @@ import {dnsModel, OUTAGE, RETRY_POLICIES, runRetryPolicies} from './models';
 const EXTRA_CACHE = 120;
 const cached = simulate(dnsModel(EXTRA_CACHE)).summary;
 const ttlOnly = simulate(dnsModel(0)).summary;
-const staleAnswer = Math.round(cached.failedByCause.staleDns);
+/** Requests sent to zone a's dead node: first on connections kept alive to it, then from stale DNS answers. */
+const toLostNode = (summary: typeof cached) => summary.failedByCause.staleConnection + summary.failedByCause.staleDns;
+const staleAnswer = Math.round(toLostNode(cached));
+const ttlOnlyAnswer = Math.round(toLostNode(ttlOnly));
 
 // Q2: a JVM that never resolves again.
 const forever = simulate(dnsModel('forever')).summary;
@@ -40,12 +43,12 @@ const questions: QuizQuestion[] = [
   {
     id: 'stale-dns-failures',
     kind: 'numeric',
-    prompt: `Three zones, two tasks each, 300 requests a second, cross-zone load balancing off. Zone a is lost at t = ${OUTAGE.at} s. The clients do not retry, and they keep every DNS answer ${EXTRA_CACHE} s past the load balancer's 60 s TTL. How many requests fail because they were sent to zone a's dead load balancer node from a stale DNS answer?`,
+    prompt: `Three zones, two tasks each, 300 requests a second, cross-zone load balancing off. Zone a is lost at t = ${OUTAGE.at} s. The clients do not retry, and they keep every DNS answer ${EXTRA_CACHE} s past the load balancer's 60 s TTL. How many requests fail because they were sent to zone a's dead load balancer node, on a connection kept alive to it or from a stale DNS answer?`,
     answer: staleAnswer,
     tolerance: Math.max(1, Math.round(staleAnswer * 0.1)),
     unit: 'requests',
-    hints: [{value: Math.round(ttlOnly.failedByCause.staleDns), tolerance: Math.max(1, Math.round(ttlOnly.failedByCause.staleDns * 0.05)), text: 'That is what clients honouring the TTL alone would lose. These keep each answer two minutes longer.'}],
-    explanation: `The engine counts ${formatCount(staleAnswer)}: a client that resolved the name just before the loss keeps zone a's address for the TTL plus its own ${EXTRA_CACHE} s. With the TTL alone the count is ${formatCount(Math.round(ttlOnly.failedByCause.staleDns))}. The load balancer cannot help: with cross-zone load balancing off, a request that reaches zone a's node has no other target.`,
+    hints: [{value: ttlOnlyAnswer, tolerance: Math.max(1, Math.round(ttlOnlyAnswer * 0.05)), text: 'That is what clients honouring the TTL alone would lose. These keep each answer two minutes longer.'}],
+    explanation: `The engine counts ${formatCount(staleAnswer)}. Zone a's node carried a third of the requests; a client that resolved the name just before the loss keeps its address for the TTL plus its own ${EXTRA_CACHE} s, and answers are of every age, so that third falls steadily to nothing over the whole window: about a third of the rate × the window ÷ 2. The first of those requests are the clients' next requests on their connections kept alive to the node (${formatCount(Math.round(cached.failedByCause.staleConnection))}), the rest come from stale DNS answers (${formatCount(Math.round(cached.failedByCause.staleDns))}). With the TTL alone the count is ${formatCount(ttlOnlyAnswer)}. The load balancer cannot help: with cross-zone load balancing off, a request that reaches zone a's node has no other target.`,
   },
   {
     id: 'jvm-forever',

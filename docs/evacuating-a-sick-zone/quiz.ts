@@ -4,9 +4,10 @@
  * the AWS behaviour (zonal shift, zonal autoshift and its practice runs, ALB
  * anomaly mitigation, per-zone metrics) is sourced on the chapter's page.
  */
-import {selectSegmentAt} from '@site/src/engine';
+import {DEFAULT_ALARM_SHIFT, selectSegmentAt, type Segment} from '@site/src/engine';
+import {formatDuration} from '@site/src/utils/format';
 import type {QuizQuestion} from '@site/src/quiz/types';
-import {ALARM_SHIFT_AT, GRAY, runGrayFailure} from './lab';
+import {ALARM_SHIFT_AT, GRAY, GRAY_ENDS, runGrayFailure} from './lab';
 
 const run = runGrayFailure;
 
@@ -20,6 +21,20 @@ const thinShift = run(1, ALARM_SHIFT_AT).summary.availability;
 
 const graySegment = selectSegmentAt(run(2, null), 600);
 const overallShare = graySegment.failed / graySegment.offered;
+
+// Q6: last night's evacuation, the automation's log without timestamps, read from the alarm-driven run.
+const FIRST_PERIOD = GRAY.at + DEFAULT_ALARM_SHIFT.evaluationPeriodSeconds;
+const failedBy = (t: number) => withHeadroom.segments.reduce((sum, segment) => sum + segment.failed * Math.max(0, Math.min(segment.to, t) - segment.from), 0);
+const beforeShift = selectSegmentAt(withHeadroom, ALARM_SHIFT_AT - 1);
+const afterShift = selectSegmentAt(withHeadroom, ALARM_SHIFT_AT + 1);
+const zoneOf = (segment: Segment, zone: string) => {
+  const found = segment.zones.find((z) => z.zone === zone);
+  if (!found) throw new Error(`Chapter 13 quiz: no zone ${zone} in the run`);
+  return found;
+};
+const rateOf = (segment: Segment, zone: string) => pct(zoneOf(segment, zone).errorRate);
+const sparesLeft = ['a', 'c'].reduce((sum, zone) => sum + zoneOf(beforeShift, zone).capacity, 0);
+const afterWell = selectSegmentAt(withHeadroom, GRAY_ENDS + 60);
 
 const questions: QuizQuestion[] = [
   {
@@ -158,16 +173,16 @@ const questions: QuizQuestion[] = [
   {
     id: 'evacuation-order',
     kind: 'ordering',
-    prompt: 'Put the steps of an alarm-driven evacuation in order, first step at the top.',
+    prompt: `Post-mortem of last night’s gray failure: six tasks, two per zone, 100 requests a second each, 300 offered; zone b’s tasks started failing ${GRAY.errorShare * 100} % of their requests while their health checks passed. Your per-zone alarm is ${pct(DEFAULT_ALARM_SHIFT.errorRateThreshold)} for ${DEFAULT_ALARM_SHIFT.evaluationPeriods} one-minute periods, and its automation shifts with an expiry. The automation’s log and the pager lost their timestamps. Put the entries in the order they happened, earliest at the top.`,
     steps: [
-      {id: 'outlier', text: 'One zone’s error rate or latency stands out from the other zones’.'},
-      {id: 'guard', text: 'The automation checks that only that zone looks sick and that the others have capacity to spare.'},
-      {id: 'shift', text: 'It calls StartZonalShift away from that zone, with an expiry.'},
-      {id: 'page', text: 'It pages a person and says what it did.'},
-      {id: 'end', text: 'Once the zone is well, the person cancels the shift or lets it expire.'},
+      {id: 'outlier', text: `Zone b’s error rate ${rateOf(selectSegmentAt(withHeadroom, FIRST_PERIOD), 'b')}, zones a and c ${rateOf(selectSegmentAt(withHeadroom, FIRST_PERIOD), 'a')}: the first period over the threshold, ${count(failedBy(FIRST_PERIOD))} requests failed so far.`},
+      {id: 'alarm', text: `The zone b alarm goes into ALARM, its zone alone over the threshold: ${count(failedBy(ALARM_SHIFT_AT))} requests failed so far.`},
+      {id: 'guard', text: `Guard check: zones a and c can serve ${count(sparesLeft)} requests a second between them, for 300 offered; go ahead.`},
+      {id: 'shift', text: `StartZonalShift away from zone b, expiring in ${formatDuration(DEFAULT_ALARM_SHIFT.expiresAfterSeconds)}: failed requests fall from ${count(beforeShift.failed)} a second to ${count(afterShift.failed)}.`},
+      {id: 'page', text: `Page to the on-call engineer: “Zone b shifted away; ${count(failedBy(ALARM_SHIFT_AT))} requests failed before the shift.”`},
+      {id: 'end', text: `The engineer sees zone b well again and ends the shift: zone b serves its third of the traffic, error rate ${rateOf(afterWell, 'b')}.`},
     ],
-    explanation:
-      'Detect the outlier, check the guards (several sick zones mean the problem is not the zone, and a shift without capacity makes things worse), shift with an expiry so a forgotten shift ends on its own, tell a person, and let people decide when the zone is trusted again.',
+    explanation: `The engine’s run, in order. Zone b fails ${count(beforeShift.failed)} requests a second from t = ${GRAY.at} s, so after the first one-minute period ${count(failedBy(FIRST_PERIOD))} have failed, and after the ${DEFAULT_ALARM_SHIFT.evaluationPeriods} periods the alarm needs, ${count(failedBy(ALARM_SHIFT_AT))}: that count tells the two alarm lines apart. Before it shifts, the automation checks what makes a shift safe (one zone sick, the others with room for the load: ${count(sparesLeft)} for 300); then it shifts with an expiry, so a forgotten shift ends on its own, and the failures stop; then it tells a person what it did, with the same count, since nothing fails after the shift. People, not the alarm, decide when the zone is trusted again.`,
   },
 ];
 

@@ -1,8 +1,8 @@
 /** The game day's "predict first" answers: the live block's experiments, run by the engine. */
-import {alarmZonalShift, grayFailure, simulate, zonalAutoshift, zoneOutage} from '@site/src/engine';
-import {formatPercent} from '@site/src/utils/format';
+import {alarmZonalShift, grayFailure, simulate, zonalAutoshift, zoneOutage, type SimulationResult} from '@site/src/engine';
+import {formatCount, formatDuration, formatPercent} from '@site/src/utils/format';
 import type {Prediction} from '@site/src/components/Predict/types';
-import {YES_NO, yesNo} from '@site/src/content/measure';
+import {failingSeconds, YES_NO, yesNo} from '@site/src/content/measure';
 
 const TARGET = 0.99;
 
@@ -10,7 +10,7 @@ const TARGET = 0.99;
 type Response = 'none' | 'alarm' | 'autoshift';
 
 /** The live block's model, with its settings. */
-function availability(fault: 'outage' | 'gray', tasksPerZone: number, response: Response = 'none'): number {
+function run(fault: 'outage' | 'gray', tasksPerZone: number, response: Response = 'none'): SimulationResult {
   return simulate({
     zones: ['a', 'b', 'c'],
     service: {desiredCount: 3 * tasksPerZone, capacityPerTask: 100},
@@ -22,8 +22,10 @@ function availability(fault: 'outage' | 'gray', tasksPerZone: number, response: 
         : response === 'autoshift'
           ? [zonalAutoshift()]
           : [],
-  }).summary.availability;
+  });
 }
+
+const availability = (fault: 'outage' | 'gray', tasksPerZone: number, response: Response = 'none'): number => run(fault, tasksPerZone, response).summary.availability;
 
 const outageOne = availability('outage', 1);
 const outageTwo = availability('outage', 2);
@@ -53,4 +55,14 @@ export const gameDay: Prediction = {
     {id: 'autoshift', kind: 'choice', label: '5. Gray failure with AWS’s zonal autoshift, one task per zone: availability', choices: UP_DOWN_SAME, answer: direction(grayOneAutoshift, grayOne)},
   ],
   because: `against a target of ${formatPercent(TARGET)}, the model gives ${formatPercent(outageOne)} and ${formatPercent(outageTwo)} for the outage (one and two tasks a zone) and ${formatPercent(grayOne)} and ${formatPercent(grayTwo)} for the gray failure. Your alarm-driven shift with one task a zone gives ${formatPercent(grayOneAlarm)}: the two zones left cannot carry the whole load. AWS's autoshift gives ${formatPercent(grayOneAutoshift)}: it never starts for a failure only your application has.`,
+};
+
+const outageTwoRun = run('outage', 2);
+
+/** The two-tasks-a-zone outage's figures the page quotes: how long requests fail, and for which reasons. */
+export const outageTwoFigures = {
+  failingFor: formatDuration(failingSeconds(outageTwoRun)),
+  deadTarget: formatCount(Math.round(outageTwoRun.summary.failedByCause.deadTarget)),
+  staleConnection: formatCount(Math.round(outageTwoRun.summary.failedByCause.staleConnection)),
+  staleDns: formatCount(Math.round(outageTwoRun.summary.failedByCause.staleDns)),
 };

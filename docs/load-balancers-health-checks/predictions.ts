@@ -35,7 +35,7 @@ export const twoStatelessTasks: Prediction = {
       answer: yesNo(replacementAt !== null && lastFailure !== null && lastFailure > replacementAt),
     },
   ],
-  because: `two things fail requests at once: the load balancer keeps sending the dead task its half of the requests until its health checks fail, ${detectedAt - zoneFailedAt} s after the zone in this run, and clients that still hold zone a's node address from DNS fail until their cached answers run out, ${failingSeconds(twoTasks)} s in all (the 60 s TTL). Then the surviving task, sized for the whole peak, serves everything, and the replacement joins without a single failure.`,
+  because: `two things fail requests at once: the load balancer keeps sending the dead task its half of the requests until its health checks fail, ${detectedAt - zoneFailedAt} s after the zone in this run, and zone a's node is gone with its clients' connections, so each client with a connection kept alive to it loses its next request, and after that clients that still hold its address from DNS fail until their cached answers run out, ${failingSeconds(twoTasks)} s in all (the 60 s TTL). Then the surviving task, sized for the whole peak, serves everything, and the replacement joins without a single failure.`,
 };
 
 const withRetries = (retries: number) => simulate({...twoTasksModel, clients: {...twoTasksModel.clients, retries}}).summary;
@@ -48,6 +48,9 @@ export const twoTasksFigures = {
   failingFor: formatDuration(failingSeconds(twoTasks)),
   failed: formatCount(Math.round(twoTasks.summary.failed)),
   deadTarget: formatCount(Math.round(twoTasks.summary.failedByCause.deadTarget)),
+  staleConnection: formatCount(Math.round(twoTasks.summary.failedByCause.staleConnection)),
+  /** Seconds between one client's requests on its kept-alive connection: active sessions ÷ rate (the model's assumption). */
+  keepAliveGap: formatDuration(twoTasks.model.traffic.activeSessions / twoTasks.model.traffic.requestsPerSecond),
   staleDns: formatCount(Math.round(twoTasks.summary.failedByCause.staleDns)),
   oneRetryFailed: formatCount(Math.round(oneRetry.failed)),
   oneRetryShare: formatPercent(oneRetry.failed / twoTasks.summary.failed),

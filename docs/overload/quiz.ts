@@ -3,9 +3,9 @@
  * behaviour come from the engine with the chapter's lab models; the facts
  * (load shedding, metastable failures) are sourced on the page.
  */
-import {selectSegmentAt, simulate} from '@site/src/engine';
+import {selectSegmentAt, simulate, type Segment} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
-import {formatCount, formatDuration} from '@site/src/utils/format';
+import {formatCount, formatDuration, formatLatency} from '@site/src/utils/format';
 import {lastFailureAt} from '@site/src/content/measure';
 import {DEFENCES, deploymentModel, DEPLOYMENT_PEAK, runDefences, STORM_OUTAGE, STORM_PEAK} from './models';
 
@@ -28,6 +28,26 @@ const lastFailure = (id: (typeof DEFENCES)[number]['id']) => lastFailureAt(resul
 const afterReturn = (id: (typeof DEFENCES)[number]['id']) => Math.max(0, lastFailure(id) - RETURNS);
 const fewestFailed = [...runs].sort((x, y) => x.result.summary.failed - y.result.summary.failed)[0]!;
 const stormAfter = afterReturn('none');
+
+// Q6: the storm's dashboard at five moments, their timestamps lost; the reader orders them.
+const storm = resultOf('none');
+const TIMEOUT = storm.model.clients.requestTimeoutSeconds;
+/** The first stretch at or after `from` that `test` picks out, so the question fails the build if the storm ever stops telling this story. */
+const firstSegment = (from: number, what: string, test: (segment: Segment) => boolean): Segment => {
+  const found = storm.segments.find((segment) => segment.from >= from && test(segment));
+  if (!found) throw new Error(`Chapter 6 quiz: the storm has no stretch after t = ${from} s where ${what}`);
+  return found;
+};
+const SNAPSHOTS = [
+  {id: 'healthy', segment: selectSegmentAt(storm, STORM_OUTAGE.at / 2)},
+  {id: 'lost', segment: selectSegmentAt(storm, STORM_OUTAGE.at + 1)},
+  {id: 'queue', segment: firstSegment(STORM_OUTAGE.at, 'the dead tasks are out and the queue nears the timeout, nothing timed out yet', (s) => s.failed === 0 && s.latencyP99 >= TIMEOUT / 2 && s.timedOut === 0)},
+  {id: 'storm', segment: selectSegmentAt(storm, STORM_OUTAGE.at + 300)},
+  {id: 'returned', segment: firstSegment(RETURNS, 'the full capacity is back and still nothing is served in time', (s) => s.capacity >= stormSegment.capacity * 1.5 && s.served === 0)},
+] as const;
+const reading = (segment: Segment) =>
+  `capacity ${formatCount(segment.capacity)} req/s, attempts ${formatCount(segment.attempts)} req/s, served in time ${formatCount(segment.served)} req/s, ${segment.served > 0 ? `p99 latency ${formatLatency(segment.latencyP99)}, ` : ''}timed out ${formatCount(segment.timedOut)} req/s`;
+const atOf = (id: (typeof SNAPSHOTS)[number]['id']) => SNAPSHOTS.find((snapshot) => snapshot.id === id)!.segment;
 
 const questions: QuizQuestion[] = [
   {
@@ -130,17 +150,9 @@ const questions: QuizQuestion[] = [
   {
     id: 'metastable-order',
     kind: 'ordering',
-    prompt: 'Put the life of a metastable failure in order, first at the top.',
-    steps: [
-      {id: 'vulnerable', text: 'The service runs busy: it copes with its load but has little room to spare.'},
-      {id: 'trigger', text: 'A zone is lost, and the zones left are past their capacity.'},
-      {id: 'timeouts', text: 'Queues grow, requests time out, and their work is wasted.'},
-      {id: 'retries', text: 'Clients retry, and the retries keep the load above capacity.'},
-      {id: 'return', text: 'The zone comes back, and the service is still failing.'},
-      {id: 'push', text: 'Shedding, backoff with a budget, or a sharp cut in load breaks the loop.'},
-    ],
-    explanation:
-      'The vulnerable state comes first, then the trigger, then the sustaining loop of timeouts and retries, which outlives the trigger until something cuts the load.',
+    prompt: `Post-mortem of the chapter’s storm (${STORM_PEAK} requests a second on six tasks of 100, zone a lost at t = ${STORM_OUTAGE.at} s for ${formatDuration(STORM_OUTAGE.duration)}, clients retrying twice at once with a ${formatDuration(TIMEOUT)} timeout, no shedding). The dashboard export kept five readings but lost their timestamps. Put them in the order they were taken, earliest at the top.`,
+    steps: SNAPSHOTS.map(({id, segment}) => ({id, text: `${segment.capacity >= atOf('healthy').capacity ? 'Full fleet' : 'Zone a down'}: ${reading(segment)}.`})),
+    explanation: `The engine’s run, in order. Before the loss the six tasks serve all ${STORM_PEAK} requests a second with room to spare. The second the zone goes, capacity drops to ${formatCount(atOf('lost').capacity)} and the dead tasks, not yet marked unhealthy, fail their share at once, so clients retry straight away: attempts ${formatCount(atOf('lost').attempts)} a second, queues still short. Once the dead tasks are marked unhealthy nothing fails for a while, but the tasks left are busy flat out and their queue grows: ${formatLatency(atOf('queue').latencyP99)} at the 99th percentile, nothing timed out yet. Then a new request’s wait passes the ${formatDuration(TIMEOUT)} timeout: every answer is late, the retries triple the attempts to ${formatCount(atOf('storm').attempts)} a second, and goodput is ${formatCount(atOf('storm').served)}. When zone a’s tasks are back in service, capacity is ${formatCount(atOf('returned').capacity)} a second, more than the ${STORM_PEAK} offered, yet the attempts are still ${formatCount(atOf('returned').attempts)} and nothing is served in time: the failure has outlived its trigger. The two full-fleet readings are told apart by what they serve; the three with zone a down order themselves by the queue: short queues with goodput below capacity are the detection window, a long queue with nothing timed out comes next, and the timeouts last.`,
   },
 ];
 

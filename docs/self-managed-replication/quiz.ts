@@ -38,35 +38,35 @@ const crashWorstSeconds = simulate(
 const questions: QuizQuestion[] = [
   {
     id: 'synchronous-commit-on',
-    kind: 'single',
+    kind: 'multiple',
     prompt:
-      'A PostgreSQL primary names one synchronous standby in another zone. Which `synchronous_commit` setting reports a commit only once that standby has flushed it to its own disk?',
+      'A PostgreSQL primary in zone a names one synchronous standby in zone b. A commit has reached the standby’s operating system but is not yet on the standby’s disk when zone a loses power and, in the same second, the standby’s host crashes and restarts. Under which `synchronous_commit` settings had the client already been told that this commit succeeded, so that it is now an acknowledged write that no copy holds? Select all that apply.',
     choices: [
       {
         id: 'local',
         text: '`local`',
-        correct: false,
-        explanation: '`local` waits only for the primary’s own disk. A commit can be acknowledged and then lost with the primary’s zone.',
+        correct: true,
+        explanation: 'Right: `local` acknowledges once the primary’s own disk has the commit, without waiting for the standby at all. The primary’s zone is gone, and the standby never had it on disk.',
       },
       {
         id: 'remote-write',
         text: '`remote_write`',
-        correct: false,
+        correct: true,
         explanation:
-          '`remote_write` waits until the standby has handed the data to its operating system, not until it is on disk: a crash of the standby’s machine at the same moment could still lose it.',
+          'Right: `remote_write` acknowledges once the standby has handed the data to its operating system. That is exactly where this commit was when the standby’s host crashed, so it was acknowledged and lost.',
       },
       {
         id: 'on',
         text: '`on`',
-        correct: true,
-        explanation: 'Right: with synchronous standbys named, `on` waits until a standby has flushed the commit to disk.',
+        correct: false,
+        explanation: 'With synchronous standbys named, `on` waits until a standby has flushed the commit to disk. This one never got there, so the client was still waiting: its commit failed, but no acknowledged write was lost.',
       },
       {
         id: 'remote-apply',
         text: '`remote_apply`',
         correct: false,
         explanation:
-          '`remote_apply` waits even longer: until the standby has replayed the commit, so reads there see it. Safe, but it is not the setting that stops at "flushed to disk".',
+          '`remote_apply` waits even longer than `on`: until the standby has replayed the commit. The client was still waiting, so nothing it was told had succeeded was lost.',
       },
     ],
   },

@@ -59,8 +59,11 @@ export const zonalDependency: Prediction = {
   because: `every request that needs the NAT gateway fails, whichever task serves it, and a retry needs it just as much (${formatPercent(failingPercentAt(noRetry, settled) / 100)} fail without the retry). Health checks do not see it: the tasks are healthy.`,
 };
 
-/** Failures of the zone loss's first minute (the dead task before detection, and stale DNS answers), which a retry can help. */
-const windowFailures = (run: ReturnType<typeof natRun>) => run.summary.failedByCause.deadTarget + run.summary.failedByCause.staleDns;
+/** Failures of the zone loss's first minute (the dead task before detection, kept-alive connections to the lost node, and stale DNS answers), which a retry can help. */
+const windowFailures = (run: ReturnType<typeof natRun>) => {
+  const byCause = run.summary.failedByCause;
+  return byCause.deadTarget + byCause.staleConnection + byCause.staleDns;
+};
 
 /** The live block's figures the prose after it quotes. */
 export const natFigures = {

@@ -13,7 +13,10 @@ const kinds = [
   {id: 'total', text: 'Total: the zone loses power', faults: [zoneOutage('b', {at: 300, duration: 1800})]},
   {id: 'partial', text: 'Partial: one task dies', faults: [taskCrash('b-1', {at: 300})]},
   {id: 'gray', text: 'Gray: half its requests fail', faults: [grayFailure('b', {at: 300, duration: 1800, errorShare: 0.5})]},
-].map((kind) => ({...kind, summary: simulate({...base, faults: kind.faults}).summary}));
+].map((kind) => {
+  const result = simulate({...base, faults: kind.faults});
+  return {...kind, summary: result.summary, traffic: result.model.traffic};
+});
 const worst = kinds.reduce((a, b) => (b.summary.failed > a.summary.failed ? b : a));
 
 export const threeKinds: Prediction = {
@@ -27,9 +30,12 @@ const [total, partial, gray] = [kinds[0]!.summary, kinds[1]!.summary, kinds[2]!.
 export const threeKindsFigures = {
   totalFailed: formatCount(Math.round(total.failed)),
   totalDeadTarget: formatCount(Math.round(total.failedByCause.deadTarget)),
+  totalStaleConnection: formatCount(Math.round(total.failedByCause.staleConnection)),
   totalStaleDns: formatCount(Math.round(total.failedByCause.staleDns)),
   totalSeconds: formatDuration(total.timeToRecoverSeconds ?? 0),
   partialFailed: formatCount(Math.round(partial.failed)),
+  /** Seconds between one client's requests on its kept-alive connection: active sessions ÷ rate (the model's assumption). */
+  keepAliveGap: formatDuration(kinds[0]!.traffic.activeSessions / kinds[0]!.traffic.requestsPerSecond),
   /** Whole times the gray failure's count holds the total outage's. */
   grayTimesTotal: `${Math.floor(gray.failed / total.failed)}`,
 };

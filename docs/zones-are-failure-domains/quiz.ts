@@ -163,7 +163,7 @@ const questions: QuizQuestion[] = [
         id: 'total',
         text: 'Zone b loses power: both of its tasks die.',
         correct: most === 'total',
-        explanation: `The lab counts about ${count(failedBy.total)} failed requests, all in about a minute: a third of the traffic goes to dead tasks until their health checks fail, and clients that still hold zone b’s node address from DNS fail until their answers run out (60 s TTL); then the load balancer routes around the zone.`,
+        explanation: `The lab counts about ${count(failedBy.total)} failed requests, all in about a minute: a third of the traffic goes to dead tasks until their health checks fail, every client with a connection kept alive to zone b’s node loses its next request on it, and clients that still hold that node’s address from DNS fail until their answers run out (60 s TTL); then the load balancer routes around the zone.`,
       },
       {
         id: 'partial',

@@ -4,6 +4,9 @@ import {describe, expect, it} from 'vitest';
 import {getPreset, simulate, type Model} from '@site/src/engine';
 import {checkGoal} from '@site/src/lab/goal';
 import {referenceDesign, startDesign} from '../../docs/capstone/challenge';
+import {dnsLabModel} from '../../docs/clients-during-a-zone-loss/models';
+import {stormLabModel} from '../../docs/overload/models';
+import {setClients, setService} from '@site/src/lab/edit';
 import {LAB_GOALS} from './labGoals';
 
 type GoalId = keyof typeof LAB_GOALS;
@@ -33,6 +36,8 @@ const LABS: Record<GoalId, {start: Model; solution: (start: Model) => Model}> = 
     start: getPreset('aurora').model,
     solution: (m) => ({...m, database: {kind: 'multi-az-cluster', writerZone: 'a', readerZones: ['b', 'c']}}),
   },
+  staleDns: {start: dnsLabModel, solution: (m) => setClients(m, {retries: 2})},
+  retryStorm: {start: stormLabModel, solution: (m) => setService(m, {loadShedding: true})},
   capstone: {start: startDesign, solution: () => referenceDesign},
 };
 

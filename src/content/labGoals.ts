@@ -54,6 +54,20 @@ export const LAB_GOALS = {
       {metric: 'writesLost', op: 'atMost', value: 0},
     ],
   },
+  staleDns: {
+    text: 'Get failed requests under 1,000 without adding tasks. The load balancer’s 60 s TTL is AWS’s to set: try what the clients do (Build, Clients).',
+    targets: [
+      {metric: 'failedRequests', op: 'atMost', value: 999},
+      {metric: 'totalTasks', op: 'atMost', value: 6},
+    ],
+  },
+  retryStorm: {
+    text: 'End the storm with its cause: get availability above 95 % without adding tasks (Build: Clients, Overload).',
+    targets: [
+      {metric: 'availability', op: 'atLeast', value: 0.95},
+      {metric: 'totalTasks', op: 'atMost', value: 6},
+    ],
+  },
   capstone: {
     text: 'Reach the brief’s 99 % availability with this zone lost, with at most 9 tasks.',
     targets: [

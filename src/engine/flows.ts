@@ -116,14 +116,14 @@ export interface FlowResult {
 /** Failure shares of one attempt of one class, by cause. */
 type Shares = Record<FailureCause, number>;
 
-interface TargetState {
-  a: Admission | null;
-  /** Arrivals per second that need the task's capacity. */
-  load: number;
+/** Each target's admission at the current iteration (null: no traffic and no queue), and its arrivals per second that need the task's capacity. */
+interface TargetStates {
+  adm: (Admission | null)[];
+  load: Float64Array;
 }
 
 /** The failure shares of an attempt of class `c`, given each target's admission. */
-function classShares(input: FlowInput, routing: Routing, c: RequestClass, states: TargetState[], kept: number): Shares {
+function classShares(input: FlowInput, routing: Routing, c: RequestClass, states: TargetStates, kept: number): Shares {
   const s = noFailures();
   const routed = 1 - input.staleShare - kept;
   s.staleDns = input.staleShare;
@@ -143,7 +143,7 @@ function classShares(input: FlowInput, routing: Routing, c: RequestClass, states
     s.grayFailure += share * g;
     const b = c.persistentCause !== null || (c.blockedIn !== null && c.blockedIn[tg.zone]) ? 1 : 0;
     if (b > 0) s[c.persistentCause ?? 'partition'] += share * (1 - g);
-    const a = states[j]!.a!;
+    const a = states.adm[j]!;
     const admitted = share * (1 - g) * (1 - b);
     s.shed += admitted * a.shed;
     s.timeout += admitted * a.timedOut;
@@ -191,14 +191,17 @@ export function computeFlows(input: FlowInput): FlowResult {
   const routing = routingShares(input);
   const kept = keptShare(input.kept, input.staleShare, routing);
   const routed = 1 - input.staleShare - kept;
-  const states: TargetState[] = targets.map(() => ({a: null, load: 0}));
+  const states: TargetStates = {adm: new Array<Admission | null>(n).fill(null), load: new Float64Array(n)};
   // Attempts per second per class and attempt number (0 = first).
-  const a = classes.map((c) => {
+  const due = (ci: number, k: number): number => (input.due === null ? 0 : input.due[ci * R + k - 1]!);
+  // Without retries at once, the retries made now are only those due: the attempts are known
+  // before any share is, and one pass settles them.
+  const a = classes.map((c, ci) => {
     const row = new Float64Array(R + 1);
     row[0] = rate * c.share;
+    if (!policy.instantRetries) for (let k = 1; k <= R; k++) row[k] = due(ci, k);
     return row;
   });
-  const due = (ci: number, k: number): number => (input.due === null ? 0 : input.due[ci * R + k - 1]!);
   let shares: Shares[] = [];
   let ratio = 1;
   let attempts = 0;
@@ -213,11 +216,12 @@ export function computeFlows(input: FlowInput): FlowResult {
       const tg = targets[j]!;
       if (!tg.alive || routing.pi[j]! === 0) {
         // No traffic: only a queue left over needs its admission (the task finishes it).
-        if (iter === 0) states[j] = {a: tg.alive && tg.queued > 0 ? admit(0, tg.capacity, tg.queued, policy.service) : null, load: 0};
+        if (iter === 0) states.adm[j] = tg.alive && tg.queued > 0 ? admit(0, tg.capacity, tg.queued, policy.service) : null;
         continue;
       }
       const load = targetLoad(input, routing, routed, mix, j);
-      states[j] = {a: admit(load, tg.capacity, tg.queued, policy.service), load};
+      states.adm[j] = admit(load, tg.capacity, tg.queued, policy.service);
+      states.load[j] = load;
     }
     shares = classes.map((c) => classShares(input, routing, c, states, kept));
     // The budget: retries wanted now against budget × first attempts.
@@ -237,7 +241,7 @@ export function computeFlows(input: FlowInput): FlowResult {
     }
     const done = Math.abs(next - A) <= 1e-12 * Math.max(1, A);
     attempts = next;
-    if (done || (!policy.instantRetries && policy.budget === null && iter > 0)) break;
+    if (done || !policy.instantRetries) break;
     // Near a tipping point each pass closes only a little of the gap, by about the same ratio q:
     // every third pass jumps ahead by the rest of that geometric series (Aitken's Δ²), on the
     // loads only (the next pass works the attempts out again from the admissions).
@@ -260,8 +264,7 @@ export function computeFlows(input: FlowInput): FlowResult {
   // that every attempt booked as admitted is one a task queues or serves, and none is lost.
   const mix = classMix(a);
   for (let j = 0; j < n; j++) {
-    const st = states[j]!;
-    if (targets[j]!.alive && routing.pi[j]! !== 0) st.load = targetLoad(input, routing, routed, mix, j);
+    if (targets[j]!.alive && routing.pi[j]! !== 0) states.load[j] = targetLoad(input, routing, routed, mix, j);
   }
   return outcomes(input, routing, states, a, shares, ratio, attempts, kept);
 }
@@ -270,7 +273,7 @@ export function computeFlows(input: FlowInput): FlowResult {
 function outcomes(
   input: FlowInput,
   routing: Routing,
-  states: TargetState[],
+  states: TargetStates,
   a: Float64Array[],
   shares: Shares[],
   ratio: number,
@@ -342,17 +345,17 @@ function outcomes(
     const tg = targets[j]!;
     const sent = routedAttempts * routing.pi[j]!;
     const lostOnTheWay = routedAttempts * routing.cutAt[j]!;
-    const st = states[j]!;
+    const adm = states.adm[j]!;
+    const load = states.load[j]!;
     const m = tg.count ?? 1;
     let good = 0;
     if (tg.alive && (routing.pi[j]! > 0 || tg.queued > 0)) capacity += tg.capacity * m;
-    if (tg.alive && st.a !== null) {
-      const adm = st.a;
+    if (tg.alive && adm !== null) {
       if (!adm.fluid) {
-        good = st.load * (1 - adm.shed - adm.timedOut);
-        wasted += st.load * adm.timedOut * m;
+        good = load * (1 - adm.shed - adm.timedOut);
+        wasted += load * adm.timedOut * m;
       } else {
-        const admitted = st.load * (1 - adm.shed);
+        const admitted = load * (1 - adm.shed);
         targetInflow[j] = admitted;
         targetInflowGood[j] = adm.timedOut === 0 ? 1 : 0;
         // While anything waits the task works at capacity, on the head of its queue.
@@ -363,13 +366,13 @@ function outcomes(
         else wasted += work * m;
       }
       if (good > 0) forLatency.push({a: adm, weight: good * m});
-      zoneQueueSeconds[tg.zone]! += st.load * m * (adm.fluid ? adm.wait : stationaryWait(adm));
-      zoneLoad[tg.zone]! += st.load * m;
+      zoneQueueSeconds[tg.zone]! += load * m * (adm.fluid ? adm.wait : stationaryWait(adm));
+      zoneLoad[tg.zone]! += load * m;
     }
     served += good * m;
     targetServed[j] = good;
     // Attempts that failed at this target: all of them if it is dead, else all but those admitted in time.
-    const ok = tg.alive && st.a !== null ? st.load * (1 - st.a.shed - st.a.timedOut) : 0;
+    const ok = tg.alive && adm !== null ? load * (1 - adm.shed - adm.timedOut) : 0;
     targetFailed[j] = Math.max(0, sent - ok) + lostOnTheWay;
     zoneAttempts[tg.zone]! += (sent + lostOnTheWay) * m;
     zoneFailed[tg.zone]! += targetFailed[j]! * m;

@@ -4,8 +4,14 @@
  * Round robin: each target in a node's pool gets an equal share of that node's traffic.
  * What happens to the attempts routed is the flows' (`flows.ts`).
  */
-import type {NodeView} from './state';
 import type {FailuresByCause} from './types';
+
+/**
+ * How one load balancer node sees a target: `'out'` until it passes a first check there,
+ * `'in'` while in that node's pool, `'unhealthy'` once that node has marked it (used only
+ * when the node fails open).
+ */
+export type NodeView = 'out' | 'in' | 'unhealthy';
 
 /** A target as routing sees it. */
 export interface RoutedTarget {

@@ -19,7 +19,7 @@
  */
 import {nodeMarkTime, nodeReturnTime} from './healthChecks';
 import {loseTaskSessions} from './sessions';
-import {nodeMarked, scheduleNodeReturn} from './scheduler';
+import {nodeMarked, scheduleNodeReturn} from './targetHealth';
 import {activePartition, fmt, log, schedule, zoneName, zoneUp, type Item, type Sim, type TaskRec} from './state';
 
 /** Node `node` and a target in zone `zone` are on different sides of the partition cutting off `cut`. */

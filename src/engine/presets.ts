@@ -64,7 +64,7 @@ export const PRESETS: Record<PresetId, Preset> = {
     id: 'two-stateless-tasks',
     title: 'Two stateless tasks in two zones',
     lesson:
-      'With one task per zone, each sized for the whole peak, a zone outage fails only the requests sent to the dead task before it is marked unhealthy and those of clients still connected to the lost node or holding it from DNS, and each client retry halves the dead task’s share, since a retried request lands on it only half the time.',
+      'With one task per zone, each sized for the whole peak, a zone outage fails only the requests sent to the dead task before it is marked unhealthy and those of clients still connected to the lost node or holding it from DNS, and a client retry wins back many of them, since a request retried while the dead task is still in service reaches it only half the time.',
     model: {
       zones: ['a', 'b'],
       service: {desiredCount: 2, capacityPerTask: 100},

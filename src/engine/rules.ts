@@ -20,16 +20,9 @@ import {
   ruleRestartGaveUp,
 } from './database';
 import {rulePartitionHealed, rulePartitionMarked, rulePartitionRestored, rulePartitionStarted} from './partition';
-import {
-  killZoneTasks,
-  ruleDrainFinished,
-  ruleTargetHealthy,
-  ruleTargetMarkedUnhealthy,
-  ruleTaskCrashed,
-  ruleTaskReady,
-  ruleTaskStopNoticed,
-  zoneReturned,
-} from './scheduler';
+import {ruleDrainFinished, ruleTaskStopNoticed} from './scheduler';
+import {ruleTargetHealthy, ruleTargetMarkedUnhealthy} from './targetHealth';
+import {killZoneTasks, ruleTaskCrashed, ruleTaskReady, zoneReturned} from './taskLifecycle';
 import {ruleAlarmFired, ruleAutoshiftStarted, ruleShiftEnded, startShift, zoneImpairmentEnded, zoneImpairmentStarted} from './zonalShift';
 import {fmt, log, loseSessions, schedule, zoneName, type Item, type Sim} from './state';
 import {DAILY_STEP_SECONDS, rateAt} from './traffic';

@@ -7,7 +7,8 @@ import {clientFlowInput, staleCell} from './clients/step';
 import {dbReachFrom, dbSegment} from './database';
 import {computeFlows, type FlowInput, type FlowResult, type FlowTarget} from './flows';
 import type {TaskQueue} from './clients/queueing';
-import {activePartition, connected, nodeInDns, nodeRoutable, type NodeView, type Sim, type TaskRec} from './state';
+import type {NodeView} from './loadBalancer';
+import {activePartition, connected, nodeInDns, nodeRoutable, type Sim, type TaskRec} from './state';
 import {requestClasses} from './traffic';
 import type {Segment, TargetSegment, TaskState, ZoneSegment} from './types';
 
@@ -21,6 +22,10 @@ function taskState(t: TaskRec): TaskState {
   if (t.lb === 'healthy' && t.status === 'running') return 'healthy';
   return 'starting';
 }
+
+/** Where each task state is counted per zone. */
+const STATE_INDEX: Record<TaskState, number> = {healthy: 0, starting: 1, unhealthy: 2, draining: 3, dead: 4};
+const STATES = 5;
 
 function combinedGray(shares: number[]): number {
   let ok = 1;
@@ -37,8 +42,9 @@ function sameQueue(a: TaskQueue, b: TaskQueue): boolean {
   return true;
 }
 
-function sameView(a: readonly NodeView[], b: readonly NodeView[]): boolean {
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+/** Every load balancer node (`nodes`: their zones) sees the two alike; routing reads no other entry. */
+function sameView(a: readonly NodeView[], b: readonly NodeView[], nodes: readonly number[]): boolean {
+  for (const k of nodes) if (a[k] !== b[k]) return false;
   return true;
 }
 
@@ -72,7 +78,7 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
     for (let c = candidates.length - 1; c >= 0; c--) {
       const tg = targets[candidates[c]!]!;
       const rep = groups[candidates[c]!]![0]!;
-      if (tg.alive === alive && sameView(tg.view, view) && sameQueue(rep.queue, t.queue)) {
+      if (tg.alive === alive && sameView(tg.view, view, sim.nodes) && sameQueue(rep.queue, t.queue)) {
         j = candidates[c]!;
         break;
       }
@@ -138,29 +144,14 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
   const flows = computeFlows(input);
   sim.clients.flows = flows;
   sim.clients.flowGroups = groups;
-  const zones: ZoneSegment[] = model.zones.map((zone, z) => ({
-    zone,
-    status: sim.zoneDown[z]! > 0 ? 'down' : 'up',
-    impaired: sim.gray[z]!.length > 0,
-    shifted: sim.shiftedZone === z,
-    partitioned: partition?.zone === z,
-    healthy: 0,
-    starting: 0,
-    unhealthy: 0,
-    draining: 0,
-    dead: 0,
-    capacity: 0,
-    errorRate: flows.zoneAttempts[z]! > 0 ? flows.zoneFailed[z]! / flows.zoneAttempts[z]! : 0,
-    queueSeconds: flows.zoneQueueSeconds[z]!,
-  }));
+  // Tasks per zone and state, counted before the zones' records are made.
+  const counts = new Int32Array(zoneCount * STATES);
   const capacity = model.service.capacityPerTask;
   const targetSegments: TargetSegment[] = [];
   for (const t of sim.tasks) {
     if (t.removed) continue;
     const state = taskState(t);
-    const zs = zones[t.zone]!;
-    zs[state]++;
-    if (state === 'healthy') zs.capacity += capacity;
+    counts[t.zone * STATES + STATE_INDEX[state]]!++;
     const j = t.flowTarget;
     const lbState = t.lb === 'healthy' && !lbEnabled[t.zone] ? 'unused' : t.lb;
     const served = j < 0 ? 0 : flows.targetServed[j]!;
@@ -175,6 +166,25 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
     const line: TargetSegment = {id: t.id, zone: model.zones[t.zone]!, state, lbState, served, failed};
     t.shown = line;
     targetSegments.push(line);
+  }
+  const zones: ZoneSegment[] = [];
+  for (let z = 0; z < zoneCount; z++) {
+    const at = z * STATES;
+    zones.push({
+      zone: model.zones[z]!,
+      status: sim.zoneDown[z]! > 0 ? 'down' : 'up',
+      impaired: sim.gray[z]!.length > 0,
+      shifted: sim.shiftedZone === z,
+      partitioned: partition?.zone === z,
+      healthy: counts[at + STATE_INDEX.healthy]!,
+      starting: counts[at + STATE_INDEX.starting]!,
+      unhealthy: counts[at + STATE_INDEX.unhealthy]!,
+      draining: counts[at + STATE_INDEX.draining]!,
+      dead: counts[at + STATE_INDEX.dead]!,
+      capacity: counts[at + STATE_INDEX.healthy]! * capacity,
+      errorRate: flows.zoneAttempts[z]! > 0 ? flows.zoneFailed[z]! / flows.zoneAttempts[z]! : 0,
+      queueSeconds: flows.zoneQueueSeconds[z]!,
+    });
   }
   return {
     content: {

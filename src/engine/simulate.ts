@@ -12,8 +12,8 @@ import {nodePhases} from './healthChecks';
 import {EventQueue} from './queue';
 import {nextFloat, seedRng} from './rng';
 import {RULES} from './rules';
-import {createInitialTasks} from './scheduler';
-import {buildSegment} from './segment';
+import {createInitialTasks} from './tasks';
+import {buildSegment, type SegmentContent} from './segment';
 import {ageSessions, initSessions} from './sessions';
 import {checkAlarms} from './zonalShift';
 import {schedule, type Item, type Sim} from './state';
@@ -151,6 +151,15 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
   scheduleInputs(sim);
   reconcileDb(sim);
   const segments: Segment[] = [];
+  // Closes [from, to) with the content in force, joining it to the segment before when that had
+  // the same content (nothing was rebuilt between them, or a step changed nothing).
+  let lastContent: SegmentContent | null = null;
+  const close = (content: SegmentContent, from: number, to: number): void => {
+    const prev = segments[segments.length - 1];
+    if (prev !== undefined && lastContent === content && prev.to === from) prev.to = to;
+    else segments.push({from, to, ...content});
+    lastContent = content;
+  };
   let segStart = 0;
   let current = buildSegment(sim);
   sim.writeMarks.push({from: 0, cum: 0, rate: current.content.writesServed});
@@ -163,7 +172,7 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
     const t = head.t;
     // Close the running segment first, so a rule at `t` can read writes up to `t`.
     if (t > segStart) {
-      segments.push({from: segStart, to: t, ...current.content});
+      close(current.content, segStart, t);
       const last = sim.writeMarks[sim.writeMarks.length - 1]!;
       sim.writeMarks.push({from: t, cum: last.cum + last.rate * (t - last.from), rate: last.rate});
       segStart = t;
@@ -184,29 +193,17 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
     }
   }
   advanceClients(sim, end);
-  segments.push({from: segStart, to: end, ...current.content});
-  const merged = mergeSegments(segments);
+  close(current.content, segStart, end);
   return {
     model: resolved,
-    segments: merged,
+    segments,
     events: sim.events,
     healthCheckPhases: Object.fromEntries(sim.nodes.map((k) => [resolved.zones[k]!, sim.phases[k]!])),
-    summary: summarize(resolved, merged, {
+    summary: summarize(resolved, segments, {
       sessionsLost: sim.sessionsLost,
       writesLost: sim.writesLost,
       recoveryPointSeconds: sim.recoveryPoint,
       inFlightAtEnd: inFlight(sim, end),
     }),
   };
-}
-
-/** Joins neighbouring segments whose content is the same object (nothing changed between them). */
-function mergeSegments(segments: Segment[]): Segment[] {
-  const out: Segment[] = [];
-  for (const s of segments) {
-    const prev = out[out.length - 1];
-    if (prev !== undefined && prev.targets === s.targets && prev.to === s.from) prev.to = s.to;
-    else out.push(s);
-  }
-  return out;
 }

@@ -9,6 +9,7 @@ import type {DeadConnections} from './clients/keepAlive';
 import type {TaskQueue} from './clients/queueing';
 import type {RetryBins} from './clients/retries';
 import type {FlowResult} from './flows';
+import type {NodeView} from './loadBalancer';
 import {EventQueue, type Timed} from './queue';
 import {nextFloat, nextInt, type RngState} from './rng';
 import type {ResolvedModel, SimEvent, TargetLbState, TargetSegment} from './types';
@@ -81,12 +82,6 @@ export interface ClientState {
   used: {staleShare: number; due: Float64Array | null; lostRate: number; queued: boolean} | null;
 }
 
-/**
- * How one load balancer node sees a target: `'out'` until it passes a first check there,
- * `'in'` while in that node's pool, `'unhealthy'` once that node has marked it (used only
- * when the node fails open).
- */
-export type NodeView = 'out' | 'in' | 'unhealthy';
 
 /**
  * A network partition and its aftermath. Load balancer nodes on each side check every

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Model} from '@site/src/engine';
 import {simulate} from '@site/src/engine';
-import {addEntry, clientsOf, LAB_BACKOFF, LAB_RETRY_BUDGET, LAB_ZONES, nextZoneNames, removeEntry, setClients, setLoadBalancer, setService, setZoneCount, timelineEntries, updateEntry} from './edit';
+import {addEntry, clientsOf, entryKey, inShownOrder, LAB_BACKOFF, LAB_RETRY_BUDGET, LAB_ZONES, nextZoneNames, removeEntry, setClients, setLoadBalancer, setService, setZoneCount, timelineEntries, updateEntry} from './edit';
 
 const base: Model = {
   zones: ['use1-az1', 'use1-az2', 'use1-az4'],
@@ -117,5 +117,31 @@ describe('client settings', () => {
     expect(setService({zones: ['a'], service: {desiredCount: 2}}, {loadShedding: true}).service).toEqual({desiredCount: 2, loadShedding: true});
     expect(setService({zones: ['a'], service: {serviceTimeSeconds: 0.2}}, {serviceTimeSeconds: undefined}).service).toEqual({});
     expect(setLoadBalancer({zones: ['a']}, {dnsTtlSeconds: 30}).loadBalancer).toEqual({dnsTtlSeconds: 30});
+  });
+});
+
+describe('inShownOrder', () => {
+  const model: Model = {
+    zones: ['a', 'b'],
+    faults: [
+      {kind: 'zoneOutage', zone: 'a', at: 600, duration: 900},
+      {kind: 'zoneOutage', zone: 'b', at: 300, duration: 900},
+    ],
+  };
+
+  it('keeps the order shown while an entry’s start time is edited past another’s', () => {
+    const shown = inShownOrder(timelineEntries(model), null).map(entryKey);
+    expect(shown).toEqual(['fault-1', 'fault-0']);
+    const edited: Model = {...model, faults: [model.faults![0]!, {...model.faults![1]!, at: 1200}]};
+    expect(timelineEntries(edited).map(entryKey)).toEqual(['fault-0', 'fault-1']);
+    expect(inShownOrder(timelineEntries(edited), shown).map(entryKey)).toEqual(['fault-1', 'fault-0']);
+  });
+
+  it('sorts by time again when an entry is added or removed', () => {
+    const shown = ['fault-1', 'fault-0'];
+    const added = addEntry(model, 'zoneOutage', 100);
+    expect(inShownOrder(timelineEntries(added), shown).map((item) => 'at' in item.entry && item.entry.at)).toEqual([100, 300, 600]);
+    const removed: Model = {...model, faults: [model.faults![0]!]};
+    expect(inShownOrder(timelineEntries(removed), shown).map(entryKey)).toEqual(['fault-0']);
   });
 });

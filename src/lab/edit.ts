@@ -43,6 +43,22 @@ export function timelineEntries(model: Model): TimelineEntry[] {
   return entries.sort((x, y) => entryTime(x) - entryTime(y));
 }
 
+/** An entry's identity while the reader edits it: where it sits in the model. */
+export function entryKey(item: TimelineEntry): string {
+  return `${item.source}-${item.index}`;
+}
+
+/**
+ * The entries in the order they were last shown (`shown`, keys from {@link entryKey}) when they are
+ * still the same entries, else in time order: editing an entry's start time must not move it away
+ * from under the reader's cursor (and take keyboard focus with it); adding or removing one sorts again.
+ */
+export function inShownOrder(entries: readonly TimelineEntry[], shown: readonly string[] | null): TimelineEntry[] {
+  const byKey = new Map(entries.map((item) => [entryKey(item), item]));
+  if (!shown || shown.length !== entries.length || !shown.every((key) => byKey.has(key))) return [...entries];
+  return shown.map((key) => byKey.get(key)!);
+}
+
 function entryTime(item: TimelineEntry): number {
   return 'at' in item.entry && typeof item.entry.at === 'number' ? item.entry.at : -1;
 }

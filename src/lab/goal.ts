@@ -5,15 +5,11 @@
  */
 import type {Model, SimulationResult} from '@site/src/engine';
 import {formatCount, formatDuration, formatPercent} from '@site/src/utils/format';
+import {summaryValue, type SummaryMetric} from './summaryMetric';
 
 /** What a goal can ask for, in the reader's terms. Run figures come from the lab's run; design figures from the model. */
 export type GoalMetric =
-  | 'failedRequests'
-  | 'availability'
-  | 'longestOutageSeconds'
-  | 'sessionsLost'
-  | 'writesLost'
-  | 'databaseDowntimeSeconds'
+  | Extract<SummaryMetric, 'failedRequests' | 'availability' | 'longestOutageSeconds' | 'sessionsLost' | 'writesLost' | 'databaseDowntimeSeconds'>
   | 'totalTasks'
   | 'handTimedShifts';
 
@@ -55,27 +51,11 @@ const NAMES: Record<GoalMetric, string> = {
   handTimedShifts: 'zonal shifts started by hand',
 };
 
-/** A metric's value: counts are whole requests, so a rounding crumb is not a failed request. */
+/** A metric's value: run figures off the summary (as a challenge reads them), design figures off the model. */
 export function goalValue(metric: GoalMetric, result: SimulationResult, model: Model): number {
-  const s = result.summary;
-  switch (metric) {
-    case 'failedRequests':
-      return Math.round(s.failed);
-    case 'availability':
-      return s.availability;
-    case 'longestOutageSeconds':
-      return s.longestOutageSeconds;
-    case 'sessionsLost':
-      return Math.round(s.sessionsLost);
-    case 'writesLost':
-      return Math.round(s.writesLost);
-    case 'databaseDowntimeSeconds':
-      return s.databaseDowntimeSeconds;
-    case 'totalTasks':
-      return result.model.service.desiredCount;
-    case 'handTimedShifts':
-      return (model.actions ?? []).filter((action) => action.kind === 'zonalShift').length;
-  }
+  if (metric === 'totalTasks') return result.model.service.desiredCount;
+  if (metric === 'handTimedShifts') return (model.actions ?? []).filter((action) => action.kind === 'zonalShift').length;
+  return summaryValue(metric, result.summary);
 }
 
 function formatValue(metric: GoalMetric, value: number): string {

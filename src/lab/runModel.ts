@@ -7,7 +7,15 @@ import {ModelError, simulate, type Model, type SimulationResult} from '@site/src
 
 /** What a run gives: a result, or the reason there is none. */
 export type SimulationOutcome =
-  | {ok: true; result: SimulationResult; milliseconds: number; running?: boolean}
+  | {
+      ok: true;
+      result: SimulationResult;
+      milliseconds: number;
+      /** Run when the site was built (the playground's first view): `milliseconds` is the build machine's, not the reader's. */
+      atBuild?: boolean;
+      running?: boolean;
+      slow?: boolean;
+    }
   | {
       ok: false;
       problem: string;
@@ -16,6 +24,8 @@ export type SimulationOutcome =
       stopped?: boolean;
       /** A newer model is being simulated; this outcome is the last one that finished (or none yet). */
       running?: boolean;
+      /** That run has taken longer than the runner's time limit and is still going (see `simulationRunner.ts`). */
+      slow?: boolean;
     };
 
 /** Runs `simulate` for a model; an invalid model becomes a readable problem, never a throw. */

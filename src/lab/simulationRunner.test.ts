@@ -1,7 +1,7 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {simulate, type Model} from '@site/src/engine';
 import {packResult, unpackResult} from './packResult';
-import {SimulationRunner} from './simulationRunner';
+import {HARD_LIMIT_MS, SimulationRunner} from './simulationRunner';
 import {FakeWorker} from './fakeWorker';
 import type {WorkerReply, WorkerRequest} from './workerProtocol';
 import type {SimulationOutcome} from './runModel';
@@ -41,6 +41,31 @@ describe('the simulation runner', () => {
     expect(outcomes[1]).toMatchObject({ok: true});
   });
 
+  it('past the time limit, a lab run is reported slow and goes on: it finishes, or the reader stops it, or the hard limit does', () => {
+    const outcomes: SimulationOutcome[] = [];
+    let slow = 0;
+    runner.run(model(4), (outcome) => outcomes.push(outcome), () => slow++);
+    vi.advanceTimersByTime(8000);
+    expect(slow).toBe(1);
+    expect(workers[0]!.terminated).toBe(false);
+    workers[0]!.answer(0);
+    expect(outcomes[0]).toMatchObject({ok: true});
+
+    runner.run(model(6), (outcome) => outcomes.push(outcome), () => slow++);
+    vi.advanceTimersByTime(8000);
+    clock = 9000;
+    runner.stopRunning();
+    expect(workers[0]!.terminated).toBe(true);
+    expect(outcomes[1]).toMatchObject({ok: false, stopped: true, problem: expect.stringContaining('you stopped the simulation after 9 s')});
+
+    runner.run(model(2), (outcome) => outcomes.push(outcome), () => slow++);
+    vi.advanceTimersByTime(HARD_LIMIT_MS - 1);
+    expect(outcomes).toHaveLength(2);
+    vi.advanceTimersByTime(1);
+    expect(outcomes[2]).toMatchObject({ok: false, stopped: true, problem: expect.stringContaining(`stopped after ${HARD_LIMIT_MS / 1000} s`)});
+    expect(slow).toBe(3);
+  });
+
   it('drops a queued run whose model changed, and ignores the answer of a cancelled short run', () => {
     const seen: number[] = [];
     const done = (outcome: SimulationOutcome) => seen.push(outcome.ok ? outcome.result.model.service.desiredCount : -1);
@@ -67,12 +92,13 @@ describe('the simulation runner', () => {
     expect(seen[0]!.ok && seen[0]!.result.model.service.desiredCount).toBe(4);
   });
 
-  it('runs on the page when no worker can start', () => {
+  it('runs on the page when no worker can start', async () => {
     const page = new SimulationRunner(() => null);
     const seen: SimulationOutcome[] = [];
     page.run(model(2), (outcome) => seen.push(outcome));
-    vi.runAllTimers();
-    expect(seen[0]).toMatchObject({ok: true});
+    await vi.runAllTimersAsync();
+    // The engine's simulation is fetched for the page (a dynamic import) only now.
+    await vi.waitFor(() => expect(seen[0]).toMatchObject({ok: true}));
   });
 });
 

@@ -3,7 +3,17 @@ import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import FailoverLab from '@site/src/components/FailoverLab';
+import {FirstRunContext, type FirstRun} from '@site/src/lab/useSimulation';
+import * as start from '@site/src/lab/playgroundStart.data';
 import styles from './playground.module.css';
+
+const START_JSON = JSON.stringify(start.model);
+
+/**
+ * The lab's first run here: its default model's outcome, computed by the engine in the build. Any other
+ * model (from a link) goes to the worker, so the page itself never loads the engine's simulation.
+ */
+const firstRun: FirstRun = (model) => (JSON.stringify(model) === START_JSON ? start.outcome : null);
 
 /** The full-page lab. The model lives in the link, so any state can be shared. */
 export default function Playground(): React.JSX.Element {
@@ -23,7 +33,11 @@ export default function Playground(): React.JSX.Element {
         {/* The lab is drawn in the browser only (it reads the model from the address). Until then a
             placeholder as tall as the screen holds its place, so nothing visible moves when it appears. */}
         <BrowserOnly fallback={<p className={styles.placeholder}>Loading the lab…</p>}>
-          {() => <FailoverLab syncUrl title="Your model" />}
+          {() => (
+            <FirstRunContext.Provider value={firstRun}>
+              <FailoverLab syncUrl title="Your model" />
+            </FirstRunContext.Provider>
+          )}
         </BrowserOnly>
       </main>
     </Layout>

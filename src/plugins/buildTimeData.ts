@@ -16,8 +16,9 @@ export default function buildTimeData(context: {siteDir: string}): Plugin {
         module: {
           rules: [
             {
+              // And `src/**/*.data.ts`: a page's first view computed by the engine (src/lab/playgroundStart.data.ts).
               test: /\.ts$/,
-              include: path.join(context.siteDir, 'docs'),
+              include: [path.join(context.siteDir, 'docs'), /\.data\.ts$/],
               exclude: /\.(test|d)\.ts$/,
               // Runs after the TypeScript loader and replaces its output with the evaluated data.
               enforce: 'post',

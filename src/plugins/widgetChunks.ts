@@ -9,6 +9,9 @@ import type {Plugin} from '@docusaurus/types';
  */
 export const WIDGETS_LOADED_WHEN_NEAR = ['FailoverLab', 'Quiz', 'AzMap', 'HealthCheckTimeline', 'CapacityCalculator', 'ReplicationRace'];
 
+/** Of those, the ones that run their lab's first model on the page, as their server HTML did (src/lab/firstRun.tsx). */
+const WITH_FIRST_RUN = ['FailoverLab'];
+
 /**
  * Keeps the failover engine, the widgets and the live-code editor out of the
  * `common` chunk that every page loads.
@@ -29,13 +32,17 @@ export default function widgetChunks(): Plugin {
       const whenNear = {
         module: {
           rules: [
-            {
-              test: new RegExp(`[\\\\/]src[\\\\/]components[\\\\/](${WIDGETS_LOADED_WHEN_NEAR.join('|')})[\\\\/]index\\.tsx$`),
+            // The engine is pure (no module does anything when imported), so the bundler may leave out every
+            // module of it that a chunk does not use: the page's lab imports a few selectors and defaults
+            // through src/engine/index.ts, and must not get the whole simulation with them.
+            {test: /[\\/]src[\\/]engine[\\/]/, sideEffects: false},
+            ...WIDGETS_LOADED_WHEN_NEAR.map((widget) => ({
+              test: new RegExp(`[\\\\/]src[\\\\/]components[\\\\/]${widget}[\\\\/]index\\.tsx$`),
               issuer: /\.mdx$/,
               // Runs after the TypeScript loader and replaces its output.
               enforce: 'post' as const,
-              use: [{loader: path.join(__dirname, 'whenNearLoader.cjs'), options: {server: isServer}}],
-            },
+              use: [{loader: path.join(__dirname, 'whenNearLoader.cjs'), options: {server: isServer, firstRun: WITH_FIRST_RUN.includes(widget)}}],
+            })),
           ],
         },
       };

@@ -18,6 +18,7 @@ import {
 } from '@site/src/engine';
 import {formatCount, formatDuration} from '@site/src/utils/format';
 import {databaseInstances, designReason, formatMetric, missReason, plural} from './challengeReasons';
+import {isSummaryMetric, summaryValue, type SummaryMetric} from '@site/src/lab/summaryMetric';
 import type {ChallengeFixedField, ChallengeMetric, ChallengeQuestion, ChallengeScenarioSet, ChallengeTarget} from './types';
 
 /** What every challenge fixes unless it says otherwise: the load and the app's own figures are the brief's, not the design's. */
@@ -75,22 +76,9 @@ export interface ChallengeResult {
   problems: ChallengeProblem[];
 }
 
-const RUN_METRICS = new Set<ChallengeMetric>([
-  'availability',
-  'failedByCause.overload',
-  'failedByCause.deadTarget',
-  'failedByCause.database',
-  'writesLost',
-  'recoveryPointSeconds',
-  'databaseDowntimeSeconds',
-  'longestOutageSeconds',
-  'timeToRecoverSeconds',
-  'sessionsLost',
-]);
-
 /** Whether a metric needs the model to run (otherwise it is read from the design). */
-export function isRunMetric(metric: ChallengeMetric): boolean {
-  return RUN_METRICS.has(metric);
+export function isRunMetric(metric: ChallengeMetric): metric is ChallengeMetric & SummaryMetric {
+  return isSummaryMetric(metric);
 }
 
 /** The scenario runs a set stands for, for a model with these zones. */
@@ -123,36 +111,6 @@ export {databaseInstances} from './challengeReasons';
 function meets(op: ChallengeTarget['op'], actual: number, value: number): boolean {
   const slack = 1e-9 * Math.max(1, Math.abs(value));
   return op === 'atMost' ? actual <= value + slack : actual >= value - slack;
-}
-
-/** Counts are whole requests: a rounding crumb of 1e-12 is not a failed request. */
-function metricOf(metric: ChallengeMetric, result: SimulationResult): number {
-  const s = result.summary;
-  switch (metric) {
-    case 'availability':
-      return s.availability;
-    case 'failedByCause.overload':
-      // Past capacity, requests time out in the tasks' queues or are shed: both are overload.
-      return Math.round(s.failedByCause.timeout + s.failedByCause.shed);
-    case 'failedByCause.deadTarget':
-      return Math.round(s.failedByCause.deadTarget);
-    case 'failedByCause.database':
-      return Math.round(s.failedByCause.database);
-    case 'writesLost':
-      return Math.round(s.writesLost);
-    case 'recoveryPointSeconds':
-      return s.recoveryPointSeconds;
-    case 'databaseDowntimeSeconds':
-      return s.databaseDowntimeSeconds;
-    case 'longestOutageSeconds':
-      return s.longestOutageSeconds;
-    case 'timeToRecoverSeconds':
-      return s.timeToRecoverSeconds ?? 0;
-    case 'sessionsLost':
-      return Math.round(s.sessionsLost);
-    default:
-      return 0;
-  }
 }
 
 function designValue(metric: ChallengeMetric, resolved: ResolvedModel, model: Model): number {
@@ -317,7 +275,7 @@ export function gradeChallenge(question: ChallengeQuestion, model: Model): Chall
         return {...base, passed: false, actual: null, actualText: '–', scenario: scenario.label, reason: `${scenario.label}: ${outcome.message}.`};
       }
       for (const result of outcome.results) {
-        const value = metricOf(target.metric, result);
+        const value = summaryValue(target.metric, result.summary);
         const worse = worst === null || (target.op === 'atMost' ? value > worst.value : value < worst.value);
         if (worse) worst = {value, scenario, result};
       }

@@ -1,6 +1,6 @@
-import React, {useId, useState} from 'react';
+import React, {useId, useRef, useState} from 'react';
 import {DEFAULT_ALARM_SHIFT, DEFAULT_AUTOSHIFT_DELAY_SECONDS, type AlarmZonalShiftAction, type Fault, type Model, type OperatorAction} from '@site/src/engine';
-import {addEntry, EVENT_KINDS, removeEntry, timelineEntries, updateEntry, type EventKind, type TimelineEntry} from '@site/src/lab/edit';
+import {addEntry, entryKey, EVENT_KINDS, inShownOrder, removeEntry, timelineEntries, updateEntry, type EventKind, type TimelineEntry} from '@site/src/lab/edit';
 import {formatClock, formatDuration} from '@site/src/utils/format';
 import {CheckboxField, controlClassName, NumberField, SelectField} from '@site/src/components/Fields';
 import styles from './styles.module.css';
@@ -33,7 +33,10 @@ const isStanding = (kind: string): boolean => kind in STANDING_NAMES;
 export default function BreakPanel({model, taskIds, currentTime, onChange}: Props): React.JSX.Element {
   const [kind, setKind] = useState<EventKind>('zoneOutage');
   const kindId = useId();
-  const entries = timelineEntries(model);
+  // In time order, but an entry whose start time is being edited keeps its place until one is added or removed.
+  const shown = useRef<string[] | null>(null);
+  const entries = inShownOrder(timelineEntries(model), shown.current);
+  shown.current = entries.map(entryKey);
   const autoshift = (model.actions ?? []).find((action) => action.kind === 'zonalAutoshift');
   const alarm = (model.actions ?? []).find((action): action is AlarmZonalShiftAction => action.kind === 'alarmZonalShift');
   const at = Math.floor(currentTime);
@@ -130,7 +133,7 @@ export default function BreakPanel({model, taskIds, currentTime, onChange}: Prop
             .filter((item) => !isStanding(item.entry.kind))
             .map((item) => (
               <EntryEditor
-                key={`${item.source}-${item.index}`}
+                key={entryKey(item)}
                 item={item}
                 model={model}
                 taskIds={taskIds}

@@ -16,6 +16,7 @@ import {
 import {DATABASE_KINDS, databaseOfKind, setZoneCount} from '@site/src/lab/edit';
 import {CheckboxField, NumberField, SelectField} from '@site/src/components/Fields';
 import ClientsFields from './ClientsFields';
+import NumberFieldList, {type NumberFieldSpec} from './NumberFieldList';
 import styles from './styles.module.css';
 
 interface Props {
@@ -33,15 +34,7 @@ const DURATIONS = [
 ] as const;
 
 /** The target group's health check settings, with the ranges ELB accepts. */
-const HEALTH_CHECK_FIELDS: readonly {
-  key: keyof typeof DEFAULT_HEALTH_CHECK;
-  label: string;
-  hint: string;
-  unit?: string;
-  min: number;
-  max: number;
-  integer?: boolean;
-}[] = [
+const HEALTH_CHECK_FIELDS: readonly NumberFieldSpec<keyof typeof DEFAULT_HEALTH_CHECK>[] = [
   {key: 'intervalSeconds', label: 'Health check interval', hint: 'Time between checks of each target.', unit: 's', min: 5, max: 300},
   {key: 'timeoutSeconds', label: 'Health check timeout', hint: 'A check with no answer by then fails.', unit: 's', min: 2, max: 120},
   {key: 'unhealthyThreshold', label: 'Unhealthy threshold', hint: 'Failed checks in a row before a target stops receiving traffic.', min: 2, max: 10, integer: true},
@@ -219,21 +212,7 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
           hint="Each load balancer node may send to targets in every zone (on by default for an ALB, off for an NLB)."
           onChange={(checked) => setLb({crossZone: checked})}
         />
-        {HEALTH_CHECK_FIELDS.map((field) => (
-          <NumberField
-            key={field.key}
-            label={field.label}
-            value={check[field.key]}
-            defaultValue={DEFAULT_HEALTH_CHECK[field.key]}
-            defaultSource="AWS default"
-            unit={field.unit}
-            hint={field.hint}
-            min={field.min}
-            max={field.max}
-            integer={field.integer}
-            onChange={(value) => setCheck({[field.key]: value})}
-          />
-        ))}
+        <NumberFieldList fields={HEALTH_CHECK_FIELDS} values={check} defaults={DEFAULT_HEALTH_CHECK} defaultSource="AWS default" onChange={setCheck} />
         <NumberField
           label="Deregistration delay"
           value={lb.deregistrationDelaySeconds}

@@ -2,13 +2,24 @@ import React from 'react';
 import {DEFAULT_CLIENTS, DEFAULT_SERVICE_TIME_SECONDS, ELB_DNS_TTL_SECONDS, MAX_CLIENT_WAIT_SECONDS, type Model} from '@site/src/engine';
 import {clientsOf, LAB_BACKOFF, LAB_RETRY_BUDGET, setClients, setLoadBalancer, setService} from '@site/src/lab/edit';
 import {CheckboxField, NumberField, SelectField} from '@site/src/components/Fields';
+import NumberFieldList, {type NumberFieldSpec} from './NumberFieldList';
 import styles from './styles.module.css';
 
+type TimeoutKey = 'connectTimeoutSeconds' | 'requestTimeoutSeconds';
+
 /** The clients' two timeouts: same unit, range and source, different meaning. */
-const TIMEOUT_FIELDS = [
-  {key: 'connectTimeoutSeconds', label: 'Connect timeout', hint: 'How long a client waits on an address that does not answer.'},
-  {key: 'requestTimeoutSeconds', label: 'Request timeout', hint: "A later answer is a failure (timed out), and the task's work on it is wasted."},
-] as const;
+const TIMEOUT_FIELDS: readonly NumberFieldSpec<TimeoutKey>[] = [
+  {key: 'connectTimeoutSeconds', label: 'Connect timeout', hint: 'How long a client waits on an address that does not answer.', unit: 's', min: 0.1, max: MAX_CLIENT_WAIT_SECONDS, step: 0.1},
+  {
+    key: 'requestTimeoutSeconds',
+    label: 'Request timeout',
+    hint: "A later answer is a failure (timed out), and the task's work on it is wasted.",
+    unit: 's',
+    min: 0.1,
+    max: MAX_CLIENT_WAIT_SECONDS,
+    step: 0.1,
+  },
+];
 
 interface Props {
   model: Model;
@@ -68,21 +79,7 @@ export default function ClientsFields({model, onChange}: Props): React.JSX.Eleme
           hint="Clients reuse one connection; when the node (or, with an NLB, the task) at its far end dies, their next request on it fails."
           onChange={(checked) => set({keepAlive: checked === DEFAULT_CLIENTS.keepAlive ? undefined : checked})}
         />
-        {TIMEOUT_FIELDS.map((field) => (
-          <NumberField
-            key={field.key}
-            label={field.label}
-            value={clients[field.key]}
-            defaultValue={DEFAULT_CLIENTS[field.key]}
-            defaultSource="estimate"
-            unit="s"
-            hint={field.hint}
-            min={0.1}
-            max={MAX_CLIENT_WAIT_SECONDS}
-            step={0.1}
-            onChange={(value) => set({[field.key]: value})}
-          />
-        ))}
+        <NumberFieldList fields={TIMEOUT_FIELDS} values={clients} defaults={DEFAULT_CLIENTS} defaultSource="estimate" onChange={set} />
         <NumberField
           label="Client retries"
           value={clients.retries}

@@ -98,8 +98,8 @@ export default function TimeControls({playback, duration, incident, onStep, onZo
         />
       </label>
       <p id={hintId} className={styles.keys}>
-        Keys in the lab: <kbd>K</kbd> play/pause · <kbd>J</kbd> <kbd>L</kbd> previous/next event · <kbd>Z</kbd> zoom to the
-        incident or the whole run
+        Keys: <kbd>K</kbd> play/pause · <kbd>J</kbd> <kbd>L</kbd> previous/next event · <kbd>Z</kbd> zoom to the incident or
+        the whole run
       </p>
     </div>
   );

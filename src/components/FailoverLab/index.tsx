@@ -1,41 +1,33 @@
-import React, {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
+import React, {Suspense, lazy, useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import useIsBrowser from '@docusaurus/useIsBrowser';
-import {
-  getPreset,
-  PRESET_IDS,
-  PRESETS,
-  selectMechanismAt,
-  selectSegmentAt,
-  upgradeModel,
-  type Model,
-  type PresetId,
-  type SimulationResult,
-} from '@site/src/engine';
-import {addEntry, LAB_ZONES} from '@site/src/lab/edit';
-import {decodeModel, SHARE_PARAM, shareLinkProblem, withModelParam} from '@site/src/lab/share';
+import {getPreset, PRESETS, selectMechanismAt, selectSegmentAt, type Model, type PresetId, type SimulationResult} from '@site/src/engine';
+import {addEntry} from '@site/src/lab/edit';
+import {DEFAULT_LAB_MODEL} from '@site/src/lab/defaultModel';
+import {withModelParam} from '@site/src/lab/share';
 import {modelToCode} from '@site/src/lab/codegen';
 import type {LabGoal} from '@site/src/lab/goal';
 import {clientFiguresMatter, lowestGoodput} from '@site/src/lab/figures';
-import {useSimulation} from '@site/src/lab/useSimulation';
+import {stopSlowRun, useSimulation} from '@site/src/lab/useSimulation';
+import {TIME_LIMIT_MS} from '@site/src/lab/simulationRunner';
 import {formatClock} from '@site/src/utils/format';
 import {incidentWindow} from '@site/src/components/Timeline/chartData';
-import {logText} from '@site/src/components/EventLog';
 import Timeline from '@site/src/components/Timeline';
 import ZoneDiagram, {type BreakTarget} from '@site/src/components/ZoneDiagram';
 import SummaryFigures from '@site/src/components/SummaryFigures';
 import EventLog from '@site/src/components/EventLog';
-import CostOfResilience from '@site/src/components/CostOfResilience';
 import WidgetBoundary from '@site/src/components/WidgetBoundary';
 import MountWhenNear from '@site/src/components/MountWhenNear';
 import BuildPanel from './BuildPanel';
-import BreakPanel from './BreakPanel';
 import GoalBox from './GoalBox';
-import TimeControls, {SHORTCUTS} from './TimeControls';
+import TimeControls from './TimeControls';
+import Toolbar from './Toolbar';
 import {TabList, TabPanel} from './Tabs';
 import {usePlayback} from './usePlayback';
 import {followStripHeight, headingSlug, hideBackToTopWhileVisible} from './page';
 import {useSteadyControl} from './useSteadyControl';
+import {useCopy, useModelLink} from './useModelLink';
+import {useTimeKeys} from './useTimeKeys';
 import styles from './styles.module.css';
 import {controlClassName} from '@site/src/components/Fields';
 
@@ -65,8 +57,11 @@ interface Props {
   id?: string;
 }
 
-/** A fresh model with the lab's zone names: two zones, two tasks, nothing broken yet. */
-export const DEFAULT_LAB_MODEL: Model = {zones: LAB_ZONES.slice(0, 2), service: {desiredCount: 2}, durationSeconds: 3600};
+export {DEFAULT_LAB_MODEL};
+
+// Tabs a reader opens by choice load their code then (the lab's first view is the Build tab or the log).
+const BreakPanel = lazy(() => import('./BreakPanel'));
+const CostOfResilience = lazy(() => import('@site/src/components/CostOfResilience'));
 
 type Tab = 'build' | 'break' | 'log' | 'cost';
 
@@ -113,12 +108,8 @@ function Lab(props: Props): React.JSX.Element {
     [controlled, onModelChange],
   );
   const [presetId, setPresetId] = useState<string>(props.model ? '' : (props.preset ?? ''));
-  const [linkProblem, setLinkProblem] = useState<string | null>(null);
-  const [linkNotices, setLinkNotices] = useState<string[]>([]);
-  // A refused link stays in the address bar (a reload shows the message again) until the reader edits.
-  const keepLink = useRef(false);
   const [announcement, setAnnouncement] = useState('');
-  const [shared, setShared] = useState<{kind: 'link' | 'code'; text: string} | null>(null);
+  const {shared, setShared, copy} = useCopy(setAnnouncement);
   const [tab, setTab] = useState<Tab>(buildOpen ? 'build' : 'log');
   const outcome = useSimulation(model);
   const lastGood = useRef<SimulationResult | null>(null);
@@ -135,34 +126,20 @@ function Lab(props: Props): React.JSX.Element {
   const fieldId = useId();
   const tabsId = useId();
 
-  // The playground reads its model from the link once, in the browser.
-  useEffect(() => {
-    if (!syncUrl) return;
-    const value = new URLSearchParams(window.location.search).get(SHARE_PARAM);
-    if (value === null) return;
-    const decoded = decodeModel(value);
-    if (decoded.ok) {
-      // An older link opens brought up to date, with a word on what changed.
-      const upgraded = upgradeModel(decoded.model);
-      setModel(upgraded.model);
-      setLinkNotices(upgraded.notices);
+  // The playground opens the model in its link (the preset menu then shows "Your own model").
+  const opened = useCallback(
+    (linked: Model) => {
+      setModel(linked);
       setPresetId('');
-    } else {
-      keepLink.current = true;
-      setLinkProblem(decoded.reason);
-    }
-  }, [syncUrl, setModel]);
-
-  // …and keeps the link up to date as the reader changes the model.
-  useEffect(() => {
-    if (!syncUrl || keepLink.current) return;
-    const search = withModelParam(window.location.search, model);
-    window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
-  }, [syncUrl, model, linkProblem]);
+    },
+    [setModel],
+  );
+  const link = useModelLink(syncUrl, model, opened);
+  const {release} = link;
 
   // Docusaurus's floating back-to-top button would cover the lab's controls: it steps aside while a lab is on screen.
   const section = useRef<HTMLElement>(null);
-  const steady = useSteadyControl();
+  const steady = useSteadyControl(outcome.running === true);
   useEffect(() => hideBackToTopWhileVisible(section.current), []);
   // Controls reached by keyboard scroll in below the stuck strip, however tall it is (see the CSS).
   const hasResult = result !== null;
@@ -200,16 +177,14 @@ function Lab(props: Props): React.JSX.Element {
     (next: Model) => {
       setModel(next);
       setPresetId('');
-      setLinkProblem(null);
-      keepLink.current = false;
+      release();
     },
-    [setModel],
+    [setModel, release],
   );
 
   const choosePreset = (id: string) => {
     setPresetId(id);
-    setLinkProblem(null);
-    keepLink.current = false;
+    release();
     if (id === '') return;
     const preset = getPreset(id as PresetId);
     setModel(preset.model);
@@ -221,7 +196,7 @@ function Lab(props: Props): React.JSX.Element {
   const reset = () => {
     setModel(initialModel(props));
     setPresetId(props.model ? '' : (props.preset ?? ''));
-    setLinkProblem(null);
+    release();
     setShared(null);
     restart.current = true;
     decideClients.current = !syncUrl;
@@ -242,54 +217,7 @@ function Lab(props: Props): React.JSX.Element {
     }
   };
 
-  const step = (direction: -1 | 1) => {
-    const to = playback.step(direction);
-    if (to === null) {
-      setAnnouncement(direction > 0 ? 'No later event.' : 'No earlier event.');
-      return;
-    }
-    const first = result?.events.find((event) => event.t === to);
-    setAnnouncement(`${formatClock(to)}: ${first ? logText(first.message) : ''}`);
-  };
-
-  const zoom = () => {
-    if (playback.view) {
-      setView(null);
-      setAnnouncement('The chart shows the whole run.');
-    } else if (incident) {
-      setView(incident);
-      if (time < incident.from || time > incident.to) seek(incident.from);
-      setAnnouncement(`The chart frames the incident, ${formatClock(incident.from)} to ${formatClock(incident.to)}.`);
-    }
-  };
-
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    const target = event.target as HTMLElement;
-    if (event.altKey || event.ctrlKey || event.metaKey || target.closest('input:not([type="range"]):not([type="checkbox"]), select, textarea, [contenteditable="true"]')) return;
-    const key = event.key.toLowerCase();
-    if (key === SHORTCUTS.play) playback.togglePlay();
-    else if (key === SHORTCUTS.previous) step(-1);
-    else if (key === SHORTCUTS.next) step(1);
-    else if (key === SHORTCUTS.zoom) zoom();
-    else return;
-    event.preventDefault();
-  };
-
-  const copy = async (kind: 'link' | 'code', text: string) => {
-    const tooLong = kind === 'link' ? shareLinkProblem(text) : null;
-    if (tooLong?.level === 'refused') {
-      setShared(null);
-      setAnnouncement(tooLong.message);
-      return;
-    }
-    setShared({kind, text});
-    try {
-      await navigator.clipboard.writeText(text);
-      setAnnouncement(kind === 'link' ? `Link copied to the clipboard.${tooLong ? ` ${tooLong.message}` : ''}` : 'TypeScript copied to the clipboard.');
-    } catch {
-      setAnnouncement(`Your browser did not allow copying: select the text below and copy it.${tooLong ? ` ${tooLong.message}` : ''}`);
-    }
-  };
+  const {step, zoom, onKeyDown} = useTimeKeys(playback, result, incident, setAnnouncement);
 
   const shareLink = () => `${window.location.origin}${playgroundPath}${withModelParam('', model)}`;
   const state = result ? selectSegmentAt(result, time) : null;
@@ -306,49 +234,27 @@ function Lab(props: Props): React.JSX.Element {
       onPointerDownCapture={steady}
       onKeyDownCapture={steady}
       onInputCapture={steady}>
-      <div className={styles.toolbar}>
-        <h3 id={headingId} className={styles.title}>
-          {title}
-        </h3>
-        <div className={styles.toolbarControls}>
-          {hidePresets ? null : (
-            <label className={styles.presetLabel}>
-              Preset{' '}
-              <select className={controlClassName} value={presetId} onChange={(event) => choosePreset(event.target.value)}>
-                <option value="">Your own model</option>
-                {PRESET_IDS.map((id) => (
-                  <option key={id} value={id}>
-                    {PRESETS[id].title}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          {controlled ? null : (
-            <button type="button" className="button button--secondary button--sm" onClick={reset}>
-              Reset
-            </button>
-          )}
-          <button type="button" className="button button--secondary button--sm" onClick={() => copy('link', shareLink())}>
-            Copy share link
-          </button>
-          <button type="button" className="button button--secondary button--sm" onClick={() => copy('code', modelToCode(model))}>
-            Copy as TypeScript
-          </button>
-        </div>
-      </div>
+      <Toolbar
+        headingId={headingId}
+        title={title}
+        presetId={hidePresets ? null : presetId}
+        onPreset={choosePreset}
+        onReset={controlled ? undefined : reset}
+        onCopyLink={() => copy('link', shareLink())}
+        onCopyCode={() => copy('code', modelToCode(model))}
+      />
       {goal ? <GoalBox goal={goal} start={initialModel(props)} model={model} result={outcome.ok ? outcome.result : null} /> : null}
       <p className={styles.status} role="status" aria-live="polite">
         {announcement}
       </p>
-      {linkProblem ? (
+      {link.problem ? (
         <div className={styles.problemBox} role="alert">
-          <strong>This link could not be opened:</strong> {linkProblem} The lab shows its default model instead; the link stays in the address bar as it was.
+          <strong>This link could not be opened:</strong> {link.problem} The lab shows its default model instead; the link stays in the address bar as it was.
         </div>
       ) : null}
-      {linkNotices.length > 0 ? (
+      {link.notices.length > 0 ? (
         <div className={styles.noticeBox} role="status">
-          <strong>This link was made with an older version of the lab.</strong> {linkNotices.join(' ')}
+          <strong>This link was made with an older version of the lab.</strong> {link.notices.join(' ')}
         </div>
       ) : null}
       {/* The preset's whole title here too: a narrow preset menu shows only its start. */}
@@ -372,6 +278,15 @@ function Lab(props: Props): React.JSX.Element {
       ) : null}
 
       {!result && outcome.running ? <p className={styles.hint}>Simulating…</p> : null}
+      {outcome.running && outcome.slow ? (
+        <p className={styles.hint} role="status">
+          Still simulating after {TIME_LIMIT_MS / 1000} s: the machine is busy (the model is within the lab's limits). It runs off the
+          page, so the page stays usable, and your model is kept.{' '}
+          <button type="button" className="button button--secondary button--sm" onClick={stopSlowRun}>
+            Stop this run
+          </button>
+        </p>
+      ) : null}
       {outcome.ok || !outcome.problem ? null : (
         <div className={styles.problemBox} role="alert">
           <strong>This model cannot run:</strong> {outcome.problem}
@@ -415,7 +330,9 @@ function Lab(props: Props): React.JSX.Element {
           ) : null}
           {tab === 'break' ? (
             <TabPanel idPrefix={tabsId} tab="break" className="fl-print-hide">
-              <BreakPanel model={model} taskIds={taskIds} currentTime={time} onChange={change} />
+              <Suspense fallback={<p className={styles.hint} aria-busy="true">Loading…</p>}>
+                <BreakPanel model={model} taskIds={taskIds} currentTime={time} onChange={change} />
+              </Suspense>
             </TabPanel>
           ) : null}
           {/* The log is always there (hidden unless chosen), so it prints. */}
@@ -424,7 +341,9 @@ function Lab(props: Props): React.JSX.Element {
           </TabPanel>
           {tab === 'cost' ? (
             <TabPanel idPrefix={tabsId} tab="cost" className="fl-print-hide">
-              <CostOfResilience model={model} />
+              <Suspense fallback={<p className={styles.hint} aria-busy="true">Loading…</p>}>
+                <CostOfResilience model={model} />
+              </Suspense>
             </TabPanel>
           ) : null}
         </div>
@@ -434,10 +353,16 @@ function Lab(props: Props): React.JSX.Element {
         /* Timing differs between the server render and the browser: show it only once hydrated. The line
            is there (empty) in the server's HTML too, so the lab does not grow when it comes to life. */
         <p className={styles.timing}>
-          {outcome.running ? 'Simulating…' : outcome.ok && isBrowser ? `Simulated ${formatClock(duration)} in ${outcome.milliseconds.toFixed(1)} ms.` : '\u00a0'}
+          {outcome.running ? 'Simulating…' : outcome.ok && isBrowser ? simulatedLine(duration, outcome) : '\u00a0'}
         </p>
       ) : null}
     </section>
   );
 }
 
+/** How long the run took: on the reader's machine, or, for a first view computed with the site, when it was built. */
+function simulatedLine(duration: number, outcome: {milliseconds: number; atBuild?: boolean}): string {
+  return outcome.atBuild
+    ? `Simulated ${formatClock(duration)} when the site was built.`
+    : `Simulated ${formatClock(duration)} in ${outcome.milliseconds.toFixed(1)} ms.`;
+}

@@ -18,7 +18,9 @@ const labsInView = new Set<Element>();
 export function hideBackToTopWhileVisible(element: Element | null): (() => void) | undefined {
   if (!element || typeof IntersectionObserver !== 'function') return undefined;
   const update = () => document.documentElement.toggleAttribute('data-fl-lab-in-view', labsInView.size > 0);
-  const observer = new IntersectionObserver(([entry]) => {
+  const observer = new IntersectionObserver((entries) => {
+    // Several changes can come in one batch (a jump past the lab and back): the last is the current one.
+    const entry = entries[entries.length - 1];
     if (entry?.isIntersecting) labsInView.add(element);
     else labsInView.delete(element);
     update();

@@ -10,11 +10,15 @@ import {useCallback, useEffect, useLayoutEffect, useRef} from 'react';
 // useLayoutEffect warns on the server; there is nothing to keep steady there.
 const useBrowserLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
-/** How long after the reader's action its consequences may still move the control (a new result from the worker, which a busy machine can take seconds to send, a reframed chart). */
+/** How long after the reader's action, or after the run it started is drawn, its consequences may still move the control (a reframed chart). */
 const HOLD_MS = 4000;
 
-/** Returns a handler for the lab's pointer, key and input events (capture phase). */
-export function useSteadyControl(): (event: React.SyntheticEvent) => void {
+/**
+ * Returns a handler for the lab's pointer, key and input events (capture phase). While `settling`
+ * (a run is under way in the worker, which a busy machine can take seconds to answer) the control
+ * is held however long that takes, and for `HOLD_MS` after.
+ */
+export function useSteadyControl(settling: boolean): (event: React.SyntheticEvent) => void {
   const anchor = useRef<{element: Element; top: number; until: number} | null>(null);
 
   const remember = useCallback((event: React.SyntheticEvent) => {
@@ -26,6 +30,7 @@ export function useSteadyControl(): (event: React.SyntheticEvent) => void {
   useBrowserLayoutEffect(() => {
     const held = anchor.current;
     if (!held) return;
+    if (settling) held.until = Math.max(held.until, performance.now() + HOLD_MS);
     if (!held.element.isConnected || performance.now() > held.until) {
       anchor.current = null;
       return;

@@ -41,7 +41,10 @@ function shownFor(question: ChallengeQuestion, stored: QuestionProgress | undefi
 
 // The lab only ever renders in the browser (below), so its code loads with the first challenge on
 // the page: a quiz without one (most chapters' quizzes) does not download the lab.
-const FailoverLab = lazy(() => import('@site/src/components/FailoverLab'));
+// With its first run on the page (src/lab/firstRun.tsx): the quiz grades with the engine already.
+const FailoverLab = lazy(() =>
+  Promise.all([import('@site/src/components/FailoverLab'), import('@site/src/lab/firstRun')]).then(([lab, first]) => ({default: first.withFirstRun(lab.default)})),
+);
 
 /**
  * A challenge: the reader edits a model in an embedded lab and asks for it to

@@ -1,7 +1,7 @@
 import React, {useEffect, useId, useMemo, useRef, useState} from 'react';
 import {selectSegmentAt, type SimulationResult, type Segment} from '@site/src/engine';
 import {formatClock, formatCount, formatDuration, formatLatency} from '@site/src/utils/format';
-import {chartTicks, faultBands, pageOf, timeTicks, type TimeWindow} from './chartData';
+import {chartTicks, faultBands, pageOf, stepCorners, timeTicks, type TimeWindow} from './chartData';
 import styles from './styles.module.css';
 
 interface Props {
@@ -29,13 +29,11 @@ export type ChartSeries = 'outcome' | 'load';
 const DEFAULT_WIDTH = 720;
 const MARGIN = {top: 12, right: 30, bottom: 40, left: 58};
 
-/** A step path through piecewise-constant segments. */
-function stepPath(segments: Segment[], value: (s: Segment) => number, x: (t: number) => number, y: (v: number) => number) {
+/** A step path through piecewise-constant segments, reduced to the chart's width (see `stepCorners`). */
+function stepPath(segments: Segment[], value: (s: Segment) => number, x: (t: number) => number, y: (v: number) => number, width: number) {
+  const corners = stepCorners(segments, value, x, width);
   let d = '';
-  for (const segment of segments) {
-    const v = y(value(segment));
-    d += `${d === '' ? 'M' : 'L'}${x(segment.from).toFixed(1)},${v.toFixed(1)}L${x(segment.to).toFixed(1)},${v.toFixed(1)}`;
-  }
+  for (let i = 0; i < corners.length; i += 2) d += `${i === 0 ? 'M' : 'L'}${corners[i]!.toFixed(1)},${y(corners[i + 1]!).toFixed(1)}`;
   return d;
 }
 
@@ -46,14 +44,12 @@ function bandPath(
   upper: (s: Segment) => number,
   x: (t: number) => number,
   y: (v: number) => number,
+  width: number,
 ) {
-  const top = stepPath(segments, upper, x, y);
+  const top = stepPath(segments, upper, x, y, width);
+  const corners = stepCorners(segments, lower, x, width);
   let bottom = '';
-  for (let i = segments.length - 1; i >= 0; i--) {
-    const segment = segments[i]!;
-    const v = y(lower(segment)).toFixed(1);
-    bottom += `L${x(segment.to).toFixed(1)},${v}L${x(segment.from).toFixed(1)},${v}`;
-  }
+  for (let i = corners.length - 2; i >= 0; i -= 2) bottom += `L${corners[i]!.toFixed(1)},${y(corners[i + 1]!).toFixed(1)}`;
   return `${top}${bottom}Z`;
 }
 
@@ -97,7 +93,7 @@ export default function Timeline({
   const chart = useMemo(() => {
     // Only the segments in the window are drawn; a zoomed 7-day run stays as cheap as a short one.
     const shown = segments.filter((s) => s.to > from && s.from < to);
-    const peak = Math.max(1, ...shown.map((s) => Math.max(s.offered, s.attempts, totalCapacity(s))));
+    const peak = shown.reduce((max, s) => Math.max(max, s.offered, s.attempts, totalCapacity(s)), 1);
     const yTicks = chartTicks(peak * 1.08, height < 200 ? 3 : 4);
     const yMax = yTicks[yTicks.length - 1]!;
     const x = (t: number) => MARGIN.left + ((Math.min(to, Math.max(from, t)) - from) / (to - from)) * plotW;
@@ -107,12 +103,12 @@ export default function Timeline({
       y,
       yTicks,
       xTicks: timeTicks(to - from, Math.max(2, Math.min(6, Math.floor(plotW / 70))), from),
-      served: bandPath(shown, () => 0, (s) => s.served, x, y),
-      failed: bandPath(shown, (s) => s.served, (s) => s.served + s.failed, x, y),
-      offered: stepPath(shown, (s) => s.offered, x, y),
-      attempts: stepPath(shown, (s) => s.attempts, x, y),
-      peakAttempts: Math.max(0, ...shown.map((s) => s.attempts)),
-      capacity: stepPath(shown, totalCapacity, x, y),
+      served: bandPath(shown, () => 0, (s) => s.served, x, y, plotW),
+      failed: bandPath(shown, (s) => s.served, (s) => s.served + s.failed, x, y, plotW),
+      offered: stepPath(shown, (s) => s.offered, x, y, plotW),
+      attempts: stepPath(shown, (s) => s.attempts, x, y, plotW),
+      peakAttempts: shown.reduce((peak, s) => Math.max(peak, s.attempts), 0),
+      capacity: stepPath(shown, totalCapacity, x, y, plotW),
       bands: faultBands(result).filter((band) => band.to > from && band.from < to),
     };
   }, [segments, from, to, result, plotW, plotH, height]);

@@ -147,9 +147,9 @@ function sameInputs(sim: Sim): boolean {
   if (used.queued) return false;
   const t = sim.t;
   if ((t < c.lostUntil ? c.lostRate : 0) !== used.lostRate) return false;
-  if (staleShareAt(c.stale, c.staleWindow, staleCell(sim), t) !== used.staleShare) return false;
-  // A dead connections' gap has ended: its clients have all sent their next request.
+  // A kept-alive connections' gap has ended: their share leaves the flows.
   if (c.dead.some((d) => d.until <= t)) return false;
+  if (staleShareAt(c.stale, c.staleWindow, staleCell(sim), t) !== used.staleShare) return false;
   for (let j = 0; j < c.flowGroups.length; j++) if (f.targetInflow[j] !== 0 || c.flowGroups[j]![0]!.queue.total !== 0) return false;
   const bins = c.bins;
   const due = used.due;
@@ -168,7 +168,10 @@ export function advanceClients(sim: Sim, t: number): void {
   const dt = t - from;
   const capacity = sim.model.service.capacityPerTask;
   c.flowGroups.forEach((tasks, j) => {
-    for (const task of tasks) if (task.status === 'running') advanceQueue(task.queue, f.targetInflow[j]!, f.targetInflowGood[j] === 1, capacity, dt);
+    const inflow = f.targetInflow[j]!;
+    // Tasks of a target have equal queues: none to move when the first has none and none joins.
+    if (inflow === 0 && tasks[0]!.queue.total === 0) return;
+    for (const task of tasks) if (task.status === 'running') advanceQueue(task.queue, inflow, f.targetInflowGood[j] === 1, capacity, dt);
   });
   if (t >= c.lostUntil) c.lostRate = 0;
   const bins = c.bins;
@@ -194,15 +197,16 @@ function depositRetries(sim: Sim, bins: RetryBins, deposits: Float64Array, from:
   const lazy = t - from > 1 + 1e-9;
   const now = Math.floor(t);
   if (lazy) bins.clear();
-  const waits = [0, clients.requestTimeoutSeconds, clients.connectTimeoutSeconds];
   const slots = deposits.length / 3;
   for (let slot = 0; slot < slots; slot++) {
     const k = (slot % R) + 1;
-    const backoff = backoffWait(clients.backoff, k);
-    for (const kind of [WAIT_FAST, WAIT_TIMEOUT, WAIT_CONNECT]) {
+    let backoff: {fixed: number; spread: number} | null = null;
+    for (let kind = WAIT_FAST; kind <= WAIT_CONNECT; kind++) {
       const r = deposits[slot * 3 + kind]!;
       if (r <= 0) continue;
-      const fixed = waits[kind]! + backoff.fixed;
+      backoff ??= backoffWait(clients.backoff, k);
+      const wait = kind === WAIT_TIMEOUT ? clients.requestTimeoutSeconds : kind === WAIT_CONNECT ? clients.connectTimeoutSeconds : 0;
+      const fixed = wait + backoff.fixed;
       if (!lazy) {
         // Second by second, as steps would: a stretch with no step at the whole second it crosses
         // (steady flows) still puts each second's retries into the bins stepping would, so the
