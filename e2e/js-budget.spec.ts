@@ -40,9 +40,15 @@ test('the recorded budget is the bare docs page plus 30 KB', () => {
  * chunk, the longest page of the site), and the rest is what every docs page loads (175 KB: the bare page's
  * chrome, the progress store, the service worker's registration). It comes off the list when the page is
  * split or the shared part loses 4 KB.
+ *
+ * /docs/stateless-services: 193.8 KB on 2 December, 0.4 KB over, after its prose gained the clients' kept-alive
+ * and stale-DNS figures. Of its own chunk (15 KB) about 1 KB is every chapter's lab goals
+ * (src/content/labGoals.ts is inlined whole into each chapter that uses one; splitting it into one export a
+ * goal did not let the bundler drop the others); it comes off the list with that, or with the shared 4 KB above.
  */
 const NOT_YET_WITHIN_BUDGET_KB: Record<string, number> = {
   '/docs/reference/model-api': 196.6,
+  '/docs/stateless-services': 193.8,
 };
 
 for (const pathname of sitemapPaths()) {
