@@ -45,10 +45,14 @@ test('the recorded budget is the bare docs page plus 30 KB', () => {
  * and stale-DNS figures. Of its own chunk (15 KB) about 1 KB is every chapter's lab goals
  * (src/content/labGoals.ts is inlined whole into each chapter that uses one; splitting it into one export a
  * goal did not let the bundler drop the others); it comes off the list with that, or with the shared 4 KB above.
+ *
+ * /docs/load-balancers-health-checks: 193.5 KB on 2 December, 0.1 KB over (its own chunk unchanged: the shared
+ * runtime grew by the bytes of the day's merges). Same cause and the same way off the list as the page above.
  */
 const NOT_YET_WITHIN_BUDGET_KB: Record<string, number> = {
   '/docs/reference/model-api': 196.6,
   '/docs/stateless-services': 193.8,
+  '/docs/load-balancers-health-checks': 193.5,
 };
 
 for (const pathname of sitemapPaths()) {
