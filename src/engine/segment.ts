@@ -2,8 +2,7 @@
  * Building one segment: the snapshot of the run at the current instant (tasks, zones, the
  * database) turned into flows, and the flows into the segment a reader sees.
  */
-import {keptFlowInput} from './clients/keepAlive';
-import {clientFlowInput, staleCell} from './clients/step';
+import {clientFlowInput} from './clients/step';
 import {dbReachFrom, dbSegment} from './database';
 import {computeFlows, type FlowInput, type FlowResult, type FlowTarget} from './flows';
 import type {TaskQueue} from './clients/queueing';
@@ -138,9 +137,7 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
           }),
     }),
     ...clientFlowInput(sim),
-    kept: null,
   };
-  Object.assign(input, keptFlowInput(sim, input.staleShare, staleCell(sim)));
   const flows = computeFlows(input);
   sim.clients.flows = flows;
   sim.clients.flowGroups = groups;

@@ -16,7 +16,7 @@
  * queue) rebuilds nothing and only plans the next one.
  */
 import {expireStale, nextStaleChange, staleShareAt, staleWindow} from './dns';
-import {nextKeptChange, nodeConnectionsLost} from './keepAlive';
+import {keptFlowInput, nextKeptChange, nodeConnectionsLost} from './keepAlive';
 import {advanceQueue, emptyQueue, nextQueueChange, servers} from './queueing';
 import {backoffWait, RetryBins} from './retries';
 import {WAIT_CONNECT, WAIT_FAST, WAIT_TIMEOUT, type ClientPolicy, type FlowInput} from '../flows';
@@ -82,7 +82,7 @@ const STALE_CELLS = 10;
  * over it, so the window's total of attempts sent to the lost node is exact; only when within
  * the window they fail moves, by less than a cell.
  */
-export function staleCell(sim: Sim): number {
+function staleCell(sim: Sim): number {
   return Math.max(1, sim.clients.staleWindow / STALE_CELLS);
 }
 
@@ -105,7 +105,7 @@ function policyOf(model: ResolvedModel): ClientPolicy {
  * The clients' part of the flow input at the current instant. Queues of tasks that died are
  * emptied first: their requests fail for good (`deadTarget`) over the step that follows.
  */
-export function clientFlowInput(sim: Sim): Pick<FlowInput, 'staleShare' | 'policy' | 'due' | 'lostRate'> {
+export function clientFlowInput(sim: Sim): Pick<FlowInput, 'staleShare' | 'kept' | 'policy' | 'due' | 'lostRate'> {
   const c = sim.clients;
   const t = sim.t;
   let lost = 0;
@@ -128,9 +128,11 @@ export function clientFlowInput(sim: Sim): Pick<FlowInput, 'staleShare' | 'polic
     due = new Float64Array(slots);
     for (let s = 0; s < slots; s++) due[s] = bins.rateAt(s, t);
   }
-  const input = {staleShare: staleShareAt(c.stale, c.staleWindow, staleCell(sim), t), due, lostRate: t < c.lostUntil ? c.lostRate : 0};
+  const cell = staleCell(sim);
+  const input = {staleShare: staleShareAt(c.stale, c.staleWindow, cell, t), due, lostRate: t < c.lostUntil ? c.lostRate : 0};
   c.used = {...input, queued: sim.tasks.some((task) => task.status === 'running' && task.queue.total > 0)};
-  return {...input, policy: policyOf(sim.model)};
+  // Kept-alive connections to what died come first: their clients leave the stale-DNS share while they fail.
+  return {...input, ...keptFlowInput(sim, input.staleShare, cell), policy: policyOf(sim.model)};
 }
 
 /**
