@@ -102,6 +102,9 @@ test.describe('the failover lab on the playground', () => {
     await preset.focus();
     await page.keyboard.press('ArrowDown');
     await expect(preset).not.toHaveValue('');
+    // The preset's run comes back from the worker and opens on its incident, moving the scrubber: scrub after it
+    // (the first view's line says it was computed with the site; this one, how long the reader's run took).
+    await expect(lab.getByText(/^Simulated [\d:]+ in [\d.]+ ms\.$/)).toBeVisible();
     // Move the scrubber with arrow keys.
     const slider = lab.getByRole('slider');
     await slider.focus();
