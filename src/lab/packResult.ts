@@ -5,15 +5,17 @@
  * block the page for seconds while it rebuilds them. Packed, the task records
  * are a few typed arrays that are moved, not copied; the page unpacks a
  * segment's tasks only when something reads them (the diagram reads one
- * segment at a time).
+ * segment at a time). The segments themselves cross as columns too
+ * (`packSegments.ts`); only the event log and the summary are cloned.
  */
 import type {Segment, SimulationResult, TargetSegment} from '@site/src/engine';
-
-type BareSegment = Omit<Segment, 'targets'>;
+import {packSegments, segmentBuffers, unpackSegments, type PackedSegments} from './packSegments';
 
 /** A result with its segments' task records moved into typed arrays. */
 export interface PackedResult {
-  result: Omit<SimulationResult, 'segments'> & {segments: BareSegment[]};
+  result: Omit<SimulationResult, 'segments'>;
+  /** The segments without their task records, as columns (`packSegments.ts`). */
+  segments: PackedSegments;
   /** Each segment's first record and count in the columns below. */
   first: Uint32Array;
   count: Uint32Array;
@@ -49,7 +51,8 @@ export function packResult(result: SimulationResult): {packed: PackedResult; tra
     }
   }
   const packed: PackedResult = {
-    result: {...result, segments: result.segments.map(({targets: _targets, ...rest}) => rest)},
+    result: {model: result.model, events: result.events, summary: result.summary, healthCheckPhases: result.healthCheckPhases},
+    segments: packSegments(result.model.zones, result.segments),
     first: new Uint32Array(result.segments.length),
     count: new Uint32Array(result.segments.length),
     strings,
@@ -78,14 +81,14 @@ export function packResult(result: SimulationResult): {packed: PackedResult; tra
     });
   });
   const {first, count, id, zone, state, lbState, served, failed} = packed;
-  const transfer = [first, count, id, zone, state, lbState, served, failed].map((column) => column.buffer as ArrayBuffer);
+  const transfer = [first, count, id, zone, state, lbState, served, failed].map((column) => column.buffer as ArrayBuffer).concat(segmentBuffers(packed.segments));
   return {packed, transfer};
 }
 
 /** Unpacks a result (on the page): each segment's `targets` is built the first time it is read. */
 export function unpackResult(packed: PackedResult): SimulationResult {
   const {strings} = packed;
-  const segments = packed.result.segments.map((bare, i) => {
+  const segments = unpackSegments(packed.segments).map((bare, i) => {
     const segment = bare as Segment;
     let targets: TargetSegment[] | null = null;
     Object.defineProperty(segment, 'targets', {
