@@ -127,6 +127,48 @@ test.describe('the failover lab on the playground', () => {
     await expect(remove).toHaveCount(0);
   });
 
+  test('a moment the reader picks while a preset is still running stays when its result arrives', async ({page}) => {
+    // The page's worker replies are held until the reader has moved the clock: the order of events that a busy
+    // machine produces by chance is here made every time.
+    await page.addInitScript(() => {
+      const held: (() => void)[] = [];
+      const w = window as unknown as {holdReplies: boolean; releaseReplies: () => void; heldReplies: () => number};
+      w.holdReplies = false;
+      w.heldReplies = () => held.length;
+      w.releaseReplies = () => {
+        w.holdReplies = false;
+        for (const reply of held.splice(0)) reply();
+      };
+      const Real = window.Worker;
+      window.Worker = class extends Real {
+        set onmessage(handler: ((event: MessageEvent) => void) | null) {
+          super.onmessage = handler && ((event: MessageEvent) => (w.holdReplies ? held.push(() => handler.call(this, event)) : handler.call(this, event)));
+        }
+        get onmessage() {
+          return super.onmessage;
+        }
+      };
+    });
+    await gotoHydrated(page, '/playground');
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await expect(lab.getByText(/^Simulated [\d:]+ (in [\d.]+ ms|when the site was built)\.$/)).toBeVisible();
+    await page.evaluate(() => ((window as unknown as {holdReplies: boolean}).holdReplies = true));
+    await lab.getByLabel('Preset').selectOption({label: 'One task, two zones'});
+    await expect.poll(() => page.evaluate(() => (window as unknown as {heldReplies: () => number}).heldReplies())).toBe(1);
+    // The reader takes the scrubber to the end of the run while the preset's run is on its way.
+    const slider = lab.getByRole('slider');
+    await slider.focus();
+    await page.keyboard.press('End');
+    await expect(lab.getByRole('heading', {name: /Zones at 59:59/})).toBeVisible();
+    await page.evaluate(() => (window as unknown as {releaseReplies: () => void}).releaseReplies());
+    await expect(lab.getByText(/^Simulated [\d:]+ in [\d.]+ ms\.$/)).toBeVisible();
+    await expect(lab.getByText(/single task is moved to the other zone/)).toBeVisible();
+    // The preset's run came back (its outage shows in the log) and the reader's moment is still the one shown.
+    await expect(lab.getByTestId('summary-availability')).toHaveText(formatPercent(simulate(getPreset('one-task-two-zones').model).summary.availability));
+    await expect(lab.getByRole('heading', {name: /Zones at 59:59/})).toBeVisible();
+    await expect(slider).toHaveValue('3599');
+  });
+
   test('the playground has no serious accessibility findings with a fault and results showing', async ({page}) => {
     // Two whole-page axe scans of the playground take about 25 s each on this busy 2-core machine.
     test.slow();

@@ -28,6 +28,7 @@ import {followStripHeight, headingSlug, hideBackToTopWhileVisible} from './page'
 import {useSteadyControl} from './useSteadyControl';
 import {useCopy, useModelLink} from './useModelLink';
 import {useTimeKeys} from './useTimeKeys';
+import {useIncidentFraming} from './useIncidentFraming';
 import styles from './styles.module.css';
 import {controlClassName} from '@site/src/components/Fields';
 
@@ -118,7 +119,7 @@ function Lab(props: Props): React.JSX.Element {
   const duration = result?.model.durationSeconds ?? model.durationSeconds ?? 3600;
   const incident = useMemo(() => (result ? incidentWindow(result) : null), [result]);
   const playback = usePlayback(result, duration, incident);
-  const {time, playing, seek, setView} = playback;
+  const {time, playing} = playback;
   const playgroundPath = useBaseUrl('/playground');
   const glossaryPath = useBaseUrl('/docs/reference/glossary');
   const isBrowser = useIsBrowser();
@@ -145,10 +146,7 @@ function Lab(props: Props): React.JSX.Element {
   const hasResult = result !== null;
   useEffect(() => (hasResult ? followStripHeight(section.current) : undefined), [hasResult]);
 
-  // A fault added (in the panel, the diagram or a preset) frames the chart on the incident it causes;
-  // a reset or a preset starts again from the incident of the new model, with the scrubber at its start.
-  const faultCount = useRef(result?.model.faults.length ?? 0);
-  const restart = useRef(false);
+  const {startAtIncident, readerPlayback} = useIncidentFraming(result, incident, playback, setAnnouncement);
   // The clients' figures: always on the playground (its results pane scrolls on its own); in a chapter
   // lab when its model starts with clients that matter, decided again on a preset or a reset, so that an
   // edit never grows the stuck strip over the control the reader is using.
@@ -159,20 +157,6 @@ function Lab(props: Props): React.JSX.Element {
     decideClients.current = false;
     setClientsShown(clientFiguresMatter(result));
   }, [result]);
-  useEffect(() => {
-    if (!result) return;
-    const count = result.model.faults.length;
-    if (restart.current) {
-      restart.current = false;
-      setView(incident);
-      seek(incident?.from ?? 0);
-    } else if (count > faultCount.current && incident) {
-      setView(incident);
-      setAnnouncement((current) => `${current} The chart now frames the incident, ${formatClock(incident.from)} to ${formatClock(incident.to)}.`);
-    }
-    faultCount.current = count;
-  }, [result, incident, setView, seek]);
-
   const change = useCallback(
     (next: Model) => {
       setModel(next);
@@ -188,7 +172,7 @@ function Lab(props: Props): React.JSX.Element {
     if (id === '') return;
     const preset = getPreset(id as PresetId);
     setModel(preset.model);
-    restart.current = true;
+    startAtIncident();
     decideClients.current = !syncUrl;
     setAnnouncement(`Loaded the preset "${preset.title}".`);
   };
@@ -198,7 +182,7 @@ function Lab(props: Props): React.JSX.Element {
     setPresetId(props.model ? '' : (props.preset ?? ''));
     release();
     setShared(null);
-    restart.current = true;
+    startAtIncident();
     decideClients.current = !syncUrl;
     setAnnouncement('Back to the lab’s starting model.');
   };
@@ -217,7 +201,7 @@ function Lab(props: Props): React.JSX.Element {
     }
   };
 
-  const {step, zoom, onKeyDown} = useTimeKeys(playback, result, incident, setAnnouncement);
+  const {step, zoom, onKeyDown} = useTimeKeys(readerPlayback, result, incident, setAnnouncement);
 
   const shareLink = () => `${window.location.origin}${playgroundPath}${withModelParam('', model)}`;
   const state = result ? selectSegmentAt(result, time) : null;
@@ -303,12 +287,12 @@ function Lab(props: Props): React.JSX.Element {
               <Timeline
                 result={result}
                 currentTime={time}
-                onSeek={seek}
+                onSeek={readerPlayback.seek}
                 view={playback.view}
                 height={170}
                 title="Offered, served and failed requests per second"
               />
-              <TimeControls playback={playback} duration={duration} incident={incident} onStep={step} onZoom={zoom} />
+              <TimeControls playback={readerPlayback} duration={duration} incident={incident} onStep={step} onZoom={zoom} />
             </div>
             {/* The clickable diagram is for breaking things on screen; on paper the figures and the log say what happened. */}
             <div className={`${styles.zonesNow} fl-print-hide`}>
@@ -337,7 +321,7 @@ function Lab(props: Props): React.JSX.Element {
           ) : null}
           {/* The log is always there (hidden unless chosen), so it prints. */}
           <TabPanel idPrefix={tabsId} tab="log" hidden={tab !== 'log'} className={styles.logPanel}>
-            {result ? <EventLog events={result.events} currentTime={time} onSeek={seek} /> : null}
+            {result ? <EventLog events={result.events} currentTime={time} onSeek={readerPlayback.seek} /> : null}
           </TabPanel>
           {tab === 'cost' ? (
             <TabPanel idPrefix={tabsId} tab="cost" className="fl-print-hide">
