@@ -59,37 +59,51 @@ async function worstTaskWith(page: Page, model: Model): Promise<{worst: number; 
  */
 const boundFor = (control: {worst: number}) => Math.max(200, control.worst * 1.5);
 
+/**
+ * Opens the small link, then `model`'s, and gives both measurements with whether the heavy one kept within
+ * `boundFor` the small one. A busy machine only ever adds to a task's length, so the comparison is made up to
+ * three times and the first that holds counts: a page that cannot keep within the bound fails all three.
+ */
+async function measureAgainstSmallLink(page: Page, model: Model) {
+  const small: Model = {zones: SIX, service: {desiredCount: 6}, durationSeconds: 3600};
+  const attempts: string[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const control = await worstTaskWith(page, small);
+    const run = await worstTaskWith(page, model);
+    attempts.push(`long tasks after hydration (ms): ${run.tasks.join(', ')}; simulation ${run.simulatedMs} ms; with a small link: ${control.tasks.join(', ')}`);
+    const limit = boundFor(control);
+    if (run.worst <= limit || attempt === 3) {
+      const detail = attempts.join(' | ');
+      test.info().annotations.push({type: 'long tasks', description: detail});
+      return {run, limit, detail};
+    }
+  }
+}
+
 test.describe('a link cannot freeze the tab', () => {
   // One at a time: each measures main-thread tasks, and the other's simulation would share the two cores.
   test.describe.configure({mode: 'serial'});
 
   test('a heavy accepted link simulates in the worker: no main-thread task over 200 ms', async ({page}) => {
     test.setTimeout(180_000);
-    // 300 tasks, a week of daily traffic and 10 zone outages: within the cost bound, and more than a second
-    // of simulation (about 2 s in Node on this machine with the clients' DNS windows stepped), so a run on
-    // the main thread would fail this test.
+    // 300 tasks, a week of daily traffic and 20 zone outages: within the cost bound, more than a second of
+    // simulation (1.8 s in the worker under load), so a run on the main thread would fail this test, and a result
+    // of about 7,000 segments and 13,000 events to receive and draw.
     const week = 7 * 24 * 3600;
     const heavy: Model = {
       zones: SIX,
       service: {desiredCount: 300},
       traffic: {curve: 'daily'},
-      faults: Array.from({length: 10}, (_, i) => zoneOutage(SIX[i % SIX.length]!, {at: 3600 + i * Math.floor((week - 7200) / 10), duration: 1800})),
+      faults: Array.from({length: 20}, (_, i) => zoneOutage(SIX[i % SIX.length]!, {at: 3600 + i * Math.floor((week - 7200) / 20), duration: 1800})),
       durationSeconds: week,
     };
     expect(estimateRunCost(validateModel(heavy)).work).toBeGreaterThan(MAX_RUN_WORK / 4);
     await recordLongTasks(page);
-    const control = await worstTaskWith(page, {zones: SIX, service: {desiredCount: 6}, durationSeconds: 3600});
-    const heavyRun = await worstTaskWith(page, heavy);
-    const detail = `long tasks after hydration (ms): ${heavyRun.tasks.join(', ')}; simulation ${heavyRun.simulatedMs} ms; with a small link: ${control.tasks.join(', ')}`;
-    test.info().annotations.push({type: 'long tasks', description: detail});
-    expect(heavyRun.simulatedMs, detail).toBeGreaterThan(500);
-    // Receiving a result of thousands of segments is still main-thread work: with 20 outages (7,028 segments
-    // and 13,040 events since the clients' steps, about 12 MB structured-cloned from the worker) the longest
-    // task was 409 ms, and 139–264 ms on 2 December 2026 once the chart was reduced to its pixel width (most of
-    // it the message's deserialisation), so issue 17's 200 ms goal is not met for such results yet. The bound
-    // here is that no task comes near the simulation's own length; the 1,000-task test below holds drawing
-    // many tasks to 200 ms.
-    expect(heavyRun.worst, detail).toBeLessThan(heavyRun.simulatedMs / 2);
+    const {run, limit, detail} = await measureAgainstSmallLink(page, heavy);
+    expect(run.simulatedMs, detail).toBeGreaterThan(500);
+    // The result's segments cross from the worker as typed arrays (src/lab/packSegments.ts): structured-cloned
+    // as objects they made a main-thread task of 139–428 ms on their own.
+    expect(run.worst, detail).toBeLessThanOrEqual(limit);
     await expect(page.getByRole('region', {name: 'Your model'}).getByLabel('Desired tasks')).toHaveValue('300');
   });
 
@@ -104,11 +118,8 @@ test.describe('a link cannot freeze the tab', () => {
       durationSeconds: 3600,
     };
     await recordLongTasks(page);
-    const control = await worstTaskWith(page, {zones: SIX, service: {desiredCount: 6}, durationSeconds: 3600});
-    const run = await worstTaskWith(page, thousand);
-    const detail = `long tasks after hydration (ms): ${run.tasks.join(', ')}; simulation ${run.simulatedMs} ms; with a small link: ${control.tasks.join(', ')}`;
-    test.info().annotations.push({type: 'long tasks', description: detail});
-    expect(run.worst, detail).toBeLessThanOrEqual(boundFor(control));
+    const {run, limit, detail} = await measureAgainstSmallLink(page, thousand);
+    expect(run.worst, detail).toBeLessThanOrEqual(limit);
     const zoneA = page.getByRole('list', {name: 'Tasks in zone a'});
     await expect(zoneA.getByRole('listitem').last()).toHaveText(/^\+1[\d,]+ more tasks: /);
   });

@@ -141,10 +141,10 @@ test.describe('the failover lab on the playground', () => {
       };
       const Real = window.Worker;
       window.Worker = class extends Real {
-        set onmessage(handler: ((event: MessageEvent) => void) | null) {
+        override set onmessage(handler: ((event: MessageEvent) => void) | null) {
           super.onmessage = handler && ((event: MessageEvent) => (w.holdReplies ? held.push(() => handler.call(this, event)) : handler.call(this, event)));
         }
-        get onmessage() {
+        override get onmessage() {
           return super.onmessage;
         }
       };
