@@ -92,7 +92,7 @@ async function recordLongTasks(page: Page): Promise<void> {
 test('the game day runs in the shared simulation worker: the page makes no task near the game day’s length, and it can be stopped', async ({page}) => {
   test.setTimeout(120_000);
   // A heavy service handed over in an onboarding link: 60 tasks with sticky sessions in task memory over six zones.
-  // Its game day and recommendations are hundreds of runs with a session ledger per task: seconds of work.
+  // Its game day and recommendations are hundreds of runs with a session ledger per task: 0.25–1 s in the worker here.
   const heavy: Model = {zones: ['a', 'b', 'c', 'd', 'e', 'f'], service: {desiredCount: 60, sticky: true, sessionStore: 'task-memory'}, traffic: {requestsPerSecond: 4800}};
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
@@ -107,25 +107,38 @@ test('the game day runs in the shared simulation worker: the page makes no task 
   await expect(page.getByRole('alert')).toContainText('The game day was stopped');
   await expect(page.locator('tr[data-scenario]')).toHaveCount(0);
 
-  const clickedAt = await page.evaluate(() => performance.now());
-  await page.getByRole('button', {name: 'Run the game day'}).click();
-  const status = page.getByTestId('game-day-status');
-  await expect(status).toHaveText('Running every scenario in the background; the page stays usable.');
-  // The page answers while the worker runs: the targets can be edited.
-  await page.getByLabel('Sessions lost at most').fill('5');
-  await expect(page.getByLabel('Sessions lost at most')).toHaveValue('5');
-  await expect(status).toHaveText(/^Game day and recommendations run in [\d,]+ ms, in a background worker\.$/, {timeout: 90_000});
-  await expect(page.locator('tr[data-scenario="zone-a"]')).toBeVisible();
-  expect(workers.length, 'the game day started the simulation worker').toBeGreaterThan(0);
-  const ranMs = Number(/in ([\d,]+) ms/.exec((await status.textContent()) ?? '')![1]!.replace(/,/g, ''));
-  const tasks = await page.evaluate(
-    (since) => (window as unknown as {longTasks: {start: number; duration: number}[]}).longTasks.filter((t) => t.start + t.duration > since).map((t) => t.duration),
-    clickedAt,
-  );
-  const detail = `game day ${ranMs} ms in the worker; main-thread tasks over 50 ms since the click: ${tasks.join(', ') || 'none'}`;
-  // On the main thread the runs would make one task at least as long as the game day.
-  expect(ranMs, detail).toBeGreaterThan(500);
-  expect(Math.max(0, ...tasks), detail).toBeLessThan(ranMs / 2);
+  // A busy machine only lengthens the page's tasks: the comparison is made on up to three game days, each on a
+  // freshly opened page (a fresh worker), the first that holds counting. Run on the main thread, every one would
+  // make a task at least as long as its game day.
+  const attempts: string[] = [];
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > 1) {
+      await gotoHydrated(page, `/import?model=${encodeModel(heavy)}`);
+      await expect(page.getByRole('heading', {name: 'Your team’s service'})).toBeVisible();
+    }
+    const clickedAt = await page.evaluate(() => performance.now());
+    await page.getByRole('button', {name: 'Run the game day'}).click();
+    const status = page.getByTestId('game-day-status');
+    await expect(status).toHaveText('Running every scenario in the background; the page stays usable.');
+    // The page answers while the worker runs: the targets can be edited.
+    await page.getByLabel('Sessions lost at most').fill(String(4 + attempt));
+    await expect(page.getByLabel('Sessions lost at most')).toHaveValue(String(4 + attempt));
+    await expect(status).toHaveText(/^Game day and recommendations run in [\d,]+ ms, in a background worker\.$/, {timeout: 90_000});
+    await expect(page.locator('tr[data-scenario="zone-a"]')).toBeVisible();
+    expect(workers.length, 'the game day started the simulation worker').toBeGreaterThan(0);
+    const ranMs = Number(/in ([\d,]+) ms/.exec((await status.textContent()) ?? '')![1]!.replace(/,/g, ''));
+    const tasks = await page.evaluate(
+      (since) => (window as unknown as {longTasks: {start: number; duration: number}[]}).longTasks.filter((t) => t.start + t.duration > since).map((t) => t.duration),
+      clickedAt,
+    );
+    attempts.push(`game day ${ranMs} ms in the worker; main-thread tasks over 50 ms since the click: ${tasks.join(', ') || 'none'}`);
+    // Long enough that, run on the page, it would be a task the browser records (over 50 ms) and over half of it.
+    expect(ranMs, attempts.join(' | ')).toBeGreaterThan(100);
+    if (Math.max(0, ...tasks) < ranMs / 2 || attempt === 3) {
+      expect(Math.max(0, ...tasks), attempts.join(' | ')).toBeLessThan(ranMs / 2);
+      break;
+    }
+  }
 });
 
 test('describe-tasks output sets the tasks in each zone; the mapping says so', async ({page}) => {
