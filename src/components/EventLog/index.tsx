@@ -1,4 +1,4 @@
-import React, {useState} from 'react';
+import React, {memo, useState} from 'react';
 import clsx from 'clsx';
 import type {SimEvent} from '@site/src/engine';
 import {formatClock} from '@site/src/utils/format';
@@ -34,7 +34,7 @@ function lastAtOrBefore(events: SimEvent[], t: number): number {
 }
 
 /** The run's event log, in time order, readable as a story; long logs a page at a time, following the scrubber. */
-export default function EventLog({events, currentTime, onSeek}: Props): React.JSX.Element {
+function EventLog({events, currentTime, onSeek}: Props): React.JSX.Element {
   const [chosen, setChosen] = useState<{page: number; at: number | undefined} | null>(null);
   if (events.length === 0) return <p className={styles.empty}>Nothing happened: no faults and no actions.</p>;
   const auto = pageOf(currentTime === undefined ? 0 : lastAtOrBefore(events, currentTime), events.length, LOG_PAGE);
@@ -86,3 +86,6 @@ export default function EventLog({events, currentTime, onSeek}: Props): React.JS
     </>
   );
 }
+
+/** Drawn again only when its props change: a lab's edit re-renders the lab long before its new result arrives. */
+export default memo(EventLog);

@@ -201,6 +201,11 @@ function Lab(props: Props): React.JSX.Element {
     }
   };
 
+  // The diagram's handler stays the same function while the model changes, so the diagram is drawn again only for a new moment.
+  const latestBreak = useRef(breakNow);
+  latestBreak.current = breakNow;
+  const onBreak = useCallback((target: BreakTarget) => latestBreak.current(target), []);
+
   const {step, zoom, onKeyDown} = useTimeKeys(readerPlayback, result, incident, setAnnouncement);
 
   const shareLink = () => `${window.location.origin}${playgroundPath}${withModelParam('', model)}`;
@@ -300,7 +305,7 @@ function Lab(props: Props): React.JSX.Element {
               <p className={styles.hint}>
                 Click a zone, a task or the database primary (or focus it and press Enter) to break it at this moment.
               </p>
-              <ZoneDiagram state={state} flowing={playing} onBreak={breakNow} mechanism={mechanism} label={`Zones at ${formatClock(time)}`} />
+              <ZoneDiagram state={state} flowing={playing} onBreak={onBreak} mechanism={mechanism} label={`Zones at ${formatClock(time)}`} />
             </div>
           </div>
         ) : null}

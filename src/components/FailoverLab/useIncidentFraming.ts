@@ -4,7 +4,7 @@
  * with the scrubber at its start, unless the reader moved the clock while that run was on its way: then their
  * moment stays, framed by the incident only if it lies in it.
  */
-import {useEffect, useRef, type Dispatch, type SetStateAction} from 'react';
+import {useCallback, useEffect, useRef, type Dispatch, type SetStateAction} from 'react';
 import type {SimulationResult} from '@site/src/engine';
 import type {TimeWindow} from '@site/src/components/Timeline/chartData';
 import {formatClock} from '@site/src/utils/format';
@@ -39,6 +39,14 @@ export function useIncidentFraming(result: SimulationResult | null, incident: Ti
   const readerMoved = () => {
     if (restart.current === 'incident') restart.current = 'keepTime';
   };
+  // The same function from render to render, so that the chart and the log are not drawn again for a new one.
+  const readerSeek = useCallback(
+    (t: number) => {
+      if (restart.current === 'incident') restart.current = 'keepTime';
+      seek(t);
+    },
+    [seek],
+  );
 
   return {
     /** Call with a preset or a reset: the next result opens on its incident. */
@@ -48,10 +56,7 @@ export function useIncidentFraming(result: SimulationResult | null, incident: Ti
     /** The clock as the reader moves it (scrubber, chart, log, time controls and keys). */
     readerPlayback: {
       ...playback,
-      seek: (t: number) => {
-        readerMoved();
-        seek(t);
-      },
+      seek: readerSeek,
       togglePlay: () => {
         readerMoved();
         playback.togglePlay();

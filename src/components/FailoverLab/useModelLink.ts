@@ -42,9 +42,14 @@ export function useModelLink(syncUrl: boolean, model: Model, onOpened: (model: M
   }, [syncUrl, onOpened]);
 
   useEffect(() => {
-    if (!syncUrl || keepLink.current) return;
-    const search = withModelParam(window.location.search, model);
-    window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+    if (!syncUrl || keepLink.current) return undefined;
+    // In a task of its own, right after the edit's: encoding the link and replacing the address take a few
+    // milliseconds, which then overlap the worker's run instead of delaying it.
+    const write = setTimeout(() => {
+      const search = withModelParam(window.location.search, model);
+      window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+    }, 0);
+    return () => clearTimeout(write);
   }, [syncUrl, model, problem]);
 
   const release = useCallback(() => {

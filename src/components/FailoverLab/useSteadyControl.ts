@@ -23,7 +23,15 @@ export function useSteadyControl(settling: boolean): (event: React.SyntheticEven
 
   const remember = useCallback((event: React.SyntheticEvent) => {
     const element = event.target as Element;
-    anchor.current = {element, top: element.getBoundingClientRect().top, until: performance.now() + HOLD_MS};
+    const now = performance.now();
+    const held = anchor.current;
+    // Still holding this control (typing in it): keep the place it was first seen at. Measuring it again would
+    // also lay the page out once more, in every keystroke, before the lab has even changed.
+    if (held?.element === element && now <= held.until) {
+      held.until = now + HOLD_MS;
+      return;
+    }
+    anchor.current = {element, top: element.getBoundingClientRect().top, until: now + HOLD_MS};
   }, []);
 
   // After every render: if the control moved, scroll by as much, so it stays under the reader's pointer.

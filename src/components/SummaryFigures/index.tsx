@@ -1,4 +1,4 @@
-import React, {useId} from 'react';
+import React, {memo, useId} from 'react';
 import type {Summary} from '@site/src/engine';
 import type {GoodputLow} from '@site/src/lab/figures';
 import {formatCount, formatDuration, formatLatency, formatPercent} from '@site/src/utils/format';
@@ -57,7 +57,7 @@ export const FIGURE_DEFINITIONS = {
 type FigureLabel = keyof typeof FIGURE_DEFINITIONS;
 
 /** The headline figures of a run, as a description list screen readers read in order; each label links to its definition. */
-export default function SummaryFigures({summary, hasDatabase = true, compact = false, glossaryPath, clients}: Props): React.JSX.Element {
+function SummaryFigures({summary, hasDatabase = true, compact = false, glossaryPath, clients}: Props): React.JSX.Element {
   const id = useId();
   const figures: {label: FigureLabel; value: string; bad: boolean}[] = [
     {label: 'Availability', value: formatPercent(summary.availability), bad: summary.availability < 1},
@@ -127,3 +127,6 @@ export default function SummaryFigures({summary, hasDatabase = true, compact = f
     </dl>
   );
 }
+
+/** Drawn again only when its props change: a lab's edit re-renders the lab long before its new result arrives. */
+export default memo(SummaryFigures);

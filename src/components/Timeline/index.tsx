@@ -1,4 +1,4 @@
-import React, {useEffect, useId, useMemo, useRef, useState} from 'react';
+import React, {memo, useEffect, useId, useMemo, useRef, useState} from 'react';
 import {selectSegmentAt, type SimulationResult, type Segment} from '@site/src/engine';
 import {formatClock, formatCount, formatDuration, formatLatency} from '@site/src/utils/format';
 import {chartTicks, faultBands, pageOf, stepCorners, timeTicks, type TimeWindow} from './chartData';
@@ -58,7 +58,7 @@ function bandPath(
  * capacity of the tasks in service, and bands where faults and zonal shifts
  * were active. A table under the chart gives the same data as text.
  */
-export default function Timeline({
+function Timeline({
   result,
   currentTime,
   onSeek,
@@ -331,3 +331,6 @@ function TimelineTable({result, currentTime}: {result: SimulationResult; current
     </details>
   );
 }
+
+/** Drawn again only when its props change: a lab's edit re-renders the lab long before its new result arrives. */
+export default memo(Timeline);

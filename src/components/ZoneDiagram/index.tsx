@@ -1,4 +1,4 @@
-import React from 'react';
+import React, {memo} from 'react';
 import clsx from 'clsx';
 import type {CheckCount, DbRole, FailureCause, MechanismAt, Segment, TargetSegment, TaskState, ZoneSegment} from '@site/src/engine';
 import {formatClock, formatCount, formatDuration, formatLatency, formatPercent} from '@site/src/utils/format';
@@ -96,7 +96,7 @@ function zoneStatusText(zone: ZoneSegment): string {
  * the load balancer's traffic to them, and the database role in each zone.
  * With `onBreak`, every zone, task and the primary is a button that breaks it.
  */
-export default function ZoneDiagram({state, flowing = false, onBreak, label = 'Zones, tasks and database', mechanism}: Props): React.JSX.Element {
+function ZoneDiagram({state, flowing = false, onBreak, label = 'Zones, tasks and database', mechanism}: Props): React.JSX.Element {
   const targetsByZone = new Map<string, TargetSegment[]>();
   for (const target of state.targets) {
     const list = targetsByZone.get(target.zone) ?? [];
@@ -293,3 +293,6 @@ function FailingNow({state}: {state: Segment}): React.JSX.Element {
     </p>
   );
 }
+
+/** Drawn again only when its props change: a lab's edit re-renders the lab long before its new result arrives. */
+export default memo(ZoneDiagram);
