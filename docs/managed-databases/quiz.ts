@@ -1,11 +1,13 @@
 /**
  * Chapter 9 quiz: managed databases across zones. Figures come from
  * /work/shared/reference/facts.md ("Databases", "RTO / RPO" and the common
- * oversimplifications #1 and #4); the numeric answer about Aurora without a
- * replica is computed by the engine, not typed by hand.
+ * oversimplifications #1 and #4); the failover times the lab draws (Aurora
+ * without a replica, the Multi-AZ DB instance) are computed by the engine,
+ * not typed by hand.
  */
 import {getPreset, primaryFailure, simulate} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
+import {formatClock, formatDuration} from '@site/src/utils/format';
 
 // Aurora with no replica; the writer instance fails (its zone stays up).
 const auroraAlone = simulate({
@@ -14,6 +16,17 @@ const auroraAlone = simulate({
   faults: [primaryFailure({at: 300})],
 });
 const auroraAloneMinutes = Math.round(auroraAlone.summary.databaseDowntimeSeconds / 60);
+
+// The first write after a Multi-AZ DB instance's failover: the lab's failover, then the JVM's cached answer.
+const FIRST_WRITE = (() => {
+  const failover = simulate(getPreset('rds-multi-az').model).summary.databaseDowntimeSeconds;
+  const jvmTtl = 60; // the most AWS advises for a JVM talking to RDS (facts.md, "Databases")
+  const lookup = failover - 20; // the service looked the name up while the failover was still running
+  const answer = lookup + jvmTtl;
+  if (!(lookup > 0 && answer > failover)) throw new Error('the first-write question needs a lookup during the failover whose answer outlasts it');
+  const clock = (seconds: number) => `10:${formatClock(seconds).padStart(5, '0')}`;
+  return {failover, jvmTtl, lookup, answer, failoverClock: clock(failover), lookupClock: clock(lookup), answerClock: clock(answer)};
+})();
 
 const questions: QuizQuestion[] = [
   {
@@ -241,18 +254,17 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'failover-steps',
-    kind: 'ordering',
-    prompt: 'An RDS Multi-AZ DB instance loses its primary. Put what happens in order, from the failure (top) to the application writing again (bottom).',
-    steps: [
-      {id: 'primary-fails', text: 'The primary stops answering; transactions in flight fail.'},
-      {id: 'rds-promotes', text: 'RDS promotes the standby and points the endpoint’s DNS name at it.'},
-      {id: 'dns-expires', text: 'The application’s cached DNS answer for the endpoint expires.'},
-      {id: 'pool-reconnects', text: 'The connection pool opens new connections, now to the new primary.'},
-      {id: 'app-retries', text: 'The application retries the transactions that failed.'},
+    id: 'first-write-after-failover',
+    kind: 'numeric',
+    prompt: `The orders service writes to an RDS Multi-AZ DB instance. The zone holding its primary is lost at 10:00:00, and in the lab RDS points the endpoint’s name at the standby ${formatDuration(FIRST_WRITE.failover)} later, at ${FIRST_WRITE.failoverClock}. The service’s JVM caches DNS answers for ${FIRST_WRITE.jvmTtl} s (\`networkaddress.cache.ttl\`; no other cache keeps them longer), and it last looked the endpoint up at ${FIRST_WRITE.lookupClock}, when its pool tried a fresh connection. Its pool validates connections and opens new ones to whatever address it holds. How many seconds after 10:00:00 is the first order written?`,
+    answer: FIRST_WRITE.answer,
+    tolerance: 2,
+    unit: 's',
+    hints: [
+      {value: FIRST_WRITE.failover, tolerance: 2, text: 'That is when the database takes writes again. Which address is the service still connecting to at that moment?'},
+      {value: FIRST_WRITE.failover + FIRST_WRITE.jvmTtl, tolerance: 2, text: 'The cached answer’s clock started when the service looked the name up, not when the failover ended.'},
     ],
-    explanation:
-      'RDS does its part in typically 60–120 s. Then the client must catch up: a fresh DNS lookup (which is why the TTL matters), new connections in place of the dead ones, and a retry of the work that rolled back. The application’s outage is the sum, which is why it can be much longer than the database’s.',
+    explanation: `The lookup at ${FIRST_WRITE.lookupClock} came before the failover ended, so it returned the old primary’s address, and the JVM keeps that answer for ${FIRST_WRITE.jvmTtl} s, until ${FIRST_WRITE.answerClock}: ${FIRST_WRITE.lookup} + ${FIRST_WRITE.jvmTtl} = ${FIRST_WRITE.answer} s. The database was writable from ${FIRST_WRITE.failover} s, but the pool kept opening connections to the dead address until then. The application’s outage is the later of the two clocks, which is why AWS advises a JVM DNS cache of 60 s or less, and why RDS Proxy or AWS’s JDBC wrapper, which follow the failover themselves, shorten it. Then the service still has to retry the orders whose transactions rolled back.`,
   },
 ];
 
