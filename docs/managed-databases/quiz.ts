@@ -2,20 +2,32 @@
  * Chapter 9 quiz: managed databases across zones. Figures come from
  * /work/shared/reference/facts.md ("Databases", "RTO / RPO" and the common
  * oversimplifications #1 and #4); the failover times the lab draws (Aurora
- * without a replica, the Multi-AZ DB instance) are computed by the engine,
- * not typed by hand.
+ * with and without a replica, the Multi-AZ DB instance) are computed by the
+ * engine, not typed by hand.
  */
-import {getPreset, primaryFailure, simulate} from '@site/src/engine';
+import {getPreset, primaryFailure, simulate, zoneOutage, type Fault} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
 import {formatClock, formatDuration} from '@site/src/utils/format';
 
-// Aurora with no replica; the writer instance fails (its zone stays up).
-const auroraAlone = simulate({
-  ...getPreset('aurora').model,
-  database: {kind: 'aurora', writerZone: 'a', replicaZones: []},
-  faults: [primaryFailure({at: 300})],
-});
-const auroraAloneMinutes = Math.round(auroraAlone.summary.databaseDowntimeSeconds / 60);
+// Aurora with and without a replica, the writer's instance lost or its whole zone, every failover at its slowest documented time.
+const AURORA_CHOICE = (() => {
+  const rtoSeconds = 300;
+  const zoneOutageSeconds = 1800;
+  const run = (replicaZones: string[]) => {
+    const downtime = (fault: Fault) =>
+      simulate({...getPreset('aurora').model, database: {kind: 'aurora', writerZone: 'a', replicaZones}, faults: [fault]}, {draws: 'worst'}).summary;
+    const instance = downtime(primaryFailure({at: 300}));
+    const zone = downtime(zoneOutage('a', {at: 300, duration: zoneOutageSeconds}));
+    if (instance.writesLost + zone.writesLost > 0) throw new Error('the Aurora question says no committed write is lost');
+    return {instance: instance.databaseDowntimeSeconds, zone: zone.databaseDowntimeSeconds};
+  };
+  const alone = run([]);
+  const sameZone = run(['a']);
+  const otherZone = run(['b']);
+  const meets = (r: {instance: number; zone: number}) => Math.max(r.instance, r.zone) <= rtoSeconds;
+  if (meets(alone) || meets(sameZone) || !meets(otherZone)) throw new Error('the Aurora question needs only the replica in another zone to meet the objective');
+  return {rtoSeconds, zoneOutageSeconds, alone, sameZone, otherZone};
+})();
 
 // The first write after a Multi-AZ DB instance's failover: the lab's failover, then the JVM's cached answer.
 const FIRST_WRITE = (() => {
@@ -174,13 +186,34 @@ const questions: QuizQuestion[] = [
   },
   {
     id: 'aurora-no-replica',
-    kind: 'numeric',
-    prompt:
-      'An Aurora cluster has a writer and no replica. The writer instance fails; its zone stays healthy. In the course’s lab, how many minutes pass before the cluster accepts writes again?',
-    answer: auroraAloneMinutes,
-    tolerance: 2,
-    unit: 'min',
-    explanation: `Without a replica there is nothing to promote: Aurora recreates the writer in the same zone, which AWS gives as typically under 10 minutes, and the lab models as ${auroraAloneMinutes}. No committed write is lost, because the storage still has them all. With a replica in another zone the same failure typically costs under two minutes, often under one.`,
+    kind: 'single',
+    prompt: `To save money, the orders service runs Aurora PostgreSQL with a writer in zone a and no replica. Its recovery time objective is ${formatDuration(AURORA_CHOICE.rtoSeconds)} of no writes, whether the writer’s instance fails or zone a is lost (for ${formatDuration(AURORA_CHOICE.zoneOutageSeconds)} in the lab). Planning at the slowest failover AWS documents, which single change meets it?`,
+    choices: [
+      {
+        id: 'nothing',
+        text: 'None: the storage already keeps six copies in three zones.',
+        correct: false,
+        explanation: `The storage keeps every committed write, but there is no instance to promote. In the lab the writer’s instance failure costs ${formatDuration(AURORA_CHOICE.alone.instance)} without writes (AWS: typically under 10 minutes to recreate it), and losing zone a ${formatDuration(AURORA_CHOICE.alone.zone)}: the lab recreates the writer in its own zone once the zone is back, and in real life someone has to create one in another zone by hand.`,
+      },
+      {
+        id: 'bigger-writer',
+        text: 'A larger writer instance, so it recovers faster.',
+        correct: false,
+        explanation: 'Size changes nothing here: with no replica, a failed writer is recreated, and a lost zone takes the writer with it however large it is.',
+      },
+      {
+        id: 'replica-same-zone',
+        text: 'A replica in zone a, beside the writer.',
+        correct: false,
+        explanation: `It covers the instance failure (${formatDuration(AURORA_CHOICE.sameZone.instance)} in the lab) but not the zone: losing zone a takes the writer and the replica together, ${formatDuration(AURORA_CHOICE.sameZone.zone)} without writes in the lab.`,
+      },
+      {
+        id: 'replica-other-zone',
+        text: 'A replica in zone b.',
+        correct: true,
+        explanation: `Right: Aurora promotes it over the same storage, ${formatDuration(AURORA_CHOICE.otherZone.instance)} without writes in the lab for the instance failure and ${formatDuration(AURORA_CHOICE.otherZone.zone)} for the zone, at the slow end of AWS’s “typically under 120 s”. No committed write is lost in any of these runs.`,
+      },
+    ],
   },
   {
     id: 'promotion-tier',
