@@ -7,7 +7,7 @@
  */
 import {getPreset, primaryFailure, simulate, zoneOutage, type Fault} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
-import {formatClock, formatDuration} from '@site/src/utils/format';
+import {formatClock, formatCount, formatDuration} from '@site/src/utils/format';
 
 // Aurora with and without a replica, the writer's instance lost or its whole zone, every failover at its slowest documented time.
 const AURORA_CHOICE = (() => {
@@ -27,6 +27,20 @@ const AURORA_CHOICE = (() => {
   const meets = (r: {instance: number; zone: number}) => Math.max(r.instance, r.zone) <= rtoSeconds;
   if (meets(alone) || meets(sameZone) || !meets(otherZone)) throw new Error('the Aurora question needs only the replica in another zone to meet the objective');
   return {rtoSeconds, zoneOutageSeconds, alone, sameZone, otherZone};
+})();
+
+// The shop's stores, each losing the zone of its primary (the chapter's presets, zone a lost).
+const LOST_WRITES = (() => {
+  const lost = (id: 'rds-multi-az' | 'async-replica' | 'aurora') => simulate(getPreset(id).model).summary;
+  const readReplica = lost('async-replica');
+  const {traffic} = getPreset('async-replica').model;
+  return {
+    writeRate: (traffic?.requestsPerSecond ?? 0) * (traffic?.writeShare ?? 0),
+    readReplica: Math.round(readReplica.writesLost),
+    readReplicaLag: readReplica.recoveryPointSeconds,
+    multiAzInstance: Math.round(lost('rds-multi-az').writesLost),
+    aurora: Math.round(lost('aurora').writesLost),
+  };
 })();
 
 // The first write after a Multi-AZ DB instance's failover: the lab's failover, then the JVM's cached answer.
@@ -122,32 +136,31 @@ const questions: QuizQuestion[] = [
   {
     id: 'which-lose-writes',
     kind: 'multiple',
-    prompt: 'The zone holding the primary fails. Which of these can lose writes that clients were told had succeeded? Select all that apply.',
+    prompt: `A shop keeps its carts in an ElastiCache Multi-AZ replication group, its orders in an RDS Multi-AZ DB instance, its catalogue in Aurora with a replica in zone b, and its order history in an RDS instance whose read replica in zone b is promoted when the primary is lost. Every primary is in zone a, and zone a fails at ${LOST_WRITES.writeRate} writes a second to each. Which stores can lose writes the shop was told had succeeded? Select all that apply.`,
     choices: [
       {
         id: 'elasticache',
-        text: 'An ElastiCache Multi-AZ replication group, after it promotes a replica.',
+        text: 'The carts, after ElastiCache promotes a replica.',
         correct: true,
-        explanation: 'Right: ElastiCache replicates asynchronously, so the most recent writes may not have reached the promoted replica.',
+        explanation: 'Right: ElastiCache replicates asynchronously, so the most recent writes may not have reached the promoted replica. (The lab does not model ElastiCache; AWS documents the loss.)',
       },
       {
         id: 'read-replica',
-        text: 'An RDS read replica that you promote by hand.',
+        text: 'The order history, after its read replica is promoted.',
         correct: true,
-        explanation: 'Right: read replicas are asynchronous; promoting one loses whatever its `ReplicaLag` was.',
+        explanation: `Right: read replicas are asynchronous, and promoting one loses whatever its \`ReplicaLag\` was: ${formatCount(LOST_WRITES.readReplica)} writes in the lab, ${LOST_WRITES.readReplicaLag} s of lag × ${LOST_WRITES.writeRate} writes a second.`,
       },
       {
         id: 'multi-az-instance',
-        text: 'An RDS Multi-AZ DB instance, after it fails over to its standby.',
+        text: 'The orders, after the Multi-AZ DB instance fails over to its standby.',
         correct: false,
-        explanation: 'Its standby is synchronous: every committed transaction is already there. Only in-flight transactions roll back.',
+        explanation: `Its standby is synchronous: every committed transaction is already there (${formatCount(LOST_WRITES.multiAzInstance)} lost in the lab). Only in-flight transactions roll back, and nobody was told they succeeded.`,
       },
       {
         id: 'aurora-replica',
-        text: 'Aurora, after it promotes a replica in another zone.',
+        text: 'The catalogue, after Aurora promotes the replica in zone b.',
         correct: false,
-        explanation:
-          'A commit needs four of six storage copies across three zones, and a zone holds only two, so committed data survives. The replica reads the same storage.',
+        explanation: `A commit needs four of six storage copies across three zones, and a zone holds only two, so committed data survives, and the replica reads the same storage (${formatCount(LOST_WRITES.aurora)} lost in the lab).`,
       },
     ],
   },
