@@ -1,14 +1,61 @@
 /**
- * The introduction's warm-up quiz: four popular summaries of multi-AZ
- * behaviour, and the ALB health-check defaults. Every figure is from
- * /work/shared/reference/facts.md ("Common oversimplifications" and
- * "Elastic Load Balancing"), where each one has its AWS source.
+ * The introduction's warm-up quiz: popular summaries of multi-AZ behaviour
+ * put to work on a service, and the ALB health-check defaults. Every AWS
+ * figure is from /work/shared/reference/facts.md ("Common oversimplifications",
+ * "Elastic Load Balancing" and "Databases"), where each one has its AWS
+ * source; every figure the model produces is computed below by the engine.
  */
-import {healthCheckDetection} from '@site/src/engine';
+import {DEFAULT_REQUESTS_PER_SECOND, DEFAULT_TASK_START_SECONDS, getPreset, healthCheckDetection, simulate, type Model} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
+import {formatCount} from '@site/src/utils/format';
 
 /** The ALB's default health check, worked out by the engine's helper. */
 const detection = healthCheckDetection();
+
+/** Twenty seeds: when the health checks fall, and where a failover lands in AWS's range, move with the seed. */
+const SEEDS = Array.from({length: 20}, (_, i) => i + 1);
+
+// The lone task (chapter 2's lab) and five proposals for it, ranked by the requests each run fails.
+const loneModel = getPreset('one-task-two-zones').model;
+const loneFailed = (model: Model) => Math.round(simulate(model).summary.failed);
+const fastChecks = {healthCheck: {intervalSeconds: 10}};
+const FAST_START_SECONDS = 20;
+const LONE_FIXES = [
+  {id: 'second-task', text: 'Run a second task, in zone b, each task able to carry the whole load.', model: {...loneModel, service: {...loneModel.service, desiredCount: 2}}},
+  {id: 'checks-and-image', text: `Both: check every 10 s and start a replacement in ${FAST_START_SECONDS} s.`, model: {...loneModel, loadBalancer: fastChecks, service: {...loneModel.service, startSeconds: FAST_START_SECONDS}}},
+  {id: 'slim-image', text: `Slim the image, so a replacement starts in ${FAST_START_SECONDS} s.`, model: {...loneModel, service: {...loneModel.service, startSeconds: FAST_START_SECONDS}}},
+  {id: 'faster-checks', text: 'Check the target every 10 s instead of every 30 s.', model: {...loneModel, loadBalancer: fastChecks}},
+  {id: 'bigger-task', text: 'Make the task twice the size, able to serve twice the load.', model: {...loneModel, service: {...loneModel.service, capacityPerTask: 2 * DEFAULT_REQUESTS_PER_SECOND}}},
+] as const satisfies readonly {id: string; text: string; model: Model}[];
+const loneFixes = LONE_FIXES.map(({id, text, model}) => ({id, text, failed: loneFailed(model)}));
+const LONE = {rate: DEFAULT_REQUESTS_PER_SECOND, startSeconds: DEFAULT_TASK_START_SECONDS, failed: loneFailed(loneModel)};
+// The steps are listed fewest failures first; the quiz grades that order, so the engine must agree with it.
+if (loneFixes.some((fix, i) => i > 0 && fix.failed <= loneFixes[i - 1]!.failed)) {
+  throw new Error(`the lone-task ranking no longer holds in the engine: ${loneFixes.map((fix) => `${fix.id} ${fix.failed}`).join(', ')}`);
+}
+const LONE_FIX_TITLE: Record<(typeof LONE_FIXES)[number]['id'], string> = {
+  'second-task': 'a second task',
+  'checks-and-image': 'faster checks and a slimmer image',
+  'slim-image': 'the slimmer image',
+  'faster-checks': 'faster checks',
+  'bigger-task': 'a task twice the size',
+};
+const LONE_FIX_REASON: Record<(typeof LONE_FIXES)[number]['id'], string> = {
+  'second-task': 'the task in zone b serves the whole time, so no clock runs with nothing serving: what fails is the share sent to the dead task until it is marked unhealthy, and clients still holding the lost zone’s address',
+  'checks-and-image': 'detection, start and the first passing check are all shorter, but they still run one after the other with nothing serving',
+  'slim-image': 'the start is one clock in series with detection and the first passing check',
+  'faster-checks': 'detection and the first passing check get shorter, but the 60 s start stays in series',
+  'bigger-task': 'as many as today: size changes nothing, since the one task still dies with its zone',
+};
+
+// A Multi-AZ DB instance losing its primary's zone (chapter 9's lab), and the same over twenty seeds.
+const rdsModel = getPreset('rds-multi-az').model;
+const rdsDowntimes = SEEDS.map((seed) => simulate({...rdsModel, seed}).summary.databaseDowntimeSeconds);
+const RDS = {
+  downtime: simulate(rdsModel).summary.databaseDowntimeSeconds,
+  low: Math.min(...rdsDowntimes),
+  high: Math.max(...rdsDowntimes),
+};
 
 const questions: QuizQuestion[] = [
   {
@@ -108,50 +155,40 @@ const questions: QuizQuestion[] = [
     explanation: `In the worst case the target dies just after a check has passed. The next check comes 30 s later and fails when its 5 s timeout runs out; the second failure comes 30 s after that: ${detection.latestDetectionSeconds} s. In the best case it is ${detection.earliestDetectionSeconds} s: hence ${detection.earliestDetectionSeconds} to ${detection.latestDetectionSeconds} s of requests still sent to a dead target.`,
   },
   {
-    id: 'lone-task-recovery',
+    id: 'lone-task-fixes',
     kind: 'ordering',
-    prompt: 'A service’s only task was in the zone that failed. Put the steps of its recovery in order, first step at the top.',
-    steps: [
-      {id: 'marked-unhealthy', text: 'The load balancer marks the dead target unhealthy.'},
-      {id: 'replacement-placed', text: 'The scheduler notices and places a replacement task in the other zone.'},
-      {id: 'task-starts', text: 'The new task pulls its image and starts.'},
-      {id: 'passes-check', text: 'The new task passes one health check.'},
-      {id: 'receives-traffic', text: 'The new task receives traffic.'},
-    ],
-    explanation:
-      'Detection comes first: ECS replaces tasks that fail their target group’s health checks. The replacement is then placed in a zone that still works, starts, and a new target needs only one passing health check before the load balancer sends it traffic. Recovery time is the sum of all these steps, and AWS publishes no figure for it.',
+    prompt: `Your checkout runs one ECS task, with subnets in zones a and b, behind an ALB with the default health check, at ${LONE.rate} requests a second; a replacement takes ${LONE.startSeconds} s to place, pull and start (the model’s estimate). In the course’s lab, losing zone a fails ${formatCount(LONE.failed)} requests. Rank these proposals by how many requests the lab fails when zone a is lost again, fewest at the top.`,
+    steps: LONE_FIXES.map(({id, text}) => ({id, text})),
+    explanation: `In the lab: ${loneFixes.map(({id, failed}) => `${LONE_FIX_TITLE[id]}, ${formatCount(failed)} (${LONE_FIX_REASON[id]})`).join('; ')}. With one task, the outage is detection, a new start and a passing check added up; a second task in another zone is the only proposal that keeps something serving through it.`,
   },
   {
     id: 'rds-multi-az-instance',
     kind: 'single',
-    prompt:
-      'A blog post says "RDS Multi-AZ failover usually takes under 60 s". For a Multi-AZ DB instance (one standby that serves no reads), what failover time does AWS give as typical?',
+    prompt: `Your checkout writes to an RDS Multi-AZ DB instance. The game-day plan, written from a blog post, says: "Multi-AZ failover usually takes under 60 s, so writes are back within a minute of losing the primary’s zone." The course’s lab runs the same design through that loss: writes fail for ${RDS.downtime} s. What do you change before the game day?`,
     choices: [
       {
-        id: 'under-35',
-        text: 'Under 35 s.',
+        id: 'misconfigured',
+        text: 'The database: a healthy Multi-AZ DB instance fails over in under 35 s, so something is misconfigured.',
         correct: false,
-        explanation: 'That is the figure for a Multi-AZ DB cluster, with two readable standbys in two other zones, not for a Multi-AZ DB instance.',
+        explanation: 'Under 35 s is the typical figure for a Multi-AZ DB cluster, with two readable standbys in two other zones. A Multi-AZ DB instance, with one standby that serves no reads, typically takes 60 to 120 s.',
       },
       {
-        id: 'sixty-to-120',
-        text: '60 to 120 s.',
+        id: 'fix-the-plan',
+        text: 'The plan: expect writes to fail for one to two minutes, sometimes longer, and set the application’s timeouts, alarms and the drill’s abort criterion to match.',
         correct: true,
-        explanation:
-          'Right: a Multi-AZ DB instance typically fails over in 60 to 120 s, and longer with large transactions or a long recovery. Its DNS name then points at the standby, so every client must reconnect.',
+        explanation: `Right: ${RDS.downtime} s is normal for this database. AWS gives 60 to 120 s as the typical failover time of a Multi-AZ DB instance, and longer with large transactions or a long recovery; the lab draws from that range (${RDS.low} to ${RDS.high} s over twenty seeds). The blog’s “under 60 s” is Aurora with a replica (often under 60 s, typically under 120 s), not this database.`,
       },
       {
-        id: 'under-60',
-        text: 'Under 60 s, often.',
+        id: 'rerun',
+        text: 'Nothing: the run was unlucky, so run it again until writes come back within 60 s.',
         correct: false,
-        explanation: 'That is the typical figure for Aurora with a replica in another zone (typically under 120 s, often under 60 s: typical figures, not bounds), not for RDS Multi-AZ DB instances.',
+        explanation: `Rerunning until it passes plans for a lucky draw. Over twenty seeds the lab’s failover takes ${RDS.low} to ${RDS.high} s, and AWS gives 60 to 120 s as typical, not as a bound: the real night may be at the slow end, or beyond it.`,
       },
       {
-        id: 'ten-minutes',
-        text: 'About 10 minutes.',
+        id: 'aurora-alone',
+        text: 'Move to Aurora with a single instance: its storage spans three zones, so writes come back faster.',
         correct: false,
-        explanation:
-          'That is Aurora with no replica, where the primary has to be recreated. A Multi-AZ DB instance has a standby ready in another zone, so it is faster.',
+        explanation: 'The storage keeps every committed write, but with no replica there is nothing to promote: Aurora recreates the writer, typically in under 10 minutes, and if its zone is down someone has to create one in another zone. Aurora needs a replica in another zone to fail over quickly.',
       },
     ],
   },

@@ -23,7 +23,7 @@ test.describe('progress where the reader looks', () => {
     // One answer in the introduction: the sidebar marks it started, the home page offers it.
     await gotoHydrated(page, '/docs/intro');
     const q5 = question(page, 5);
-    await q5.getByRole('radio', {name: '60 to 120 s.'}).check();
+    await q5.getByRole('radio', {name: /^The plan:/}).check();
     await q5.getByRole('button', {name: 'Submit answer'}).click();
     await expect(page.getByRole('link', {name: 'How the course works (in progress)'})).toBeVisible();
     await gotoHydrated(page, '/');

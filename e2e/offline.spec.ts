@@ -69,7 +69,7 @@ test.describe('offline, after one visit', () => {
     const q5 = page
       .getByRole('listitem')
       .filter({has: page.getByRole('group', {name: /^Question 5 of 6/})});
-    await q5.getByRole('radio', {name: '60 to 120 s.'}).check();
+    await q5.getByRole('radio', {name: /^The plan:/}).check();
     await q5.getByRole('button', {name: 'Submit answer'}).click();
     await expect(q5.getByText('✓ Right.')).toBeVisible();
     await expect(page.getByTestId('quiz-score')).toContainText('Score: 1 of 6');

@@ -44,6 +44,13 @@ const leanPerZone = Math.ceil(plan300.minimumTasks / 3);
 const withEcs = failingSeconds(zoneLoss(3, leanPerZone, 300, 50, {kind: 'ecs'}), 'timeout');
 const withNothing = failingSeconds(zoneLoss(3, leanPerZone, 300, 50, {kind: 'none'}), 'timeout');
 
+/** The live block's two runs, quoted in the key takeaways. */
+export const scaleFigures = {
+  withEcs: formatDuration(withEcs),
+  /** The run with nothing launched, beside the first: "as long as …" when the replacements changed nothing. */
+  againstNothing: formatDuration(withEcs) === formatDuration(withNothing) ? 'just as long as with nothing launched' : `against ${formatDuration(withNothing)} with nothing launched`,
+};
+
 export const scaleDuringEvent: Prediction = {
   asks: [{id: 'overload-seconds', kind: 'number', label: 'Seconds the "just enough" design overloads, with ECS', unit: 's', answer: withEcs}],
   because: `ECS can start replacements only once the lost tasks are marked unhealthy, and each needs its start time and a passing check. With \`kind: 'none'\` nothing replaces them and requests time out for ${formatDuration(withNothing)}. Either way the queue built while overloaded outlives the overload, and drains only as fast as spare capacity allows: once the replacements restore exactly the peak's capacity, there is none.`,

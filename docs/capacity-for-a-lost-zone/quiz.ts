@@ -6,6 +6,7 @@
  */
 import {capacityPlan, selectSegmentAt, simulate, zonalShift, zoneOutage} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
+import {formatCount, formatDuration} from '@site/src/utils/format';
 import challenge from './challenge';
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10} %`;
@@ -57,6 +58,14 @@ const leanReplacedWith = (loadShedding: boolean) =>
 const overloadEnd = (run: ReturnType<typeof simulate>): number | null =>
   run.segments.filter((segment) => segment.failedByCause.shed + segment.failedByCause.timeout > 0).at(-1)?.to ?? null;
 const shedding = leanReplacedWith(true);
+// The design review question: the same peak on the statically stable fleet.
+const staticRun = simulate({
+  zones: ['a', 'b', 'c'],
+  service: {tasksPerZone: {a: leanPlan.tasksPerZone, b: leanPlan.tasksPerZone, c: leanPlan.tasksPerZone}, capacityPerTask: LEAN_PER_TASK, loadShedding: true},
+  traffic: {requestsPerSecond: LEAN_PEAK},
+  faults: [zoneOutage('b', {at: OUTAGE_AT, duration: 1800})],
+  durationSeconds: 3600,
+});
 const replacementsServing = shedding.events.find((event) => event.type === 'lb/targetHealthy')?.t ?? null;
 const sheddingOverloadEnd = overloadEnd(shedding);
 const queueingOverloadEnd = overloadEnd(leanReplacedWith(false));
@@ -119,38 +128,38 @@ const questions: QuizQuestion[] = [
   {
     id: 'why-not-autoscale',
     kind: 'multiple',
-    prompt: 'Why is Auto Scaling not a plan for losing a zone? Select all that apply.',
+    prompt: `A design review reads: “The service peaks at ${LEAN_PEAK} requests per second and a task serves ${LEAN_PER_TASK}, so we run ${leanPerZone * 3} tasks, ${leanPerZone} in each of 3 zones. If a zone fails, ECS replaces its tasks in the other zones, so we need no spare tasks.” The tasks shed what they cannot answer in time. In the lab, zone b fails at peak at t = ${OUTAGE_AT} s. Which objections to the design hold? Select all that apply.`,
     choices: [
       {
-        id: 'cannot-scale-ecs',
-        text: 'Auto Scaling cannot change the task count of an ECS service.',
-        correct: false,
-        explanation: 'It can: ECS services scale with Application Auto Scaling. The problem is timing and dependence on the control plane, not ability.',
-      },
-      {
-        id: 'starts-late',
-        text: 'Nothing starts until the dead tasks are noticed, and a new task must still start and pass a health check before it serves.',
+        id: 'fails-until-replaced',
+        text: `Until the replacements pass their first health check, the ${leanPerZone * 2} tasks left serve ${leanPerZone * 2 * LEAN_PER_TASK} of the ${LEAN_PEAK} requests per second, and the rest fail.`,
         correct: true,
-        explanation: 'Right: detection alone takes 35 to 65 s with the default health checks, and start-up and the first passing check come on top, with no figure published by AWS.',
+        explanation: `Right: in the lab the replacements serve from t = ${replacementsServing} s, ${replacementsServing === null ? '' : formatDuration(replacementsServing - OUTAGE_AT)} after the zone failed, and the run fails ${formatCount(shedding.summary.failed)} requests in all. The same load on ${leanPlan.tasksPerZone} tasks a zone, which carries the peak on two zones, fails ${formatCount(staticRun.summary.failed)}: only what was sent to the dead zone, before detection and by clients still holding its address.`,
       },
       {
         id: 'control-plane',
-        text: 'Launching tasks or instances goes through the control plane, which fails more often than the data plane.',
+        text: 'The replacements are launched through the control plane during the event, and a plan that needs the control plane then depends on its least reliable part.',
         correct: true,
-        explanation: 'Right: that is the heart of static stability. A plan that needs the control plane during the event depends on its least reliable part.',
-      },
-      {
-        id: 'aws-blocks-all',
-        text: 'AWS blocks every scaling API in the Region while a zone is impaired.',
-        correct: false,
-        explanation:
-          'No such rule exists. AWS’s fault-injection scenario blocks scaling into the affected zone, to rehearse the worst case, but scaling in other zones is not blocked: it is just not something to count on.',
+        explanation: 'Right: that is the heart of static stability. Launching tasks or instances is control-plane work, which fails more often than the data plane that keeps running tasks serving; AWS’s fault-injection scenario for a zone even blocks scaling into the affected zone to rehearse it.',
       },
       {
         id: 'spare-capacity',
-        text: 'On EC2, the zones left may not have spare instances when many customers ask for them at once.',
+        text: 'If the tasks run on EC2 instances, the zones left may have no spare instances for the replacements when many customers ask for them at once.',
         correct: true,
-        explanation: 'Right: rescheduling assumes there is room in the other zones, and getting it means asking the control plane for capacity during the event.',
+        explanation: 'Right: the lab assumes every replacement finds room. On EC2, finding it means asking the control plane for capacity during the event.',
+      },
+      {
+        id: 'cannot-move',
+        text: 'ECS cannot start the replacements in zones a and c: a task stays in the zone it was placed in.',
+        correct: false,
+        explanation: 'It can and does: the scheduler replaces lost tasks to get back to the desired count, in the zones that still work, provided the service has subnets there. In the lab the replacements serve from the other zones.',
+      },
+      {
+        id: 'aws-blocks-all',
+        text: 'AWS blocks every scaling API in the Region while a zone is impaired, so nothing is replaced until the zone is back.',
+        correct: false,
+        explanation:
+          'No such rule exists. AWS’s fault-injection scenario blocks scaling into the affected zone, to rehearse the worst case, but launching in other zones is not blocked: it is just not something to count on.',
       },
     ],
   },

@@ -19,6 +19,11 @@ const causes = [
 ] as const;
 const lastCause = last ? causes.reduce((a, b) => (b.failed(last) > a.failed(last) ? b : a)).id : 'overload';
 
+/** The lab's run, quoted in the key takeaways: how long after its zone is lost today's design still fails requests, and why. */
+const faultAt = Math.min(...today.model.faults.map((fault) => fault.at));
+if (last === undefined || lastCause !== 'overload') throw new Error('the capstone takeaway says today\'s design fails last as overload; the engine no longer agrees');
+export const todayFigures = {lastFailureAfter: formatDuration(last.to - faultAt)};
+
 export const todaysDesign: Prediction = {
   asks: [
     {id: 'missed', kind: 'number', label: `Targets of the brief's ${graded.targets.length} it misses`, unit: 'targets', answer: missed.length},

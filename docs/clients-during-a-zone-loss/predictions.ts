@@ -17,6 +17,9 @@ export const staleDns: Prediction = {
   because: `with cross-zone load balancing off, the nodes of zones b and c send only to their own tasks, so no request reaches a dead task through them: ${formatCount(Math.round(ttlOnly.failedByCause.staleDns))} of the engine's ${formatCount(Math.round(ttlOnly.failed))} failed requests were sent to zone a's node from stale DNS answers, fewer each second as the clients' cached answers expired over the TTL, after ${formatCount(Math.round(ttlOnly.failedByCause.staleConnection))} in the first seconds that were its clients' next requests on their kept-alive connections to it. With a cache kept forever, nothing moves those clients: ${formatCount(Math.round(forever.failed))} requests fail, until zone a comes back.`,
 };
 
+/** The lab's run, quoted in the key takeaways. */
+export const staleDnsFigures = {failed: formatCount(Math.round(ttlOnly.failed)), failingFor: formatDuration(failingSeconds(ttlRun))};
+
 /** The lab's dead connections, quoted in the keep-alive section: one request per client of zone a's node, over one gap between a client's requests. */
 export const keepAliveFigures = {
   failed: formatCount(Math.round(ttlOnly.failedByCause.staleConnection)),

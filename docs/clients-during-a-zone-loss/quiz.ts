@@ -6,7 +6,7 @@
  */
 import {simulate} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
-import {formatCount} from '@site/src/utils/format';
+import {formatCount, formatDuration} from '@site/src/utils/format';
 import {dnsModel, OUTAGE, RETRY_POLICIES, runRetryPolicies} from './models';
 
 // Q1: clients that keep answers two minutes past the TTL.
@@ -18,8 +18,14 @@ const toLostNode = (summary: typeof cached) => summary.failedByCause.staleConnec
 const staleAnswer = Math.round(toLostNode(cached));
 const ttlOnlyAnswer = Math.round(toLostNode(ttlOnly));
 
-// Q2: a JVM that never resolves again.
+// Q2: JVMs that never resolve again, against clients that honour the TTL.
 const forever = simulate(dnsModel('forever')).summary;
+const JVM = {
+  rate: dnsModel('forever').traffic?.requestsPerSecond ?? 0,
+  failed: Math.round(forever.failed),
+  ttlOnly: Math.round(ttlOnly.failed),
+  everything: Math.round((dnsModel('forever').traffic?.requestsPerSecond ?? 0) * OUTAGE.duration),
+};
 
 // Q3: attempts through layers.
 const LAYERS = 3;
@@ -52,28 +58,16 @@ const questions: QuizQuestion[] = [
   },
   {
     id: 'jvm-forever',
-    kind: 'single',
-    prompt: 'A Java service runs with a security manager and has never set `networkaddress.cache.ttl`. It calls another team’s service through an ALB whose zone a fails for 30 minutes. What does the JVM’s DNS cache do?',
-    choices: [
-      {
-        id: 'forever',
-        text: 'It keeps the answer forever, so the clients that picked zone a’s node keep failing until the zone returns or the JVM restarts.',
-        correct: true,
-        explanation: `Right: Oracle documents "cache forever" as the default with a security manager. In the lab’s model, clients that never resolve again fail ${formatCount(Math.round(forever.failed))} requests over the outage, against ${formatCount(Math.round(ttlOnly.failed))} for clients honouring the TTL. Set the property, to 5 s as AWS recommends for its SDK.`,
-      },
-      {
-        id: 'ttl',
-        text: 'It honours the 60 s TTL of the load balancer’s record.',
-        correct: false,
-        explanation: 'The JVM applies its own cache policy, not the record’s TTL: with a security manager and no setting, that policy is forever.',
-      },
-      {
-        id: 'thirty',
-        text: 'It keeps the answer for 30 s, the JVM’s default.',
-        correct: false,
-        explanation: 'OpenJDK uses 30 s only when no security manager is installed; with one, the default is forever.',
-      },
+    kind: 'numeric',
+    prompt: `Your Java service runs on many JVMs, each with a security manager, and nobody ever set \`networkaddress.cache.ttl\`. Together they send ${JVM.rate} requests a second to another team’s ALB: three zones, cross-zone load balancing off, no retries. Its zone a fails for ${formatDuration(OUTAGE.duration)}. How many of your requests fail during the outage?`,
+    answer: JVM.failed,
+    tolerance: Math.round(JVM.failed * 0.1),
+    unit: 'requests',
+    hints: [
+      {value: JVM.ttlOnly, tolerance: Math.round(JVM.ttlOnly * 0.2), text: 'That is what clients honouring the load balancer’s 60 s TTL would lose. How long does a JVM with a security manager and no setting keep an answer?'},
+      {value: JVM.everything, tolerance: Math.round(JVM.everything * 0.1), text: 'That is every request. The JVMs that resolved the name to zone b’s or zone c’s node are fine.'},
     ],
+    explanation: `With a security manager and no setting, the JVM caches a name’s answer forever (Oracle’s documented default; OpenJDK keeps 30 s only without a security manager), whatever the record’s TTL. So the JVMs that resolved the name to zone a’s node, a third of them, keep sending there until the zone returns or they restart: about a third of ${JVM.rate} × ${OUTAGE.duration} s. The engine counts ${formatCount(JVM.failed)}, against ${formatCount(JVM.ttlOnly)} for clients honouring the TTL; with cross-zone load balancing off, the load balancer has no other target for them. Set the property, to 5 s as AWS recommends for its SDK.`,
   },
   {
     id: 'layers',

@@ -4,7 +4,7 @@
  * the AWS defaults and limits are from /work/shared/reference/facts.md
  * ("Elastic Load Balancing" and "Gray failures and zonal shift in practice").
  */
-import {getPreset, healthCheckDetection, selectSegmentAt, selectTrafficAt, simulate} from '@site/src/engine';
+import {DEFAULT_DEREGISTRATION_DELAY_SECONDS, getPreset, healthCheckDetection, selectSegmentAt, selectTrafficAt, simulate} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10} %`;
@@ -39,6 +39,16 @@ function sharesWith(crossZone: boolean) {
 }
 const off = sharesWith(false);
 const on = sharesWith(true);
+
+// The deployment question: three old tasks drained at once, the ALB's default delay (facts.md, "Elastic Load Balancing").
+const DRAIN = (() => {
+  const delay = DEFAULT_DEREGISTRATION_DELAY_SECONDS;
+  const exportOf = (done: number, total: number) => ({done, total, left: total - done});
+  const exportB = exportOf(40, 180);
+  const exportC = exportOf(20, 480);
+  if (!(exportB.left <= delay && exportC.left > delay)) throw new Error('the deployment question needs B inside the delay and C past it');
+  return {delay, exportB, exportC};
+})();
 
 // Q7: the gray-failure preset, between the start of the gray failure and the operator's shift.
 const grayPreset = getPreset('gray-failure-zonal-shift');
@@ -183,33 +193,38 @@ const questions: QuizQuestion[] = [
   },
   {
     id: 'deregistration-delay',
-    kind: 'single',
-    prompt:
-      'During a scale-in, ECS deregisters a task that has no open connections. The target group’s deregistration delay is at its default. How long until the target is removed?',
+    kind: 'multiple',
+    prompt: `A deployment replaces three old tasks at 14:00:00; ECS deregisters all three at once, and the target group keeps the default deregistration delay of ${DRAIN.delay} s. Task A holds no open connection. Task B is ${DRAIN.exportB.done} s into a CSV export that takes ${DRAIN.exportB.total} s in all. Task C is ${DRAIN.exportC.done} s into a yearly report that takes ${DRAIN.exportC.total} s. Which of these are true? Select all that apply.`,
     choices: [
       {
-        id: 'full-300',
-        text: 'Exactly 300 s, the default delay.',
-        correct: false,
-        explanation: '300 s is the default upper limit, not a fixed wait: draining ends early once the target has no open connections.',
-      },
-      {
-        id: 'healthy-threshold',
-        text: 'Five health-check intervals, 150 s.',
-        correct: false,
-        explanation: 'The healthy threshold governs how a target comes back into service, not how it leaves. Deregistration does not wait for health checks.',
-      },
-      {
-        id: 'detection',
-        text: '35 to 65 s, until its health checks fail.',
-        correct: false,
-        explanation: 'That is how long an unplanned death takes to detect. A deregistered target stops getting new requests at once; only requests in progress are allowed to finish.',
-      },
-      {
-        id: 'at-once',
-        text: 'Almost at once: the delay ends early when no connections are open.',
+        id: 'a-at-once',
+        text: 'Task A’s target is removed almost at once.',
         correct: true,
-        explanation: 'Right: the delay (300 s by default, 0 to 3,600 s) is the longest the load balancer waits for requests in progress. With none, it has nothing to wait for.',
+        explanation: 'Right: the delay is the longest the load balancer waits for requests in progress, and it ends early when a target has no open connection. A has nothing to wait for.',
+      },
+      {
+        id: 'b-finishes',
+        text: `Task B’s export finishes: it needs ${DRAIN.exportB.left} s more, within the ${DRAIN.delay} s the load balancer waits.`,
+        correct: DRAIN.exportB.left <= DRAIN.delay,
+        explanation: `Right: a deregistering target gets no new requests, but the ones in progress may run for up to ${DRAIN.delay} s. B needs ${DRAIN.exportB.left}, so its export completes inside the limit, and the deployment stops the task only after that.`,
+      },
+      {
+        id: 'c-finishes',
+        text: `Task C’s report finishes too, because the delay restarts while a request is still being answered.`,
+        correct: DRAIN.exportC.left <= DRAIN.delay,
+        explanation: `The delay does not restart: it is a limit counted from the deregistration. C needs ${DRAIN.exportC.left} s more and gets ${DRAIN.delay}; then ECS stops the task (its stop signal, then a kill after \`stopTimeout\`: see a clean exit in Capacity for a lost zone), and the report is cut off. Raise the delay (up to 3,600 s) past the longest request, or make such work resumable or asynchronous.`,
+      },
+      {
+        id: 'new-requests',
+        text: 'Until each old target is removed, it still gets its share of new requests.',
+        correct: false,
+        explanation: 'A deregistering target gets no new request from the moment it is deregistered; the new tasks take them. Only requests already in progress stay on it.',
+      },
+      {
+        id: 'all-300',
+        text: `All three targets stay for exactly ${DRAIN.delay} s, the default delay.`,
+        correct: false,
+        explanation: `${DRAIN.delay} s is an upper limit, not a fixed wait: A leaves at once and B after ${DRAIN.exportB.left} s. Only C, whose request outlasts the limit, holds its target for the whole ${DRAIN.delay} s.`,
       },
     ],
   },

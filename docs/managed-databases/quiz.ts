@@ -1,19 +1,58 @@
 /**
  * Chapter 9 quiz: managed databases across zones. Figures come from
  * /work/shared/reference/facts.md ("Databases", "RTO / RPO" and the common
- * oversimplifications #1 and #4); the numeric answer about Aurora without a
- * replica is computed by the engine, not typed by hand.
+ * oversimplifications #1 and #4); the failover times the lab draws (Aurora
+ * with and without a replica, the Multi-AZ DB instance) are computed by the
+ * engine, not typed by hand.
  */
-import {getPreset, primaryFailure, simulate} from '@site/src/engine';
+import {getPreset, primaryFailure, simulate, zoneOutage, type Fault} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
+import {formatClock, formatCount, formatDuration} from '@site/src/utils/format';
 
-// Aurora with no replica; the writer instance fails (its zone stays up).
-const auroraAlone = simulate({
-  ...getPreset('aurora').model,
-  database: {kind: 'aurora', writerZone: 'a', replicaZones: []},
-  faults: [primaryFailure({at: 300})],
-});
-const auroraAloneMinutes = Math.round(auroraAlone.summary.databaseDowntimeSeconds / 60);
+// Aurora with and without a replica, the writer's instance lost or its whole zone, every failover at its slowest documented time.
+const AURORA_CHOICE = (() => {
+  const rtoSeconds = 300;
+  const zoneOutageSeconds = 1800;
+  const run = (replicaZones: string[]) => {
+    const downtime = (fault: Fault) =>
+      simulate({...getPreset('aurora').model, database: {kind: 'aurora', writerZone: 'a', replicaZones}, faults: [fault]}, {draws: 'worst'}).summary;
+    const instance = downtime(primaryFailure({at: 300}));
+    const zone = downtime(zoneOutage('a', {at: 300, duration: zoneOutageSeconds}));
+    if (instance.writesLost + zone.writesLost > 0) throw new Error('the Aurora question says no committed write is lost');
+    return {instance: instance.databaseDowntimeSeconds, zone: zone.databaseDowntimeSeconds};
+  };
+  const alone = run([]);
+  const sameZone = run(['a']);
+  const otherZone = run(['b']);
+  const meets = (r: {instance: number; zone: number}) => Math.max(r.instance, r.zone) <= rtoSeconds;
+  if (meets(alone) || meets(sameZone) || !meets(otherZone)) throw new Error('the Aurora question needs only the replica in another zone to meet the objective');
+  return {rtoSeconds, zoneOutageSeconds, alone, sameZone, otherZone};
+})();
+
+// The shop's stores, each losing the zone of its primary (the chapter's presets, zone a lost).
+const LOST_WRITES = (() => {
+  const lost = (id: 'rds-multi-az' | 'async-replica' | 'aurora') => simulate(getPreset(id).model).summary;
+  const readReplica = lost('async-replica');
+  const {traffic} = getPreset('async-replica').model;
+  return {
+    writeRate: (traffic?.requestsPerSecond ?? 0) * (traffic?.writeShare ?? 0),
+    readReplica: Math.round(readReplica.writesLost),
+    readReplicaLag: readReplica.recoveryPointSeconds,
+    multiAzInstance: Math.round(lost('rds-multi-az').writesLost),
+    aurora: Math.round(lost('aurora').writesLost),
+  };
+})();
+
+// The first write after a Multi-AZ DB instance's failover: the lab's failover, then the JVM's cached answer.
+const FIRST_WRITE = (() => {
+  const failover = simulate(getPreset('rds-multi-az').model).summary.databaseDowntimeSeconds;
+  const jvmTtl = 60; // the most AWS advises for a JVM talking to RDS (facts.md, "Databases")
+  const lookup = failover - 20; // the service looked the name up while the failover was still running
+  const answer = lookup + jvmTtl;
+  if (!(lookup > 0 && answer > failover)) throw new Error('the first-write question needs a lookup during the failover whose answer outlasts it');
+  const clock = (seconds: number) => `10:${formatClock(seconds).padStart(5, '0')}`;
+  return {failover, jvmTtl, lookup, answer, failoverClock: clock(failover), lookupClock: clock(lookup), answerClock: clock(answer)};
+})();
 
 const questions: QuizQuestion[] = [
   {
@@ -97,32 +136,31 @@ const questions: QuizQuestion[] = [
   {
     id: 'which-lose-writes',
     kind: 'multiple',
-    prompt: 'The zone holding the primary fails. Which of these can lose writes that clients were told had succeeded? Select all that apply.',
+    prompt: `A shop keeps its carts in an ElastiCache Multi-AZ replication group, its orders in an RDS Multi-AZ DB instance, its catalogue in Aurora with a replica in zone b, and its order history in an RDS instance whose read replica in zone b is promoted when the primary is lost. Every primary is in zone a, and zone a fails at ${LOST_WRITES.writeRate} writes a second to each. Which stores can lose writes the shop was told had succeeded? Select all that apply.`,
     choices: [
       {
         id: 'elasticache',
-        text: 'An ElastiCache Multi-AZ replication group, after it promotes a replica.',
+        text: 'The carts, after ElastiCache promotes a replica.',
         correct: true,
-        explanation: 'Right: ElastiCache replicates asynchronously, so the most recent writes may not have reached the promoted replica.',
+        explanation: 'Right: ElastiCache replicates asynchronously, so the most recent writes may not have reached the promoted replica. (The lab does not model ElastiCache; AWS documents the loss.)',
       },
       {
         id: 'read-replica',
-        text: 'An RDS read replica that you promote by hand.',
+        text: 'The order history, after its read replica is promoted.',
         correct: true,
-        explanation: 'Right: read replicas are asynchronous; promoting one loses whatever its `ReplicaLag` was.',
+        explanation: `Right: read replicas are asynchronous, and promoting one loses whatever its \`ReplicaLag\` was: ${formatCount(LOST_WRITES.readReplica)} writes in the lab, ${LOST_WRITES.readReplicaLag} s of lag × ${LOST_WRITES.writeRate} writes a second.`,
       },
       {
         id: 'multi-az-instance',
-        text: 'An RDS Multi-AZ DB instance, after it fails over to its standby.',
+        text: 'The orders, after the Multi-AZ DB instance fails over to its standby.',
         correct: false,
-        explanation: 'Its standby is synchronous: every committed transaction is already there. Only in-flight transactions roll back.',
+        explanation: `Its standby is synchronous: every committed transaction is already there (${formatCount(LOST_WRITES.multiAzInstance)} lost in the lab). Only in-flight transactions roll back, and nobody was told they succeeded.`,
       },
       {
         id: 'aurora-replica',
-        text: 'Aurora, after it promotes a replica in another zone.',
+        text: 'The catalogue, after Aurora promotes the replica in zone b.',
         correct: false,
-        explanation:
-          'A commit needs four of six storage copies across three zones, and a zone holds only two, so committed data survives. The replica reads the same storage.',
+        explanation: `A commit needs four of six storage copies across three zones, and a zone holds only two, so committed data survives, and the replica reads the same storage (${formatCount(LOST_WRITES.aurora)} lost in the lab).`,
       },
     ],
   },
@@ -161,13 +199,34 @@ const questions: QuizQuestion[] = [
   },
   {
     id: 'aurora-no-replica',
-    kind: 'numeric',
-    prompt:
-      'An Aurora cluster has a writer and no replica. The writer instance fails; its zone stays healthy. In the course’s lab, how many minutes pass before the cluster accepts writes again?',
-    answer: auroraAloneMinutes,
-    tolerance: 2,
-    unit: 'min',
-    explanation: `Without a replica there is nothing to promote: Aurora recreates the writer in the same zone, which AWS gives as typically under 10 minutes, and the lab models as ${auroraAloneMinutes}. No committed write is lost, because the storage still has them all. With a replica in another zone the same failure typically costs under two minutes, often under one.`,
+    kind: 'single',
+    prompt: `To save money, the orders service runs Aurora PostgreSQL with a writer in zone a and no replica. Its recovery time objective is ${formatDuration(AURORA_CHOICE.rtoSeconds)} of no writes, whether the writer’s instance fails or zone a is lost (for ${formatDuration(AURORA_CHOICE.zoneOutageSeconds)} in the lab). Planning at the slowest failover AWS documents, which single change meets it?`,
+    choices: [
+      {
+        id: 'nothing',
+        text: 'None: the storage already keeps six copies in three zones.',
+        correct: false,
+        explanation: `The storage keeps every committed write, but there is no instance to promote. In the lab the writer’s instance failure costs ${formatDuration(AURORA_CHOICE.alone.instance)} without writes (AWS: typically under 10 minutes to recreate it), and losing zone a ${formatDuration(AURORA_CHOICE.alone.zone)}: the lab recreates the writer in its own zone once the zone is back, and in real life someone has to create one in another zone by hand.`,
+      },
+      {
+        id: 'bigger-writer',
+        text: 'A larger writer instance, so it recovers faster.',
+        correct: false,
+        explanation: 'Size changes nothing here: with no replica, a failed writer is recreated, and a lost zone takes the writer with it however large it is.',
+      },
+      {
+        id: 'replica-same-zone',
+        text: 'A replica in zone a, beside the writer.',
+        correct: false,
+        explanation: `It covers the instance failure (${formatDuration(AURORA_CHOICE.sameZone.instance)} in the lab) but not the zone: losing zone a takes the writer and the replica together, ${formatDuration(AURORA_CHOICE.sameZone.zone)} without writes in the lab.`,
+      },
+      {
+        id: 'replica-other-zone',
+        text: 'A replica in zone b.',
+        correct: true,
+        explanation: `Right: Aurora promotes it over the same storage, ${formatDuration(AURORA_CHOICE.otherZone.instance)} without writes in the lab for the instance failure and ${formatDuration(AURORA_CHOICE.otherZone.zone)} for the zone, at the slow end of AWS’s “typically under 120 s”. No committed write is lost in any of these runs.`,
+      },
+    ],
   },
   {
     id: 'promotion-tier',
@@ -204,55 +263,53 @@ const questions: QuizQuestion[] = [
   {
     id: 'application-duties',
     kind: 'multiple',
-    prompt: 'A Java service talks to an RDS Multi-AZ database through a connection pool. What should it do so that it writes again soon after a failover? Select all that apply.',
+    prompt: `Post-mortem: the orders service’s RDS Multi-AZ DB instance lost its primary’s zone and failed over (${formatDuration(FIRST_WRITE.failover)} without writes in the lab), yet the service, a Java application with a connection pool, wrote nothing for twenty minutes, until someone restarted it. Which of its settings could explain that? Select all that apply.`,
     choices: [
       {
-        id: 'dns-ttl',
-        text: 'Cache DNS answers for 60 s or less.',
+        id: 'dns-forever',
+        text: 'It runs with a security manager and never set `networkaddress.cache.ttl`.',
         correct: true,
         explanation:
-          'Right: the failover moves the endpoint name to another address. AWS advises a JVM DNS cache TTL of 60 s or less; a JVM that caches forever keeps connecting to the old primary.',
+          'Right: the JVM then caches the endpoint’s old address forever, so every new connection goes to the dead primary until the process restarts. AWS advises a JVM DNS cache of 60 s or less.',
       },
       {
-        id: 'retry',
-        text: 'Retry failed transactions with exponential backoff and jitter, and make writes idempotent.',
+        id: 'no-validation',
+        text: 'Its pool never validates or retires connections.',
         correct: true,
-        explanation:
-          'Right: in-flight transactions roll back during the failover. A write whose acknowledgement was lost may have committed, so a retry must be safe to repeat.',
+        explanation: 'Right: it keeps handing out sockets to the dead primary long after the database is back; validating connections and dropping the ones that fail, or bounding their age, ends that.',
       },
       {
-        id: 'pool',
-        text: 'Validate pooled connections and drop the ones that fail.',
+        id: 'hard-coded-ip',
+        text: 'Its connection string names the primary’s IP address, to skip DNS.',
         correct: true,
-        explanation: 'Right: otherwise the pool keeps handing out sockets to the dead primary long after the database is back.',
+        explanation: 'Right: the IP address is exactly what changes in a failover. Only the endpoint name follows the new primary.',
       },
       {
-        id: 'hard-code-ip',
-        text: 'Connect to the primary’s IP address rather than the endpoint name, to skip DNS.',
+        id: 'dns-thirty',
+        text: 'Its JVM caches DNS answers for 30 s.',
         correct: false,
-        explanation: 'The IP address is exactly what changes in a failover: the endpoint name is the only thing that follows the new primary.',
+        explanation: 'That would cost at most 30 s after the failover, not twenty minutes: the next lookup after the failover returns the new primary.',
       },
       {
-        id: 'read-standby',
-        text: 'Send reads to the standby while the primary is down.',
+        id: 'retries',
+        text: 'It retries failed transactions with exponential backoff and jitter.',
         correct: false,
-        explanation: 'A Multi-AZ DB instance’s standby serves no reads, and once promoted it is simply the new primary behind the same name.',
+        explanation: 'Retries are how it gets the rolled-back work done once the database is back; they end as soon as a connection reaches the new primary. Make the writes idempotent so a retry is safe.',
       },
     ],
   },
   {
-    id: 'failover-steps',
-    kind: 'ordering',
-    prompt: 'An RDS Multi-AZ DB instance loses its primary. Put what happens in order, from the failure (top) to the application writing again (bottom).',
-    steps: [
-      {id: 'primary-fails', text: 'The primary stops answering; transactions in flight fail.'},
-      {id: 'rds-promotes', text: 'RDS promotes the standby and points the endpoint’s DNS name at it.'},
-      {id: 'dns-expires', text: 'The application’s cached DNS answer for the endpoint expires.'},
-      {id: 'pool-reconnects', text: 'The connection pool opens new connections, now to the new primary.'},
-      {id: 'app-retries', text: 'The application retries the transactions that failed.'},
+    id: 'first-write-after-failover',
+    kind: 'numeric',
+    prompt: `The orders service writes to an RDS Multi-AZ DB instance. The zone holding its primary is lost at 10:00:00, and in the lab RDS points the endpoint’s name at the standby ${formatDuration(FIRST_WRITE.failover)} later, at ${FIRST_WRITE.failoverClock}. The service’s JVM caches DNS answers for ${FIRST_WRITE.jvmTtl} s (\`networkaddress.cache.ttl\`; no other cache keeps them longer), and it last looked the endpoint up at ${FIRST_WRITE.lookupClock}, when its pool tried a fresh connection. Its pool validates connections and opens new ones to whatever address it holds. How many seconds after 10:00:00 is the first order written?`,
+    answer: FIRST_WRITE.answer,
+    tolerance: 2,
+    unit: 's',
+    hints: [
+      {value: FIRST_WRITE.failover, tolerance: 2, text: 'That is when the database takes writes again. Which address is the service still connecting to at that moment?'},
+      {value: FIRST_WRITE.failover + FIRST_WRITE.jvmTtl, tolerance: 2, text: 'The cached answer’s clock started when the service looked the name up, not when the failover ended.'},
     ],
-    explanation:
-      'RDS does its part in typically 60–120 s. Then the client must catch up: a fresh DNS lookup (which is why the TTL matters), new connections in place of the dead ones, and a retry of the work that rolled back. The application’s outage is the sum, which is why it can be much longer than the database’s.',
+    explanation: `The lookup at ${FIRST_WRITE.lookupClock} came before the failover ended, so it returned the old primary’s address, and the JVM keeps that answer for ${FIRST_WRITE.jvmTtl} s, until ${FIRST_WRITE.answerClock}: ${FIRST_WRITE.lookup} + ${FIRST_WRITE.jvmTtl} = ${FIRST_WRITE.answer} s. The database was writable from ${FIRST_WRITE.failover} s, but the pool kept opening connections to the dead address until then. The application’s outage is the later of the two clocks, which is why AWS advises a JVM DNS cache of 60 s or less, and why RDS Proxy or AWS’s JDBC wrapper, which follow the failover themselves, shorten it. Then the service still has to retry the orders whose transactions rolled back.`,
   },
 ];
 

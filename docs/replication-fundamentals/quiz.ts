@@ -1,9 +1,10 @@
 /**
  * Chapter 8 quiz: replication fundamentals. Figures come from
- * /work/shared/reference/facts.md ("Databases", "RTO / RPO"); the numeric
- * answer about lost writes is computed by the engine, not typed by hand.
+ * /work/shared/reference/facts.md ("Databases", "RTO / RPO"); the writes
+ * lost are computed by the engine, not typed by hand.
  */
-import {getPreset, replicationRace, simulate} from '@site/src/engine';
+import {DEFAULT_ASYNC_LAG_SECONDS, getPreset, replicationRace, simulate, zoneOutage} from '@site/src/engine';
+import {formatCount} from '@site/src/utils/format';
 import type {QuizQuestion} from '@site/src/quiz/types';
 
 // The async-replica preset with a 3 s lag and 40 writes per second (100 requests/s, 40 % writes).
@@ -22,42 +23,43 @@ const writesLost = Math.round(asyncRun.summary.writesLost);
 const raced = replicationRace({mode: 'async', lagSeconds: LAG_SECONDS, writeRate: writesPerSecond}).writesLostOnPrimaryLoss;
 if (raced !== writesLost) throw new Error(`replication-fundamentals quiz: simulate says ${writesLost} writes lost, replicationRace says ${raced}`);
 
+// Q1: the same service under four replication modes, the primary's zone lost.
+const MODES_TRAFFIC = {requestsPerSecond: 100, writeShare: 0.1};
+const MODES_WRITE_RATE = MODES_TRAFFIC.requestsPerSecond * MODES_TRAFFIC.writeShare;
+const MODE_CHOICES = [
+  {id: 'sync', text: 'PostgreSQL with a synchronous standby (`FIRST 1`).', replication: 'sync'},
+  {id: 'quorum', text: 'PostgreSQL with a quorum of one of the two standbys (`ANY 1`).', replication: 'quorum'},
+  {id: 'semi-sync', text: 'MySQL with semi-synchronous replication.', replication: 'semi-sync'},
+  {id: 'async', text: `Asynchronous replication, the standbys ${DEFAULT_ASYNC_LAG_SECONDS} s behind.`, replication: 'async'},
+] as const;
+const MODES = MODE_CHOICES.map(({id, text, replication}) => {
+  const summary = simulate({
+    zones: ['a', 'b', 'c'],
+    service: {tasksPerZone: {b: 2, c: 2}},
+    database: {kind: 'self-managed', primaryZone: 'a', replicaZones: ['b', 'c'], replication},
+    traffic: MODES_TRAFFIC,
+    faults: [zoneOutage('a', {at: 600, duration: 1800})],
+  }).summary;
+  return {id, text, lost: Math.round(summary.writesLost), lag: summary.recoveryPointSeconds};
+});
+const MODE_REASON: Record<(typeof MODE_CHOICES)[number]['id'], string> = {
+  sync: 'A commit is acknowledged only once the standby has it, so the promoted standby holds every acknowledged write; only transactions still in flight roll back, and nobody was told they succeeded.',
+  quorum: 'A commit waits until at least one of the two standbys has it, and the failover manager promotes the one that does.',
+  'semi-sync': 'A commit waits until a replica has received it, so nothing acknowledged is lost here. The guarantee lasts only while a replica answers: after its 10 s timeout MySQL falls back to asynchronous commits.',
+  async: 'The primary acknowledges a commit once its own disk has it and the standbys follow later, so the last writes existed only in zone a.',
+};
+
 const questions: QuizQuestion[] = [
   {
     id: 'which-mode-loses',
-    kind: 'single',
-    prompt:
-      'A primary in zone a replicates to a standby in zone b. Zone a fails and the standby is promoted. Under which replication mode can writes that clients were told had committed be lost?',
-    choices: [
-      {
-        id: 'async',
-        text: 'Asynchronous.',
-        correct: true,
-        explanation:
-          'Right: the primary acknowledges a commit as soon as its own disk has it, and the standby follows later. The writes inside the replication lag exist only on the lost primary, so about lag × write rate of them are gone.',
-      },
-      {
-        id: 'sync',
-        text: 'Synchronous.',
-        correct: false,
-        explanation:
-          'A synchronous commit is acknowledged only once the standby has the write, so a promoted standby holds every acknowledged write. Only transactions still in flight roll back, and those were never acknowledged.',
-      },
-      {
-        id: 'quorum',
-        text: 'Quorum (any 1 of 2 standbys).',
-        correct: false,
-        explanation:
-          'A quorum commit waits until at least one standby has the write. Promoting a standby that holds everything loses nothing, and a failover manager chooses that one.',
-      },
-      {
-        id: 'none',
-        text: 'None: replication to another zone always keeps every committed write.',
-        correct: false,
-        explanation:
-          'Only if the commit waits for the other zone. Asynchronous replication acknowledges first and copies later, so the copy in the other zone is always a little behind.',
-      },
-    ],
+    kind: 'multiple',
+    prompt: `Four teams run the same orders service, ${MODES_WRITE_RATE} writes a second, a primary in zone a and standbys in zones b and c; a failover manager promotes the standby that holds the most. Only the replication mode differs. Zone a fails. Which teams lose orders their customers were told had been placed? Select all that apply.`,
+    choices: MODES.map(({id, text, lost, lag}) => ({
+      id,
+      text,
+      correct: lost > 0,
+      explanation: `${lost > 0 ? 'Right: in' : 'In'} the lab it loses ${formatCount(lost)} acknowledged writes. ${MODE_REASON[id]}${id === 'async' ? ` That is ${lag} s of lag × ${MODES_WRITE_RATE} writes a second.` : ''}`,
+    })),
   },
   {
     id: 'writes-lost',

@@ -145,7 +145,7 @@ const questions: QuizQuestion[] = [
         id: 'fails-open',
         text: 'It fails open: with every target unhealthy, it sends requests to them anyway, so they reach the dead task and fail.',
         correct: true,
-        explanation: 'Right: an ALB whose targets are all unhealthy routes to all of them, on the bet that the health check is wrong. With a dead task, that bet loses.',
+        explanation: 'Right: an ALB whose targets are all unhealthy routes to all of them, on the bet that the health check is wrong. With a dead task, that bet loses. Once ECS deregisters the dead task there is no target at all, and requests still fail until the replacement passes its check: in the lab that happens as soon as the task is marked unhealthy.',
       },
       {
         id: 'queues',

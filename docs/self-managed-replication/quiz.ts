@@ -1,7 +1,7 @@
 /**
  * Chapter 10 quiz: self-managed replication. Figures are from
  * /work/shared/reference/facts.md (PostgreSQL, Patroni, MySQL semi-sync,
- * Galera, EKS); the simulated answer is computed from the engine below.
+ * Galera, EKS); the simulated answers are computed from the engine below.
  */
 import {PATRONI, primaryFailure, promoteReplica, simulate, zoneOutage} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
@@ -34,6 +34,37 @@ const crashWorstSeconds = simulate(
   },
   {draws: 'worst'},
 ).summary.databaseDowntimeSeconds;
+
+/** Patroni's time without writes after the primary's node dies, over twenty seeds, with these `ttl` and `loop_wait`. */
+function ttlRange(ttlSeconds: number, loopWaitSeconds: number) {
+  const seconds = Array.from({length: 20}, (_, i) =>
+    simulate({
+      zones: ['a', 'b', 'c'],
+      seed: i + 1,
+      service: {desiredCount: 3},
+      database: {kind: 'self-managed', primaryZone: 'a', replicaZones: ['b', 'c'], replication: 'sync', ttlSeconds, loopWaitSeconds},
+      traffic: {requestsPerSecond: 100, writeShare: 0.1},
+      faults: [primaryFailure({at: 600})],
+    }).summary.databaseDowntimeSeconds,
+  );
+  return {low: Math.min(...seconds), high: Math.max(...seconds)};
+}
+const TTL_DEFAULTS = ttlRange(PATRONI.ttlSeconds, PATRONI.loopWaitSeconds);
+/** Faster settings a team might propose; Patroni's rule `loop_wait + 2 × retry_timeout ≤ ttl` decides which are safe. */
+const TTL_PROPOSALS = [
+  {id: 'ttl-20-loop-10', ttl: 20, loopWait: 10, retryTimeout: 10},
+  {id: 'ttl-20-loop-5', ttl: 20, loopWait: 5, retryTimeout: 5},
+  {id: 'ttl-15-loop-5', ttl: 15, loopWait: 5, retryTimeout: 5},
+  {id: 'ttl-10-loop-5', ttl: 10, loopWait: 5, retryTimeout: 5},
+].map((proposal) => ({...proposal, safe: proposal.loopWait + 2 * proposal.retryTimeout <= proposal.ttl, ...ttlRange(proposal.ttl, proposal.loopWait)}));
+
+/** The primary's zone fails at 10:00:00; its leader key was last renewed this many seconds before (within one loop_wait, as it always is). */
+const KEY = (() => {
+  const renewedAgo = 6;
+  if (renewedAgo > PATRONI.loopWaitSeconds) throw new Error('a leader renews its key every loop_wait');
+  const expires = PATRONI.ttlSeconds - renewedAgo;
+  return {renewedAgo, renewedClock: `09:59:${60 - renewedAgo}`, expires, latest: expires + PATRONI.loopWaitSeconds};
+})();
 
 const questions: QuizQuestion[] = [
   {
@@ -107,15 +138,18 @@ const questions: QuizQuestion[] = [
   },
   {
     id: 'patroni-ttl',
-    kind: 'numeric',
-    prompt:
-      'A team wants Patroni to keep `loop_wait` at 10 s and `retry_timeout` at 10 s. What is the smallest `ttl` that respects Patroni’s timing rule?',
-    answer: 30,
-    tolerance: 0,
-    unit: 's',
-    hints: [{value: 20, text: 'Close: the rule counts `retry_timeout` twice.'}],
-    explanation:
-      'The rule is loop_wait + 2 × retry_timeout ≤ ttl, so ttl ≥ 10 + 2 × 10 = 30 s, which is Patroni’s default. It lets a leader that lost the DCS demote itself before its key can expire and another node take over.',
+    kind: 'multiple',
+    prompt: `A team runs Patroni with its defaults (\`ttl\` ${PATRONI.ttlSeconds} s, \`loop_wait\` ${PATRONI.loopWaitSeconds} s, \`retry_timeout\` ${PATRONI.retryTimeoutSeconds} s); in the lab, writes stop for ${TTL_DEFAULTS.low} to ${TTL_DEFAULTS.high} s when the primary’s node dies. To shorten that, it proposes these settings. Which still make a leader cut off from the DCS demote itself before its key can expire? Select all that apply.`,
+    choices: TTL_PROPOSALS.map(({id, ttl, loopWait, retryTimeout, safe, low, high}) => ({
+      id,
+      text: `\`ttl\` ${ttl} s, \`loop_wait\` ${loopWait} s, \`retry_timeout\` ${retryTimeout} s.`,
+      correct: safe,
+      explanation: `${safe ? 'Right: ' : ''}${loopWait} + 2 × ${retryTimeout} = ${loopWait + 2 * retryTimeout} s, ${safe ? 'within' : 'more than'} the ${ttl} s \`ttl\`. ${
+        safe
+          ? 'The leader gives up and stops writing before its key can expire, so it fences itself.'
+          : 'A leader that lost touch with the DCS may still be retrying, and taking writes, when its key expires and a standby takes over: two primaries.'
+      } In the lab, writes stop for ${low} to ${high} s over twenty seeds${safe ? '' : ', faster, but the model does not check the rule: it shows the speed, not the risk'}.${safe ? ' The price: a shorter `retry_timeout` also demotes a healthy leader on a shorter DCS hiccup.' : ''}`,
+    })),
   },
   {
     id: 'semi-sync-fallback',
@@ -245,17 +279,17 @@ const questions: QuizQuestion[] = [
   },
   {
     id: 'patroni-failover-order',
-    kind: 'ordering',
-    prompt: 'Patroni with default settings; the primary’s zone fails. Put the steps in order, first step at the top.',
-    steps: [
-      {id: 'stops-renewing', text: 'The primary stops renewing its leader key in the DCS.'},
-      {id: 'key-expires', text: 'The leader key expires `ttl` (30 s) after its last renewal, which came up to one `loop_wait` before the failure.'},
-      {id: 'standbys-notice', text: 'On their next loop (within `loop_wait`, 10 s), the standbys see there is no leader.'},
-      {id: 'best-standby', text: 'The most up-to-date eligible standby takes the key and promotes itself.'},
-      {id: 'clients-reconnect', text: 'Clients reconnect and write to the new primary.'},
+    kind: 'numeric',
+    prompt: `Patroni with default settings (\`ttl\` ${PATRONI.ttlSeconds} s, \`loop_wait\` ${PATRONI.loopWaitSeconds} s). Zone a, with the primary, fails at 10:00:00. The DCS shows the leader key was last renewed at ${KEY.renewedClock}. At the latest, how many seconds after 10:00:00 does a standby hold the key and promote itself?`,
+    answer: KEY.latest,
+    tolerance: 0,
+    unit: 's',
+    hints: [
+      {value: PATRONI.ttlSeconds, text: 'The key’s clock did not start at the failure: it started at its last renewal.'},
+      {value: KEY.expires, text: 'That is when the key expires. The standbys look at the DCS once per loop, so one may see it only a little later.'},
+      {value: PATRONI.ttlSeconds + PATRONI.loopWaitSeconds, text: 'That would be a key renewed at the very moment of the failure; this one was renewed earlier.'},
     ],
-    explanation:
-      'Failover starts with a lease running out, not with an alarm: the key lives `ttl` seconds, the standbys notice within one `loop_wait`, and a standby too far behind (`maximum_lag_on_failover`) or not synchronous (in `synchronous_mode`) is kept out of the race. Then clients must find the new leader: 20 to 40 s without writes with the defaults, because the last renewal came up to 10 s before the zone failed.',
+    explanation: `A failover starts with a lease running out, not with an alarm. The key expires \`ttl\` after its last renewal: ${PATRONI.ttlSeconds} s after ${KEY.renewedClock}, which is ${PATRONI.ttlSeconds} − ${KEY.renewedAgo} = ${KEY.expires} s after the failure. The standbys check on their next loop, within one \`loop_wait\`, so at the latest at ${KEY.latest} s the most up-to-date eligible standby takes the key (one too far behind, past \`maximum_lag_on_failover\`, stays out of the race). Clients still have to find the new primary after that. Since the last renewal comes up to one \`loop_wait\` before any failure, the defaults give 20 to 40 s.`,
   },
 ];
 

@@ -142,8 +142,8 @@ export function smokeChecks(paths) {
       async run(driver, base) {
         await open(driver, `${base}/docs/intro`);
         // The quiz's code loads as the reader nears it: scroll to it (again, if it was swapped in mid-scroll) until it is live.
-        await waitFor(driver, 'the quiz to load near the viewport', `() => { const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === '60 to 120 s.'); label?.scrollIntoView({block: 'center'}); return label?.closest('[data-code="live"]') != null; }`);
-        const radio = await mark(driver, 'the answer "60 to 120 s."', `() => [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === '60 to 120 s.')?.control`);
+        await waitFor(driver, 'the quiz to load near the viewport', `() => { const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim().startsWith('The plan:')); label?.scrollIntoView({block: 'center'}); return label?.closest('[data-code="live"]') != null; }`);
+        const radio = await mark(driver, 'the answer "The plan: …"', `() => [...document.querySelectorAll('label')].find((l) => l.textContent.trim().startsWith('The plan:'))?.control`);
         await driver.click(radio);
         const submit = await mark(driver, "question 5's Submit button", `(radio) => [...document.querySelector(radio).closest('form').querySelectorAll('button')].find((b) => b.textContent.trim() === 'Submit answer')`, radio);
         await driver.click(submit);
