@@ -4,12 +4,14 @@
 // place, so the page's HTML still holds the whole widget. Other importers (the playground page, the live
 // scope) get the module itself: this loader applies only to imports from .mdx files (widgetChunks.ts).
 // With `firstRun`, the widget comes with its labs' first runs on the page (src/lab/firstRun.tsx), so the
-// live lab shows the same result as the server's HTML it replaces.
+// live lab shows the same result as the server's HTML it replaces. With `progress`, it mounts once the
+// progress store has loaded too (src/quiz/progressOnDemand.ts), so it shows the reader's answers from
+// its first render and records an answer at once.
 'use strict';
 
-/** @this {import('webpack').LoaderContext<{server: boolean; firstRun: boolean}>} */
+/** @this {import('webpack').LoaderContext<{server: boolean; firstRun: boolean; progress: boolean}>} */
 module.exports = function whenNearLoader() {
-  const {server, firstRun} = this.getOptions();
+  const {server, firstRun, progress} = this.getOptions();
   const self = JSON.stringify(this.resourcePath);
   const whenNear = JSON.stringify('@site/src/components/MountWhenNear/whenNear');
   const first = JSON.stringify('@site/src/lab/firstRun');
@@ -26,6 +28,9 @@ module.exports = function whenNearLoader() {
   }
   const load = firstRun
     ? `() => Promise.all([import(${self}), import(${first})]).then(([widget, first]) => ({default: first.withFirstRun(widget.default)}))`
-    : `() => import(${self})`;
-  return `import whenNear from ${whenNear};\nexport default whenNear(${load});\n`;
+    : progress
+      ? `() => Promise.all([import(${self}), loadProgressStore()]).then(([widget]) => widget)`
+      : `() => import(${self})`;
+  const store = progress ? `import {loadProgressStore} from ${JSON.stringify('@site/src/quiz/progressOnDemand')};\n` : '';
+  return `import whenNear from ${whenNear};\n${store}export default whenNear(${load});\n`;
 };
