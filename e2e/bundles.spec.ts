@@ -1,10 +1,13 @@
 import {test, expect, gotoHydrated, sitemapPaths, waitForPageSettled} from './fixtures';
+import {NOTICE_UNAVAILABLE} from '../src/quiz/progressStore';
 
 // Strings that exist only in the engine and in the live-code playground (the
 // editor's accessible name, set in src/theme/Playground/Editor): if a page's
 // scripts contain them, that page downloaded widget code.
 const ENGINE_MARKER = 'lb/targetMarkedUnhealthy';
 const LIVE_EDITOR_MARKER = 'Live code editor';
+// A message only the progress store holds: it loads only where progress is stored (src/quiz/progressOnDemand.ts).
+const PROGRESS_STORE_MARKER = NOTICE_UNAVAILABLE;
 
 /** Pages that have no widget and no live code block. */
 const PAGES_WITHOUT_WIDGETS = ['/', '/docs/reference/glossary', '/docs/reference/cheat-sheet'];
@@ -22,8 +25,26 @@ for (const pathname of PAGES_WITHOUT_WIDGETS.filter((p) => sitemapPaths().includ
     const withLiveEditor = scripts.filter((s) => s.body.includes(LIVE_EDITOR_MARKER)).map((s) => s.url);
     expect(withEngine, 'scripts containing the failover engine').toEqual([]);
     expect(withLiveEditor, 'scripts containing the live code editor').toEqual([]);
+    expect(scripts.filter((s) => s.body.includes(PROGRESS_STORE_MARKER)).map((s) => s.url), 'scripts containing the progress store').toEqual([]);
   });
 }
+
+test('a first visit to a chapter downloads the progress store only when the reader commits a prediction', async ({page}) => {
+  const bodies: string[] = [];
+  page.on('response', async (response) => {
+    if (response.request().resourceType() === 'script') bodies.push(await response.text());
+  });
+  await gotoHydrated(page, '/docs/same-container-several-zones');
+  await waitForPageSettled(page);
+  expect(bodies.length).toBeGreaterThan(0);
+  expect(bodies.some((body) => body.includes(PROGRESS_STORE_MARKER)), 'the progress store, before any prediction').toBe(false);
+  const box = page.locator('[data-predict-id="same-container-lone-task"]');
+  await box.scrollIntoViewIfNeeded();
+  await box.getByLabel('Seconds of (nearly) total failure').fill('30');
+  await box.getByRole('button', {name: 'Commit my prediction'}).click();
+  await expect(box.getByTestId('predict-result')).toContainText('you said 30 s');
+  await expect.poll(() => bodies.some((body) => body.includes(PROGRESS_STORE_MARKER)), 'the progress store, once a prediction is kept').toBe(true);
+});
 
 test('pages with a lab or a live block do download that code (the checks above can fail)', async ({page}) => {
   const bodies: string[] = [];

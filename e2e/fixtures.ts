@@ -59,8 +59,7 @@ export async function gotoHydrated(page: Page, pathname: string) {
 
 /**
  * Waits until a hydrated page has loaded what it loads on its own: the last of it is the offline copy's service
- * worker, registered once the page has hydrated and the browser is idle (src/pwa/registerWhenIdle.ts), with the
- * two scripts that register it. A state to wait for, unlike the network falling quiet (`networkidle`), which
+ * worker, registered once the page has hydrated and the browser is idle (src/pwa/registerWhenIdle.ts). A state to wait for, unlike the network falling quiet (`networkidle`), which
  * depends on timing and which Playwright advises against.
  */
 export async function waitForPageSettled(page: Page): Promise<void> {

@@ -7,7 +7,7 @@ import Heading from '@theme/Heading';
 import ProgressNotice from '@site/src/components/ProgressNotice';
 import {useProgressState} from '@site/src/components/ProgressBadge/useProgress';
 import {unitLabel} from '@site/src/quiz/course';
-import {PASS_MARK} from '@site/src/quiz/progress';
+import {PASS_MARK} from '@site/src/quiz/progressModel';
 import {courseStatus, STATE_LABELS} from '@site/src/quiz/status';
 import styles from './onboarding.module.css';
 

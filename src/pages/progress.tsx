@@ -6,9 +6,10 @@ import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import ProgressNotice from '@site/src/components/ProgressNotice';
-import {progressStore, useProgressState} from '@site/src/components/ProgressBadge/useProgress';
+import {useProgressState} from '@site/src/components/ProgressBadge/useProgress';
+import {loadProgressStore} from '@site/src/quiz/progressOnDemand';
 import {unitLabel} from '@site/src/quiz/course';
-import {PASS_MARK, STORAGE_KEY} from '@site/src/quiz/progress';
+import {PASS_MARK, STORAGE_KEY} from '@site/src/quiz/progressModel';
 import {courseStatus, STATE_LABELS} from '@site/src/quiz/status';
 import styles from './progress.module.css';
 
@@ -28,8 +29,9 @@ export default function ProgressPage(): React.JSX.Element {
   const confirmHeading = useRef<HTMLParagraphElement>(null);
   const percent = Math.round((status.done / status.total) * 100);
 
-  function exportProgress() {
-    const blob = new Blob([progressStore().exportText()], {type: 'application/json'});
+  // The store loads as this page mounts (useProgressState), so the events below find it loaded.
+  async function exportProgress() {
+    const blob = new Blob([(await loadProgressStore()).exportText()], {type: 'application/json'});
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
@@ -50,7 +52,7 @@ export default function ProgressPage(): React.JSX.Element {
     } catch {
       text = '';
     }
-    const result = text === '' ? {ok: false as const, reason: file.size > 1_000_000 ? 'It is too large to be a progress file.' : 'It could not be read.'} : progressStore().importText(text);
+    const result = text === '' ? {ok: false as const, reason: file.size > 1_000_000 ? 'It is too large to be a progress file.' : 'It could not be read.'} : (await loadProgressStore()).importText(text);
     setMessage(
       result.ok
         ? {kind: 'ok', text: `Imported ${file.name}: your progress is now the one in the file.`}
@@ -73,8 +75,8 @@ export default function ProgressPage(): React.JSX.Element {
     resetButton.current?.focus();
   }
 
-  function confirmReset() {
-    progressStore().reset();
+  async function confirmReset() {
+    (await loadProgressStore()).reset();
     flushSync(() => {
       setConfirming(false);
       setMessage({kind: 'ok', text: 'Progress reset: every quiz starts afresh.'});

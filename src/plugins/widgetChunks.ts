@@ -9,8 +9,20 @@ import type {Plugin} from '@docusaurus/types';
  */
 export const WIDGETS_LOADED_WHEN_NEAR = ['FailoverLab', 'Quiz', 'AzMap', 'HealthCheckTimeline', 'CapacityCalculator', 'ReplicationRace'];
 
-/** Of those, the ones that run their lab's first model on the page, as their server HTML did (src/lab/firstRun.tsx). */
-const WITH_FIRST_RUN = ['FailoverLab'];
+/**
+ * What some of those get around them, in the server's HTML and in the browser alike (each `[module, export]`,
+ * applied in order): the lab runs its first model on the page, as its server HTML did (src/lab/firstRun.tsx),
+ * and takes a chapter's goal by name (src/lab/chapterGoal.tsx).
+ */
+const WRAPPERS: Record<string, readonly (readonly [string, string])[]> = {
+  FailoverLab: [
+    ['@site/src/lab/firstRun', 'withFirstRun'],
+    ['@site/src/lab/chapterGoal', 'withChapterGoal'],
+  ],
+};
+
+/** And the ones that show and record the reader's answers: they mount with the progress store (src/quiz/progressOnDemand.ts). */
+const WITH_PROGRESS = ['Quiz'];
 
 /**
  * Keeps the failover engine, the widgets and the live-code editor out of the
@@ -41,7 +53,7 @@ export default function widgetChunks(): Plugin {
               issuer: /\.mdx$/,
               // Runs after the TypeScript loader and replaces its output.
               enforce: 'post' as const,
-              use: [{loader: path.join(__dirname, 'whenNearLoader.cjs'), options: {server: isServer, firstRun: WITH_FIRST_RUN.includes(widget)}}],
+              use: [{loader: path.join(__dirname, 'whenNearLoader.cjs'), options: {server: isServer, wrappers: WRAPPERS[widget] ?? [], progress: WITH_PROGRESS.includes(widget)}}],
             })),
           ],
         },
@@ -61,6 +73,15 @@ export default function widgetChunks(): Plugin {
                 minChunks: 2,
                 priority: 30,
                 reuseExistingChunk: true,
+              },
+              // The progress every docs page shows (the sidebar's marks, the line above the title, a prediction's
+              // guess) without the store (src/quiz/progressOnDemand.ts): one small chunk. Under `shared`'s minimum
+              // size, each chunk that uses it (the sidebar's, the page's, the predictions') got a copy of its own.
+              progressView: {
+                test: /[\\/]src[\\/](quiz[\\/](progressOnDemand|progressState|progressModel|unitState|courseIndex\.data)|components[\\/]ProgressBadge[\\/]useProgress)\.ts$/,
+                name: 'progress-view',
+                enforce: true,
+                priority: 35,
               },
             },
           },

@@ -1,6 +1,6 @@
 // The client module that registers the offline copy's service worker (plugin-pwa's `swRegister`
-// option, docusaurus.config.ts). It runs @docusaurus/plugin-pwa's own registration, unchanged,
-// once the page is ready rather than as it starts.
+// option, docusaurus.config.ts), once the page is ready rather than as it starts. The registration
+// itself is ./register.ts, which does what the plugin's did for this site, with less code.
 //
 // Why: with offlineModeActivationStrategies ['always'], the worker precaches the whole site
 // (about 4 MB, a few hundred files) on a reader's first visit. Started at the load event, as the
@@ -11,6 +11,7 @@
 // an idle moment, then register. The offline copy is still made during the first visit, a moment
 // later. If the page never goes idle, register anyway after GIVE_UP_MS.
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
+import {registerServiceWorker, serviceWorkerUrl} from './register';
 
 /** An idle period at least this long (the browser grants up to 50 ms) means nothing is waiting to run. */
 const IDLE_MS = 40;
@@ -47,11 +48,25 @@ async function serviceWorkersAllowed(): Promise<boolean> {
   }
 }
 
+// Set by @docusaurus/plugin-pwa for the browser bundle, from its options.
+const WORKER_URL = serviceWorkerUrl(process.env.PWA_SERVICE_WORKER_URL as string, {
+  offlineMode: (process.env.PWA_OFFLINE_MODE_ACTIVATION_STRATEGIES as unknown as string[]).includes('always'),
+  debug: Boolean(process.env.PWA_DEBUG),
+});
+
 if (ExecutionEnvironment.canUseDOM && 'serviceWorker' in navigator) {
   whenPageIsIdle(() => {
     void serviceWorkersAllowed().then((allowed) => {
       // Without a worker the site still works online; there is just no offline copy.
-      if (allowed) void import('@docusaurus/plugin-pwa/lib/registerSw.js');
+      if (!allowed) return;
+      registerServiceWorker({
+        workers: navigator.serviceWorker,
+        url: WORKER_URL,
+        // The notice's code (the plugin's, showing src/theme/PwaReloadPopup) loads only when there is an update.
+        offerUpdate: (reload) =>
+          void import('@docusaurus/plugin-pwa/lib/renderReloadPopup.js').then(({renderReloadPopup}) => renderReloadPopup({onReload: reload})),
+        reloadPage: () => window.location.reload(),
+      }).catch((error: unknown) => console.error('The service worker for the offline copy could not be registered', error));
     });
   });
 }

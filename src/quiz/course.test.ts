@@ -3,6 +3,8 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {countWords, courseCompletionFromStore, courseUnits, readingMinutesFor, unitForDoc} from './course';
 import {answerRecorded, emptyProgress} from './progress';
+import {UNITS} from './courseIndex.data';
+import {chapters} from '@site/src/content/chapters';
 
 function docFile(docId: string): string | undefined {
   const base = path.join(__dirname, '..', '..', 'docs', docId);
@@ -34,6 +36,19 @@ describe('course units', () => {
   it('are found by doc id', () => {
     expect(unitForDoc('intro')?.key).toBe('intro');
     expect(unitForDoc('nope')).toBeUndefined();
+  });
+});
+
+describe('the course index every docs page loads', () => {
+  it('has every unit with what the sidebar and the chapter header read', () => {
+    expect(UNITS).toEqual(courseUnits.map(({key, number, docId, quizId, readingMinutes}) => ({key, number, docId, quizId, readingMinutes})));
+  });
+
+  it('leaves out the chapters’ titles, promises and proofs', () => {
+    const shipped = JSON.stringify(UNITS);
+    for (const chapter of chapters) {
+      for (const text of [chapter.title, chapter.promise, chapter.proves]) expect(shipped).not.toContain(text);
+    }
   });
 });
 

@@ -1,11 +1,15 @@
 /**
  * The course as the progress features see it: the introduction plus every
  * chapter of src/content/chapters.ts, each with its quiz id and reading time.
- * Light on purpose (no questions): the sidebar and chapter header import it
- * on every docs page. Pages that need the questions use ./registry.
+ * No questions: pages that need them use ./registry. The sidebar and the
+ * chapter header, on every docs page, use ./courseIndex.data and ./unitState
+ * instead, which leave out the chapters' texts.
  */
 import {chapters} from '@site/src/content/chapters';
-import {scoreStoredQuiz, type Progress, type QuizScore} from './progress';
+import type {Progress} from './progressModel';
+import {unitOfDoc, unitsDone, unitStateFromStore} from './unitState';
+
+export {unitLabel, unitScoreFromStore, unitStateFromStore} from './unitState';
 
 export interface CourseUnit {
   /** Stable key, e.g. `"intro"` or `"chapter-3"`. */
@@ -50,17 +54,7 @@ export const courseUnits: readonly CourseUnit[] = [
 ];
 
 export function unitForDoc(docId: string): CourseUnit | undefined {
-  return courseUnits.find((unit) => unit.docId === docId);
-}
-
-/** "Chapter 3" or "Introduction". */
-export function unitLabel(unit: CourseUnit): string {
-  return unit.number === null ? 'Introduction' : `Chapter ${unit.number}`;
-}
-
-/** A unit is done when its quiz is passed. */
-export function unitScoreFromStore(progress: Progress, unit: CourseUnit): QuizScore | null {
-  return unit.quizId ? scoreStoredQuiz(progress, unit.quizId) : null;
+  return unitOfDoc(courseUnits, docId);
 }
 
 export interface CourseCompletion {
@@ -70,8 +64,7 @@ export interface CourseCompletion {
 
 /** How many of the course's units are done, scored from what is stored (no questions loaded). */
 export function courseCompletionFromStore(progress: Progress): CourseCompletion {
-  const done = courseUnits.filter((unit) => unitScoreFromStore(progress, unit)?.passed === true).length;
-  return {done, total: courseUnits.length};
+  return {done: unitsDone(progress, courseUnits), total: courseUnits.length};
 }
 
 /**
@@ -94,12 +87,6 @@ export function readingMinutesFor(words: number): number {
 /** Minutes of reading in the whole course (the introduction and every published chapter). */
 export function courseReadingMinutes(): number {
   return courseUnits.reduce((sum, unit) => sum + (unit.docId ? (unit.readingMinutes ?? 0) : 0), 0);
-}
-
-/** "Done", "started" or "not started", scored from what is stored (for the sidebar). */
-export function unitStateFromStore(progress: Progress, unit: CourseUnit): 'done' | 'started' | 'not-started' {
-  const score = unitScoreFromStore(progress, unit);
-  return score?.passed ? 'done' : score?.started ? 'started' : 'not-started';
 }
 
 /** The published unit after this one in teaching order that is not done yet, if any. */

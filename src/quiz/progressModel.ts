@@ -2,11 +2,13 @@
  * Course progress: what the reader answered, kept in this browser's
  * localStorage under one versioned key. Framework-free (no React): the store
  * has `getState`, `subscribe` and a few events, and components bind to it with
- * `useSyncExternalStore` (see src/components/ProgressBadge/useProgress.ts).
+ * `useSyncExternalStore` (see src/components/ProgressBadge/useProgress.ts),
+ * through ./progressOnDemand, which loads the store when a page needs it.
  *
- * Three parts, one entry (./progress re-exports them): this module, the
+ * Its parts, one entry (./progress re-exports them): this module, the
  * stored shape, scoring and the answer events; ./progressFormat, reading
- * stored or imported data; ./progressStore, the store.
+ * stored or imported data; ./progressState, what the pages show;
+ * ./progressStore, the store.
  */
 import type {Answer} from './grade';
 import type {Guesses} from './guesses';

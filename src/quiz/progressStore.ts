@@ -8,23 +8,13 @@ import type {Answer} from './grade';
 import {guessCleared, guessRecorded} from './guesses';
 import {STORAGE_KEY, answerRecorded, answerRevealed, emptyProgress, type Progress} from './progressModel';
 import {parseProgress, serializeProgress} from './progressFormat';
+import {SERVER_STATE, type ProgressState, type StorageIssue} from './progressState';
 
 /** The part of the Web Storage API the store uses (window.localStorage, or a fake in tests). */
 export interface StorageLike {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
-}
-
-export type StorageIssue =
-  | {kind: 'unavailable'; message: string}
-  | {kind: 'full'; message: string}
-  | {kind: 'unreadable'; message: string};
-
-export interface ProgressState {
-  progress: Progress;
-  /** Why progress is not being kept, or null while it is. */
-  issue: StorageIssue | null;
 }
 
 export const NOTICE_UNAVAILABLE = 'Your browser is not letting this site save progress; answers count for this visit only.';
@@ -61,16 +51,6 @@ export interface StoreOptions {
   storage: () => StorageLike | null;
   now?: () => number;
 }
-
-/**
- * What the server renders (and the first client render, so hydration matches): no progress, no notice.
- * The store returns this very object while nothing is stored, so a first visit re-renders nothing
- * after hydration. Frozen all the way down: events build new objects, never change it.
- */
-export const SERVER_STATE: ProgressState = Object.freeze({
-  progress: Object.freeze({...emptyProgress(), quizzes: Object.freeze({}), guesses: Object.freeze({})}),
-  issue: null,
-}) as ProgressState;
 
 export function createProgressStore({storage, now = () => Date.now()}: StoreOptions): ProgressStore {
   let state: ProgressState | null = null;

@@ -21,6 +21,12 @@ describe('unit status', () => {
     });
   });
 
+  it('scores against the quiz’s questions as they are now, not the ones stored with the answers', () => {
+    // Stored when the quiz had one question: that answer alone no longer passes it.
+    const progress = answerRecorded(emptyProgress(), 'intro', [ids[0]!], ids[0]!, correctAnswer(quiz.questions[0]!), true, 0);
+    expect(unitStatus(progress, intro)).toMatchObject({state: 'started', score: {credited: 1, total: ids.length}});
+  });
+
   it('shows chapters with no page as in preparation', () => {
     const status = courseStatus(emptyProgress());
     expect(status.total).toBe(courseUnits.length);

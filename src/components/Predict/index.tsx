@@ -1,7 +1,8 @@
 import React, {useId, useRef, useState, type ReactNode} from 'react';
 import clsx from 'clsx';
 import useIsBrowser from '@docusaurus/useIsBrowser';
-import {progressStore, useProgressValue} from '@site/src/components/ProgressBadge/useProgress';
+import {useProgressValue} from '@site/src/components/ProgressBadge/useProgress';
+import {loadProgressStore} from '@site/src/quiz/progressOnDemand';
 import Rich from '@site/src/components/Quiz/Rich';
 import {parseNumber} from '@site/src/quiz/parseNumber';
 import type {Guess} from '@site/src/quiz/guesses';
@@ -73,15 +74,24 @@ export default function Predict({id, prediction, children}: Props): React.JSX.El
       }
     }
     setError(null);
-    progressStore().recordGuess(id, Object.fromEntries(prediction.asks.map((ask) => [ask.id, draft[ask.id]!.trim()])));
-    // The form is replaced by the result: keep keyboard focus there.
-    requestAnimationFrame(() => resultRef.current?.focus());
+    const values = Object.fromEntries(prediction.asks.map((ask) => [ask.id, draft[ask.id]!.trim()]));
+    recordGuess(values, () => resultRef.current?.focus());
   }
 
   function predictAgain() {
     setDraft(guess?.values ?? {});
-    progressStore().recordGuess(id, null);
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('input[type="text"], input:checked')?.focus());
+    recordGuess(null, () => formRef.current?.querySelector<HTMLElement>('input[type="text"], input:checked')?.focus());
+  }
+
+  /** Keeps the guess with the progress (the store loads first on a first visit), then moves focus to what replaced the form or the result. */
+  function recordGuess(values: Record<string, string> | null, focus: () => void) {
+    loadProgressStore().then(
+      (store) => {
+        store.recordGuess(id, values);
+        requestAnimationFrame(focus);
+      },
+      () => setError('Your guess could not be kept: this page could not load the code that keeps progress. Reload the page to try again.'),
+    );
   }
 
   return (

@@ -1,6 +1,7 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
-import {courseCompletionFromStore, courseUnits, unitForDoc, unitLabel, unitScoreFromStore} from '@site/src/quiz/course';
+import {UNITS} from '@site/src/quiz/courseIndex.data';
+import {unitLabel, unitOfDoc, unitScoreFromStore, unitsDone} from '@site/src/quiz/unitState';
 import {useProgressValue} from './useProgress';
 import styles from './styles.module.css';
 
@@ -12,11 +13,12 @@ interface Props {
 /**
  * The line above a chapter's title: which part of the course it is, its
  * reading time, whether it is done, and how far through the course the
- * reader is. Loaded on every docs page, so it stays small: no quiz questions.
+ * reader is. Loaded on every docs page, so it stays small: no quiz questions,
+ * no chapter texts (src/quiz/courseIndex.data.ts).
  */
 export default function ProgressBadge({docId}: Props): React.JSX.Element {
-  const unit = unitForDoc(docId);
-  const completion = {done: useProgressValue(({progress}) => courseCompletionFromStore(progress).done), total: courseUnits.length};
+  const unit = unitOfDoc(UNITS, docId);
+  const completion = {done: useProgressValue(({progress}) => unitsDone(progress, UNITS)), total: UNITS.length};
   const done = useProgressValue(({progress}) => (unit ? unitScoreFromStore(progress, unit)?.passed === true : false));
   return (
     <p className={styles.badge} data-testid="course-progress">

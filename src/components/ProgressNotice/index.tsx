@@ -1,5 +1,5 @@
 import React from 'react';
-import type {StorageIssue} from '@site/src/quiz/progress';
+import type {StorageIssue} from '@site/src/quiz/progressState';
 import styles from './styles.module.css';
 
 interface Props {

@@ -2,7 +2,7 @@ import React, {lazy, Suspense, useEffect, useMemo, useRef, useState} from 'react
 import clsx from 'clsx';
 import type {Model} from '@site/src/engine';
 import {grade, type ChallengeVerdict} from '@site/src/quiz/grade';
-import {creditAvailableAt, hasCredit, type QuestionProgress} from '@site/src/quiz/progress';
+import {creditAvailableAt, hasCredit, type QuestionProgress} from '@site/src/quiz/progressModel';
 import type {ChallengeQuestion, ChallengeScenarioSet} from '@site/src/quiz/types';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import Rich from './Rich';

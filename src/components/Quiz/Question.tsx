@@ -2,7 +2,7 @@ import React, {useRef, useState} from 'react';
 import clsx from 'clsx';
 import {blankAnswer, correctAnswer, grade, type Answer, type Verdict} from '@site/src/quiz/grade';
 import {hintFor} from '@site/src/quiz/hints';
-import {creditAvailableAt, hasCredit, type QuestionProgress} from '@site/src/quiz/progress';
+import {creditAvailableAt, hasCredit, type QuestionProgress} from '@site/src/quiz/progressModel';
 import type {ChallengeQuestion, Choice, QuizQuestion} from '@site/src/quiz/types';
 import Ordering from './Ordering';
 import Rich from './Rich';

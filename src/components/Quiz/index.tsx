@@ -1,12 +1,13 @@
 import React, {useMemo} from 'react';
-import {PASS_MARK, REVEAL_COOLDOWN_MS, scoreQuiz} from '@site/src/quiz/progress';
+import {PASS_MARK, REVEAL_COOLDOWN_MS, scoreQuiz} from '@site/src/quiz/progressModel';
 import type {QuizQuestion} from '@site/src/quiz/types';
 import type {Answer} from '@site/src/quiz/grade';
 import Link from '@docusaurus/Link';
 import ProgressNotice from '@site/src/components/ProgressNotice';
 import {docPath} from '@site/src/content/chapters';
 import {courseUnits, nextUnitAfter, unitLabel} from '@site/src/quiz/course';
-import {progressStore, useProgressState} from '@site/src/components/ProgressBadge/useProgress';
+import {useProgressState} from '@site/src/components/ProgressBadge/useProgress';
+import {loadProgressStore} from '@site/src/quiz/progressOnDemand';
 import Question from './Question';
 import Challenge from './Challenge';
 import styles from './styles.module.css';
@@ -48,8 +49,9 @@ export default function Quiz({id, questions}: Props): React.JSX.Element {
             total: questions.length,
             stored: quizProgress?.questions[question.id],
             scoreLine,
-            onAnswer: (answer: Answer, correct: boolean) => progressStore().recordAnswer(id, questionIds, question.id, answer, correct),
-            onReveal: () => progressStore().reveal(id, questionIds, question.id),
+            // A chapter's quiz mounts once the store has loaded (src/plugins/widgetChunks.ts), so this records before the next frame.
+            onAnswer: (answer: Answer, correct: boolean) => void loadProgressStore().then((store) => store.recordAnswer(id, questionIds, question.id, answer, correct)),
+            onReveal: () => void loadProgressStore().then((store) => store.reveal(id, questionIds, question.id)),
           };
           return question.kind === 'challenge' ? (
             <Challenge key={question.id} question={question} {...common} />

@@ -1,5 +1,5 @@
 import type {Answer} from '@site/src/quiz/grade';
-import {REVEAL_COOLDOWN_MS, type QuestionProgress} from '@site/src/quiz/progress';
+import {REVEAL_COOLDOWN_MS, type QuestionProgress} from '@site/src/quiz/progressModel';
 import type {QuizQuestion} from '@site/src/quiz/types';
 
 /** What the quiz gives each question, whatever its kind. */

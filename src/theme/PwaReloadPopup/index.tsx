@@ -16,8 +16,9 @@ interface Props {
  * It is announced: a status region that is already in the page when its text arrives (a region
  * inserted together with its text is not read out by every screen reader).
  *
- * It appears only when this page came from an older service worker (the page is controlled). The
- * plugin asks for the notice whenever workbox-window reports a worker "waiting"; on a first visit
+ * It appears only when this page came from an older service worker (the page is controlled); the
+ * site's registration (src/pwa/register.ts) asks for it only then too. The plugin's registration
+ * asked whenever workbox-window reported a worker "waiting"; on a first visit
  * in Firefox that happened on the second page: the reader left the first page while its worker
  * was still precaching, the second page's registration counted that worker, which it had not
  * started, as an outside update, and Firefox kept it "installed" long enough for workbox-window to

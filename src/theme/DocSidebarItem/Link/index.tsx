@@ -4,7 +4,8 @@ import Link from '@theme-original/DocSidebarItem/Link';
 import type LinkType from '@theme/DocSidebarItem/Link';
 import type {WrapperProps} from '@docusaurus/types';
 import {useProgressValue} from '@site/src/components/ProgressBadge/useProgress';
-import {unitForDoc, unitStateFromStore} from '@site/src/quiz/course';
+import {UNITS} from '@site/src/quiz/courseIndex.data';
+import {unitOfDoc, unitStateFromStore} from '@site/src/quiz/unitState';
 import styles from './styles.module.css';
 
 type Props = WrapperProps<typeof LinkType>;
@@ -19,7 +20,7 @@ const MARKS = {done: {className: styles.done, said: 'done'}, started: {className
  * chapter's state, so progress read after hydration re-renders only the links it marks.
  */
 export default function LinkWrapper(props: Props): ReactNode {
-  const unit = props.item.docId ? unitForDoc(props.item.docId) : undefined;
+  const unit = props.item.docId ? unitOfDoc(UNITS, props.item.docId) : undefined;
   const state = useProgressValue(({progress}) => (unit ? unitStateFromStore(progress, unit) : 'not-started'));
   if (state === 'not-started') return <Link {...props} />;
   const mark = MARKS[state];
