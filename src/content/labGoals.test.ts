@@ -75,6 +75,6 @@ describe('chapter lab goals', () => {
       .filter((file) => file.endsWith('.mdx'))
       .map((file) => fs.readFileSync(path.join(docs, file), 'utf8'))
       .join('\n');
-    for (const id of Object.keys(LAB_GOALS)) expect(text.split(`goal={LAB_GOALS.${id}}`).length - 1, id).toBe(1);
+    for (const id of Object.keys(LAB_GOALS)) expect(text.split(`goalId="${id}"`).length - 1, id).toBe(1);
   });
 });
