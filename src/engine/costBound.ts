@@ -24,12 +24,12 @@ import type {AlarmZonalShiftAction, ResolvedModel, ZoneName} from './types';
  * 5 to 7, Node 20, `simulate` timed warm in one process): a 20-task, 3-day retry storm made
  * 113,620 segments in 4.4 s (38.7 µs a segment), and 600 tasks over a week of daily traffic with
  * 10 zone outages 6,877 segments in 3.9–5.2 s (654 µs a segment), so a segment costs about
- * 17.5 µs plus 1.06 µs a task: 16 tasks' worth of its own. 2 million is then about 2.1 s for a
+ * 17.5 µs plus 1.06 µs a task: 16 tasks' worth of its own. 2.4 million is then about 2.5 s for a
  * run that makes as many segments as estimated; most runs make far fewer (see `costBound.test.ts`). At
  * a load average of 16 the same runs took 5 to 10 times as long. Measure again with
  * `npm run bench` and a timing of these two models when the engine's cost per segment changes.
  */
-export const MAX_RUN_WORK = 2_000_000;
+export const MAX_RUN_WORK = 2_400_000;
 
 /**
  * A segment's cost that does not grow with the tasks (the flows, the zones' records, the retries'
