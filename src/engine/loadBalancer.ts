@@ -2,7 +2,7 @@
  * The load balancer's routing. Each zone's node has its own pool: the targets it has in
  * service (every node checks every target on its own schedule, see `healthChecks.ts`).
  * Round robin: each target in a node's pool gets an equal share of that node's traffic.
- * What happens to the attempts routed is the flows' (`flows.ts`).
+ * What happens to the attempts routed is the flows' (`flows/`).
  */
 import type {FailuresByCause} from './types';
 

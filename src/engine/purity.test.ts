@@ -20,3 +20,37 @@ describe('engine sources', () => {
     expect(text).not.toMatch(/\b(window|document)\./);
   });
 });
+
+/** The engine files a source imports, `import type` included, resolved to paths relative to the engine. */
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(path.join(dir, file), 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+['"](\.[^'"]+)['"]/gm)) {
+    const base = path.normalize(path.join(path.dirname(file), m[1]!));
+    const found = [`${base}.ts`, path.join(base, 'index.ts')].find((f) => sources.includes(f));
+    if (found === undefined) throw new Error(`${file}: cannot resolve ${m[1]}`);
+    out.push(found);
+  }
+  return out;
+}
+
+describe('engine imports', () => {
+  it('form no cycle, type imports included', () => {
+    const graph = new Map(sources.map((f) => [f, importsOf(f)]));
+    // Depth-first search; a file met again while still on the path closes a cycle.
+    const done = new Set<string>();
+    const cycles: string[] = [];
+    const visit = (f: string, trail: string[]): void => {
+      const at = trail.indexOf(f);
+      if (at >= 0) {
+        cycles.push([...trail.slice(at), f].join(' → '));
+        return;
+      }
+      if (done.has(f)) return;
+      for (const g of graph.get(f)!) visit(g, [...trail, f]);
+      done.add(f);
+    };
+    for (const f of sources) visit(f, []);
+    expect(cycles).toEqual([]);
+  });
+});

@@ -5,10 +5,9 @@
  * never escapes: `simulate` is still a pure function of the model.
  */
 import type {StaleNode} from './clients/dns';
-import type {DeadConnections} from './clients/keepAlive';
 import type {TaskQueue} from './clients/queueing';
 import type {RetryBins} from './clients/retries';
-import type {FlowResult} from './flows';
+import type {FlowResult} from './flows/types';
 import type {NodeView} from './loadBalancer';
 import {EventQueue, type Timed} from './queue';
 import {nextFloat, nextInt, type RngState} from './rng';
@@ -49,6 +48,20 @@ export interface TaskRec {
   flowTarget: number;
   /** Its line in the last segment built, reused while it does not change; null before the first. */
   shown: TargetSegment | null;
+}
+
+/** Kept-alive connections to something that died, failing on their next request over one gap (`clients/keepAlive.ts`). */
+export interface DeadConnections {
+  /** The lost node's zone, for a node; -1 for a target. */
+  zone: number;
+  /** The dead target, for a target (NLB); null for a node. */
+  task: TaskRec | null;
+  /** When it died. */
+  since: number;
+  /** When the last of its clients has sent its next request: since + one gap. */
+  until: number;
+  /** Share of attempts sent over these connections. */
+  share: number;
 }
 
 /** The clients' state between events: stale DNS answers, retries waiting, the flows in force. */

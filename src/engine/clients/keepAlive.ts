@@ -27,33 +27,8 @@
  */
 import {staleShareAt} from './dns';
 import type {Routing} from '../loadBalancer';
+import type {KeptInput} from '../flows/types';
 import type {Sim, TaskRec} from '../state';
-
-/** Connections to something that died, failing on their next request over one gap. */
-export interface DeadConnections {
-  /** The lost node's zone, for a node; -1 for a target. */
-  zone: number;
-  /** The dead target, for a target (NLB); null for a node. */
-  task: TaskRec | null;
-  /** When it died. */
-  since: number;
-  /** When the last of its clients has sent its next request: since + one gap. */
-  until: number;
-  /** Share of attempts sent over these connections. */
-  share: number;
-}
-
-/** What the flows need at one moment: shares of attempts on dead connections. */
-export interface KeptInput {
-  /** Share on connections to dead nodes, and to dead targets that no longer take new traffic. */
-  share: number;
-  /**
-   * Per dead target routing still sends to: its flow target and the share pinned to it while it
-   * died; the flows add what routing does not already send it (null when there is none). One
-   * entry a task, since a flow target may stand for several alike tasks.
-   */
-  pinned: {target: number; share: number}[] | null;
-}
 
 /** Seconds between one client's requests: sessions ÷ rate (Infinity without traffic or sessions). */
 function gapSeconds(sim: Sim): number {

@@ -1,6 +1,9 @@
 /** The model after validation, with every default filled in (`validateModel`). */
 import type {BackoffSpec} from './clients';
-import type {DatabaseSpec, Fault, HealthCheckSpec, OperatorAction, SchedulerSpec, SecondsRange, SessionStore, TrafficSpec, ZonalDependencySpec, ZoneName} from './model';
+import type {SecondsRange, ZoneName} from './common';
+import type {DatabaseSpec} from './database';
+import type {Fault, OperatorAction} from './faults';
+import type {HealthCheckSpec, SchedulerSpec, SessionStore, TrafficSpec, ZonalDependencySpec} from './model';
 
 /** Health check settings with defaults applied. */
 export type ResolvedHealthCheck = Required<HealthCheckSpec>;

@@ -1,5 +1,5 @@
 /** What `simulate` returns: segments, the event log and the summary. Plain data. */
-import type {ZoneName} from './model';
+import type {ZoneName} from './common';
 import type {ResolvedModel} from './resolved';
 
 /** Why a request failed. */
