@@ -10,8 +10,12 @@ import {estimateRunCost, validateModel, type Model} from '@site/src/engine';
 import {runModel, type SimulationOutcome} from './runModel';
 import {FirstRunContext} from './useSimulation';
 
-/** Largest first model (in task-changes, see `costBound.ts`) simulated during the render: a few milliseconds. */
-const RENDER_WORK = 20_000;
+/**
+ * Largest first model (in the cost bound's work, see `costBound.ts`) simulated during the render, so that its
+ * server HTML, its printout and a reader without JavaScript show its result. The course's largest, the retry-storm
+ * and load-shedding presets, estimate 76,934 and take about 60 ms in Node; most labs take a few milliseconds.
+ */
+const RENDER_WORK = 80_000;
 
 /** The outcome of `model`, run on the page if it is small or invalid; null when it is for the worker. */
 export function firstOutcome(model: Model): SimulationOutcome | null {
