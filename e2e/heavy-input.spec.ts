@@ -86,23 +86,35 @@ test.describe('a link cannot freeze the tab', () => {
 
   test('a heavy accepted link simulates in the worker: no main-thread task over 200 ms', async ({page}) => {
     test.setTimeout(180_000);
-    // 300 tasks, a week of daily traffic and 20 zone outages: within the cost bound, more than a second of
-    // simulation (1.8 s in the worker under load), so a run on the main thread would fail this test, and a result
-    // of about 7,000 segments and 13,000 events to receive and draw.
+    // 300 tasks, a week of daily traffic and as many zone outages (up to 20) as keep it within 95 % of the cost
+    // bound: the heaviest link of this shape the lab accepts, whatever the bound's calibration. With the bound of
+    // 2 December 2026 that is 13 outages, about 4,900 segments and 8,500 events to receive and draw.
     const week = 7 * 24 * 3600;
-    const heavy: Model = {
+    const withOutages = (count: number): Model => ({
       zones: SIX,
       service: {desiredCount: 300},
       traffic: {curve: 'daily'},
-      faults: Array.from({length: 20}, (_, i) => zoneOutage(SIX[i % SIX.length]!, {at: 3600 + i * Math.floor((week - 7200) / 20), duration: 1800})),
+      faults: Array.from({length: count}, (_, i) => zoneOutage(SIX[i % SIX.length]!, {at: 3600 + i * Math.floor((week - 7200) / count), duration: 1800})),
       durationSeconds: week,
+    });
+    // Validation refuses a model over the bound (throws): such a count is too many too.
+    const withinBound = (count: number) => {
+      try {
+        return estimateRunCost(validateModel(withOutages(count))).work <= 0.95 * MAX_RUN_WORK;
+      } catch {
+        return false;
+      }
     };
-    expect(estimateRunCost(validateModel(heavy)).work).toBeGreaterThan(MAX_RUN_WORK / 4);
+    let outages = 20;
+    while (!withinBound(outages)) outages--;
+    const heavy = withOutages(outages);
+    expect(outages).toBeGreaterThanOrEqual(5);
     await recordLongTasks(page);
     const {run, limit, detail} = await measureAgainstSmallLink(page, heavy);
-    expect(run.simulatedMs, detail).toBeGreaterThan(500);
+    // Long enough that, run on the page, it would be a task over the bound by itself.
+    expect(run.simulatedMs, detail).toBeGreaterThan(limit);
     // The result's segments cross from the worker as typed arrays (src/lab/packSegments.ts): structured-cloned
-    // as objects they made a main-thread task of 139–428 ms on their own.
+    // as objects, a week with 20 outages (7,000 segments) made a main-thread task of 139–428 ms on their own.
     expect(run.worst, detail).toBeLessThanOrEqual(limit);
     await expect(page.getByRole('region', {name: 'Your model'}).getByLabel('Desired tasks')).toHaveValue('300');
   });
