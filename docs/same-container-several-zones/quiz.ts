@@ -156,7 +156,7 @@ const questions: QuizQuestion[] = [
         explanation: `Right: ECS deregisters a task as soon as the load balancer marks it unhealthy, and fail-open only routes to targets that are still registered. The lab counts ${noTargetFailed} requests failed with no healthy target in that gap, against ${deadTargetFailed} sent to the dead task before it was marked unhealthy. Either way, every request fails until the replacement is in service.`,
       },
       {
-        id: 'fails-open',
+        id: 'routes-to-dead-task',
         text: 'They go to the dead task and fail: with every target unhealthy, the ALB fails open.',
         correct: false,
         explanation: `Fail-open needs a registered target to route to. Here the dead task was the only one and ECS deregistered it when it was marked unhealthy, so the ALB had no target at all: the lab’s log files these ${noTargetFailed} failures as no healthy target, not as the dead task. Fail-open matters for a fleet whose live tasks all fail a bad check, as chapter 3 shows.`,
@@ -174,7 +174,7 @@ const questions: QuizQuestion[] = [
         explanation: 'A load balancer node does not serve requests itself; it forwards them to targets, and zone b has none until the replacement is in service.',
       },
     ],
-    hints: [{choiceIds: ['fails-open'], text: 'Fail-open chooses among the registered targets. What does ECS do with a task the load balancer marks unhealthy?'}],
+    hints: [{choiceIds: ['routes-to-dead-task'], text: 'Fail-open chooses among the registered targets. What does ECS do with a task the load balancer marks unhealthy?'}],
   },
   {
     id: 'strategy-or-constraint',
