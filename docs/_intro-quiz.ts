@@ -5,7 +5,7 @@
  * "Elastic Load Balancing" and "Databases"), where each one has its AWS
  * source; every figure the model produces is computed below by the engine.
  */
-import {DEFAULT_REQUESTS_PER_SECOND, DEFAULT_TASK_START_SECONDS, getPreset, healthCheckDetection, simulate, type Model} from '@site/src/engine';
+import {DEFAULT_ASYNC_LAG_SECONDS, DEFAULT_REQUESTS_PER_SECOND, DEFAULT_TASK_START_SECONDS, getPreset, healthCheckDetection, simulate, type Model} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
 import {formatCount} from '@site/src/utils/format';
 
@@ -56,6 +56,28 @@ const RDS = {
   low: Math.min(...rdsDowntimes),
   high: Math.max(...rdsDowntimes),
 };
+
+// Aurora losing its writer's zone (the lab's preset), with and without its replica in zone b.
+const auroraModel = getPreset('aurora').model;
+const AURORA_WRITES_PER_SECOND = (auroraModel.traffic?.requestsPerSecond ?? NaN) * (auroraModel.traffic?.writeShare ?? NaN);
+const auroraOutage = auroraModel.faults?.find((f) => f.kind === 'zoneOutage');
+const AURORA_OUTAGE_MINUTES = auroraOutage && 'duration' in auroraOutage ? auroraOutage.duration / 60 : NaN;
+const auroraRun = simulate(auroraModel).summary;
+const auroraWorst = simulate(auroraModel, {draws: 'worst'}).summary;
+const auroraNoReplica = simulate({...auroraModel, database: {kind: 'aurora', writerZone: 'a'}}).summary;
+const auroraNoReplicaMinutes = Math.round(auroraNoReplica.databaseDowntimeSeconds / 60);
+const asyncLossForComparison = DEFAULT_ASYNC_LAG_SECONDS * AURORA_WRITES_PER_SECOND;
+if (
+  !(AURORA_WRITES_PER_SECOND > 0) ||
+  !(AURORA_OUTAGE_MINUTES > 0) ||
+  auroraRun.writesLost !== 0 ||
+  auroraWorst.writesLost !== 0 ||
+  auroraWorst.databaseDowntimeSeconds > 120 ||
+  !(auroraRun.failedByCause.database > 0) ||
+  auroraNoReplica.databaseDowntimeSeconds <= 600
+) {
+  throw new Error('intro quiz: the Aurora question assumes no writes lost, a writer back within 120 s, and over 10 minutes without a replica');
+}
 
 const questions: QuizQuestion[] = [
   {
@@ -195,43 +217,40 @@ const questions: QuizQuestion[] = [
   {
     id: 'aurora-zone-loss',
     kind: 'multiple',
-    prompt: 'Aurora keeps six copies of its storage across three zones. The writer’s zone fails. Which of these are true? Select all that apply.',
+    prompt: `A shop keeps its orders in Aurora: the writer in zone a, one replica in zone b, the six copies of its storage across three zones. The service writes ${AURORA_WRITES_PER_SECOND} orders a second. Zone a fails for ${AURORA_OUTAGE_MINUTES} minutes. The on-call engineer’s notes predict what happens. Which of the notes hold? Select all that apply.`,
     choices: [
       {
         id: 'no-committed-loss',
-        text: 'No committed transaction is lost.',
+        text: 'No order that was confirmed before zone a failed is lost.',
         correct: true,
-        explanation:
-          'Right: a write commits only once 4 of the 6 copies have it, spread over three zones, so losing a zone loses no committed data. Transactions still in flight roll back.',
+        explanation: `Right: a write commits only once 4 of the 6 copies have it, spread over three zones, so losing a zone loses no committed data (the lab counts ${auroraRun.writesLost} writes lost). Transactions still in flight roll back.`,
       },
       {
         id: 'replica-needed',
-        text: 'A fast failover needs an Aurora replica in another zone.',
+        text: 'Orders are being written again within about two minutes.',
         correct: true,
-        explanation:
-          'Right: with a replica, service is typically back in under 120 s and often in under 60 s; AWS gives typical figures, not a bound. Without one, the primary is recreated, typically in under 10 minutes, and if every instance was in the lost zone you have to create one in another zone by hand.',
+        explanation: `Right, because the replica is in another zone: Aurora promotes it, typically in under 120 s and often in under 60 s (typical figures, not a bound). The lab’s run is without a writer for ${auroraRun.databaseDowntimeSeconds} s, ${auroraWorst.databaseDowntimeSeconds} s with its worst draw.`,
       },
       {
         id: 'clients-reconnect',
-        text: 'Clients see errors during the failover and must reconnect.',
+        text: 'Order writes fail until the service’s connections reach the promoted replica.',
         correct: true,
-        explanation: 'Right: the cluster endpoint moves to the promoted replica, and clients get errors until they reconnect to it.',
+        explanation: `Right: the cluster endpoint moves to the promoted replica, and the service gets errors until it reconnects to it: ${formatCount(auroraRun.failedByCause.database)} requests fail on the database in the lab’s run.`,
       },
       {
         id: 'storage-promotes',
-        text: 'Without any replica, the shared storage takes over as the writer within seconds.',
+        text: 'Had the replica not been there, writes would still be back within seconds, since the storage spans three zones.',
         correct: false,
-        explanation:
-          'No: with no replica, Aurora recreates the primary instance, typically in under 10 minutes. If the lost zone held every instance, you must create one in another zone by hand. Aurora Serverless v1 used to do that for you, but it reached end of life on 31 March 2025; Serverless v2 needs a reader in another zone like a provisioned cluster.',
+        explanation: `No: the storage keeps the data, but with no replica there is no instance to promote. Aurora recreates the writer, typically in under 10 minutes, and while its zone is down someone has to create one in another zone. The lab, which waits for the zone and then a new writer, is without writes for ${auroraNoReplicaMinutes} minutes.`,
       },
       {
         id: 'recent-writes-lost',
-        text: 'The last few committed writes may be lost, as with any replication.',
+        text: `The last few seconds of orders, some ${formatCount(asyncLossForComparison)}, are lost, as with any replica.`,
         correct: false,
-        explanation:
-          'That is true of asynchronous replicas, whose promotion loses whatever lag they had. Aurora’s storage quorum makes the loss of committed data zero, not "minimal".',
+        explanation: `That is what an asynchronous replica ${DEFAULT_ASYNC_LAG_SECONDS} s behind would lose. Aurora’s replica shares the storage instead of replaying a stream, and the storage quorum makes the loss of committed data zero, not "minimal".`,
       },
     ],
+    hints: [{choiceIds: ['recent-writes-lost'], text: 'Where does the promoted replica read its data from?'}],
   },
 ];
 

@@ -3,7 +3,7 @@
  * (FIS AZ power interruption scenario, zonal shift and autoshift, static
  * stability); every simulated answer is computed from the engine below.
  */
-import {alarmZonalShift, capacityPlan, grayFailure, selectSegmentAt, simulate, zonalAutoshift} from '@site/src/engine';
+import {alarmZonalShift, capacityPlan, grayFailure, selectSegmentAt, simulate, zonalAutoshift, zonalShift, zoneOutage} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
 
 /** A gray failure: zone b fails 12 % of its requests; health checks pass. */
@@ -38,6 +38,34 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const thinWithoutShift = pct(thinService('none'));
 const thinWithShift = pct(thinService('alarm'));
 const thinWithAutoshift = pct(thinService('autoshift'));
+
+/**
+ * The FIS scenario's autoshift variant on a service with room for a lost zone: zone b loses
+ * power for the 30-minute impairment; the scenario's autoshift starts at minute 5 for the
+ * remaining 25 minutes (facts.md). Modelled as a zone outage and a zonal shift at those times.
+ */
+const fisTasks = 6;
+const fisCapacityPerTask = 100;
+const fisLoad = 300;
+function fisRun(withShift: boolean) {
+  return simulate({
+    zones: ['a', 'b', 'c'],
+    service: {desiredCount: fisTasks, capacityPerTask: fisCapacityPerTask},
+    traffic: {requestsPerSecond: fisLoad},
+    faults: [zoneOutage('b', {at: 300, duration: 1800})],
+    actions: withShift ? [zonalShift('b', {at: 300 + 5 * 60, duration: 25 * 60})] : [],
+  }).summary;
+}
+const fisShift = fisRun(true);
+const fisNoShift = fisRun(false);
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
+const fisFailedShift = count(fisShift.failed);
+const fisFailedNoShift = count(fisNoShift.failed);
+const fisRecoverSeconds = fisShift.timeToRecoverSeconds ?? Infinity;
+const fisThirdForFive = count((fisLoad / 3) * 5 * 60);
+if (fisRecoverSeconds >= 5 * 60 || Math.round(fisShift.failed) !== Math.round(fisNoShift.failed) || fisShift.failed <= 0) {
+  throw new Error('game-days quiz: the question assumes failures end before the minute-5 autoshift, which then changes nothing');
+}
 
 /** Game-day capacity check: three zones, a peak of 450 requests/s, 100 per task. */
 const plan = capacityPlan({zones: 3, peakRequestsPerSecond: 450, capacityPerTask: 100});
@@ -83,16 +111,38 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'fis-duration',
-    kind: 'numeric',
-    prompt:
-      'You book the team and the room from 10:00. The FIS "AZ Availability: Power Interruption" experiment, with its default durations, starts at 10:15. How many minutes after 10:00 will its recovery phase end, at the earliest moment you can start the review?',
-    answer: 75,
-    tolerance: 0,
-    unit: 'min',
-    hints: [{value: 30, text: 'That is the impairment alone; the scenario also runs its recovery.'}],
-    explanation:
-      '15 minutes of preparation, then 30 minutes of impairment and 30 minutes of recovery: minute 75. In the autoshift variant, the autoshift starts at minute 5 of the impairment and lasts for its remaining 25 minutes.',
+    id: 'fis-autoshift-hypothesis',
+    kind: 'single',
+    prompt: `Your service runs ${fisTasks} ECS tasks spread over zones a, b and c behind an ALB, at ${fisLoad} requests/s (each task serves ${fisCapacityPerTask}), with enough headroom for two zones to carry it. You plan the autoshift variant of the FIS "AZ Availability: Power Interruption" scenario on zone b: 30 minutes of impairment, in which the scenario starts a zonal autoshift away from zone b at minute 5 for the remaining 25 minutes, then 30 minutes of recovery. Which hypothesis should the team write down for the impairment?`,
+    choices: [
+      {
+        id: 'fails-first-minute',
+        text: 'Requests fail for about a minute after the power cut and then stop; the autoshift at minute 5 does not change how many fail.',
+        correct: true,
+        explanation: `Right: the ALB's health checks take zone b's dead tasks out of service and the clients' cached answers run out within about a minute (the last failure ${fisRecoverSeconds} s after the cut), long before minute 5. In the model ${fisFailedShift} requests fail with the autoshift and ${fisFailedNoShift} without it. An autoshift earns its keep when a zone is impaired while its targets still pass their health checks; a power cut is caught by the health checks first.`,
+      },
+      {
+        id: 'fails-until-shift',
+        text: 'A third of the requests fail for five minutes, until the autoshift moves traffic away from zone b.',
+        correct: false,
+        explanation: `That would be ${fisThirdForFive} failed requests, but health checks do not wait for the shift: the ALB stops routing to zone b's dead targets within about a minute. The model counts ${fisFailedShift}, all in the first ${fisRecoverSeconds} s.`,
+      },
+      {
+        id: 'none-fail',
+        text: 'No request fails: the autoshift moves traffic away from zone b before any request reaches it.',
+        correct: false,
+        explanation: `The scenario starts the autoshift at minute 5, not at the power cut, so the requests already on their way to zone b's dead tasks in the first minute fail: ${fisFailedShift} in the model. The minute-5 start is a scripted action, not how quickly AWS would detect a real impairment.`,
+      },
+      {
+        id: 'fails-whole-impairment',
+        text: 'A third of the requests fail for the whole 30 minutes of impairment, since zone b stays down until the recovery phase.',
+        correct: false,
+        explanation: `Zone b staying down does not mean its share keeps failing: once its targets are unhealthy, the ALB sends everything to zones a and c, which have the headroom to carry it. ${fisFailedShift} requests fail in the model, all in the first ${fisRecoverSeconds} s.`,
+      },
+    ],
+    hints: [
+      {choiceIds: ['fails-until-shift'], text: 'What else takes zone b’s dead tasks out of the load balancer, before anyone shifts anything?'},
+    ],
   },
   {
     id: 'overall-error-rate',

@@ -232,33 +232,36 @@ const questions: QuizQuestion[] = [
     id: 'promotion-tier',
     kind: 'single',
     prompt:
-      'The writer fails. Its Aurora replicas are: `r1`, tier 1, the largest size; `r2`, tier 0, a small size; `r3`, tier 0, a medium size. Which replica becomes the writer?',
+      'A shop’s Aurora cluster has a `db.r6g.2xlarge` writer in zone a and two replicas, both created without a promotion tier, so at the API’s default of 1: `reports`, a `db.r6g.4xlarge` in zone b that the analytics team runs long queries on, and `standby`, a `db.r6g.2xlarge` in zone c meant to take over. Last night the writer failed and checkout slowed for an hour while the analytics queries ran on the new writer. Which change makes `standby` the replica promoted next time, at no extra cost?',
     choices: [
       {
-        id: 'r3',
-        text: '`r3`',
+        id: 'standby-tier-0',
+        text: 'Set `standby`’s promotion tier to 0 and leave `reports` at 1.',
         correct: true,
-        explanation: 'Right: the lowest tier wins, here tier 0 (`r2` and `r3`), and between replicas of the same tier Aurora picks the largest, `r3`.',
+        explanation:
+          'Right: Aurora promotes from the lowest tier first (0 to 15) and only looks at size to break a tie within a tier. Last night both replicas were at tier 1, so the larger `reports` won; with `standby` alone at tier 0, it wins whatever its size.',
       },
       {
-        id: 'r1',
-        text: '`r1`',
+        id: 'reports-tier-0',
+        text: 'Set `reports`’s promotion tier to 0, to keep it for reporting.',
         correct: false,
-        explanation: 'Size only breaks ties within a tier. Tier 0 is promoted before tier 1, however large `r1` is.',
+        explanation: 'Tier 0 is promoted first, not last: this makes `reports` the favourite even if `standby` were larger. To keep a replica out of the way, give it a higher tier than the one meant to take over.',
       },
       {
-        id: 'r2',
-        text: '`r2`',
+        id: 'bigger-standby',
+        text: 'Resize `standby` to a `db.r6g.8xlarge`, so that it is the largest replica.',
         correct: false,
-        explanation: '`r2` is in the winning tier, but `r3` is in it too and is larger, and the larger one wins the tie.',
+        explanation:
+          'It would win the tie within tier 1, so it works, but it costs a much larger instance, and it breaks again the day someone resizes `reports`. The tier says what you mean at no cost.',
       },
       {
-        id: 'random',
-        text: 'Any of the three, at random.',
+        id: 'nothing',
+        text: 'Nothing: last night was bad luck, since Aurora picks among the replicas at random.',
         correct: false,
-        explanation: 'Aurora picks arbitrarily only among replicas with the same tier and the same size. Here tier and size decide.',
+        explanation: 'Aurora picks arbitrarily only among replicas with the same tier and the same size. Here both were at tier 1 and `reports` was larger, so it was always going to be `reports`.',
       },
     ],
+    hints: [{choiceIds: ['reports-tier-0'], text: 'Which end of the 0 to 15 range is promoted first?'}],
   },
   {
     id: 'application-duties',

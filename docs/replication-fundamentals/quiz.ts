@@ -23,6 +23,19 @@ const writesLost = Math.round(asyncRun.summary.writesLost);
 const raced = replicationRace({mode: 'async', lagSeconds: LAG_SECONDS, writeRate: writesPerSecond}).writesLostOnPrimaryLoss;
 if (raced !== writesLost) throw new Error(`replication-fundamentals quiz: simulate says ${writesLost} writes lost, replicationRace says ${raced}`);
 
+// A row-by-row import against a synchronous standby: the round trip is paid on every commit.
+const IMPORT_ROWS = 360_000;
+const BATCH_ROWS = 1_000;
+const ROUND_TRIP_MS = 1;
+const syncCommitMs = replicationRace({mode: 'sync', interZoneLatencyMs: ROUND_TRIP_MS, writeRate: 0}).writeLatencyAddedMs;
+const asyncCommitMs = replicationRace({mode: 'async', interZoneLatencyMs: ROUND_TRIP_MS, writeRate: 0}).writeLatencyAddedMs;
+if (!(syncCommitMs > 0) || asyncCommitMs !== 0) {
+  throw new Error('replication-fundamentals quiz: the import question assumes a synchronous commit costs a round trip and an async one nothing');
+}
+const importExtraSeconds = (IMPORT_ROWS * (syncCommitMs - asyncCommitMs)) / 1000;
+const importExtraMinutes = importExtraSeconds / 60;
+const batchedExtraSeconds = ((IMPORT_ROWS / BATCH_ROWS) * (syncCommitMs - asyncCommitMs)) / 1000;
+
 // Q1: the same service under four replication modes, the primary's zone lost.
 const MODES_TRAFFIC = {requestsPerSecond: 100, writeShare: 0.1};
 const MODES_WRITE_RATE = MODES_TRAFFIC.requestsPerSecond * MODES_TRAFFIC.writeShare;
@@ -72,38 +85,17 @@ const questions: QuizQuestion[] = [
     explanation: `Writes lost ≈ replication lag × write rate = ${LAG_SECONDS} s × ${writesPerSecond} writes/s = ${writesLost}. The lab's engine gives the same number for this model: the replica holds everything older than ${LAG_SECONDS} s, and the last ${LAG_SECONDS} s of acknowledged writes existed only on the lost primary. Note that the loss does not depend on how long the promotion takes.`,
   },
   {
-    id: 'commit-latency',
-    kind: 'multiple',
-    prompt:
-      'You switch a PostgreSQL primary from asynchronous replication to a synchronous standby in another zone of the same Region. Which of these are true? Select all that apply.',
-    choices: [
-      {
-        id: 'round-trip',
-        text: 'Every commit now waits for at least one network round trip to the other zone.',
-        correct: true,
-        explanation:
-          'Right: the primary cannot answer "committed" before the standby has replied. Zones are single-digit milliseconds apart, usually a millisecond or two.',
-      },
-      {
-        id: 'row-by-row',
-        text: 'A job that commits many small transactions one after another slows down more than one that commits once.',
-        correct: true,
-        explanation: 'Right: the round trip is paid per commit, so a job that commits row by row pays it many times.',
-      },
-      {
-        id: 'reads-slower',
-        text: 'Reads on the primary get slower too.',
-        correct: false,
-        explanation: 'Only commits wait for the standby. A read needs nothing from the other zone.',
-      },
-      {
-        id: 'too-far',
-        text: 'It will not work well: zones are up to 100 km apart, too far for synchronous replication.',
-        correct: false,
-        explanation:
-          'AWS places zones up to about 100 km apart precisely so that they are still close enough for synchronous replication, at single-digit-millisecond latency.',
-      },
+    id: 'import-commit-latency',
+    kind: 'numeric',
+    prompt: `A nightly job imports ${formatCount(IMPORT_ROWS)} price changes into PostgreSQL, one row per transaction, each committed before the next starts. The team switches the primary from asynchronous replication to a synchronous standby in another zone. The model takes a round trip between zones as ${ROUND_TRIP_MS} ms (an assumption: AWS says single-digit milliseconds, usually a millisecond or two). How many minutes longer does the import take each night?`,
+    answer: importExtraMinutes,
+    tolerance: 0.5,
+    unit: 'min',
+    hints: [
+      {value: 0, text: 'The rows are the same, but what does each commit now wait for before it returns?'},
+      {value: importExtraSeconds, text: 'That is the delay in seconds; the question asks for minutes.'},
     ],
+    explanation: `Each commit waits for one round trip to the standby's zone: ${formatCount(IMPORT_ROWS)} commits × ${ROUND_TRIP_MS} ms = ${importExtraSeconds} s, ${importExtraMinutes} minutes a night. Reads would not slow down, since only commits wait for the standby, and the zones being up to about 100 km apart does not rule synchronous replication out: AWS places them close enough for it. The cost is per commit, so the cure is in the job: committing ${formatCount(BATCH_ROWS)} rows at a time makes ${formatCount(IMPORT_ROWS / BATCH_ROWS)} commits and adds ${batchedExtraSeconds} s.`,
   },
   {
     id: 'synchronous-commit-choice',

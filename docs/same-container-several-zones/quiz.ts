@@ -6,6 +6,7 @@
  */
 import {getPreset, simulate, type SimulationResult} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
+import {formatCount} from '@site/src/utils/format';
 
 function eventTime(result: SimulationResult, type: string): number {
   const event = result.events.find((e) => e.type === type);
@@ -41,6 +42,13 @@ function outageRange(model: typeof lonePreset.model): {low: number; high: number
 }
 const loneRange = outageRange(lonePreset.model);
 const fastRange = outageRange({...lonePreset.model, loadBalancer: {healthCheck: {intervalSeconds: 10}}});
+
+// The lone task's failures, split at the moment it is marked unhealthy (and deregistered by ECS).
+const noTargetFailed = formatCount(loneRun.summary.failedByCause.noHealthyTarget);
+const deadTargetFailed = formatCount(loneRun.summary.failedByCause.deadTarget);
+if (!(loneRun.summary.failedByCause.noHealthyTarget > 0) || !(loneRun.summary.failedByCause.deadTarget > 0)) {
+  throw new Error('same-container quiz: the fail-open question assumes the lone task fails requests first as a dead target, then with no target');
+}
 
 // The same with two tasks: no total outage.
 const twoRun = simulate({...lonePreset.model, service: {desiredCount: 2}});
@@ -139,33 +147,34 @@ const questions: QuizQuestion[] = [
   {
     id: 'fail-open',
     kind: 'single',
-    prompt: 'The lone task has died with its zone, and the ALB has marked it unhealthy. No other target is registered yet. What does the ALB do with new requests?',
+    prompt: `Run the chapter’s lab: one task in zone a behind an ALB, every setting at its default. Its log shows zone a failing, the task marked unhealthy ${lone.detection} s later, and the replacement passing its first check ${lone.start + lone.firstCheck} s after that. A colleague reads the ALB documentation and predicts: "when every target is unhealthy the ALB fails open, so in between, requests keep going to the dead task". What happens to the requests sent in those ${lone.start + lone.firstCheck} s?`,
     choices: [
       {
-        id: 'fails-open',
-        text: 'It fails open: with every target unhealthy, it sends requests to them anyway, so they reach the dead task and fail.',
+        id: 'no-target',
+        text: 'They fail with no target to go to: ECS has deregistered the dead task, so there is nothing for the ALB to route to, fail-open or not.',
         correct: true,
-        explanation: 'Right: an ALB whose targets are all unhealthy routes to all of them, on the bet that the health check is wrong. With a dead task, that bet loses. Once ECS deregisters the dead task there is no target at all, and requests still fail until the replacement passes its check: in the lab that happens as soon as the task is marked unhealthy.',
+        explanation: `Right: ECS deregisters a task as soon as the load balancer marks it unhealthy, and fail-open only routes to targets that are still registered. The lab counts ${noTargetFailed} requests failed with no healthy target in that gap, against ${deadTargetFailed} sent to the dead task before it was marked unhealthy. Either way, every request fails until the replacement is in service.`,
+      },
+      {
+        id: 'routes-to-dead-task',
+        text: 'They go to the dead task and fail: with every target unhealthy, the ALB fails open.',
+        correct: false,
+        explanation: `Fail-open needs a registered target to route to. Here the dead task was the only one and ECS deregistered it when it was marked unhealthy, so the ALB had no target at all: the lab’s log files these ${noTargetFailed} failures as no healthy target, not as the dead task. Fail-open matters for a fleet whose live tasks all fail a bad check, as chapter 3 shows.`,
       },
       {
         id: 'queues',
-        text: 'It holds the requests until a healthy target appears, then delivers them.',
+        text: 'The ALB holds them until a healthy target appears, then delivers them.',
         correct: false,
-        explanation: 'A load balancer does not queue requests for minutes. Requests sent during the outage fail.',
+        explanation: `A load balancer does not queue requests for a minute and more. Requests sent during those ${lone.start + lone.firstCheck} s fail.`,
       },
       {
         id: 'other-zone-node',
-        text: 'It sends them to its node in zone b, which serves them from the empty subnet.',
+        text: 'The ALB’s node in zone b serves them from the empty subnet until the replacement starts.',
         correct: false,
-        explanation: 'A load balancer node does not serve requests itself; it forwards them to targets, and zone b has none yet.',
-      },
-      {
-        id: 'starts-task',
-        text: 'It starts a new task in zone b itself.',
-        correct: false,
-        explanation: 'Starting tasks is the ECS scheduler’s job. The load balancer’s health checks only tell ECS that the task should be replaced.',
+        explanation: 'A load balancer node does not serve requests itself; it forwards them to targets, and zone b has none until the replacement is in service.',
       },
     ],
+    hints: [{choiceIds: ['routes-to-dead-task'], text: 'Fail-open chooses among the registered targets. What does ECS do with a task the load balancer marks unhealthy?'}],
   },
   {
     id: 'strategy-or-constraint',

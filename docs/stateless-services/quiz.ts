@@ -104,45 +104,50 @@ const questions: QuizQuestion[] = [
     id: 'survives-zone-loss',
     kind: 'multiple',
     prompt:
-      'Zone a fails for an hour. Which of these can a task in zone b still read during the outage? Everything listed was written from zone a. Select all that apply.',
+      'A recipe site runs its tasks in zones a and b. Last week an engineer added six features, each keeping its data in a different place, all of it written from zone a. This morning zone a fails for an hour and every request goes to the tasks in zone b. Which features still work for users during the hour? Select all that apply.',
     choices: [
       {
         id: 's3-standard',
-        text: 'An object in an S3 Standard bucket.',
+        text: 'Recipe photos, uploaded to an S3 Standard bucket.',
         correct: true,
-        explanation: 'Right: S3 Standard stores every object across at least three zones, so losing one leaves it readable.',
+        explanation: 'Right: S3 Standard stores every object across at least three zones, so losing one leaves the photos readable from zone b.',
       },
       {
         id: 'ebs-volume',
-        text: 'A file on the EBS volume that was attached in zone a.',
+        text: 'Printable PDFs, rendered to an EBS volume attached to the render instance in zone a.',
         correct: false,
         explanation:
-          'An EBS volume lives in one zone and can only attach to an instance in that zone. In AWS’s zone-power-loss drill it becomes unresponsive. Only a snapshot restored elsewhere gets the data back.',
+          'An EBS volume lives in one zone and can only attach to an instance in that zone, so zone b’s tasks cannot reach it. In AWS’s zone-power-loss drill it becomes unresponsive. Only a snapshot restored in zone b would bring the PDFs back.',
       },
       {
         id: 'dynamodb-item',
-        text: 'An item in a DynamoDB table.',
+        text: 'Users’ saved recipes, kept in a DynamoDB table.',
         correct: true,
-        explanation: 'Right: DynamoDB replicates a table across several zones of the Region by itself; there is nothing to configure.',
+        explanation: 'Right: DynamoDB replicates a table across several zones of the Region by itself; the tasks in zone b read and write it as before.',
       },
       {
         id: 'one-zone-ia',
-        text: 'An object stored in S3 One Zone-IA in zone a.',
+        text: 'Old recipe archives, moved to S3 One Zone-IA in zone a to save money.',
         correct: false,
-        explanation: 'One Zone-IA keeps its data in a single zone, which is what makes it cheaper. While that zone is down, so is the object.',
+        explanation: 'One Zone-IA keeps its data in a single zone, which is what makes it cheaper. While that zone is down, so are the archives: the saving was paid for with this hour.',
       },
       {
         id: 'efs-regional',
-        text: 'A file on an EFS Regional file system.',
+        text: 'Shared templates, on an EFS Regional file system with a mount target in each zone.',
         correct: true,
-        explanation: 'Right: a Regional EFS file system keeps its data in several zones and has a mount target in each zone you choose.',
+        explanation: 'Right: a Regional EFS file system keeps its data in several zones, and zone b’s tasks mount it through zone b’s mount target.',
       },
       {
         id: 'task-local-disk',
-        text: 'An upload saved to the local disk of the task in zone a.',
+        text: 'Profile pictures, saved to the local disk of whichever task took the upload.',
         correct: false,
-        explanation: 'A task’s local disk is part of the task. Other tasks never could read it, and now it is gone with its zone.',
+        explanation:
+          'A task’s local disk is part of the task: even before the outage, a user served by another task saw no picture. The pictures uploaded through zone a’s tasks are gone with them.',
       },
+    ],
+    hints: [
+      {choiceIds: ['one-zone-ia'], text: 'Read the storage class’s name again: where does it keep the archives?'},
+      {choiceIds: ['ebs-volume'], text: 'Which instances can an EBS volume be attached to?'},
     ],
   },
   {
