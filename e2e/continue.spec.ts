@@ -22,6 +22,9 @@ test.describe('progress where the reader looks', () => {
 
     // One answer in the introduction: the sidebar marks it started, the home page offers it.
     await gotoHydrated(page, '/docs/intro');
+    // The quiz's code (and the progress store it records into) loads as the reader nears it; answer the live quiz,
+    // not the server's copy it replaces.
+    await codeInView(page, page.getByTestId('quiz-score'));
     const q5 = question(page, 5);
     await q5.getByRole('radio', {name: /^The plan:/}).check();
     await q5.getByRole('button', {name: 'Submit answer'}).click();
