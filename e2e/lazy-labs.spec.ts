@@ -60,3 +60,34 @@ test.describe('labs on a chapter page', () => {
     await expect(box.getByRole('button', {name: 'Copy share link'})).toBeHidden();
   });
 });
+
+test.describe('a quiz whose code has not arrived yet', () => {
+  // The page's own requests only: a service worker would fetch the quiz's code where routing cannot hold it.
+  test.use({viewport: {width: 412, height: 823}, serviceWorkers: 'block'});
+
+  test('keeps the choice made in its server copy and presses the button pressed there, once it runs', async ({page}) => {
+    await gotoHydrated(page, '/docs/intro');
+    // Hold every script the page asks for from now on: the quiz's code among them.
+    const held: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/*.js', async (route) => {
+      held.push(route.request().url());
+      await gate;
+      await route.continue();
+    });
+    const box = page.locator('[data-code]').filter({has: page.getByTestId('quiz-score')});
+    const q5 = box.getByRole('listitem').filter({has: page.getByRole('group', {name: /^Question 5 of 6/})});
+    await q5.getByRole('radio', {name: /^The plan:/}).check();
+    await q5.getByRole('button', {name: 'Submit answer'}).click();
+    // The reader acted on the server's copy while its code was still on the way.
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    await expect(box).toHaveAttribute('data-code', 'static');
+
+    release();
+    await expect(box).toHaveAttribute('data-code', 'live');
+    await expect(q5.getByRole('radio', {name: /^The plan:/})).toBeChecked();
+    await expect(q5.getByText('✓ Right.')).toBeVisible();
+    await expect(box.getByTestId('quiz-score')).toContainText('Score: 1 of 6');
+  });
+});

@@ -1,5 +1,6 @@
 import React, {useEffect, useRef, useState, type ReactNode} from 'react';
 import {flushSync} from 'react-dom';
+import {FOCUSABLE, applyControls, pressedButtonIndex, readControls} from './carryOver';
 
 interface Props {
   /**
@@ -15,8 +16,6 @@ interface Props {
   attribute?: 'data-widget' | 'data-code';
 }
 
-/** What a reader can reach with the keyboard, in document order (matched by position when the live widget replaces the static one). */
-const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
 
 /**
  * True while the browser is hydrating the server's HTML of the page it opened:
@@ -36,10 +35,11 @@ function hydratingServerHtml(): boolean {
  * pointer press. A reader who never scrolls to a lab never pays for running
  * it, and the page becomes interactive sooner on slow phones.
  *
- * Until then the markup is inert (its buttons and inputs do nothing), which is
- * why focus mounts the widget at once and moves to the same control in the live
- * markup. The live widget renders the same HTML from the same props, so nothing
- * moves when it replaces the static copy.
+ * Until then the markup does not run: focus mounts the widget at once and moves
+ * to the same control in the live markup, choices made in the static copy are
+ * carried over, and a button pressed there is pressed again once it is live.
+ * The live widget renders the same HTML from the same props, so nothing moves
+ * when it replaces the static copy.
  */
 export default function MountWhenNear({children, rootMargin = '100% 0px', load, attribute = 'data-widget'}: Props): React.JSX.Element {
   // Decided once, on the first render: on the server `false` (render the widget),
@@ -52,21 +52,40 @@ export default function MountWhenNear({children, rootMargin = '100% 0px', load, 
     if (live || !element) return undefined;
     // The code first, if it is not in the page yet; a failed fetch mounts anyway, so the widget's own
     // loading fails where its error boundary can say so.
-    let loading: Promise<unknown> | undefined;
-    const loaded = () => (loading ??= load ? load().catch(() => undefined) : Promise.resolve());
-    const mount = () => void loaded().then(() => setLive(true));
-    // Keyboard or pointer use of the static copy: mount now and move focus to the same control in the live one.
-    const onFocusIn = (event: FocusEvent) => {
-      const focusable = [...element.querySelectorAll<HTMLElement>(FOCUSABLE)];
-      const index = focusable.indexOf(event.target as HTMLElement);
-      void loaded().then(() => {
+    let mounting: Promise<void> | undefined;
+    // What the reader reached for in the static copy, carried to the same control in the live one.
+    let focusIndex = -1;
+    let pressedIndex = -1;
+    const mount = () => {
+      mounting ??= (load ? load().catch(() => undefined) : Promise.resolve()).then(() => {
+        const changed = readControls(element);
         flushSync(() => setLive(true));
         // `box` now holds the live element (the static one was replaced).
-        if (index >= 0) box.current?.querySelectorAll<HTMLElement>(FOCUSABLE)[index]?.focus();
+        const liveBox = box.current;
+        if (!liveBox || liveBox === element) return;
+        applyControls(liveBox, changed);
+        const controls = liveBox.querySelectorAll<HTMLElement>(FOCUSABLE);
+        if (focusIndex >= 0) controls[focusIndex]?.focus();
+        if (pressedIndex >= 0) controls[pressedIndex]?.click();
       });
+    };
+    // Keyboard or pointer use of the static copy: mount now, then move focus to the same control in the live one.
+    const onFocusIn = (event: FocusEvent) => {
+      focusIndex = [...element.querySelectorAll(FOCUSABLE)].indexOf(event.target as Element);
+      mount();
+    };
+    // A button pressed before the code arrived does nothing here, so it is pressed again in the live copy.
+    // Choices (radios, boxes, text) keep their native effect here and are carried over by readControls.
+    const onClick = (event: MouseEvent) => {
+      const index = pressedButtonIndex(element, event.target);
+      if (index < 0) return;
+      event.preventDefault();
+      pressedIndex = index;
+      mount();
     };
     element.addEventListener('focusin', onFocusIn);
     element.addEventListener('pointerdown', mount);
+    element.addEventListener('click', onClick, true);
     let observer: IntersectionObserver | undefined;
     if (typeof IntersectionObserver === 'function') {
       observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && mount(), {rootMargin});
@@ -77,6 +96,7 @@ export default function MountWhenNear({children, rootMargin = '100% 0px', load, 
     return () => {
       element.removeEventListener('focusin', onFocusIn);
       element.removeEventListener('pointerdown', mount);
+      element.removeEventListener('click', onClick, true);
       observer?.disconnect();
     };
   }, [live, rootMargin, load]);
