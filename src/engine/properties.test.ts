@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {simulate, toTimeline, type DatabaseSpec, type Fault, type Model} from './index';
+import {requestTotals} from './requestTotals';
 
 const ZONES = ['a', 'b', 'c', 'd'];
 const DURATION = 1800;
@@ -98,15 +99,12 @@ describe('invariants', () => {
         const r = simulate(model);
         // Plain comparisons in the loops (expect() per second would dominate the run time).
         let worst = 0;
-        let offered = 0;
-        let ended = 0;
         for (const s of r.segments) {
           const byCause = Object.values(s.failedByCause).reduce((a, b) => a + b, 0);
           worst = Math.max(worst, Math.abs(byCause - s.failed));
           if (s.served < -1e-9 || s.failed < -1e-9) worst = Infinity;
-          offered += s.offered * (s.to - s.from);
-          ended += (s.served + s.failed) * (s.to - s.from);
         }
+        const {offered, ended} = requestTotals(r);
         // A request served or failed now may have been offered earlier (it queued, or waited to
         // retry), so the law holds over the run, with what is still under way at the end.
         worst = Math.max(worst, Math.abs(offered - ended - r.summary.inFlightAtEnd) / Math.max(1, offered));

@@ -36,16 +36,16 @@ export function useIncidentFraming(result: SimulationResult | null, incident: Ti
     faultCount.current = count;
   }, [result, incident, setView, seek, setAnnouncement]);
 
-  const readerMoved = () => {
+  const readerMoved = useCallback(() => {
     if (restart.current === 'incident') restart.current = 'keepTime';
-  };
+  }, []);
   // The same function from render to render, so that the chart and the log are not drawn again for a new one.
   const readerSeek = useCallback(
     (t: number) => {
-      if (restart.current === 'incident') restart.current = 'keepTime';
+      readerMoved();
       seek(t);
     },
-    [seek],
+    [readerMoved, seek],
   );
 
   return {

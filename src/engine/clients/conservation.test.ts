@@ -6,16 +6,12 @@
  */
 import {describe, expect, it} from 'vitest';
 import {simulate, type Model} from '../index';
+import {requestTotals} from '../requestTotals';
 
 /** Offered − (served + failed) over the whole run, and the requests the engine says are under way at its end. */
 function balance(model: Model): {gap: number; inFlight: number; offered: number} {
   const r = simulate(model);
-  let offered = 0;
-  let ended = 0;
-  for (const s of r.segments) {
-    offered += s.offered * (s.to - s.from);
-    ended += (s.served + s.failed) * (s.to - s.from);
-  }
+  const {offered, ended} = requestTotals(r);
   return {gap: offered - ended, inFlight: r.summary.inFlightAtEnd, offered};
 }
 

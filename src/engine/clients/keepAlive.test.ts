@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {nextCheckAtOrAfter} from '../healthChecks';
 import {simulate, taskCrash, zoneOutage, type Model, type SimulationResult} from '../index';
+import {requestTotals} from '../requestTotals';
 
 /** Three zones, two tasks each, 300 req/s; clients forget a lost node at once (TTL 0), so DNS adds nothing. */
 const sixTasks = (extra: Partial<Model> = {}): Model => ({
@@ -118,12 +119,7 @@ describe('kept-alive connections and waiting retries', () => {
         faults: [taskCrash('a-1', {at: 985})],
       }),
     );
-    let offered = 0;
-    let ended = 0;
-    for (const s of r.segments) {
-      offered += s.offered * (s.to - s.from);
-      ended += (s.served + s.failed) * (s.to - s.from);
-    }
+    const {offered, ended} = requestTotals(r);
     expect(offered - ended - r.summary.inFlightAtEnd).toBeCloseTo(0, 6);
     expect(r.summary.failedByCause.staleConnection).toBeGreaterThan(0);
   });
@@ -159,12 +155,7 @@ describe('kept-alive connections (properties)', () => {
           faults: p.faults,
         });
         const r = simulate(model);
-        let offered = 0;
-        let ended = 0;
-        for (const s of r.segments) {
-          offered += s.offered * (s.to - s.from);
-          ended += (s.served + s.failed) * (s.to - s.from);
-        }
+        const {offered, ended} = requestTotals(r);
         expect(Math.abs(offered - ended - r.summary.inFlightAtEnd)).toBeLessThan(1e-6 * offered);
         if (!p.keepAlive || p.activeSessions === 0) expect(r.summary.failedByCause.staleConnection).toBe(0);
         const causes = Object.values(r.summary.failedByCause).reduce((a, b) => a + b, 0);
