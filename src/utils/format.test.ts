@@ -23,6 +23,12 @@ describe('formatClock', () => {
     expect(formatClock(65)).toBe('1:05');
     expect(formatClock(3725)).toBe('1:02:05');
   });
+
+  it('shows the second under way, as the scrubber and "Add at" do during playback', () => {
+    expect(formatClock(646.6)).toBe('10:46');
+    expect(formatClock(646.6)).toBe(formatClock(Math.floor(646.6)));
+    expect(formatClock(0.1 + 0.2 + 34.7)).toBe('0:35');
+  });
 });
 
 describe('formatPercent', () => {

@@ -28,9 +28,13 @@ export function formatLatency(seconds: number): string {
   return formatDuration(seconds);
 }
 
-/** A clock-style time offset for axes: "0:45", "12:00", "1:05:00". */
+/**
+ * A clock-style time offset for axes: "0:45", "12:00", "1:05:00". Like any clock it shows the second under
+ * way (646.6 s is 10:46), which is the second the lab's scrubber stands on and its "Add at" adds at; the
+ * millionth of a second forgiven keeps a sum that misses a whole second by rounding on that second.
+ */
 export function formatClock(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
+  const s = Math.max(0, Math.floor(seconds + 1e-6));
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const rest = s % 60;
