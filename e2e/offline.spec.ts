@@ -1,4 +1,5 @@
-import {test, expect, gotoHydrated, sitemapPaths, watchPage, modelInUrl, buildAndBreakSecondZone} from './fixtures';
+import {test, expect, gotoHydrated, sitemapPaths, watchPage, modelInUrl, buildAndBreakSecondZone, BUILD_DIR} from './fixtures';
+import {serveCompressed} from '../scripts/static-server.mjs';
 import {simulate} from '../src/engine';
 import {formatPercent} from '../src/utils/format';
 import type {Page} from '@playwright/test';
@@ -8,8 +9,8 @@ import type {Page} from '@playwright/test';
 // browser context, so no test sees another's cache or a cache from an older build.
 
 /** First visit: open the home page and wait until the service worker is active, which means the site is precached. */
-async function visitOnce(page: Page) {
-  await gotoHydrated(page, '/');
+async function visitOnce(page: Page, origin = '') {
+  await gotoHydrated(page, `${origin}/`);
   // `ready` resolves once a worker is activating; precaching is done when it is activated.
   await expect
     .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), {timeout: 60_000})
@@ -126,5 +127,46 @@ test.describe('a browser that refuses service workers', () => {
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
+  });
+});
+
+test.describe('a newer version of the site', () => {
+  test('is offered on a page the older version serves; Refresh hands over to it and reloads the page', async ({page, baseURL}) => {
+    // A server of our own for the build, so that this test alone can deploy a new version: the same
+    // files, but a service worker script that differs by a comment, which is what a browser sees.
+    let deploy = 1;
+    const site = await serveCompressed(BUILD_DIR, 0, {
+      rewrite: (urlPath, body) => (urlPath === '/sw.js' && deploy > 1 ? Buffer.concat([body, Buffer.from(`\n// deploy ${deploy}\n`)]) : body),
+    });
+    try {
+      const problems = watchPage(page, site.url);
+      await visitOnce(page, site.url);
+      await page.reload();
+      await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+
+      deploy = 2;
+      await page.reload();
+      await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
+      // What a browser does on its own at some later navigation, asked for now.
+      await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+      const notice = page.getByRole('status').filter({hasText: 'New version available'});
+      await expect(notice).toBeVisible();
+      await page.evaluate(() => ((window as unknown as {beforeRefresh: boolean}).beforeRefresh = true));
+      const reloaded = page.waitForEvent('load');
+      await notice.getByRole('button', {name: 'Refresh'}).click();
+
+      // The page loads again (a new document, without the mark), and the waiting worker now serves it.
+      await reloaded;
+      await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
+      expect(await page.evaluate(() => (window as unknown as {beforeRefresh?: boolean}).beforeRefresh ?? false)).toBe(false);
+      await expect
+        .poll(() => page.evaluate(async () => ({waiting: Boolean((await navigator.serviceWorker.ready).waiting), controlled: Boolean(navigator.serviceWorker.controller)})))
+        .toEqual({waiting: false, controlled: true});
+      await expect(page.getByText('New version available')).toHaveCount(0);
+      expect(problems.pageErrors).toEqual([]);
+      expect(problems.consoleErrors).toEqual([]);
+    } finally {
+      await site.close();
+    }
   });
 });

@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import {pathToFileURL} from 'node:url';
 import zlib from 'node:zlib';
 
 const TYPES = {
@@ -94,10 +93,15 @@ function compress(file, body, encoding) {
 }
 
 /**
- * Starts the server over `dir` on 127.0.0.1:`port`.
+ * Starts the server over `dir` on 127.0.0.1:`port` (0: any free port, named in `url`).
+ * `options.rewrite(urlPath, body)` may change a file's body as it is sent (a test serves a changed
+ * service worker this way, as a new deploy would); bodies are then sent uncompressed.
+ * @param {string} dir
+ * @param {number} port
+ * @param {{rewrite?: (urlPath: string, body: Buffer) => Buffer}} [options]
  * @returns {Promise<{close: () => Promise<void>, url: string}>}
  */
-export function serveCompressed(dir, port) {
+export function serveCompressed(dir, port, {rewrite} = {}) {
   const root = path.resolve(dir);
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     return Promise.reject(new Error(`${root} holds no built site (index.html): build it first.`));
@@ -129,7 +133,8 @@ export function serveCompressed(dir, port) {
       Vary: 'Accept-Encoding',
       'X-Content-Type-Options': 'nosniff',
     };
-    const encoding = COMPRESSIBLE.test(type) ? pickEncoding(request.headers['accept-encoding']) : undefined;
+    if (rewrite) body = rewrite(url.pathname, body);
+    const encoding = !rewrite && COMPRESSIBLE.test(type) ? pickEncoding(request.headers['accept-encoding']) : undefined;
     if (encoding) {
       body = compress(file, body, encoding);
       headers['Content-Encoding'] = encoding;
@@ -141,8 +146,9 @@ export function serveCompressed(dir, port) {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
       resolve({
-        url: `http://127.0.0.1:${port}`,
+        url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`,
         close: () =>
           new Promise((done) => {
             server.closeAllConnections();
@@ -153,9 +159,10 @@ export function serveCompressed(dir, port) {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// Run as a command, not imported. Neither `import.meta` nor a top-level await: the end-to-end tests load
+// this module too, and Playwright turns it into CommonJS, which has neither.
+if (path.basename(process.argv[1] ?? '') === 'static-server.mjs') {
   const dir = process.argv[2] ?? 'build';
   const port = Number(process.argv[3] ?? 3210);
-  const {url} = await serveCompressed(dir, port);
-  console.log(`Serving ${dir} compressed (brotli or gzip) on ${url}`);
+  void serveCompressed(dir, port).then(({url}) => console.log(`Serving ${dir} compressed (brotli or gzip) on ${url}`));
 }
