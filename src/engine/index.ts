@@ -23,7 +23,6 @@ export {
 } from './faults';
 export {toTimeline, type TimelineOptions, type TimelinePoint} from './timeline';
 export {selectHealthyTargets, selectSegmentAt, selectStateAt, selectTrafficAt, type StateAt} from './selectors';
-export {noFailures} from './loadBalancer';
 export {
   checkCountAt,
   selectMechanismAt,

@@ -1,11 +1,11 @@
 /**
  * What a reader did to a widget's static copy (the server's HTML, kept while the page hydrates) before
- * its live code arrived: choices and text in its form controls, and the last button pressed. The live
- * widget renders the same markup, so controls are matched by their position among the focusable ones.
+ * its live code arrived: choices and text in its form controls. The live widget renders the same markup,
+ * so controls are matched by their position among the focusable ones. Loaded with the widget's code, when
+ * it mounts: no page needs it before.
  */
 
-/** What a reader can reach with the keyboard, in document order. */
-export const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
+import {FOCUSABLE} from './focusable';
 
 interface ControlState {
   index: number;
@@ -48,11 +48,4 @@ export function applyControls(root: HTMLElement, changed: readonly ControlState[
       if (control.value !== value) setValue(control, value);
     }
   }
-}
-
-/** The position of a button (or summary) a click landed on, or -1 when the click was not on one. */
-export function pressedButtonIndex(root: HTMLElement, target: EventTarget | null): number {
-  const button = target instanceof Element ? target.closest('button, summary') : null;
-  if (!button || !root.contains(button)) return -1;
-  return [...root.querySelectorAll(FOCUSABLE)].indexOf(button);
 }

@@ -1,6 +1,6 @@
 import React, {useEffect, useRef, useState, type ReactNode} from 'react';
 import {flushSync} from 'react-dom';
-import {FOCUSABLE, applyControls, pressedButtonIndex, readControls} from './carryOver';
+import {FOCUSABLE, pressedButtonIndex} from './focusable';
 
 interface Props {
   /**
@@ -57,13 +57,14 @@ export default function MountWhenNear({children, rootMargin = '100% 0px', load, 
     let focusIndex = -1;
     let pressedIndex = -1;
     const mount = () => {
-      mounting ??= (load ? load().catch(() => undefined) : Promise.resolve()).then(() => {
-        const changed = readControls(element);
+      // What carries the reader's choices over is fetched with the widget's code: no page needs it before.
+      mounting ??= Promise.all([load?.().catch(() => undefined), import('./carryOver').catch(() => undefined)]).then(([, carryOver]) => {
+        const changed = carryOver?.readControls(element) ?? [];
         flushSync(() => setLive(true));
         // `box` now holds the live element (the static one was replaced).
         const liveBox = box.current;
         if (!liveBox || liveBox === element) return;
-        applyControls(liveBox, changed);
+        carryOver?.applyControls(liveBox, changed);
         const controls = liveBox.querySelectorAll<HTMLElement>(FOCUSABLE);
         if (focusIndex >= 0) controls[focusIndex]?.focus();
         if (pressedIndex >= 0) controls[pressedIndex]?.click();
