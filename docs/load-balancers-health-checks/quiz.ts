@@ -214,7 +214,7 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'health-check-hits-database',
+    id: 'database-health-check-churn',
     kind: 'single',
     prompt:
       'An ECS service sits behind an ALB, and its health-check endpoint runs a query on the shared database. The database stalls for five minutes, so every task fails its checks. What happens to requests and to the tasks during those five minutes?',
@@ -248,7 +248,7 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'deregistration-delay',
+    id: 'deployment-drain',
     kind: 'multiple',
     prompt: `A deployment replaces three old tasks at 14:00:00; ECS deregisters all three at once, and the target group keeps the default deregistration delay of ${DRAIN.delay} s. Task A holds no open connection. Task B is ${DRAIN.exportB.done} s into a CSV export that takes ${DRAIN.exportB.total} s in all. Task C is ${DRAIN.exportC.done} s into a yearly report that takes ${DRAIN.exportC.total} s. Which of these are true? Select all that apply.`,
     choices: [
