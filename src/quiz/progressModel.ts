@@ -117,14 +117,17 @@ function updateQuestion(
   questionIds: readonly string[],
   questionId: string,
   change: (question: QuestionProgress) => QuestionProgress,
+  stale: readonly string[],
 ): Progress {
   const quiz = progress.quizzes[quizId] ?? {questions: {}, questionIds: []};
-  const question = change(quiz.questions[questionId] ?? blankQuestion());
+  // Entries for questions the quiz no longer has, or that no longer apply (./applicableProgress), are dropped: answered afresh.
+  const kept = Object.fromEntries(Object.entries(quiz.questions).filter(([id]) => questionIds.includes(id) && !stale.includes(id)));
+  const question = change(kept[questionId] ?? blankQuestion());
   return {
     ...progress,
     quizzes: {
       ...progress.quizzes,
-      [quizId]: {questions: {...quiz.questions, [questionId]: question}, questionIds: [...questionIds]},
+      [quizId]: {questions: {...kept, [questionId]: question}, questionIds: [...questionIds]},
     },
   };
 }
@@ -138,6 +141,7 @@ export function answerRecorded(
   answer: Answer,
   correct: boolean,
   now: number,
+  stale: readonly string[] = [],
 ): Progress {
   return updateQuestion(progress, quizId, questionIds, questionId, (question) => {
     const cooledDown = question.revealedAt === null || now - question.revealedAt >= REVEAL_COOLDOWN_MS;
@@ -148,7 +152,7 @@ export function answerRecorded(
       answer,
       answeredAt: now,
     };
-  });
+  }, stale);
 }
 
 /** The reader asked to see the answer. */
@@ -158,12 +162,16 @@ export function answerRevealed(
   questionIds: readonly string[],
   questionId: string,
   now: number,
+  stale: readonly string[] = [],
 ): Progress {
-  return updateQuestion(progress, quizId, questionIds, questionId, (question) => ({
-    ...question,
-    answeredCorrectly: false,
-    revealedAt: now,
-  }));
+  return updateQuestion(
+    progress,
+    quizId,
+    questionIds,
+    questionId,
+    (question) => ({...question, answeredCorrectly: false, revealedAt: now}),
+    stale,
+  );
 }
 
 /** When a revealed question can earn credit again, or null if it can now (or was never revealed). */
