@@ -6,7 +6,9 @@
 import {describe, expect, it} from 'vitest';
 import {applicableProgress} from './applicableProgress';
 import type {Answer} from './grade';
-import {answerRecorded, answerRevealed, emptyProgress, scoreQuiz, type QuestionProgress, type QuizProgress} from './progressModel';
+import {questionIdsKey} from './idsKey';
+import {answerRecorded, answerRevealed, emptyProgress, quizSeen, scoreQuiz, type QuestionProgress, type QuizProgress} from './progressModel';
+import {unitScoreFromStore} from './unitState';
 import type {QuizQuestion} from './types';
 
 const choice = (id: string, correct: boolean) => ({id, text: `Option ${id}`, correct, explanation: `Why ${id} is ${correct ? 'right' : 'wrong'}.`});
@@ -104,5 +106,28 @@ describe('answering after a stale entry', () => {
     const stale = applicableProgress(questions, withStale().quizzes.quiz).stale;
     const next = answerRevealed(withStale(), 'quiz', ids, 'numeric', 700, stale);
     expect(Object.keys(next.quizzes.quiz!.questions)).toEqual(['numeric']);
+  });
+});
+
+describe('progress stored for an older list of questions', () => {
+  // Saved when the quiz had a question "old" (now gone), credited, and "single" answered right.
+  const outdated = () => ({
+    ...emptyProgress(),
+    quizzes: {quiz: stored({old: entry({kind: 'single', choiceId: 'x'}, true), single: entry({kind: 'single', choiceId: 'right'}, true)}, ['old', 'single'])},
+  });
+  const unit = {quizId: 'quiz', questionIdsKey: questionIdsKey(ids)};
+
+  it('is not passed in the marks scored from storage while its list differs from the quiz’s, though every stored entry has credit', () => {
+    expect(unitScoreFromStore(outdated(), {quizId: 'quiz'})?.passed).toBe(true);
+    expect(unitScoreFromStore(outdated(), unit)).toMatchObject({passed: false, started: true});
+  });
+
+  it('is brought up to date when the quiz is shown, and left as the very same object when nothing is outdated', () => {
+    const seen = quizSeen(outdated(), 'quiz', ids, []);
+    expect(seen.quizzes.quiz).toEqual({questionIds: ids, questions: {single: outdated().quizzes.quiz.questions.single}});
+    expect(unitScoreFromStore(seen, unit)).toMatchObject({credited: 1, total: 4, passed: false});
+    expect(quizSeen(seen, 'quiz', ids, [])).toBe(seen);
+    expect(quizSeen(seen, 'other', ids, [])).toBe(seen);
+    expect(quizSeen(seen, 'quiz', ids, ['single']).quizzes.quiz?.questions).toEqual({});
   });
 });

@@ -111,6 +111,11 @@ export function scoreStoredQuiz(progress: Progress, quizId: string): QuizScore {
 
 const blankQuestion = (): QuestionProgress => ({attempts: 0, answeredCorrectly: false, revealedAt: null, answer: null, answeredAt: null});
 
+/** The entries for the quiz's current questions that still apply. */
+function applying(questions: Record<string, QuestionProgress>, questionIds: readonly string[], stale: readonly string[]): Record<string, QuestionProgress> {
+  return Object.fromEntries(Object.entries(questions).filter(([id]) => questionIds.includes(id) && !stale.includes(id)));
+}
+
 function updateQuestion(
   progress: Progress,
   quizId: string,
@@ -121,7 +126,7 @@ function updateQuestion(
 ): Progress {
   const quiz = progress.quizzes[quizId] ?? {questions: {}, questionIds: []};
   // Entries for questions the quiz no longer has, or that no longer apply (./applicableProgress), are dropped: answered afresh.
-  const kept = Object.fromEntries(Object.entries(quiz.questions).filter(([id]) => questionIds.includes(id) && !stale.includes(id)));
+  const kept = applying(quiz.questions, questionIds, stale);
   const question = change(kept[questionId] ?? blankQuestion());
   return {
     ...progress,
@@ -172,6 +177,21 @@ export function answerRevealed(
     (question) => ({...question, answeredCorrectly: false, revealedAt: now}),
     stale,
   );
+}
+
+/**
+ * The quiz was shown with these questions: progress stored for another list (the quiz changed since)
+ * or with entries that no longer apply (`stale`, from ./applicableProgress) is brought up to date, so
+ * the marks that score from what is stored (./unitState) agree with the quiz. Unchanged otherwise
+ * (the very same object), so nothing is written on an ordinary visit.
+ */
+export function quizSeen(progress: Progress, quizId: string, questionIds: readonly string[], stale: readonly string[]): Progress {
+  const quiz = Object.hasOwn(progress.quizzes, quizId) ? progress.quizzes[quizId] : undefined;
+  if (quiz === undefined) return progress;
+  const sameIds = quiz.questionIds.length === questionIds.length && quiz.questionIds.every((id, index) => id === questionIds[index]);
+  const removed = Object.keys(quiz.questions).some((id) => !questionIds.includes(id) || stale.includes(id));
+  if (sameIds && !removed) return progress;
+  return {...progress, quizzes: {...progress.quizzes, [quizId]: {questions: applying(quiz.questions, questionIds, stale), questionIds: [...questionIds]}}};
 }
 
 /** When a revealed question can earn credit again, or null if it can now (or was never revealed). */

@@ -6,7 +6,7 @@
  */
 import type {Answer} from './grade';
 import {guessCleared, guessRecorded} from './guesses';
-import {STORAGE_KEY, answerRecorded, answerRevealed, emptyProgress, type Progress} from './progressModel';
+import {STORAGE_KEY, answerRecorded, answerRevealed, emptyProgress, quizSeen, type Progress} from './progressModel';
 import {parseProgress, serializeProgress} from './progressFormat';
 import {SERVER_STATE, type ProgressState, type StorageIssue} from './progressState';
 
@@ -36,6 +36,8 @@ export interface ProgressStore {
   /** `stale`: the quiz's stored entries that no longer apply (./applicableProgress), dropped with this change. */
   recordAnswer(quizId: string, questionIds: readonly string[], questionId: string, answer: Answer, correct: boolean, stale?: readonly string[]): void;
   reveal(quizId: string, questionIds: readonly string[], questionId: string, stale?: readonly string[]): void;
+  /** A quiz was shown with these questions: outdated stored progress for it is brought up to date (progressModel's quizSeen). */
+  quizSeen(quizId: string, questionIds: readonly string[], stale: readonly string[]): void;
   /** A `Predict` was committed (values by ask id), or, with null, cleared to predict again. */
   recordGuess(id: string, values: Record<string, string> | null): void;
   /** Forgets all progress, here and in storage (also clears an unreadable stored value). */
@@ -133,6 +135,11 @@ export function createProgressStore({storage, now = () => Date.now()}: StoreOpti
     },
     reveal(quizId, questionIds, questionId, stale) {
       change(answerRevealed(current().progress, quizId, questionIds, questionId, now(), stale));
+    },
+    quizSeen(quizId, questionIds, stale) {
+      const previous = current().progress;
+      const next = quizSeen(previous, quizId, questionIds, stale);
+      if (next !== previous) change(next);
     },
     recordGuess(id, values) {
       const progress = current().progress;

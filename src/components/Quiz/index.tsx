@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import React, {useEffect, useMemo} from 'react';
 import {PASS_MARK, REVEAL_COOLDOWN_MS, scoreQuiz} from '@site/src/quiz/progressModel';
 import type {QuizQuestion} from '@site/src/quiz/types';
 import type {Answer} from '@site/src/quiz/grade';
@@ -30,6 +30,10 @@ export default function Quiz({id, questions}: Props): React.JSX.Element {
   const storedQuiz = progress.quizzes[id];
   // Only what still applies to these questions: a stale answer is neither shown nor credited.
   const {quiz: quizProgress, stale} = useMemo(() => applicableProgress(questions, storedQuiz), [questions, storedQuiz]);
+  // Outdated stored progress (another list of questions, or stale entries) is brought up to date, so the sidebar agrees.
+  useEffect(() => {
+    if (storedQuiz !== undefined) void loadProgressStore().then((store) => store.quizSeen(id, questionIds, stale));
+  }, [id, questionIds, stale, storedQuiz]);
   const score = scoreQuiz(questionIds, quizProgress);
   const unit = courseUnits.find((candidate) => candidate.quizId === id);
   const next = score.passed && unit ? nextUnitAfter(progress, unit) : undefined;
