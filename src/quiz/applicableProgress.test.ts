@@ -6,9 +6,7 @@
 import {describe, expect, it} from 'vitest';
 import {applicableProgress} from './applicableProgress';
 import type {Answer} from './grade';
-import {questionIdsKey} from './idsKey';
-import {answerRecorded, answerRevealed, emptyProgress, quizSeen, scoreQuiz, type QuestionProgress, type QuizProgress} from './progressModel';
-import {unitScoreFromStore} from './unitState';
+import {answerRecorded, answerRevealed, emptyProgress, quizSeen, scoreQuiz, scoreStoredQuiz, type QuestionProgress, type QuizProgress} from './progressModel';
 import type {QuizQuestion} from './types';
 
 const choice = (id: string, correct: boolean) => ({id, text: `Option ${id}`, correct, explanation: `Why ${id} is ${correct ? 'right' : 'wrong'}.`});
@@ -115,17 +113,16 @@ describe('progress stored for an older list of questions', () => {
     ...emptyProgress(),
     quizzes: {quiz: stored({old: entry({kind: 'single', choiceId: 'x'}, true), single: entry({kind: 'single', choiceId: 'right'}, true)}, ['old', 'single'])},
   });
-  const unit = {quizId: 'quiz', questionIdsKey: questionIdsKey(ids)};
 
-  it('is not passed in the marks scored from storage while its list differs from the quiz’s, though every stored entry has credit', () => {
-    expect(unitScoreFromStore(outdated(), {quizId: 'quiz'})?.passed).toBe(true);
-    expect(unitScoreFromStore(outdated(), unit)).toMatchObject({passed: false, started: true});
-  });
-
-  it('is brought up to date when the quiz is shown, and left as the very same object when nothing is outdated', () => {
+  it('is brought up to date when the quiz is shown, so the marks scored from storage no longer credit the removed question', () => {
+    expect(scoreStoredQuiz(outdated(), 'quiz')).toMatchObject({credited: 2, total: 2, passed: true});
     const seen = quizSeen(outdated(), 'quiz', ids, []);
     expect(seen.quizzes.quiz).toEqual({questionIds: ids, questions: {single: outdated().quizzes.quiz.questions.single}});
-    expect(unitScoreFromStore(seen, unit)).toMatchObject({credited: 1, total: 4, passed: false});
+    expect(scoreStoredQuiz(seen, 'quiz')).toMatchObject({credited: 1, total: 4, passed: false});
+  });
+
+  it('is left as the very same object when nothing is outdated, so an ordinary visit writes nothing', () => {
+    const seen = quizSeen(outdated(), 'quiz', ids, []);
     expect(quizSeen(seen, 'quiz', ids, [])).toBe(seen);
     expect(quizSeen(seen, 'other', ids, [])).toBe(seen);
     expect(quizSeen(seen, 'quiz', ids, ['single']).quizzes.quiz?.questions).toEqual({});

@@ -5,19 +5,7 @@
  * titles, promises and proofs (src/content/chapters.ts), which the home, progress and onboarding pages show.
  */
 import {courseUnits, type CourseUnit} from './course';
-import {questionIdsKey} from './idsKey';
-import {QUESTION_IDS} from './questionIds.data';
 
-export type IndexedUnit = Pick<CourseUnit, 'key' | 'number' | 'docId' | 'quizId' | 'readingMinutes'> & {
-  /** The key of the quiz's question ids today (./idsKey): progress stored under another key is from an older quiz. */
-  questionIdsKey?: string;
-};
+export type IndexedUnit = Pick<CourseUnit, 'key' | 'number' | 'docId' | 'quizId' | 'readingMinutes'>;
 
-export const UNITS: readonly IndexedUnit[] = courseUnits.map(({key, number, docId, quizId, readingMinutes}) => ({
-  key,
-  number,
-  docId,
-  quizId,
-  readingMinutes,
-  ...(quizId && Object.hasOwn(QUESTION_IDS, quizId) ? {questionIdsKey: questionIdsKey(QUESTION_IDS[quizId]!)} : {}),
-}));
+export const UNITS: readonly IndexedUnit[] = courseUnits.map(({key, number, docId, quizId, readingMinutes}) => ({key, number, docId, quizId, readingMinutes}));

@@ -5,7 +5,6 @@
  */
 import type {Model} from '@site/src/engine';
 import {gradeChallenge, type ChallengeResult} from './challenge';
-import {fnv1a} from './idsKey';
 import {parseNumber, type ParsedNumber} from './parseNumber';
 import type {
   ChallengeQuestion,
@@ -184,6 +183,16 @@ export function blankAnswer(question: QuizQuestion): Answer {
   }
 }
 
+/** A 32-bit FNV-1a hash: a stable seed from a question id. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
 /**
  * The steps in a scrambled order that is the same on the server and in the
  * browser (seeded by the question id, so hydration matches) and never the
@@ -192,7 +201,7 @@ export function blankAnswer(question: QuizQuestion): Answer {
 export function shuffledStepIds(question: OrderingQuestion): string[] {
   const ids = question.steps.map((step) => step.id);
   if (ids.length < 2) return ids;
-  let seed = fnv1a(question.id) || 1;
+  let seed = hash(question.id) || 1;
   const next = () => {
     // xorshift32
     seed ^= seed << 13;

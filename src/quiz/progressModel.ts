@@ -182,7 +182,8 @@ export function answerRevealed(
 /**
  * The quiz was shown with these questions: progress stored for another list (the quiz changed since)
  * or with entries that no longer apply (`stale`, from ./applicableProgress) is brought up to date, so
- * the marks that score from what is stored (./unitState) agree with the quiz. Unchanged otherwise
+ * the marks that score from what is stored (./unitState: the sidebar, the chapter header, the home
+ * page) agree with the quiz from then on. Unchanged otherwise
  * (the very same object), so nothing is written on an ordinary visit.
  */
 export function quizSeen(progress: Progress, quizId: string, questionIds: readonly string[], stale: readonly string[]): Progress {

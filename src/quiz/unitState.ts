@@ -3,7 +3,6 @@
  * show on every docs page. Works on any list of units (./course's whole ones, or ./courseIndex.data's few
  * fields), so those pages need neither the chapters' texts nor the quiz questions.
  */
-import {questionIdsKey} from './idsKey';
 import {scoreStoredQuiz, type Progress, type QuizScore} from './progressModel';
 
 /** What these functions read of a unit. */
@@ -12,8 +11,6 @@ export interface UnitRef {
   number: number | null;
   docId?: string;
   quizId?: string;
-  /** The key of the quiz's question ids (./courseIndex.data); without it, the stored list is trusted. */
-  questionIdsKey?: string;
 }
 
 export function unitOfDoc<U extends UnitRef>(units: readonly U[], docId: string): U | undefined {
@@ -25,26 +22,18 @@ export function unitLabel(unit: Pick<UnitRef, 'number'>): string {
   return unit.number === null ? 'Introduction' : `Chapter ${unit.number}`;
 }
 
-/**
- * A unit is done when its quiz is passed. Progress stored for another list of questions (the quiz
- * changed since) may credit questions the quiz no longer has, so it is not passed here until the
- * quiz has seen it again (the quiz then stores its current list, ./applicableProgress).
- */
-export function unitScoreFromStore(progress: Progress, unit: Pick<UnitRef, 'quizId' | 'questionIdsKey'>): QuizScore | null {
-  if (!unit.quizId) return null;
-  const score = scoreStoredQuiz(progress, unit.quizId);
-  const stored = Object.hasOwn(progress.quizzes, unit.quizId) ? progress.quizzes[unit.quizId] : undefined;
-  const outdated = stored !== undefined && unit.questionIdsKey !== undefined && questionIdsKey(stored.questionIds) !== unit.questionIdsKey;
-  return outdated ? {...score, passed: false} : score;
+/** A unit is done when its quiz is passed. */
+export function unitScoreFromStore(progress: Progress, unit: Pick<UnitRef, 'quizId'>): QuizScore | null {
+  return unit.quizId ? scoreStoredQuiz(progress, unit.quizId) : null;
 }
 
 /** "Done", "started" or "not started", scored from what is stored (for the sidebar). */
-export function unitStateFromStore(progress: Progress, unit: Pick<UnitRef, 'quizId' | 'questionIdsKey'>): 'done' | 'started' | 'not-started' {
+export function unitStateFromStore(progress: Progress, unit: Pick<UnitRef, 'quizId'>): 'done' | 'started' | 'not-started' {
   const score = unitScoreFromStore(progress, unit);
   return score?.passed ? 'done' : score?.started ? 'started' : 'not-started';
 }
 
 /** How many of `units` are done, scored from what is stored (no questions loaded). */
-export function unitsDone(progress: Progress, units: readonly Pick<UnitRef, 'quizId' | 'questionIdsKey'>[]): number {
+export function unitsDone(progress: Progress, units: readonly Pick<UnitRef, 'quizId'>[]): number {
   return units.filter((unit) => unitScoreFromStore(progress, unit)?.passed === true).length;
 }

@@ -30,7 +30,7 @@ export default function Quiz({id, questions}: Props): React.JSX.Element {
   const storedQuiz = progress.quizzes[id];
   // Only what still applies to these questions: a stale answer is neither shown nor credited.
   const {quiz: quizProgress, stale} = useMemo(() => applicableProgress(questions, storedQuiz), [questions, storedQuiz]);
-  // Outdated stored progress (another list of questions, or stale entries) is brought up to date, so the sidebar agrees.
+  // Outdated stored progress (another list of questions, or stale entries) is brought up to date, so the sidebar's marks agree.
   useEffect(() => {
     if (storedQuiz !== undefined) void loadProgressStore().then((store) => store.quizSeen(id, questionIds, stale));
   }, [id, questionIds, stale, storedQuiz]);
