@@ -6,7 +6,8 @@
 import {describe, expect, it} from 'vitest';
 import {applicableProgress} from './applicableProgress';
 import type {Answer} from './grade';
-import {answerRecorded, answerRevealed, emptyProgress, quizSeen, scoreQuiz, scoreStoredQuiz, type QuestionProgress, type QuizProgress} from './progressModel';
+import {answerRecorded, answerRevealed, quizSeen} from './progressEvents';
+import {emptyProgress, scoreQuiz, scoreStoredQuiz, type QuestionProgress, type QuizProgress} from './progressModel';
 import type {QuizQuestion} from './types';
 
 const choice = (id: string, correct: boolean) => ({id, text: `Option ${id}`, correct, explanation: `Why ${id} is ${correct ? 'right' : 'wrong'}.`});

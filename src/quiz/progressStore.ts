@@ -6,7 +6,8 @@
  */
 import type {Answer} from './grade';
 import {guessCleared, guessRecorded} from './guesses';
-import {STORAGE_KEY, answerRecorded, answerRevealed, emptyProgress, quizSeen, type Progress} from './progressModel';
+import {answerRecorded, answerRevealed, quizSeen} from './progressEvents';
+import {STORAGE_KEY, emptyProgress, type Progress} from './progressModel';
 import {parseProgress, serializeProgress} from './progressFormat';
 import {SERVER_STATE, type ProgressState, type StorageIssue} from './progressState';
 
@@ -36,7 +37,7 @@ export interface ProgressStore {
   /** `stale`: the quiz's stored entries that no longer apply (./applicableProgress), dropped with this change. */
   recordAnswer(quizId: string, questionIds: readonly string[], questionId: string, answer: Answer, correct: boolean, stale?: readonly string[]): void;
   reveal(quizId: string, questionIds: readonly string[], questionId: string, stale?: readonly string[]): void;
-  /** A quiz was shown with these questions: outdated stored progress for it is brought up to date (progressModel's quizSeen). */
+  /** A quiz was shown with these questions: outdated stored progress for it is brought up to date (./progressEvents' quizSeen). */
   quizSeen(quizId: string, questionIds: readonly string[], stale: readonly string[]): void;
   /** A `Predict` was committed (values by ask id), or, with null, cleared to predict again. */
   recordGuess(id: string, values: Record<string, string> | null): void;
