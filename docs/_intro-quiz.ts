@@ -81,7 +81,7 @@ if (
 
 const questions: QuizQuestion[] = [
   {
-    id: 'two-tasks-two-zones',
+    id: 'two-zones-users-see',
     kind: 'single',
     prompt:
       'A stateless service runs two tasks, one in each of two zones, behind an Application Load Balancer. One zone fails. What do its users see?',
@@ -184,7 +184,7 @@ const questions: QuizQuestion[] = [
     explanation: `In the lab: ${loneFixes.map(({id, failed}) => `${LONE_FIX_TITLE[id]}, ${formatCount(failed)} (${LONE_FIX_REASON[id]})`).join('; ')}. With one task, the outage is detection, a new start and a passing check added up; a second task in another zone is the only proposal that keeps something serving through it.`,
   },
   {
-    id: 'rds-multi-az-instance',
+    id: 'rds-game-day-plan',
     kind: 'single',
     prompt: `Your checkout writes to an RDS Multi-AZ DB instance. The game-day plan, written from a blog post, says: "Multi-AZ failover usually takes under 60 s, so writes are back within a minute of losing the primary’s zone." The course’s lab runs the same design through that loss: writes fail for ${RDS.downtime} s. What do you change before the game day?`,
     choices: [
@@ -215,7 +215,7 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'aurora-zone-loss',
+    id: 'aurora-on-call-notes',
     kind: 'multiple',
     prompt: `A shop keeps its orders in Aurora: the writer in zone a, one replica in zone b, the six copies of its storage across three zones. The service writes ${AURORA_WRITES_PER_SECOND} orders a second. Zone a fails for ${AURORA_OUTAGE_MINUTES} minutes. The on-call engineer’s notes predict what happens. Which of the notes hold? Select all that apply.`,
     choices: [

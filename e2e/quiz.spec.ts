@@ -72,6 +72,34 @@ test.describe('the warm-up quiz', () => {
     await expect(page.getByTestId('course-progress')).toContainText('Course progress: 0 of 14 parts done');
   });
 
+  test('an answer stored for a choice or a question that no longer exists earns no credit, is not shown, and is answered afresh', async ({page, baseURL}) => {
+    const problems = watchPage(page, baseURL!);
+    const ids = introQuiz.map((q) => q.id);
+    const answered = (choiceId: string) => ({attempts: 3, answeredCorrectly: true, revealedAt: null, answer: {kind: 'single', choiceId}, answeredAt: 1_000});
+    // Saved before question 1 changed: its right choice then was one the question no longer has, and an old question's id.
+    const stale = {version: 2, quizzes: {intro: {questionIds: ['two-tasks-two-zones', ...ids.slice(1)], questions: {[ids[0]!]: answered('choice-gone'), 'two-tasks-two-zones': answered('no-total-outage')}}}, guesses: {}};
+    await gotoHydrated(page, '/docs/intro');
+    await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [STORAGE_KEY, JSON.stringify(stale)]);
+    await page.reload();
+    await codeInView(page, page.getByTestId('quiz-score'));
+    await expect(page.locator('html[data-has-hydrated="true"]')).toHaveCount(1);
+    await expect(score(page)).toContainText('Score: 0 of 6');
+    const q1 = question(page, 1);
+    await expect(q1.getByRole('button', {name: 'Submit answer'})).toBeVisible();
+    await expect(q1.getByRole('radio', {checked: true})).toHaveCount(0);
+
+    await q1.getByRole('radio', {name: /No total outage/}).check();
+    await q1.getByRole('button', {name: 'Submit answer'}).click();
+    await expect(q1.getByText('✓ Right.')).toBeVisible();
+    await expect(score(page)).toContainText('Score: 1 of 6');
+    // Stored afresh: one attempt, and the old question's entry is gone.
+    const saved = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY))!);
+    expect(Object.keys(saved.quizzes.intro.questions)).toEqual([ids[0]]);
+    expect(saved.quizzes.intro.questions[ids[0]!]).toMatchObject({attempts: 1, answeredCorrectly: true});
+    expect(saved.quizzes.intro.questionIds).toEqual(ids);
+    expect(problems.pageErrors).toEqual([]);
+  });
+
   test('numeric answers accept a unit, say too low or too high, and reject text that is not a number', async ({page}) => {
     await gotoHydrated(page, '/docs/intro');
     await codeInView(page, page.getByTestId('quiz-score'));

@@ -126,7 +126,7 @@ const questions: QuizQuestion[] = [
     }),
   },
   {
-    id: 'why-not-autoscale',
+    id: 'no-spare-tasks-review',
     kind: 'multiple',
     prompt: `A design review reads: “The service peaks at ${LEAN_PEAK} requests per second and a task serves ${LEAN_PER_TASK}, so we run ${leanPerZone * 3} tasks, ${leanPerZone} in each of 3 zones. If a zone fails, ECS replaces its tasks in the other zones, so we need no spare tasks.” The tasks shed what they cannot answer in time. In the lab, zone b fails at peak at t = ${OUTAGE_AT} s. Which objections to the design hold? Select all that apply.`,
     choices: [
@@ -204,7 +204,7 @@ const questions: QuizQuestion[] = [
     explanation: `The ${leanPerZone * 2} tasks left can serve ${leanPerZone * 2 * LEAN_PER_TASK} requests per second of the ${LEAN_PEAK}, so ${pct(leanFailedShare)} are shed for as long as the zone is down. That is the best case: without load shedding the model fails ${pct(leanNoShedSegment.failed / leanNoShedSegment.offered)}, because the queues grow past the clients’ timeout and every answer comes too late. The statically stable design runs ${leanPlan.tasksPerZone} tasks a zone and fails nothing once detection is over.`,
   },
   {
-    id: 'practice-runs',
+    id: 'first-practice-run',
     kind: 'single',
     prompt: `Your service runs ${PRACTICE.tasksPerZone} tasks in each of three zones, ${PRACTICE.perTask} requests per second each, and peaks at ${PRACTICE.peak}. You enable zonal autoshift on its load balancer, with an outcome alarm on the error rate. The first weekly practice run shifts traffic away from zone b at peak. What does it show?`,
     choices: [

@@ -62,7 +62,7 @@ const crossZone = costOfResilience(referenceDesign);
 const referenceRecovery = Math.max(...GRADING_SEEDS.map((seed) => simulate({...referenceDesign, seed}, GRADING_RUN).summary.timeToRecoverSeconds ?? 0));
 
 const challenge: ChallengeQuestion = {
-  id: 'checkout-design',
+  id: 'checkout-design-worst-case',
   kind: 'challenge',
   prompt: `Design the checkout API of the brief above: ${BRIEF.peakRequestsPerSecond} req/s at peak, ${pct(BRIEF.writeShare)} of them writes, ${BRIEF.capacityPerTask} req/s per task. The lab starts from what the team runs today. Change the zones, the tasks, the load balancer and the database until every target is met; the load and the app's own figures are fixed by the brief.`,
   start: startDesign,

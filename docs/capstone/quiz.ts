@@ -49,7 +49,7 @@ const DOWNTIME_REASON: Record<(typeof DATABASES)[number]['id'], string> = {
 
 const questions: QuizQuestion[] = [
   {
-    id: 'why-today-misses-rto',
+    id: 'today-misses-recovery',
     kind: 'single',
     prompt: `Today's design (6 tasks over 3 zones, an RDS Multi-AZ DB instance with its primary in ${az1}) loses zone ${az2}, where only its standby runs. The lab shows requests failing for ${recoverySeconds} s, beyond the ${BRIEF.recoveryTimeSeconds} s recovery time. What keeps them failing that long?`,
     choices: [
@@ -157,7 +157,7 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'failover-times',
+    id: 'database-in-time',
     kind: 'multiple',
     prompt: `The brief allows ${BRIEF.recoveryTimeSeconds} s until every request succeeds again, and the team is choosing the database. Zone ${az1}, which holds the writer, is lost at 10:00. Planning at the slowest failover AWS documents for each, as the challenge grades, which of these take orders again in time? Select all that apply.`,
     choices: downtimes.map(({id, text, seconds}) => ({

@@ -47,7 +47,7 @@ const failedText = (id: (typeof RETRY_POLICIES)[number]['id']) => formatCount(Ma
 
 const questions: QuizQuestion[] = [
   {
-    id: 'stale-dns-failures',
+    id: 'dead-node-failures',
     kind: 'numeric',
     prompt: `Three zones, two tasks each, 300 requests a second, cross-zone load balancing off. Zone a is lost at t = ${OUTAGE.at} s. The clients do not retry, and they keep every DNS answer ${EXTRA_CACHE} s past the load balancer's 60 s TTL. How many requests fail because they were sent to zone a's dead load balancer node, on a connection kept alive to it or from a stale DNS answer?`,
     answer: staleAnswer,
@@ -57,7 +57,7 @@ const questions: QuizQuestion[] = [
     explanation: `The engine counts ${formatCount(staleAnswer)}. Zone a's node carried a third of the requests; a client that resolved the name just before the loss keeps its address for the TTL plus its own ${EXTRA_CACHE} s, and answers are of every age, so that third falls steadily to nothing over the whole window: about a third of the rate × the window ÷ 2. The first of those requests are the clients' next requests on their connections kept alive to the node (${formatCount(Math.round(cached.failedByCause.staleConnection))}), the rest come from stale DNS answers (${formatCount(Math.round(cached.failedByCause.staleDns))}). With the TTL alone the count is ${formatCount(ttlOnlyAnswer)}. The load balancer cannot help: with cross-zone load balancing off, a request that reaches zone a's node has no other target.`,
   },
   {
-    id: 'jvm-forever',
+    id: 'jvm-cache-failures',
     kind: 'numeric',
     prompt: `Your Java service runs on many JVMs, each with a security manager, and nobody ever set \`networkaddress.cache.ttl\`. Together they send ${JVM.rate} requests a second to another team’s ALB: three zones, cross-zone load balancing off, no retries. Its zone a fails for ${formatDuration(OUTAGE.duration)}. How many of your requests fail during the outage?`,
     answer: JVM.failed,

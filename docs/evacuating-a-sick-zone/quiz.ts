@@ -171,7 +171,7 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'evacuation-order',
+    id: 'evacuation-log-order',
     kind: 'ordering',
     prompt: `Post-mortem of last night’s gray failure: six tasks, two per zone, 100 requests a second each, 300 offered; zone b’s tasks started failing ${GRAY.errorShare * 100} % of their requests while their health checks passed. Your per-zone alarm is ${pct(DEFAULT_ALARM_SHIFT.errorRateThreshold)} for ${DEFAULT_ALARM_SHIFT.evaluationPeriods} one-minute periods, and its automation shifts with an expiry. The automation’s log and the pager lost their timestamps. Put the entries in the order they happened, earliest at the top.`,
     steps: [

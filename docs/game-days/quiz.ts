@@ -155,7 +155,7 @@ const questions: QuizQuestion[] = [
     explanation: `A third of the traffic goes to zone b and 12 % of that fails: about ${overallErrorPercent} % overall, under a typical 5 % alarm, while zone b’s own users see 12 %. Alarm on error rate per zone, and compare each zone with the others.`,
   },
   {
-    id: 'practice-runs',
+    id: 'alarm-shift-availability',
     kind: 'single',
     prompt:
       'A service runs one task per zone in three zones, each able to serve 100 requests/s, at a peak of 300 requests/s. Zone b starts failing 30 % of its requests while its health checks pass. The team turns on its own alarm-driven zonal shift: a per-zone alarm at 5 % errors for five minutes, whose automation starts a zonal shift. What does that do to availability in the model?',
@@ -236,7 +236,7 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'abort-criterion',
+    id: 'whose-observation-stops',
     kind: 'single',
     prompt:
       'Minute 12 of a drill on zone b. The hypothesis said: requests fail for about a minute while zone b’s targets are detected and clients’ DNS answers run out, then the error rate falls under 1 %. The written abort criterion is a customer-facing error rate above 2 % for 5 minutes. Four people speak up at once. Whose observation should stop the drill?',

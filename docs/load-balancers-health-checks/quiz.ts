@@ -4,7 +4,18 @@
  * the AWS defaults and limits are from /work/shared/reference/facts.md
  * ("Elastic Load Balancing" and "Gray failures and zonal shift in practice").
  */
-import {DEFAULT_DEREGISTRATION_DELAY_SECONDS, getPreset, healthCheckDetection, selectSegmentAt, selectTrafficAt, simulate} from '@site/src/engine';
+import {
+  DEFAULT_DEREGISTRATION_DELAY_SECONDS,
+  getPreset,
+  grayFailure,
+  healthCheckDetection,
+  selectSegmentAt,
+  selectTrafficAt,
+  simulate,
+  zonalAutoshift,
+  zonalShift,
+  type OperatorAction,
+} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10} %`;
@@ -60,6 +71,51 @@ const grayShiftAt = grayShift?.at ?? 0;
 const graySegment = selectSegmentAt(grayRun, (grayStart + grayShiftAt) / 2);
 const grayFailedShare = graySegment.failed / graySegment.offered;
 const grayMarkedUnhealthy = grayRun.events.filter((e) => e.type === 'lb/targetMarkedUnhealthy').length;
+
+// The night-time gray failure: zone b fails a fifth of what it serves, cross-zone off, checks passing.
+// The hour without a shift, with AWS's autoshift on, and with a zonal shift at 02:10.
+const NIGHT = (() => {
+  const grayAt = 300;
+  const now = grayAt + 600;
+  const errorShare = 0.2;
+  const tasks = 6;
+  const capacityPerTask = 50;
+  const load = 200;
+  const run = (actions: OperatorAction[]) =>
+    simulate({
+      zones: ['a', 'b', 'c'],
+      service: {desiredCount: tasks, capacityPerTask},
+      loadBalancer: {crossZone: false},
+      traffic: {requestsPerSecond: load},
+      faults: [grayFailure('b', {at: grayAt, duration: 3600 - grayAt, errorShare})],
+      actions,
+      durationSeconds: 3600,
+    });
+  const nothing = run([]);
+  const autoshift = run([zonalAutoshift()]);
+  const shifted = run([zonalShift('b', {at: now, duration: 3600 - now})]);
+  const failingPerSecond = selectSegmentAt(nothing, now - 1).failed;
+  const failedSoFar = failingPerSecond * (now - grayAt);
+  const failingAfterShift = selectSegmentAt(shifted, now + 1).failed;
+  const fifthOfAll = load * errorShare;
+  const perSecond = (x: number) => (Math.round(x * 10) / 10).toLocaleString('en-US');
+  const clock = (t: number) => `02:${String(Math.round((t - grayAt) / 60)).padStart(2, '0')}`;
+  // The story the question tells, checked on the engine's runs: a third of a fifth fails, autoshift never acts, the shift ends it.
+  if (Math.abs(failingPerSecond - (load / 3) * errorShare) > 0.05 || selectSegmentAt(nothing, grayAt - 1).failed !== 0) {
+    throw new Error('chapter 3 quiz: zone b should fail a fifth of its third of the requests, and nothing before the gray failure');
+  }
+  if (autoshift.summary.failed !== nothing.summary.failed || autoshift.events.some((e) => e.type.startsWith('autoshift') || e.type.startsWith('shift'))) {
+    throw new Error('chapter 3 quiz: AWS’s autoshift must not act on a failure only the application sees');
+  }
+  if (failingAfterShift !== 0 || (tasks - tasks / 3) * capacityPerTask < load) {
+    throw new Error('chapter 3 quiz: a zonal shift away from zone b should end the failures, with room in zones a and c');
+  }
+  return {
+    grayAt, now, tasks, capacityPerTask, load, errorFraction: 'a fifth', failingPerSecond, failedSoFar, failingAfterShift, fifthOfAll,
+    failedWithAutoshift: autoshift.summary.failed, perSecond, clock,
+  };
+})();
+const count = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 const questions: QuizQuestion[] = [
   {
@@ -158,7 +214,7 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'health-check-hits-database',
+    id: 'database-health-check-churn',
     kind: 'single',
     prompt:
       'An ECS service sits behind an ALB, and its health-check endpoint runs a query on the shared database. The database stalls for five minutes, so every task fails its checks. What happens to requests and to the tasks during those five minutes?',
@@ -192,7 +248,7 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'deregistration-delay',
+    id: 'deployment-drain',
     kind: 'multiple',
     prompt: `A deployment replaces three old tasks at 14:00:00; ECS deregisters all three at once, and the target group keeps the default deregistration delay of ${DRAIN.delay} s. Task A holds no open connection. Task B is ${DRAIN.exportB.done} s into a CSV export that takes ${DRAIN.exportB.total} s in all. Task C is ${DRAIN.exportC.done} s into a yearly report that takes ${DRAIN.exportC.total} s. Which of these are true? Select all that apply.`,
     choices: [
@@ -238,42 +294,50 @@ const questions: QuizQuestion[] = [
     explanation: `Zone b holds a third of the targets, so it gets a third of the requests, and half of those fail: ${pct(grayFailedShare)}. In the lab, ${grayMarkedUnhealthy === 0 ? 'no target is ever marked unhealthy' : `${grayMarkedUnhealthy} targets were marked unhealthy`}, so this lasts until a zonal shift takes zone b out of the load balancer.`,
   },
   {
-    id: 'zonal-shift-facts',
+    id: 'sick-zone-at-night',
     kind: 'multiple',
-    prompt:
-      'It is 02:00. For ten minutes zone b has failed a fifth of the requests it serves, while every health check passes. Your ALB uses one target group with cross-zone load balancing turned off, and the on-call engineer decides to move traffic away from zone b with an ARC zonal shift. Which of these are true? Select all that apply.',
+    prompt: `It is ${NIGHT.clock(NIGHT.now)}. Since ${NIGHT.clock(NIGHT.grayAt)}, the tasks in zone b have failed ${NIGHT.errorFraction} of the requests they serve, and every health check passes. The service runs ${NIGHT.tasks} tasks, ${NIGHT.tasks / 3} in each of three zones, each good for ${NIGHT.capacityPerTask} requests a second, at ${NIGHT.load} requests a second, behind an ALB whose target group has cross-zone load balancing turned off. In the incident channel, people say the following. Which are true? Select all that apply.`,
     choices: [
       {
-        id: 'two-zones',
-        text: 'If zone c starts failing too, the engineer can shift the same load balancer away from b and c at once.',
+        id: 'fifth-of-all',
+        text: `“About ${NIGHT.perSecond(NIGHT.fifthOfAll)} requests a second are failing: ${NIGHT.errorFraction} of all our traffic.”`,
         correct: false,
-        explanation: 'One zone at a time per resource. Shifting away from two of three zones would leave a single zone carrying everything.',
+        explanation: `Only zone b is sick, and it gets a third of the requests (its node’s share of DNS, with cross-zone off), so ${NIGHT.errorFraction} of a third fails: ${NIGHT.perSecond(NIGHT.failingPerSecond)} a second, not ${NIGHT.perSecond(NIGHT.fifthOfAll)}.`,
       },
       {
-        id: 'must-enable',
-        text: 'If nobody enabled zonal shift on this load balancer beforehand, that has to be done before the shift can start.',
+        id: 'third-of-a-fifth',
+        text: `“About ${NIGHT.perSecond(NIGHT.failingPerSecond)} requests a second are failing, ${count(NIGHT.failedSoFar)} since ${NIGHT.clock(NIGHT.grayAt)}.”`,
         correct: true,
-        explanation: 'Right: zonal shift is off by default on both ALBs and NLBs and is enabled per load balancer. Enable it before the night you need it.',
+        explanation: `Right: zone b serves a third of the ${NIGHT.load} requests a second and fails ${NIGHT.errorFraction} of them, ${NIGHT.perSecond(NIGHT.failingPerSecond)} a second (the engine’s figure too), and ${count(NIGHT.failedSoFar)} over the ten minutes. Nothing stops it: no target is ever marked unhealthy.`,
       },
       {
-        id: 'aws-starts-it',
-        text: 'There is no need to act: AWS will shift the traffic away on its own as soon as zone b’s error rate stands out.',
+        id: 'wait-for-autoshift',
+        text: '“Zonal autoshift is on for this ALB, practice runs and all. Give AWS a few minutes: it will move the traffic off zone b.”',
         correct: false,
-        explanation:
-          'Nothing shifts on your own error rate unless you build it. Zonal autoshift is started by AWS from its own telemetry of a zone impairment, and only if you enabled it along with practice runs; a sick zone that only your service notices is yours to shift.',
+        explanation: `Autoshift starts from AWS’s own telemetry of a zone impairment, not from your error rate, and here only your requests fail. In the model, an hour with autoshift on fails ${count(NIGHT.failedWithAutoshift)} requests, exactly as many as the same hour with nothing on: no shift ever starts. Reacting to your own error rate is an alarm-driven shift you build, or a person.`,
       },
       {
-        id: 'expires',
-        text: 'The engineer must give the shift an expiry (at most 72 hours when started), and can extend it in the morning or cancel it once zone b is well.',
+        id: 'shift-stops-errors',
+        text: `“If we start a zonal shift away from zone b now, with a 12-hour expiry, the failures stop: the ${NIGHT.tasks - NIGHT.tasks / 3} tasks in zones a and c can serve all ${NIGHT.load} requests a second.”`,
         correct: true,
-        explanation: 'Right: a zonal shift is temporary by design, so a forgotten shift cannot keep a zone out of service for good.',
+        explanation: `Right: ${NIGHT.tasks - NIGHT.tasks / 3} × ${NIGHT.capacityPerTask} = ${(NIGHT.tasks - NIGHT.tasks / 3) * NIGHT.capacityPerTask} requests a second, enough for the load, and in the model the failures fall to ${NIGHT.perSecond(NIGHT.failingAfterShift)} a second once the shift starts. Every shift needs an expiry (at most 72 hours when started, extendable), and AWS asks you to check the other zones’ capacity first: without that room, a shift only moves the errors.`,
       },
       {
-        id: 'cross-zone-either',
-        text: 'Cross-zone load balancing being off does not stop the shift from working.',
+        id: 'enable-first',
+        text: '“If nobody enabled zonal shift on this ALB, that has to be done before we can start one.”',
         correct: true,
-        explanation: 'Right: AWS supports zonal shift for load balancers with cross-zone load balancing on or off.',
+        explanation: 'Right: zonal shift is off by default and is enabled per load balancer (the `zonal_shift.config.enabled` attribute). Enable it before the night you need it.',
       },
+      {
+        id: 'cross-zone-blocks',
+        text: '“Cross-zone load balancing is off on the target group, so a zonal shift cannot work until we turn it on.”',
+        correct: false,
+        explanation: 'An ALB supports zonal shift with cross-zone load balancing on or off. What it cannot help is a target group that lives in a single zone.',
+      },
+    ],
+    hints: [
+      {choiceIds: ['fifth-of-all'], text: 'How much of the traffic reaches zone b’s tasks in the first place?'},
+      {choiceIds: ['wait-for-autoshift'], text: 'What does autoshift watch: your service’s errors, or AWS’s own view of the zone?'},
     ],
   },
 ];

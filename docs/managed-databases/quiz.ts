@@ -198,7 +198,7 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'aurora-no-replica',
+    id: 'aurora-cheapest-rto',
     kind: 'single',
     prompt: `To save money, the orders service runs Aurora PostgreSQL with a writer in zone a and no replica. Its recovery time objective is ${formatDuration(AURORA_CHOICE.rtoSeconds)} of no writes, whether the writer’s instance fails or zone a is lost (for ${formatDuration(AURORA_CHOICE.zoneOutageSeconds)} in the lab). Planning at the slowest failover AWS documents, which single change meets it?`,
     choices: [
@@ -229,7 +229,7 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'promotion-tier',
+    id: 'promotion-tier-post-mortem',
     kind: 'single',
     prompt:
       'A shop’s Aurora cluster has a `db.r6g.2xlarge` writer in zone a and two replicas, both created without a promotion tier, so at the API’s default of 1: `reports`, a `db.r6g.4xlarge` in zone b that the analytics team runs long queries on, and `standby`, a `db.r6g.2xlarge` in zone c meant to take over. Last night the writer failed and checkout slowed for an hour while the analytics queries ran on the new writer. Which change makes `standby` the replica promoted next time, at no extra cost?',
@@ -264,7 +264,7 @@ const questions: QuizQuestion[] = [
     hints: [{choiceIds: ['reports-tier-0'], text: 'Which end of the 0 to 15 range is promoted first?'}],
   },
   {
-    id: 'application-duties',
+    id: 'twenty-minutes-no-writes',
     kind: 'multiple',
     prompt: `Post-mortem: the orders service’s RDS Multi-AZ DB instance lost its primary’s zone and failed over (${formatDuration(FIRST_WRITE.failover)} without writes in the lab), yet the service, a Java application with a connection pool, wrote nothing for twenty minutes, until someone restarted it. Which of its settings could explain that? Select all that apply.`,
     choices: [

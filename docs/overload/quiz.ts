@@ -116,7 +116,7 @@ const questions: QuizQuestion[] = [
     })),
   },
   {
-    id: 'metastable-facts',
+    id: 'storm-post-mortem',
     kind: 'multiple',
     prompt:
       'Post-mortem: a service ran at 90 % of its capacity. Zone a was lost for ten minutes; its clients retried every failed request twice, at once. Zone a came back at 10:10, yet errors went on until 10:40, when the team blocked a batch client and the service recovered. No code changed and no host was faulty. Which readings of the incident are right? Select all that apply.',
@@ -148,7 +148,7 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'metastable-order',
+    id: 'storm-readings-order',
     kind: 'ordering',
     prompt: `Post-mortem of the chapter’s storm (${STORM_PEAK} requests a second on six tasks of 100, zone a lost at t = ${STORM_OUTAGE.at} s for ${formatDuration(STORM_OUTAGE.duration)}, clients retrying twice at once with a ${formatDuration(TIMEOUT)} timeout, no shedding). The dashboard export kept five readings but lost their timestamps. Put them in the order they were taken, earliest at the top.`,
     steps: SNAPSHOTS.map(({id, segment}) => ({id, text: `${segment.capacity >= atOf('healthy').capacity ? 'Full fleet' : 'Zone a down'}: ${reading(segment)}.`})),

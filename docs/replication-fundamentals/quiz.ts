@@ -64,7 +64,7 @@ const MODE_REASON: Record<(typeof MODE_CHOICES)[number]['id'], string> = {
 
 const questions: QuizQuestion[] = [
   {
-    id: 'which-mode-loses',
+    id: 'four-teams-lost-orders',
     kind: 'multiple',
     prompt: `Four teams run the same orders service, ${MODES_WRITE_RATE} writes a second, a primary in zone a and standbys in zones b and c; a failover manager promotes the standby that holds the most. Only the replication mode differs. Zone a fails. Which teams lose orders their customers were told had been placed? Select all that apply.`,
     choices: MODES.map(({id, text, lost, lag}) => ({

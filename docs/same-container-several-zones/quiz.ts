@@ -55,7 +55,7 @@ const twoRun = simulate({...lonePreset.model, service: {desiredCount: 2}});
 
 const questions: QuizQuestion[] = [
   {
-    id: 'lone-task-downtime',
+    id: 'lone-task-total-failure',
     kind: 'numeric',
     prompt:
       'A service runs one task, with subnets in zones a and b, behind an ALB with the default health check (every 30 s, 5 s timeout, 2 failures mark a target unhealthy). Placing, pulling and starting a replacement takes 60 s (the lab’s estimate). Zone a, where the task runs, fails. For about how many seconds does (nearly) every request fail?',
@@ -66,7 +66,7 @@ const questions: QuizQuestion[] = [
     explanation: `Add the steps in series. Detection: the dead task is marked unhealthy after two failed checks, 35 to 65 s (${lone.detection} s in the lab’s run). Placement and start: ${lone.start} s. The new target then needs one passing check, at most one interval later (${lone.firstCheck} s in the run). The lab’s run totals ${lone.total} s, and its longest outage is ${loneOutage} s; depending on when the checks fall it ranges from ${loneRange.low} to ${loneRange.high} s over twenty seeds, so any answer near that range counts.`,
   },
   {
-    id: 'faster-checks',
+    id: 'faster-checks-total-failure',
     kind: 'numeric',
     prompt:
       'Same service, same failure, but the health-check interval is lowered from 30 s to 10 s (timeout 5 s, 2 failures still mark a target unhealthy). The replacement still takes 60 s to place and start. About how long is the total outage now?',
@@ -107,7 +107,7 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'rescheduling-needs',
+    id: 'no-replacement-yet',
     kind: 'multiple',
     prompt:
       'It is 03:00. Zone a failed twenty minutes ago, and your service’s only task ran there. Nothing has served a request since. Which of these could explain why no replacement is serving yet? Select all that apply.',
@@ -145,7 +145,7 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'fail-open',
+    id: 'fail-open-gap',
     kind: 'single',
     prompt: `Run the chapter’s lab: one task in zone a behind an ALB, every setting at its default. Its log shows zone a failing, the task marked unhealthy ${lone.detection} s later, and the replacement passing its first check ${lone.start + lone.firstCheck} s after that. A colleague reads the ALB documentation and predicts: "when every target is unhealthy the ALB fails open, so in between, requests keep going to the dead task". What happens to the requests sent in those ${lone.start + lone.firstCheck} s?`,
     choices: [
@@ -234,7 +234,7 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'eks-defaults',
+    id: 'spread-unreachable-zone',
     kind: 'single',
     prompt:
       'A Deployment runs 3 replicas, one per zone, with a zone `topologySpreadConstraints` entry (`maxSkew: 1`) that leaves out `whenUnsatisfiable`. Zone c’s nodes stop answering; they stay registered, marked unreachable. When the pod in zone c is evicted and its replacement is created, what happens to the replacement?',

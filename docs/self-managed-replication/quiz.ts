@@ -68,7 +68,7 @@ const KEY = (() => {
 
 const questions: QuizQuestion[] = [
   {
-    id: 'synchronous-commit-on',
+    id: 'acknowledged-before-flush',
     kind: 'multiple',
     prompt:
       'A PostgreSQL primary in zone a names one synchronous standby in zone b. A commit has reached the standby’s operating system but is not yet on the standby’s disk when zone a loses power and, in the same second, the standby’s host crashes and restarts. Under which `synchronous_commit` settings had the client already been told that this commit succeeded, so that it is now an acknowledged write that no copy holds? Select all that apply.',
@@ -137,7 +137,7 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'patroni-ttl',
+    id: 'faster-patroni-settings',
     kind: 'multiple',
     prompt: `A team runs Patroni with its defaults (\`ttl\` ${PATRONI.ttlSeconds} s, \`loop_wait\` ${PATRONI.loopWaitSeconds} s, \`retry_timeout\` ${PATRONI.retryTimeoutSeconds} s); in the lab, writes stop for ${TTL_DEFAULTS.low} to ${TTL_DEFAULTS.high} s when the primary’s node dies. To shorten that, it proposes these settings. Which still make a leader cut off from the DCS demote itself before its key can expire? Select all that apply.`,
     choices: TTL_PROPOSALS.map(({id, ttl, loopWait, retryTimeout, safe, low, high}) => ({
@@ -152,7 +152,7 @@ const questions: QuizQuestion[] = [
     })),
   },
   {
-    id: 'semi-sync-fallback',
+    id: 'semi-sync-operator-promotes',
     kind: 'numeric',
     prompt:
       'MySQL semi-sync, one replica, default 10 s timeout, 20 writes a second. At t = 1200 s the replica’s zone fails. At t = 1500 s the source dies for good; an operator promotes the replica once its zone is back. How many acknowledged writes are lost?',
@@ -278,7 +278,7 @@ const questions: QuizQuestion[] = [
     explanation: `The agent still renews the leader key, so no failover starts. It notices the crash within one loop_wait (${PATRONI.loopWaitSeconds} s) and restarts PostgreSQL in place for up to primary_start_timeout (${PATRONI.primaryStartTimeoutSeconds} s); then it gives up and a standby takes the key within one more loop: ${PATRONI.loopWaitSeconds} + ${PATRONI.primaryStartTimeoutSeconds} + ${PATRONI.loopWaitSeconds} = ${crashWorstSeconds} s, Patroni’s documented worst case. Losing the whole node takes only 20 to 40 s, because then nobody renews the key.`,
   },
   {
-    id: 'patroni-failover-order',
+    id: 'leader-key-latest',
     kind: 'numeric',
     prompt: `Patroni with default settings (\`ttl\` ${PATRONI.ttlSeconds} s, \`loop_wait\` ${PATRONI.loopWaitSeconds} s). Zone a, with the primary, fails at 10:00:00. The DCS shows the leader key was last renewed at ${KEY.renewedClock}. At the latest, how many seconds after 10:00:00 does a standby hold the key and promote itself?`,
     answer: KEY.latest,

@@ -144,6 +144,29 @@ export function grade(question: QuizQuestion, answer: Answer): GradeResult {
   }
 }
 
+/**
+ * Whether a stored answer still fits this question: same kind, and only choices or steps the
+ * question has now. An answer saved before a choice was renamed or removed does not fit, so
+ * it is neither shown as the reader's choice nor credited (see ./applicableProgress).
+ */
+export function answerFits(question: QuizQuestion, answer: Answer): boolean {
+  if (answer.kind !== question.kind) return false;
+  switch (answer.kind) {
+    case 'single':
+      return question.kind === 'single' && answer.choiceId !== null && question.choices.some((choice) => choice.id === answer.choiceId);
+    case 'multiple': {
+      if (question.kind !== 'multiple') return false;
+      const known = new Set(question.choices.map((choice) => choice.id));
+      return answer.choiceIds.length > 0 && new Set(answer.choiceIds).size === answer.choiceIds.length && answer.choiceIds.every((id) => known.has(id));
+    }
+    case 'ordering':
+    case 'numeric':
+      return grade(question, answer).valid;
+    case 'challenge':
+      return true;
+  }
+}
+
 /** An empty answer of the right kind: what the reader starts from, and from scratch after "Try again". */
 export function blankAnswer(question: QuizQuestion): Answer {
   switch (question.kind) {

@@ -6,9 +6,9 @@
  * through ./progressOnDemand, which loads the store when a page needs it.
  *
  * Its parts, one entry (./progress re-exports them): this module, the
- * stored shape, scoring and the answer events; ./progressFormat, reading
- * stored or imported data; ./progressState, what the pages show;
- * ./progressStore, the store.
+ * stored shape and scoring; ./progressEvents, the answer events;
+ * ./progressFormat, reading stored or imported data; ./progressState, what
+ * the pages show; ./progressStore, the store.
  */
 import type {Answer} from './grade';
 import type {Guesses} from './guesses';
@@ -104,66 +104,6 @@ export function scoreQuiz(questionIds: readonly string[], quiz: QuizProgress | u
 export function scoreStoredQuiz(progress: Progress, quizId: string): QuizScore {
   const quiz = progress.quizzes[quizId];
   return scoreQuiz(quiz?.questionIds ?? [], quiz);
-}
-
-// ---------------------------------------------------------------------------
-// Events: pure functions from progress to the next progress
-
-const blankQuestion = (): QuestionProgress => ({attempts: 0, answeredCorrectly: false, revealedAt: null, answer: null, answeredAt: null});
-
-function updateQuestion(
-  progress: Progress,
-  quizId: string,
-  questionIds: readonly string[],
-  questionId: string,
-  change: (question: QuestionProgress) => QuestionProgress,
-): Progress {
-  const quiz = progress.quizzes[quizId] ?? {questions: {}, questionIds: []};
-  const question = change(quiz.questions[questionId] ?? blankQuestion());
-  return {
-    ...progress,
-    quizzes: {
-      ...progress.quizzes,
-      [quizId]: {questions: {...quiz.questions, [questionId]: question}, questionIds: [...questionIds]},
-    },
-  };
-}
-
-/** The reader submitted a graded answer. */
-export function answerRecorded(
-  progress: Progress,
-  quizId: string,
-  questionIds: readonly string[],
-  questionId: string,
-  answer: Answer,
-  correct: boolean,
-  now: number,
-): Progress {
-  return updateQuestion(progress, quizId, questionIds, questionId, (question) => {
-    const cooledDown = question.revealedAt === null || now - question.revealedAt >= REVEAL_COOLDOWN_MS;
-    return {
-      attempts: question.attempts + 1,
-      answeredCorrectly: correct,
-      revealedAt: correct && cooledDown ? null : question.revealedAt,
-      answer,
-      answeredAt: now,
-    };
-  });
-}
-
-/** The reader asked to see the answer. */
-export function answerRevealed(
-  progress: Progress,
-  quizId: string,
-  questionIds: readonly string[],
-  questionId: string,
-  now: number,
-): Progress {
-  return updateQuestion(progress, quizId, questionIds, questionId, (question) => ({
-    ...question,
-    answeredCorrectly: false,
-    revealedAt: now,
-  }));
 }
 
 /** When a revealed question can earn credit again, or null if it can now (or was never revealed). */

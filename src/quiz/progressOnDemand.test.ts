@@ -1,6 +1,7 @@
 import {describe, expect, it, vi} from 'vitest';
 import {createProgressOnDemand, type ProgressWindow} from './progressOnDemand';
-import {answerRecorded, emptyProgress, STORAGE_KEY} from './progressModel';
+import {answerRecorded} from './progressEvents';
+import {emptyProgress, STORAGE_KEY} from './progressModel';
 import {SERVER_STATE} from './progressState';
 import {createProgressStore, type ProgressStore} from './progressStore';
 

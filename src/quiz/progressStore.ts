@@ -6,7 +6,8 @@
  */
 import type {Answer} from './grade';
 import {guessCleared, guessRecorded} from './guesses';
-import {STORAGE_KEY, answerRecorded, answerRevealed, emptyProgress, type Progress} from './progressModel';
+import {answerRecorded, answerRevealed, quizSeen} from './progressEvents';
+import {STORAGE_KEY, emptyProgress, type Progress} from './progressModel';
 import {parseProgress, serializeProgress} from './progressFormat';
 import {SERVER_STATE, type ProgressState, type StorageIssue} from './progressState';
 
@@ -33,8 +34,11 @@ export type ImportResult = {ok: true} | {ok: false; reason: string};
 export interface ProgressStore {
   getState(): ProgressState;
   subscribe(listener: () => void): () => void;
-  recordAnswer(quizId: string, questionIds: readonly string[], questionId: string, answer: Answer, correct: boolean): void;
-  reveal(quizId: string, questionIds: readonly string[], questionId: string): void;
+  /** `stale`: the quiz's stored entries that no longer apply (./applicableProgress), dropped with this change. */
+  recordAnswer(quizId: string, questionIds: readonly string[], questionId: string, answer: Answer, correct: boolean, stale?: readonly string[]): void;
+  reveal(quizId: string, questionIds: readonly string[], questionId: string, stale?: readonly string[]): void;
+  /** A quiz was shown with these questions: outdated stored progress for it is brought up to date (./progressEvents' quizSeen). */
+  quizSeen(quizId: string, questionIds: readonly string[], stale: readonly string[]): void;
   /** A `Predict` was committed (values by ask id), or, with null, cleared to predict again. */
   recordGuess(id: string, values: Record<string, string> | null): void;
   /** Forgets all progress, here and in storage (also clears an unreadable stored value). */
@@ -127,11 +131,16 @@ export function createProgressStore({storage, now = () => Date.now()}: StoreOpti
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    recordAnswer(quizId, questionIds, questionId, answer, correct) {
-      change(answerRecorded(current().progress, quizId, questionIds, questionId, answer, correct, now()));
+    recordAnswer(quizId, questionIds, questionId, answer, correct, stale) {
+      change(answerRecorded(current().progress, quizId, questionIds, questionId, answer, correct, now(), stale));
     },
-    reveal(quizId, questionIds, questionId) {
-      change(answerRevealed(current().progress, quizId, questionIds, questionId, now()));
+    reveal(quizId, questionIds, questionId, stale) {
+      change(answerRevealed(current().progress, quizId, questionIds, questionId, now(), stale));
+    },
+    quizSeen(quizId, questionIds, stale) {
+      const previous = current().progress;
+      const next = quizSeen(previous, quizId, questionIds, stale);
+      if (next !== previous) change(next);
     },
     recordGuess(id, values) {
       const progress = current().progress;

@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import React, {useEffect, useMemo} from 'react';
 import {PASS_MARK, REVEAL_COOLDOWN_MS, scoreQuiz} from '@site/src/quiz/progressModel';
 import type {QuizQuestion} from '@site/src/quiz/types';
 import type {Answer} from '@site/src/quiz/grade';
@@ -8,6 +8,7 @@ import {docPath} from '@site/src/content/chapters';
 import {courseUnits, nextUnitAfter, unitLabel} from '@site/src/quiz/course';
 import {useProgressState} from '@site/src/components/ProgressBadge/useProgress';
 import {loadProgressStore} from '@site/src/quiz/progressOnDemand';
+import {applicableProgress} from '@site/src/quiz/applicableProgress';
 import Question from './Question';
 import Challenge from './Challenge';
 import styles from './styles.module.css';
@@ -26,7 +27,13 @@ interface Props {
 export default function Quiz({id, questions}: Props): React.JSX.Element {
   const {progress, issue} = useProgressState();
   const questionIds = useMemo(() => questions.map((question) => question.id), [questions]);
-  const quizProgress = progress.quizzes[id];
+  const storedQuiz = progress.quizzes[id];
+  // Only what still applies to these questions: a stale answer is neither shown nor credited.
+  const {quiz: quizProgress, stale} = useMemo(() => applicableProgress(questions, storedQuiz), [questions, storedQuiz]);
+  // Outdated stored progress (another list of questions, or stale entries) is brought up to date, so the sidebar's marks agree.
+  useEffect(() => {
+    if (storedQuiz !== undefined) void loadProgressStore().then((store) => store.quizSeen(id, questionIds, stale));
+  }, [id, questionIds, stale, storedQuiz]);
   const score = scoreQuiz(questionIds, quizProgress);
   const unit = courseUnits.find((candidate) => candidate.quizId === id);
   const next = score.passed && unit ? nextUnitAfter(progress, unit) : undefined;
@@ -50,8 +57,8 @@ export default function Quiz({id, questions}: Props): React.JSX.Element {
             stored: quizProgress?.questions[question.id],
             scoreLine,
             // A chapter's quiz mounts once the store has loaded (src/plugins/widgetChunks.ts), so this records before the next frame.
-            onAnswer: (answer: Answer, correct: boolean) => void loadProgressStore().then((store) => store.recordAnswer(id, questionIds, question.id, answer, correct)),
-            onReveal: () => void loadProgressStore().then((store) => store.reveal(id, questionIds, question.id)),
+            onAnswer: (answer: Answer, correct: boolean) => void loadProgressStore().then((store) => store.recordAnswer(id, questionIds, question.id, answer, correct, stale)),
+            onReveal: () => void loadProgressStore().then((store) => store.reveal(id, questionIds, question.id, stale)),
           };
           return question.kind === 'challenge' ? (
             <Challenge key={question.id} question={question} {...common} />
