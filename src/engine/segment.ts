@@ -8,11 +8,10 @@ import {computeFlows, type FlowInput, type FlowResult, type FlowTarget} from './
 import type {TaskQueue} from './clients/queueing';
 import type {NodeView} from './loadBalancer';
 import {activePartition, connected, nodeInDns, nodeRoutable, type Sim, type TaskRec} from './state';
-import {requestClasses} from './traffic';
+import {requestClasses, type SharedOutages} from './traffic';
 import type {Segment, TargetSegment, TaskState, ZoneSegment} from './types';
+import {zeros} from './zeros';
 
-/** A segment without its time span. */
-export type SegmentContent = Omit<Segment, 'from' | 'to'>;
 
 function taskState(t: TaskRec): TaskState {
   if (t.status === 'dead') return 'dead';
@@ -99,8 +98,11 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
   return {targets, groups};
 }
 
-/** Routes the current instant's traffic and builds its segment content. */
-export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
+/**
+ * Routes the current instant's traffic and builds the segment that starts now. The simulation
+ * loop sets its `to` when the next change comes (until then it is `from`).
+ */
+export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
   const {model} = sim;
   const zoneCount = model.zones.length;
   const lbEnabled = model.zones.map((z) => model.loadBalancer.zones.includes(z));
@@ -111,6 +113,23 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
   const zoneIndexes = model.zones.map((_, z) => z);
   const partition = activePartition(sim);
   const dbReach = partition === null ? null : dbReachFrom(sim);
+  const outages: SharedOutages = {
+    dependencyDown: dep !== null && sim.zoneDown[model.zones.indexOf(dep.zone)]! > 0,
+    sessionStoreDown: model.service.sessionStore === 'single-zone' && sim.zoneDown[storeZone]! > 0,
+    dbWritable: db === null || db.writable,
+    dbReadable: db === null || db.readable,
+  };
+  if (dbReach !== null) {
+    outages.reach = {
+      dependency: zoneIndexes.map((z) => dep === null || connected(sim, z, model.zones.indexOf(dep.zone))),
+      sessionStore: zoneIndexes.map((z) => connected(sim, z, storeZone)),
+      dbWrite: dbReach.write,
+      dbRead: dbReach.read,
+    };
+  }
+  const classes = requestClasses(model, outages);
+  // After the targets: it empties dead tasks' queues, which their targets have just read.
+  const clients = clientFlowInput(sim);
   const input: FlowInput = {
     targets,
     zoneCount,
@@ -120,29 +139,18 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
     partitionZone: partition?.zone ?? null,
     grayShare: sim.gray.map(combinedGray),
     rate: sim.rate,
-    classes: requestClasses(model, {
-      dependencyDown: dep !== null && sim.zoneDown[model.zones.indexOf(dep.zone)]! > 0,
-      sessionStoreDown: model.service.sessionStore === 'single-zone' && sim.zoneDown[storeZone]! > 0,
-      dbWritable: db === null || db.writable,
-      dbReadable: db === null || db.readable,
-      ...(dbReach === null
-        ? {}
-        : {
-            reach: {
-              dependency: zoneIndexes.map((z) => dep === null || connected(sim, z, model.zones.indexOf(dep.zone))),
-              sessionStore: zoneIndexes.map((z) => connected(sim, z, storeZone)),
-              dbWrite: dbReach.write,
-              dbRead: dbReach.read,
-            },
-          }),
-    }),
-    ...clientFlowInput(sim),
+    classes,
+    staleShare: clients.staleShare,
+    policy: clients.policy,
+    due: clients.due,
+    lostRate: clients.lostRate,
+    kept: clients.kept,
   };
   const flows = computeFlows(input);
   sim.clients.flows = flows;
   sim.clients.flowGroups = groups;
   // Tasks per zone and state, counted before the zones' records are made.
-  const counts = new Int32Array(zoneCount * STATES);
+  const counts = zeros(zoneCount * STATES);
   const capacity = model.service.capacityPerTask;
   const targetSegments: TargetSegment[] = [];
   for (const t of sim.tasks) {
@@ -184,7 +192,9 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
     });
   }
   return {
-    content: {
+    segment: {
+      from: sim.t,
+      to: sim.t,
       offered: flows.offered,
       served: flows.served,
       failed: flows.failed,

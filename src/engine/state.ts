@@ -7,7 +7,7 @@
 import type {StaleNode} from './clients/dns';
 import type {TaskQueue} from './clients/queueing';
 import type {RetryBins} from './clients/retries';
-import type {FlowResult} from './flows/types';
+import type {ClientPolicy, FlowResult} from './flows/types';
 import type {NodeView} from './loadBalancer';
 import {EventQueue, type Timed} from './queue';
 import {nextFloat, nextInt, type RngState} from './rng';
@@ -66,6 +66,8 @@ export interface DeadConnections {
 
 /** The clients' state between events: stale DNS answers, retries waiting, the flows in force. */
 export interface ClientState {
+  /** How clients retry and tasks serve: the model's, for the whole run. */
+  policy: ClientPolicy;
   /** Lost load balancer nodes whose address clients still hold. */
   stale: StaleNode[];
   /** Seconds over which stale answers expire (TTL + cache; Infinity for a cache kept forever). */
@@ -92,7 +94,7 @@ export interface ClientState {
   /** The flows' totals when last built, to tell whether they changed. */
   lastKey: number[];
   /** What the flows in force read from the clients: to tell at a step whether they would change. */
-  used: {staleShare: number; due: Float64Array | null; lostRate: number; queued: boolean} | null;
+  used: {staleShare: number; due: number[] | null; lostRate: number; queued: boolean} | null;
 }
 
 

@@ -23,6 +23,7 @@ import {keptShare} from '../clients/keepAlive';
 import {admit, type Admission} from '../clients/queueing';
 import {routingShares} from '../loadBalancer';
 import {outcomes} from './outcomes';
+import {zeros} from '../zeros';
 import {classMix, classShares, targetLoad, total} from './shares';
 import type {FlowInput, FlowResult, Shares, TargetStates} from './types';
 
@@ -39,13 +40,13 @@ export function computeFlows(input: FlowInput): FlowResult {
   const routing = routingShares(input);
   const kept = keptShare(input.kept, input.staleShare, routing);
   const routed = 1 - input.staleShare - kept;
-  const states: TargetStates = {adm: new Array<Admission | null>(n).fill(null), load: new Float64Array(n)};
+  const states: TargetStates = {adm: new Array<Admission | null>(n).fill(null), load: zeros(n)};
   // Attempts per second per class and attempt number (0 = first).
   const due = (ci: number, k: number): number => (input.due === null ? 0 : input.due[ci * R + k - 1]!);
   // Without retries at once, the retries made now are only those due: the attempts are known
   // before any share is, and one pass settles them.
   const a = classes.map((c, ci) => {
-    const row = new Float64Array(R + 1);
+    const row = zeros(R + 1);
     row[0] = rate * c.share;
     if (!policy.instantRetries) for (let k = 1; k <= R; k++) row[k] = due(ci, k);
     return row;
@@ -54,9 +55,9 @@ export function computeFlows(input: FlowInput): FlowResult {
   let ratio = 1;
   let attempts = 0;
   let lastChange = 0;
-  const before = a.map((row) => new Float64Array(row.length));
+  const before = a.map((row) => zeros(row.length));
   for (let iter = 0; iter < MAX_ITERATIONS; iter++) {
-    for (let ci = 0; ci < classes.length; ci++) before[ci]!.set(a[ci]!);
+    for (let ci = 0; ci < classes.length; ci++) for (let k = 0; k <= R; k++) before[ci]![k] = a[ci]![k]!;
     const mix = classMix(a);
     let A = 0;
     for (let ci = 0; ci < classes.length; ci++) A += mix[ci]!;

@@ -6,6 +6,7 @@
 import {latencyQuantiles, waitProbability, type Admission} from '../clients/queueing';
 import {noFailures, type Routing} from '../loadBalancer';
 import {CAUSES, total} from './shares';
+import {zeros} from '../zeros';
 import {WAIT_CONNECT, WAIT_FAST, WAIT_TIMEOUT, type FlowInput, type FlowResult, type Shares, type TargetStates} from './types';
 
 /** Books what the settled attempts become: failures, retries to make later, goodput and latency. */
@@ -13,7 +14,7 @@ export function outcomes(
   input: FlowInput,
   routing: Routing,
   states: TargetStates,
-  a: Float64Array[],
+  a: number[][],
   shares: Shares[],
   ratio: number,
   attempts: number,
@@ -28,7 +29,7 @@ export function outcomes(
   let timedOut = 0;
   let shed = 0;
   let writesServed = 0;
-  const deposits = new Float64Array(classes.length * Math.max(R, 1) * 3);
+  const deposits = zeros(classes.length * Math.max(R, 1) * 3);
   for (let ci = 0; ci < classes.length; ci++) {
     const s = shares[ci]!;
     const f = total(s);
@@ -56,14 +57,14 @@ export function outcomes(
       failed += lost;
     }
   }
-  const targetServed = new Float64Array(n);
-  const targetFailed = new Float64Array(n);
-  const targetInflow = new Float64Array(n);
-  const targetInflowGood = new Uint8Array(n);
-  const zoneAttempts = new Float64Array(input.zoneCount);
-  const zoneFailed = new Float64Array(input.zoneCount);
-  const zoneQueueSeconds = new Float64Array(input.zoneCount);
-  const zoneLoad = new Float64Array(input.zoneCount);
+  const targetServed = zeros(n);
+  const targetFailed = zeros(n);
+  const targetInflow = zeros(n);
+  const targetInflowGood = new Array<boolean>(n).fill(false);
+  const zoneAttempts = zeros(input.zoneCount);
+  const zoneFailed = zeros(input.zoneCount);
+  const zoneQueueSeconds = zeros(input.zoneCount);
+  const zoneLoad = zeros(input.zoneCount);
   let served = 0;
   let wasted = 0;
   let capacity = 0;
@@ -96,7 +97,7 @@ export function outcomes(
       } else {
         const admitted = load * (1 - adm.shed);
         targetInflow[j] = admitted;
-        targetInflowGood[j] = adm.timedOut === 0 ? 1 : 0;
+        targetInflowGood[j] = adm.timedOut === 0;
         // While anything waits the task works at capacity, on the head of its queue.
         const busy = tg.queued > 0 || admitted >= tg.capacity;
         const work = busy ? tg.capacity : admitted;

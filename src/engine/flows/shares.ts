@@ -7,6 +7,7 @@ import {noFailures, type Routing} from '../loadBalancer';
 import type {RequestClass} from '../traffic';
 import type {FailureCause} from '../types';
 import type {FlowInput, Shares, TargetStates} from './types';
+import {zeros} from '../zeros';
 
 /** The failure shares of an attempt of class `c`, given each target's admission. */
 export function classShares(input: FlowInput, routing: Routing, c: RequestClass, states: TargetStates, kept: number): Shares {
@@ -48,14 +49,14 @@ export function total(s: Shares): number {
 }
 
 /** Attempts per second of each class, all attempt numbers together. */
-export function classMix(a: readonly Float64Array[]): Float64Array {
-  const mix = new Float64Array(a.length);
+export function classMix(a: readonly number[][]): number[] {
+  const mix = zeros(a.length);
   for (let ci = 0; ci < a.length; ci++) for (const x of a[ci]!) mix[ci]! += x;
   return mix;
 }
 
 /** A live target's load, per task: what it admits needs capacity; fast failures do not. */
-export function targetLoad(input: FlowInput, routing: Routing, routed: number, mix: Float64Array, j: number): number {
+export function targetLoad(input: FlowInput, routing: Routing, routed: number, mix: readonly number[], j: number): number {
   const tg = input.targets[j]!;
   let needs = 0;
   for (let ci = 0; ci < input.classes.length; ci++) {
