@@ -71,16 +71,9 @@ export function outcomes(
   const routedShare = 1 - input.staleShare - kept;
   const routedAttempts = attempts * routedShare;
   const forLatency: {a: Admission; weight: number}[] = [];
-  // Tasks with the same load have the same stationary wait: compute it once per run of equal admissions.
+  // Tasks with the same load have the same stationary wait: it is worked out once per run of equal admissions.
   let lastAdmission: Admission | null = null;
   let lastWait = 0;
-  const stationaryWait = (a: Admission): number => {
-    if (lastAdmission === null || lastAdmission.rho !== a.rho || lastAdmission.c !== a.c || lastAdmission.seconds !== a.seconds) {
-      lastAdmission = a;
-      lastWait = meanStationaryWait(a);
-    }
-    return lastWait;
-  };
   for (let j = 0; j < n; j++) {
     const tg = targets[j]!;
     const sent = routedAttempts * routing.pi[j]!;
@@ -106,7 +99,11 @@ export function outcomes(
         else wasted += work * m;
       }
       if (good > 0) forLatency.push({a: adm, weight: good * m});
-      zoneQueueSeconds[tg.zone]! += load * m * (adm.fluid ? adm.wait : stationaryWait(adm));
+      if (!adm.fluid && !sameLoad(adm, lastAdmission)) {
+        lastAdmission = adm;
+        lastWait = meanStationaryWait(adm);
+      }
+      zoneQueueSeconds[tg.zone]! += load * m * (adm.fluid ? adm.wait : lastWait);
       zoneLoad[tg.zone]! += load * m;
     }
     served += good * m;
@@ -153,6 +150,11 @@ export function outcomes(
     zoneQueueSeconds,
     deposits,
   };
+}
+
+/** Two admissions at the same utilisation, servers and service time (`b` may be none yet). */
+function sameLoad(a: Admission, b: Admission | null): boolean {
+  return b !== null && b.rho === a.rho && b.c === a.c && b.seconds === a.seconds;
 }
 
 /** Mean wait in the stationary queue: P(wait) / ((c / s)(1 − ρ)). */
