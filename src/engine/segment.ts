@@ -13,22 +13,46 @@ import type {Segment, TargetSegment, TaskState, ZoneSegment} from './types';
 import {zeros} from './zeros';
 
 
-function taskState(t: TaskRec): TaskState {
-  if (t.status === 'dead') return 'dead';
-  if (t.lb === 'draining') return 'draining';
-  if (t.lb === 'unhealthy') return 'unhealthy';
-  if (t.lb === 'healthy' && t.status === 'running') return 'healthy';
-  return 'starting';
-}
+/** The task states, in the order they are counted per zone. */
+const TASK_STATES: readonly TaskState[] = ['healthy', 'starting', 'unhealthy', 'draining', 'dead'];
+const STATES = TASK_STATES.length;
+const HEALTHY = 0;
+const STARTING = 1;
+const UNHEALTHY = 2;
+const DRAINING = 3;
+const DEAD = 4;
 
-/** Where each task state is counted per zone. */
-const STATE_INDEX: Record<TaskState, number> = {healthy: 0, starting: 1, unhealthy: 2, draining: 3, dead: 4};
-const STATES = 5;
+/** A task's state, as its index in {@link TASK_STATES}. */
+function stateIndex(t: TaskRec): number {
+  if (t.status === 'dead') return DEAD;
+  if (t.lb === 'draining') return DRAINING;
+  if (t.lb === 'unhealthy') return UNHEALTHY;
+  if (t.lb === 'healthy' && t.status === 'running') return HEALTHY;
+  return STARTING;
+}
 
 function combinedGray(shares: number[]): number {
   let ok = 1;
   for (const s of shares) ok *= 1 - s;
   return 1 - ok;
+}
+
+/** Two records of a zone say the same. */
+function sameZone(a: ZoneSegment, b: ZoneSegment): boolean {
+  return (
+    a.status === b.status &&
+    a.impaired === b.impaired &&
+    a.shifted === b.shifted &&
+    a.partitioned === b.partitioned &&
+    a.healthy === b.healthy &&
+    a.starting === b.starting &&
+    a.unhealthy === b.unhealthy &&
+    a.draining === b.draining &&
+    a.dead === b.dead &&
+    a.capacity === b.capacity &&
+    a.errorRate === b.errorRate &&
+    a.queueSeconds === b.queueSeconds
+  );
 }
 
 /** Two queues hold the same runs of requests (tasks with the same history have equal queues). */
@@ -155,8 +179,9 @@ export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
   const targetSegments: TargetSegment[] = [];
   for (const t of sim.tasks) {
     if (t.removed) continue;
-    const state = taskState(t);
-    counts[t.zone * STATES + STATE_INDEX[state]]!++;
+    const index = stateIndex(t);
+    const state = TASK_STATES[index]!;
+    counts[t.zone * STATES + index]!++;
     const j = t.flowTarget;
     const lbState = t.lb === 'healthy' && !lbEnabled[t.zone] ? 'unused' : t.lb;
     const served = j < 0 ? 0 : flows.targetServed[j]!;
@@ -175,22 +200,26 @@ export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
   const zones: ZoneSegment[] = [];
   for (let z = 0; z < zoneCount; z++) {
     const at = z * STATES;
-    zones.push({
+    const zone: ZoneSegment = {
       zone: model.zones[z]!,
       status: sim.zoneDown[z]! > 0 ? 'down' : 'up',
       impaired: sim.gray[z]!.length > 0,
       shifted: sim.shiftedZone === z,
       partitioned: partition?.zone === z,
-      healthy: counts[at + STATE_INDEX.healthy]!,
-      starting: counts[at + STATE_INDEX.starting]!,
-      unhealthy: counts[at + STATE_INDEX.unhealthy]!,
-      draining: counts[at + STATE_INDEX.draining]!,
-      dead: counts[at + STATE_INDEX.dead]!,
-      capacity: counts[at + STATE_INDEX.healthy]! * capacity,
+      healthy: counts[at + HEALTHY]!,
+      starting: counts[at + STARTING]!,
+      unhealthy: counts[at + UNHEALTHY]!,
+      draining: counts[at + DRAINING]!,
+      dead: counts[at + DEAD]!,
+      capacity: counts[at + HEALTHY]! * capacity,
       errorRate: flows.zoneAttempts[z]! > 0 ? flows.zoneFailed[z]! / flows.zoneAttempts[z]! : 0,
       queueSeconds: flows.zoneQueueSeconds[z]!,
-    });
+    };
+    // As with tasks' lines: a zone whose record has not changed keeps the same object.
+    const last = sim.shownZones[z];
+    zones.push(last !== undefined && sameZone(last, zone) ? last : zone);
   }
+  sim.shownZones = zones;
   return {
     segment: {
       from: sim.t,

@@ -73,6 +73,7 @@ function createSim(model: ResolvedModel, options: SimulateOptions): Sim {
     recoveryPoint: 0,
     writeMarks: [],
     clients: createClientState(model),
+    shownZones: [],
   };
   createInitialTasks(sim);
   initSessions(sim);

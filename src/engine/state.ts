@@ -11,7 +11,7 @@ import type {ClientPolicy, FlowResult} from './flows/types';
 import type {NodeView} from './loadBalancer';
 import {EventQueue, type Timed} from './queue';
 import {nextFloat, nextInt, type RngState} from './rng';
-import type {ResolvedModel, SimEvent, TargetLbState, TargetSegment} from './types';
+import type {ResolvedModel, SimEvent, TargetLbState, TargetSegment, ZoneSegment} from './types';
 
 /** A task as the engine tracks it. */
 export interface TaskRec {
@@ -259,6 +259,8 @@ export interface Sim {
   /** Cumulative acknowledged writes at the start of each closed segment, and their rates. */
   writeMarks: {from: number; cum: number; rate: number}[];
   clients: ClientState;
+  /** The zones' records in the last segment built, reused while they do not change (see `buildSegment`). */
+  shownZones: ZoneSegment[];
 }
 
 /** Schedules `rule` at time `t`. */
