@@ -5,7 +5,8 @@
  */
 import {latencyQuantiles, waitProbability, type Admission} from '../clients/queueing';
 import {noFailures, type Routing} from '../loadBalancer';
-import {CAUSES, total} from './shares';
+import {total} from './shares';
+import {addFailures} from '../causes';
 import {zeros} from '../zeros';
 import {WAIT_CONNECT, WAIT_FAST, WAIT_TIMEOUT, type FlowInput, type FlowResult, type Shares, type TargetStates} from './types';
 
@@ -53,7 +54,7 @@ export function outcomes(
     shed += all * s.shed;
     if (classes[ci]!.isWrite) writesServed += all * (1 - f);
     if (lost > 0 && f > 0) {
-      for (const key of CAUSES) failedByCause[key] += (lost * s[key]) / f;
+      addFailures(failedByCause, s, lost, f);
       failed += lost;
     }
   }

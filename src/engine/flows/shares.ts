@@ -3,9 +3,9 @@
  * cause (in the order the module comment of `index.ts` gives), and the load each live target
  * takes from the attempts that need a task's capacity.
  */
+import {sumOfCauses} from '../causes';
 import {noFailures, type Routing} from '../loadBalancer';
 import type {RequestClass} from '../traffic';
-import type {FailureCause} from '../types';
 import type {FlowInput, Shares, TargetStates} from './types';
 import {zeros} from '../zeros';
 
@@ -38,13 +38,9 @@ export function classShares(input: FlowInput, routing: Routing, c: RequestClass,
   return s;
 }
 
-/** The failure causes, in a fixed order (no `for … in` in the hot loops). */
-export const CAUSES = Object.keys(noFailures()) as FailureCause[];
-
 /** An attempt's whole failure share; within a rounding error of 1 it is 1 (every attempt fails). */
 export function total(s: Shares): number {
-  let sum = 0;
-  for (const k of CAUSES) sum += s[k];
+  const sum = sumOfCauses(s);
   return sum >= 1 - 1e-12 ? 1 : sum;
 }
 
