@@ -81,9 +81,8 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
   const capacity = sim.model.service.capacityPerTask;
   const targets: FlowTarget[] = [];
   const groups: TaskRec[][] = [];
-  // Per zone: the targets made so far there, searched newest first (tasks of one kind are neighbours).
-  const inZone: number[][] = sim.model.zones.map(() => []);
-  const none = sim.model.zones.map(() => 'out' as const);
+  // How the nodes see a task that left the load balancer: made when one is met (rarely).
+  let none: NodeView[] | null = null;
   let gone = 0;
   for (const t of sim.tasks) {
     t.flowTarget = -1;
@@ -94,14 +93,13 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
     const registered = t.lb === 'healthy' || t.lb === 'unhealthy';
     const alive = t.status === 'running';
     if (!registered && !(alive && t.queue.total > 0)) continue;
-    const view = registered ? t.view : none;
-    const candidates = inZone[t.zone]!;
+    const view = registered ? t.view : (none ??= sim.model.zones.map(() => 'out'));
+    // The targets made so far in its zone, newest first: tasks of one kind are neighbours.
     let j = -1;
-    for (let c = candidates.length - 1; c >= 0; c--) {
-      const tg = targets[candidates[c]!]!;
-      const rep = groups[candidates[c]!]![0]!;
-      if (tg.alive === alive && sameView(tg.view, view, sim.nodes) && sameQueue(rep.queue, t.queue)) {
-        j = candidates[c]!;
+    for (let c = targets.length - 1; c >= 0; c--) {
+      const tg = targets[c]!;
+      if (tg.zone === t.zone && tg.alive === alive && sameView(tg.view, view, sim.nodes) && sameQueue(groups[c]![0]!.queue, t.queue)) {
+        j = c;
         break;
       }
     }
@@ -110,7 +108,6 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
       const head = t.queue.blocks[0];
       targets.push({zone: t.zone, view, alive, capacity, count: 0, queued: t.queue.total, headGood: head === undefined || head.good});
       groups.push([]);
-      candidates.push(j);
     }
     targets[j]!.count!++;
     groups[j]!.push(t);
@@ -129,12 +126,10 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
 export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
   const {model} = sim;
   const zoneCount = model.zones.length;
-  const lbEnabled = model.zones.map((z) => model.loadBalancer.zones.includes(z));
   const {targets, groups} = flowTargets(sim);
   const db = sim.db;
   const dep = model.service.zonalDependency;
   const storeZone = model.zones.indexOf(model.service.sessionStoreZone);
-  const zoneIndexes = model.zones.map((_, z) => z);
   const partition = activePartition(sim);
   const dbReach = partition === null ? null : dbReachFrom(sim);
   const outages: SharedOutages = {
@@ -145,8 +140,8 @@ export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
   };
   if (dbReach !== null) {
     outages.reach = {
-      dependency: zoneIndexes.map((z) => dep === null || connected(sim, z, model.zones.indexOf(dep.zone))),
-      sessionStore: zoneIndexes.map((z) => connected(sim, z, storeZone)),
+      dependency: model.zones.map((_, z) => dep === null || connected(sim, z, model.zones.indexOf(dep.zone))),
+      sessionStore: model.zones.map((_, z) => connected(sim, z, storeZone)),
       dbWrite: dbReach.write,
       dbRead: dbReach.read,
     };
@@ -157,8 +152,8 @@ export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
   const input: FlowInput = {
     targets,
     zoneCount,
-    nodeUsable: zoneIndexes.map((z) => nodeInDns(sim, z)),
-    targetZoneRoutable: zoneIndexes.map((z) => nodeRoutable(sim, z)),
+    nodeUsable: model.zones.map((_, z) => nodeInDns(sim, z)),
+    targetZoneRoutable: model.zones.map((_, z) => nodeRoutable(sim, z)),
     crossZone: model.loadBalancer.crossZone,
     partitionZone: partition?.zone ?? null,
     grayShare: sim.gray.map(combinedGray),
@@ -183,7 +178,7 @@ export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
     const state = TASK_STATES[index]!;
     counts[t.zone * STATES + index]!++;
     const j = t.flowTarget;
-    const lbState = t.lb === 'healthy' && !lbEnabled[t.zone] ? 'unused' : t.lb;
+    const lbState = t.lb === 'healthy' && !sim.hasNode[t.zone] ? 'unused' : t.lb;
     const served = j < 0 ? 0 : flows.targetServed[j]!;
     const failed = j < 0 ? 0 : flows.targetFailed[j]!;
     // A task whose line has not changed keeps the same object: steps rebuild every segment, but

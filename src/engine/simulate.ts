@@ -53,6 +53,7 @@ function createSim(model: ResolvedModel, options: SimulateOptions): Sim {
     // Each zone's load balancer node checks on its own seeded schedule (see healthChecks.ts).
     phases: nodePhases(model.seed, Math.floor(u * model.loadBalancer.healthCheck.intervalSeconds), zoneCount, model.loadBalancer.healthCheck.intervalSeconds),
     nodes: model.zones.flatMap((z, i) => (model.loadBalancer.zones.includes(z) ? [i] : [])),
+    hasNode: model.zones.map((z) => model.loadBalancer.zones.includes(z)),
     zoneDown: new Array<number>(zoneCount).fill(0),
     gray: model.zones.map(() => []),
     partition: null,

@@ -230,6 +230,8 @@ export interface Sim {
   phases: number[];
   /** Indexes of the zones the load balancer has a node in. */
   nodes: number[];
+  /** Per zone: the load balancer has a node there. */
+  hasNode: boolean[];
   /** Overlapping outages per zone (0 = up). */
   zoneDown: number[];
   /** Active gray-failure shares per zone. */
@@ -316,7 +318,7 @@ export function zoneUp(sim: Sim, z: number): boolean {
 
 /** The load balancer has a node in zone `z` that takes new traffic: enabled there and not shifted away. */
 export function nodeRoutable(sim: Sim, z: number): boolean {
-  return sim.model.loadBalancer.zones.includes(sim.model.zones[z]!) && sim.shiftedZone !== z;
+  return sim.hasNode[z] === true && sim.shiftedZone !== z;
 }
 
 /** The zone's node is in DNS and answers: routable and its zone up. */

@@ -263,11 +263,12 @@ export function planStep(sim: Sim): void {
   const {capacityPerTask, loadShedding, serviceTimeSeconds} = sim.model.service;
   const limit = sim.model.clients.requestTimeoutSeconds - servers(capacityPerTask, serviceTimeSeconds).seconds;
   // Tasks of one flow target have equal queues: the first speaks for all.
-  c.flowGroups.forEach(([task], j) => {
-    if (task === undefined || task.status !== 'running') return;
+  for (let j = 0; j < c.flowGroups.length; j++) {
+    const task = c.flowGroups[j]![0];
+    if (task === undefined || task.status !== 'running') continue;
     const dq = nextQueueChange(task.queue, f.targetInflow[j]!, f.targetInflowGood[j]!, capacityPerTask, limit, loadShedding);
     if (dq < Infinity) next = Math.min(next, t + dq);
-  });
+  }
   // A boundary computed a rounding error before now would plan a step at this very moment, for ever.
   if (next <= t) next = t + 1e-6;
   if (next === c.stepAt) return;
