@@ -267,7 +267,9 @@ export interface Sim {
 
 /** Schedules `rule` at time `t`. */
 export function schedule(sim: Sim, t: number, rule: RuleName, fields: Omit<Item, 't' | 'seq' | 'rule'> = {}): void {
-  sim.queue.push({t, seq: sim.seq++, rule, ...fields});
+  // Every field named, so that every item has one shape (spreading each caller's fields made many).
+  const {task, gen, zone, value, text} = fields;
+  sim.queue.push({t, seq: sim.seq++, rule, task, gen, zone, value, text});
 }
 
 /** Formats seconds for the event log: whole seconds, or one decimal. */
