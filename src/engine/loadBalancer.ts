@@ -5,6 +5,7 @@
  * What happens to the attempts routed is the flows' (`flows/`).
  */
 import type {FailuresByCause} from './types';
+import {zeros} from './zeros';
 
 /**
  * How one load balancer node sees a target: `'out'` until it passes a first check there,
@@ -71,14 +72,14 @@ export function noFailures(): FailuresByCause {
 export function routingShares(input: RoutingInput): Routing {
   const {targets, zoneCount, nodeUsable, targetZoneRoutable, crossZone, partitionZone} = input;
   const n = targets.length;
-  const pi = new Float64Array(n);
-  const cutAt = new Float64Array(n);
+  const pi = zeros(n);
+  const cutAt = zeros(n);
   const usable: number[] = [];
   for (let z = 0; z < zoneCount; z++) if (nodeUsable[z]) usable.push(z);
   if (usable.length === 0) return {pi, none: 1, cutAt, cut: 0};
   // Pool sizes of every usable node, in service and (for failing open) marked unhealthy, in one pass.
-  const inSize = new Float64Array(zoneCount);
-  const unhealthySize = new Float64Array(zoneCount);
+  const inSize = zeros(zoneCount);
+  const unhealthySize = zeros(zoneCount);
   for (let j = 0; j < n; j++) {
     const tg = targets[j]!;
     if (!targetZoneRoutable[tg.zone]) continue;
@@ -106,7 +107,7 @@ export function routingShares(input: RoutingInput): Routing {
   let none = 0;
   if (failOpen) for (const z of usable) if (size[z] === 0) none += 1 / nodes;
   // Share of one attempt that node `z` sends to each target of its pool (0: no pool).
-  const shareAt = new Float64Array(zoneCount);
+  const shareAt = zeros(zoneCount);
   for (const z of usable) if (size[z]! > 0) shareAt[z] = 1 / nodes / size[z]!;
   let cut = 0;
   for (let j = 0; j < n; j++) {
@@ -134,11 +135,11 @@ export function routingShares(input: RoutingInput): Routing {
  */
 export interface Routing {
   /** Per target: share of attempts that reach it. */
-  pi: Float64Array;
+  pi: number[];
   /** Share of attempts that find no target. */
   none: number;
   /** Per target: share of attempts sent to it from across a partition (they fail). */
-  cutAt: Float64Array;
+  cutAt: number[];
   /** Sum of `cutAt` over every task. */
   cut: number;
 }

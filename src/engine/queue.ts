@@ -32,7 +32,7 @@ export class EventQueue<T extends Timed> {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!less(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
+      swap(h, i, p);
       i = p;
     }
   }
@@ -52,7 +52,7 @@ export class EventQueue<T extends Timed> {
         if (l < h.length && less(h[l]!, h[m]!)) m = l;
         if (r < h.length && less(h[r]!, h[m]!)) m = r;
         if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
+        swap(h, i, m);
         i = m;
       }
     }
@@ -62,4 +62,11 @@ export class EventQueue<T extends Timed> {
 
 function less(a: Timed, b: Timed): boolean {
   return a.t < b.t || (a.t === b.t && a.seq < b.seq);
+}
+
+/** Swaps two entries of the heap (with a temporary: a destructuring swap makes an array each time). */
+function swap<T>(h: T[], i: number, j: number): void {
+  const x = h[i]!;
+  h[i] = h[j]!;
+  h[j] = x;
 }

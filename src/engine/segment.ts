@@ -8,28 +8,47 @@ import {computeFlows, type FlowInput, type FlowResult, type FlowTarget} from './
 import type {TaskQueue} from './clients/queueing';
 import type {NodeView} from './loadBalancer';
 import {activePartition, connected, nodeInDns, nodeRoutable, type Sim, type TaskRec} from './state';
-import {requestClasses} from './traffic';
+import {requestClasses, type SharedOutages} from './traffic';
 import type {Segment, TargetSegment, TaskState, ZoneSegment} from './types';
+import {zeros} from './zeros';
 
-/** A segment without its time span. */
-export type SegmentContent = Omit<Segment, 'from' | 'to'>;
+/** Where each task state is counted per zone (read by name: a lookup by a changing key is slow). */
+const STATE_INDEX = {healthy: 0, starting: 1, unhealthy: 2, draining: 3, dead: 4} as const satisfies Record<TaskState, number>;
+/** The task states, by their index. */
+const TASK_STATES = Object.keys(STATE_INDEX) as TaskState[];
+const STATES = TASK_STATES.length;
 
-function taskState(t: TaskRec): TaskState {
-  if (t.status === 'dead') return 'dead';
-  if (t.lb === 'draining') return 'draining';
-  if (t.lb === 'unhealthy') return 'unhealthy';
-  if (t.lb === 'healthy' && t.status === 'running') return 'healthy';
-  return 'starting';
+/** A task's state, as its index in {@link TASK_STATES}. */
+function stateIndex(t: TaskRec): number {
+  if (t.status === 'dead') return STATE_INDEX.dead;
+  if (t.lb === 'draining') return STATE_INDEX.draining;
+  if (t.lb === 'unhealthy') return STATE_INDEX.unhealthy;
+  if (t.lb === 'healthy' && t.status === 'running') return STATE_INDEX.healthy;
+  return STATE_INDEX.starting;
 }
-
-/** Where each task state is counted per zone. */
-const STATE_INDEX: Record<TaskState, number> = {healthy: 0, starting: 1, unhealthy: 2, draining: 3, dead: 4};
-const STATES = 5;
 
 function combinedGray(shares: number[]): number {
   let ok = 1;
   for (const s of shares) ok *= 1 - s;
   return 1 - ok;
+}
+
+/** Two records of a zone say the same. */
+function sameZone(a: ZoneSegment, b: ZoneSegment): boolean {
+  return (
+    a.status === b.status &&
+    a.impaired === b.impaired &&
+    a.shifted === b.shifted &&
+    a.partitioned === b.partitioned &&
+    a.healthy === b.healthy &&
+    a.starting === b.starting &&
+    a.unhealthy === b.unhealthy &&
+    a.draining === b.draining &&
+    a.dead === b.dead &&
+    a.capacity === b.capacity &&
+    a.errorRate === b.errorRate &&
+    a.queueSeconds === b.queueSeconds
+  );
 }
 
 /** Two queues hold the same runs of requests (tasks with the same history have equal queues). */
@@ -58,9 +77,8 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
   const capacity = sim.model.service.capacityPerTask;
   const targets: FlowTarget[] = [];
   const groups: TaskRec[][] = [];
-  // Per zone: the targets made so far there, searched newest first (tasks of one kind are neighbours).
-  const inZone: number[][] = sim.model.zones.map(() => []);
-  const none = sim.model.zones.map(() => 'out' as const);
+  // How the nodes see a task that left the load balancer: made when one is met (rarely).
+  let none: NodeView[] | null = null;
   let gone = 0;
   for (const t of sim.tasks) {
     t.flowTarget = -1;
@@ -71,14 +89,13 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
     const registered = t.lb === 'healthy' || t.lb === 'unhealthy';
     const alive = t.status === 'running';
     if (!registered && !(alive && t.queue.total > 0)) continue;
-    const view = registered ? t.view : none;
-    const candidates = inZone[t.zone]!;
+    const view = registered ? t.view : (none ??= sim.model.zones.map(() => 'out'));
+    // The targets made so far in its zone, newest first: tasks of one kind are neighbours.
     let j = -1;
-    for (let c = candidates.length - 1; c >= 0; c--) {
-      const tg = targets[candidates[c]!]!;
-      const rep = groups[candidates[c]!]![0]!;
-      if (tg.alive === alive && sameView(tg.view, view, sim.nodes) && sameQueue(rep.queue, t.queue)) {
-        j = candidates[c]!;
+    for (let c = targets.length - 1; c >= 0; c--) {
+      const tg = targets[c]!;
+      if (tg.zone === t.zone && tg.alive === alive && sameView(tg.view, view, sim.nodes) && sameQueue(groups[c]![0]!.queue, t.queue)) {
+        j = c;
         break;
       }
     }
@@ -87,7 +104,6 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
       const head = t.queue.blocks[0];
       targets.push({zone: t.zone, view, alive, capacity, count: 0, queued: t.queue.total, headGood: head === undefined || head.good});
       groups.push([]);
-      candidates.push(j);
     }
     targets[j]!.count!++;
     groups[j]!.push(t);
@@ -99,58 +115,66 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
   return {targets, groups};
 }
 
-/** Routes the current instant's traffic and builds its segment content. */
-export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowResult} {
+/**
+ * Routes the current instant's traffic and builds the segment that starts now. The simulation
+ * loop sets its `to` when the next change comes (until then it is `from`).
+ */
+export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
   const {model} = sim;
   const zoneCount = model.zones.length;
-  const lbEnabled = model.zones.map((z) => model.loadBalancer.zones.includes(z));
   const {targets, groups} = flowTargets(sim);
   const db = sim.db;
   const dep = model.service.zonalDependency;
   const storeZone = model.zones.indexOf(model.service.sessionStoreZone);
-  const zoneIndexes = model.zones.map((_, z) => z);
   const partition = activePartition(sim);
   const dbReach = partition === null ? null : dbReachFrom(sim);
+  const outages: SharedOutages = {
+    dependencyDown: dep !== null && sim.zoneDown[model.zones.indexOf(dep.zone)]! > 0,
+    sessionStoreDown: model.service.sessionStore === 'single-zone' && sim.zoneDown[storeZone]! > 0,
+    dbWritable: db === null || db.writable,
+    dbReadable: db === null || db.readable,
+  };
+  if (dbReach !== null) {
+    outages.reach = {
+      dependency: model.zones.map((_, z) => dep === null || connected(sim, z, model.zones.indexOf(dep.zone))),
+      sessionStore: model.zones.map((_, z) => connected(sim, z, storeZone)),
+      dbWrite: dbReach.write,
+      dbRead: dbReach.read,
+    };
+  }
+  const classes = requestClasses(model, outages);
+  // After the targets: it empties dead tasks' queues, which their targets have just read.
+  const clients = clientFlowInput(sim);
   const input: FlowInput = {
     targets,
     zoneCount,
-    nodeUsable: zoneIndexes.map((z) => nodeInDns(sim, z)),
-    targetZoneRoutable: zoneIndexes.map((z) => nodeRoutable(sim, z)),
+    nodeUsable: model.zones.map((_, z) => nodeInDns(sim, z)),
+    targetZoneRoutable: model.zones.map((_, z) => nodeRoutable(sim, z)),
     crossZone: model.loadBalancer.crossZone,
     partitionZone: partition?.zone ?? null,
     grayShare: sim.gray.map(combinedGray),
     rate: sim.rate,
-    classes: requestClasses(model, {
-      dependencyDown: dep !== null && sim.zoneDown[model.zones.indexOf(dep.zone)]! > 0,
-      sessionStoreDown: model.service.sessionStore === 'single-zone' && sim.zoneDown[storeZone]! > 0,
-      dbWritable: db === null || db.writable,
-      dbReadable: db === null || db.readable,
-      ...(dbReach === null
-        ? {}
-        : {
-            reach: {
-              dependency: zoneIndexes.map((z) => dep === null || connected(sim, z, model.zones.indexOf(dep.zone))),
-              sessionStore: zoneIndexes.map((z) => connected(sim, z, storeZone)),
-              dbWrite: dbReach.write,
-              dbRead: dbReach.read,
-            },
-          }),
-    }),
-    ...clientFlowInput(sim),
+    classes,
+    staleShare: clients.staleShare,
+    policy: clients.policy,
+    due: clients.due,
+    lostRate: clients.lostRate,
+    kept: clients.kept,
   };
   const flows = computeFlows(input);
   sim.clients.flows = flows;
   sim.clients.flowGroups = groups;
   // Tasks per zone and state, counted before the zones' records are made.
-  const counts = new Int32Array(zoneCount * STATES);
+  const counts = zeros(zoneCount * STATES);
   const capacity = model.service.capacityPerTask;
   const targetSegments: TargetSegment[] = [];
   for (const t of sim.tasks) {
     if (t.removed) continue;
-    const state = taskState(t);
-    counts[t.zone * STATES + STATE_INDEX[state]]!++;
+    const index = stateIndex(t);
+    const state = TASK_STATES[index]!;
+    counts[t.zone * STATES + index]!++;
     const j = t.flowTarget;
-    const lbState = t.lb === 'healthy' && !lbEnabled[t.zone] ? 'unused' : t.lb;
+    const lbState = t.lb === 'healthy' && !sim.hasNode[t.zone] ? 'unused' : t.lb;
     const served = j < 0 ? 0 : flows.targetServed[j]!;
     const failed = j < 0 ? 0 : flows.targetFailed[j]!;
     // A task whose line has not changed keeps the same object: steps rebuild every segment, but
@@ -167,7 +191,7 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
   const zones: ZoneSegment[] = [];
   for (let z = 0; z < zoneCount; z++) {
     const at = z * STATES;
-    zones.push({
+    const zone: ZoneSegment = {
       zone: model.zones[z]!,
       status: sim.zoneDown[z]! > 0 ? 'down' : 'up',
       impaired: sim.gray[z]!.length > 0,
@@ -181,10 +205,16 @@ export function buildSegment(sim: Sim): {content: SegmentContent; flows: FlowRes
       capacity: counts[at + STATE_INDEX.healthy]! * capacity,
       errorRate: flows.zoneAttempts[z]! > 0 ? flows.zoneFailed[z]! / flows.zoneAttempts[z]! : 0,
       queueSeconds: flows.zoneQueueSeconds[z]!,
-    });
+    };
+    // As with tasks' lines: a zone whose record has not changed keeps the same object.
+    const last = sim.shownZones[z];
+    zones.push(last !== undefined && sameZone(last, zone) ? last : zone);
   }
+  sim.shownZones = zones;
   return {
-    content: {
+    segment: {
+      from: sim.t,
+      to: sim.t,
       offered: flows.offered,
       served: flows.served,
       failed: flows.failed,

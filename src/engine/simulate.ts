@@ -13,7 +13,7 @@ import {EventQueue} from './queue';
 import {nextFloat, seedRng} from './rng';
 import {RULES} from './rules';
 import {createInitialTasks} from './tasks';
-import {buildSegment, type SegmentContent} from './segment';
+import {buildSegment} from './segment';
 import {ageSessions, initSessions} from './sessions';
 import {checkAlarms} from './zonalShift';
 import {schedule, type Item, type Sim} from './state';
@@ -53,6 +53,7 @@ function createSim(model: ResolvedModel, options: SimulateOptions): Sim {
     // Each zone's load balancer node checks on its own seeded schedule (see healthChecks.ts).
     phases: nodePhases(model.seed, Math.floor(u * model.loadBalancer.healthCheck.intervalSeconds), zoneCount, model.loadBalancer.healthCheck.intervalSeconds),
     nodes: model.zones.flatMap((z, i) => (model.loadBalancer.zones.includes(z) ? [i] : [])),
+    hasNode: model.zones.map((z) => model.loadBalancer.zones.includes(z)),
     zoneDown: new Array<number>(zoneCount).fill(0),
     gray: model.zones.map(() => []),
     partition: null,
@@ -73,6 +74,7 @@ function createSim(model: ResolvedModel, options: SimulateOptions): Sim {
     recoveryPoint: 0,
     writeMarks: [],
     clients: createClientState(model),
+    shownZones: [],
   };
   createInitialTasks(sim);
   initSessions(sim);
@@ -151,18 +153,15 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
   scheduleInputs(sim);
   reconcileDb(sim);
   const segments: Segment[] = [];
-  // Closes [from, to) with the content in force, joining it to the segment before when that had
-  // the same content (nothing was rebuilt between them, or a step changed nothing).
-  let lastContent: SegmentContent | null = null;
-  const close = (content: SegmentContent, from: number, to: number): void => {
-    const prev = segments[segments.length - 1];
-    if (prev !== undefined && lastContent === content && prev.to === from) prev.to = to;
-    else segments.push({from, to, ...content});
-    lastContent = content;
+  // Ends the segment in force at `to`. One that is already in the list (nothing was rebuilt since,
+  // or a step changed nothing) is lengthened, not listed twice.
+  const close = (segment: Segment, to: number): void => {
+    if (segments[segments.length - 1] !== segment) segments.push(segment);
+    segment.to = to;
   };
   let segStart = 0;
   let current = buildSegment(sim);
-  sim.writeMarks.push({from: 0, cum: 0, rate: current.content.writesServed});
+  sim.writeMarks.push({from: 0, cum: 0, rate: current.segment.writesServed});
   checkAlarms(sim, current.flows);
   planStep(sim);
 
@@ -172,7 +171,7 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
     const t = head.t;
     // Close the running segment first, so a rule at `t` can read writes up to `t`.
     if (t > segStart) {
-      close(current.content, segStart, t);
+      close(current.segment, t);
       const last = sim.writeMarks[sim.writeMarks.length - 1]!;
       sim.writeMarks.push({from: t, cum: last.cum + last.rate * (t - last.from), rate: last.rate});
       segStart = t;
@@ -187,13 +186,13 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
     }
     if (sim.dirty) {
       current = buildSegment(sim);
-      sim.writeMarks[sim.writeMarks.length - 1]!.rate = current.content.writesServed;
+      sim.writeMarks[sim.writeMarks.length - 1]!.rate = current.segment.writesServed;
       checkAlarms(sim, current.flows);
       planStep(sim);
     }
   }
   advanceClients(sim, end);
-  close(current.content, segStart, end);
+  close(current.segment, end);
   return {
     model: resolved,
     segments,

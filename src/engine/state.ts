@@ -7,11 +7,11 @@
 import type {StaleNode} from './clients/dns';
 import type {TaskQueue} from './clients/queueing';
 import type {RetryBins} from './clients/retries';
-import type {FlowResult} from './flows/types';
+import type {ClientPolicy, FlowResult} from './flows/types';
 import type {NodeView} from './loadBalancer';
 import {EventQueue, type Timed} from './queue';
 import {nextFloat, nextInt, type RngState} from './rng';
-import type {ResolvedModel, SimEvent, TargetLbState, TargetSegment} from './types';
+import type {ResolvedModel, SimEvent, TargetLbState, TargetSegment, ZoneSegment} from './types';
 
 /** A task as the engine tracks it. */
 export interface TaskRec {
@@ -66,6 +66,8 @@ export interface DeadConnections {
 
 /** The clients' state between events: stale DNS answers, retries waiting, the flows in force. */
 export interface ClientState {
+  /** How clients retry and tasks serve: the model's, for the whole run. */
+  policy: ClientPolicy;
   /** Lost load balancer nodes whose address clients still hold. */
   stale: StaleNode[];
   /** Seconds over which stale answers expire (TTL + cache; Infinity for a cache kept forever). */
@@ -92,7 +94,7 @@ export interface ClientState {
   /** The flows' totals when last built, to tell whether they changed. */
   lastKey: number[];
   /** What the flows in force read from the clients: to tell at a step whether they would change. */
-  used: {staleShare: number; due: Float64Array | null; lostRate: number; queued: boolean} | null;
+  used: {staleShare: number; due: number[] | null; lostRate: number; queued: boolean} | null;
 }
 
 
@@ -228,6 +230,8 @@ export interface Sim {
   phases: number[];
   /** Indexes of the zones the load balancer has a node in. */
   nodes: number[];
+  /** Per zone: the load balancer has a node there. */
+  hasNode: boolean[];
   /** Overlapping outages per zone (0 = up). */
   zoneDown: number[];
   /** Active gray-failure shares per zone. */
@@ -257,11 +261,15 @@ export interface Sim {
   /** Cumulative acknowledged writes at the start of each closed segment, and their rates. */
   writeMarks: {from: number; cum: number; rate: number}[];
   clients: ClientState;
+  /** The zones' records in the last segment built, reused while they do not change (see `buildSegment`). */
+  shownZones: ZoneSegment[];
 }
 
 /** Schedules `rule` at time `t`. */
 export function schedule(sim: Sim, t: number, rule: RuleName, fields: Omit<Item, 't' | 'seq' | 'rule'> = {}): void {
-  sim.queue.push({t, seq: sim.seq++, rule, ...fields});
+  // Every field named, so that every item has one shape (spreading each caller's fields made many).
+  const {task, gen, zone, value, text} = fields;
+  sim.queue.push({t, seq: sim.seq++, rule, task, gen, zone, value, text});
 }
 
 /** Formats seconds for the event log: whole seconds, or one decimal. */
@@ -312,7 +320,7 @@ export function zoneUp(sim: Sim, z: number): boolean {
 
 /** The load balancer has a node in zone `z` that takes new traffic: enabled there and not shifted away. */
 export function nodeRoutable(sim: Sim, z: number): boolean {
-  return sim.model.loadBalancer.zones.includes(sim.model.zones[z]!) && sim.shiftedZone !== z;
+  return sim.hasNode[z] === true && sim.shiftedZone !== z;
 }
 
 /** The zone's node is in DNS and answers: routable and its zone up. */

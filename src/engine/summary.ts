@@ -2,8 +2,9 @@
  * The summary of a run, computed from its segments. The definitions are in the
  * TSDoc of `Summary` (types/result.ts) and on the reference page.
  */
+import {addFailures} from './causes';
 import {noFailures} from './loadBalancer';
-import type {FailureCause, ResolvedModel, Segment, Summary} from './types';
+import type {ResolvedModel, Segment, Summary} from './types';
 
 /** Failure rates below this (requests per second) count as no failure. */
 const EPSILON = 1e-9;
@@ -41,7 +42,7 @@ export function summarize(
     shed += s.shed * len;
     wasted += s.wasted * len;
     if (len > 0) worstLatencyP99 = Math.max(worstLatencyP99, s.latencyP99);
-    for (const k of Object.keys(failedByCause) as FailureCause[]) failedByCause[k] += s.failedByCause[k] * len;
+    addFailures(failedByCause, s.failedByCause, len, 1);
     if (s.offered > 0 && s.failed > 0.5 * s.offered) {
       run += len;
       longest = Math.max(longest, run);

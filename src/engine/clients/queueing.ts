@@ -155,22 +155,24 @@ export function latencyQuantiles(tasks: readonly {a: Admission; weight: number}[
     hi = Math.max(hi, t.a.seconds + (t.a.fluid ? Math.min(t.a.wait, limit) : limit));
   }
   if (total <= 0) return qs.map(() => 0);
-  const cdf = (x: number): number => {
-    let sum = 0;
-    for (const p of parts) sum += p.weight * servedLatencyCdf(p, limit, x);
-    return sum / total;
-  };
   return qs.map((q) => {
     let low = lo;
     let high = hi;
-    if (cdf(low) >= q) return low;
+    if (mixtureCdf(parts, total, limit, low) >= q) return low;
     for (let i = 0; i < 40 && high - low > 1e-6; i++) {
       const mid = (low + high) / 2;
-      if (cdf(mid) >= q) high = mid;
+      if (mixtureCdf(parts, total, limit, mid) >= q) high = mid;
       else low = mid;
     }
     return high;
   });
+}
+
+/** P(latency ≤ x) over the mixture of `parts`, whose weights sum to `total`. */
+function mixtureCdf(parts: readonly LatencyPart[], total: number, limit: number, x: number): number {
+  let sum = 0;
+  for (const p of parts) sum += p.weight * servedLatencyCdf(p, limit, x);
+  return sum / total;
 }
 
 /** An empty queue. */

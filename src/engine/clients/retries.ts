@@ -20,11 +20,20 @@ export function backoffWait(b: BackoffSpec | null, k: number): {fixed: number; s
   return b.jitter === 'full' ? {fixed: 0, spread: exp} : {fixed: exp, spread: 0};
 }
 
+/**
+ * The integral from 0 to `v` of the chance that a wait uniform on [0, spread) has ended (a step
+ * at 0 when `spread` is 0): failures spread over an interval, integrated, give the arrivals.
+ */
+function waitedIntegral(v: number, spread: number): number {
+  return v <= 0 ? 0 : spread <= 0 ? v : v < spread ? (v * v) / (2 * spread) : v - spread / 2;
+}
+
 /** Bins of retry arrivals, per slot (a class and retry number), one per second of arrival time. */
 export class RetryBins {
   /** Seconds the ring covers. */
   readonly horizon: number;
-  private readonly slots: number;
+  /** Slots: request classes × retries. */
+  readonly slots: number;
   /** `rate[slot * horizon + (second mod horizon)]`: retries per second arriving in that second. */
   private readonly rate: Float64Array;
   /** Sum of every bin's rate (each covers one second): retries still to arrive. */
@@ -96,14 +105,17 @@ export class RetryBins {
    */
   deposit(slot: number, rate: number, a: number, b: number, fixed: number, spread: number, open: number, dropBefore: number): void {
     if (rate <= 0 || b <= a) return;
-    // Requests arriving before x: rate × (H(x − fixed − a) − H(x − fixed − b)), H the integral of the wait's CDF.
-    const H = (v: number): number => (v <= 0 ? 0 : spread <= 0 ? v : v < spread ? (v * v) / (2 * spread) : v - spread / 2);
-    const before = (x: number): number => rate * (H(x - fixed - a) - H(x - fixed - b));
     const base = slot * this.horizon;
     const first = Math.floor(a + fixed);
     const last = Math.ceil(b + fixed + spread);
+    // Requests arriving before x: rate × (H(x − fixed − a) − H(x − fixed − b)), H the integral of
+    // the wait's CDF (`waitedIntegral`); a bin gets the difference at its two ends, the end of
+    // one bin being the start of the next.
+    let before = rate * (waitedIntegral(first - fixed - a, spread) - waitedIntegral(first - fixed - b, spread));
     for (let s = first; s < last; s++) {
-      const amount = before(s + 1) - before(s);
+      const after = rate * (waitedIntegral(s + 1 - fixed - a, spread) - waitedIntegral(s + 1 - fixed - b, spread));
+      const amount = after - before;
+      before = after;
       if (amount <= 0) continue;
       const at = Math.max(open, Math.min(s, open + this.horizon - 1));
       if (at < dropBefore) continue;

@@ -23,6 +23,7 @@ import {WAIT_CONNECT, WAIT_FAST, WAIT_TIMEOUT, type ClientPolicy, type FlowInput
 import {nodeInDns, nodeRoutable, schedule, type ClientState, type Item, type Sim} from '../state';
 import {requestClasses} from '../traffic';
 import type {ResolvedModel} from '../types';
+import {zeros} from '../zeros';
 
 /** Request classes of a model: a fixed list for the whole run (their causes change, not their number). */
 function classCount(model: ResolvedModel): number {
@@ -39,6 +40,7 @@ function longestWait(model: ResolvedModel): number {
 export function createClientState(model: ResolvedModel): ClientState {
   const retries = model.clients.retries;
   return {
+    policy: policyOf(model),
     stale: [],
     staleWindow: staleWindow(model),
     dead: [],
@@ -122,17 +124,18 @@ export function clientFlowInput(sim: Sim): Pick<FlowInput, 'staleShare' | 'kept'
   }
   expireStale(c.stale, c.staleWindow, t);
   const bins = c.bins;
-  let due: Float64Array | null = null;
+  let due: number[] | null = null;
   if (bins !== null && !bins.empty) {
-    const slots = classCount(sim.model) * sim.model.clients.retries;
-    due = new Float64Array(slots);
-    for (let s = 0; s < slots; s++) due[s] = bins.rateAt(s, t);
+    due = zeros(bins.slots);
+    for (let s = 0; s < bins.slots; s++) due[s] = bins.rateAt(s, t);
   }
   const cell = staleCell(sim);
-  const input = {staleShare: staleShareAt(c.stale, c.staleWindow, cell, t), due, lostRate: t < c.lostUntil ? c.lostRate : 0};
-  c.used = {...input, queued: sim.tasks.some((task) => task.status === 'running' && task.queue.total > 0)};
+  const staleShare = staleShareAt(c.stale, c.staleWindow, cell, t);
+  const lostRate = t < c.lostUntil ? c.lostRate : 0;
+  c.used = {staleShare, due, lostRate, queued: sim.tasks.some((task) => task.status === 'running' && task.queue.total > 0)};
   // Kept-alive connections to what died come first: their clients leave the stale-DNS share while they fail.
-  return {...input, ...keptFlowInput(sim, input.staleShare, cell), policy: policyOf(sim.model)};
+  const kept = keptFlowInput(sim, staleShare, cell);
+  return {staleShare: kept.staleShare, due, lostRate, kept: kept.kept, policy: c.policy};
 }
 
 /**
@@ -173,7 +176,7 @@ export function advanceClients(sim: Sim, t: number): void {
     const inflow = f.targetInflow[j]!;
     // Tasks of a target have equal queues: none to move when the first has none and none joins.
     if (inflow === 0 && tasks[0]!.queue.total === 0) return;
-    for (const task of tasks) if (task.status === 'running') advanceQueue(task.queue, inflow, f.targetInflowGood[j] === 1, capacity, dt);
+    for (const task of tasks) if (task.status === 'running') advanceQueue(task.queue, inflow, f.targetInflowGood[j]!, capacity, dt);
   });
   if (t >= c.lostUntil) c.lostRate = 0;
   const bins = c.bins;
@@ -193,7 +196,7 @@ export function advanceClients(sim: Sim, t: number): void {
  * are rebuilt as that same stepping would have left them, so the retries in flight match what the
  * steady flows assumed all along.
  */
-function depositRetries(sim: Sim, bins: RetryBins, deposits: Float64Array, from: number, t: number): void {
+function depositRetries(sim: Sim, bins: RetryBins, deposits: readonly number[], from: number, t: number): void {
   const {clients} = sim.model;
   const R = clients.retries;
   const lazy = t - from > 1 + 1e-9;
@@ -260,11 +263,12 @@ export function planStep(sim: Sim): void {
   const {capacityPerTask, loadShedding, serviceTimeSeconds} = sim.model.service;
   const limit = sim.model.clients.requestTimeoutSeconds - servers(capacityPerTask, serviceTimeSeconds).seconds;
   // Tasks of one flow target have equal queues: the first speaks for all.
-  c.flowGroups.forEach(([task], j) => {
-    if (task === undefined || task.status !== 'running') return;
-    const dq = nextQueueChange(task.queue, f.targetInflow[j]!, f.targetInflowGood[j] === 1, capacityPerTask, limit, loadShedding);
+  for (let j = 0; j < c.flowGroups.length; j++) {
+    const task = c.flowGroups[j]![0];
+    if (task === undefined || task.status !== 'running') continue;
+    const dq = nextQueueChange(task.queue, f.targetInflow[j]!, f.targetInflowGood[j]!, capacityPerTask, limit, loadShedding);
     if (dq < Infinity) next = Math.min(next, t + dq);
-  });
+  }
   // A boundary computed a rounding error before now would plan a step at this very moment, for ever.
   if (next <= t) next = t + 1e-6;
   if (next === c.stepAt) return;

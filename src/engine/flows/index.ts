@@ -23,6 +23,7 @@ import {keptShare} from '../clients/keepAlive';
 import {admit, type Admission} from '../clients/queueing';
 import {routingShares} from '../loadBalancer';
 import {outcomes} from './outcomes';
+import {zeros} from '../zeros';
 import {classMix, classShares, targetLoad, total} from './shares';
 import type {FlowInput, FlowResult, Shares, TargetStates} from './types';
 
@@ -30,6 +31,11 @@ export {WAIT_CONNECT, WAIT_FAST, WAIT_TIMEOUT, type ClientPolicy, type FlowInput
 
 /** Passes of the retries' fixed point at most (see `computeFlows`). */
 const MAX_ITERATIONS = 100;
+
+/** Retries of class `ci`'s k-th attempt (k ≥ 1) arriving now from earlier failures, per second. */
+function due(input: FlowInput, ci: number, k: number): number {
+  return input.due === null ? 0 : input.due[ci * input.policy.retries + k - 1]!;
+}
 
 /** Routes one moment's traffic; see the module comment for the order of failures. */
 export function computeFlows(input: FlowInput): FlowResult {
@@ -39,24 +45,23 @@ export function computeFlows(input: FlowInput): FlowResult {
   const routing = routingShares(input);
   const kept = keptShare(input.kept, input.staleShare, routing);
   const routed = 1 - input.staleShare - kept;
-  const states: TargetStates = {adm: new Array<Admission | null>(n).fill(null), load: new Float64Array(n)};
+  const states: TargetStates = {adm: new Array<Admission | null>(n).fill(null), load: zeros(n)};
   // Attempts per second per class and attempt number (0 = first).
-  const due = (ci: number, k: number): number => (input.due === null ? 0 : input.due[ci * R + k - 1]!);
   // Without retries at once, the retries made now are only those due: the attempts are known
   // before any share is, and one pass settles them.
   const a = classes.map((c, ci) => {
-    const row = new Float64Array(R + 1);
+    const row = zeros(R + 1);
     row[0] = rate * c.share;
-    if (!policy.instantRetries) for (let k = 1; k <= R; k++) row[k] = due(ci, k);
+    if (!policy.instantRetries) for (let k = 1; k <= R; k++) row[k] = due(input, ci, k);
     return row;
   });
   let shares: Shares[] = [];
   let ratio = 1;
   let attempts = 0;
   let lastChange = 0;
-  const before = a.map((row) => new Float64Array(row.length));
+  const before = a.map((row) => zeros(row.length));
   for (let iter = 0; iter < MAX_ITERATIONS; iter++) {
-    for (let ci = 0; ci < classes.length; ci++) before[ci]!.set(a[ci]!);
+    for (let ci = 0; ci < classes.length; ci++) for (let k = 0; k <= R; k++) before[ci]![k] = a[ci]![k]!;
     const mix = classMix(a);
     let A = 0;
     for (let ci = 0; ci < classes.length; ci++) A += mix[ci]!;
@@ -84,7 +89,7 @@ export function computeFlows(input: FlowInput): FlowResult {
       const s = shares[ci]!;
       const fast = policy.instantRetries ? total(s) - s.timeout - s.staleDns - s.staleConnection : 0;
       const row = a[ci]!;
-      for (let k = 1; k <= R; k++) row[k] = due(ci, k) + row[k - 1]! * Math.max(0, fast) * ratio;
+      for (let k = 1; k <= R; k++) row[k] = due(input, ci, k) + row[k - 1]! * Math.max(0, fast) * ratio;
       for (let k = 0; k <= R; k++) next += row[k]!;
     }
     const done = Math.abs(next - A) <= 1e-12 * Math.max(1, A);

@@ -5,7 +5,9 @@
  */
 import {latencyQuantiles, waitProbability, type Admission} from '../clients/queueing';
 import {noFailures, type Routing} from '../loadBalancer';
-import {CAUSES, total} from './shares';
+import {total} from './shares';
+import {addFailures} from '../causes';
+import {zeros} from '../zeros';
 import {WAIT_CONNECT, WAIT_FAST, WAIT_TIMEOUT, type FlowInput, type FlowResult, type Shares, type TargetStates} from './types';
 
 /** Books what the settled attempts become: failures, retries to make later, goodput and latency. */
@@ -13,7 +15,7 @@ export function outcomes(
   input: FlowInput,
   routing: Routing,
   states: TargetStates,
-  a: Float64Array[],
+  a: number[][],
   shares: Shares[],
   ratio: number,
   attempts: number,
@@ -28,7 +30,7 @@ export function outcomes(
   let timedOut = 0;
   let shed = 0;
   let writesServed = 0;
-  const deposits = new Float64Array(classes.length * Math.max(R, 1) * 3);
+  const deposits = zeros(classes.length * Math.max(R, 1) * 3);
   for (let ci = 0; ci < classes.length; ci++) {
     const s = shares[ci]!;
     const f = total(s);
@@ -52,34 +54,27 @@ export function outcomes(
     shed += all * s.shed;
     if (classes[ci]!.isWrite) writesServed += all * (1 - f);
     if (lost > 0 && f > 0) {
-      for (const key of CAUSES) failedByCause[key] += (lost * s[key]) / f;
+      addFailures(failedByCause, s, lost, f);
       failed += lost;
     }
   }
-  const targetServed = new Float64Array(n);
-  const targetFailed = new Float64Array(n);
-  const targetInflow = new Float64Array(n);
-  const targetInflowGood = new Uint8Array(n);
-  const zoneAttempts = new Float64Array(input.zoneCount);
-  const zoneFailed = new Float64Array(input.zoneCount);
-  const zoneQueueSeconds = new Float64Array(input.zoneCount);
-  const zoneLoad = new Float64Array(input.zoneCount);
+  const targetServed = zeros(n);
+  const targetFailed = zeros(n);
+  const targetInflow = zeros(n);
+  const targetInflowGood = new Array<boolean>(n).fill(false);
+  const zoneAttempts = zeros(input.zoneCount);
+  const zoneFailed = zeros(input.zoneCount);
+  const zoneQueueSeconds = zeros(input.zoneCount);
+  const zoneLoad = zeros(input.zoneCount);
   let served = 0;
   let wasted = 0;
   let capacity = 0;
   const routedShare = 1 - input.staleShare - kept;
   const routedAttempts = attempts * routedShare;
   const forLatency: {a: Admission; weight: number}[] = [];
-  // Tasks with the same load have the same stationary wait: compute it once per run of equal admissions.
+  // Tasks with the same load have the same stationary wait: it is worked out once per run of equal admissions.
   let lastAdmission: Admission | null = null;
   let lastWait = 0;
-  const stationaryWait = (a: Admission): number => {
-    if (lastAdmission === null || lastAdmission.rho !== a.rho || lastAdmission.c !== a.c || lastAdmission.seconds !== a.seconds) {
-      lastAdmission = a;
-      lastWait = meanStationaryWait(a);
-    }
-    return lastWait;
-  };
   for (let j = 0; j < n; j++) {
     const tg = targets[j]!;
     const sent = routedAttempts * routing.pi[j]!;
@@ -96,7 +91,7 @@ export function outcomes(
       } else {
         const admitted = load * (1 - adm.shed);
         targetInflow[j] = admitted;
-        targetInflowGood[j] = adm.timedOut === 0 ? 1 : 0;
+        targetInflowGood[j] = adm.timedOut === 0;
         // While anything waits the task works at capacity, on the head of its queue.
         const busy = tg.queued > 0 || admitted >= tg.capacity;
         const work = busy ? tg.capacity : admitted;
@@ -105,7 +100,11 @@ export function outcomes(
         else wasted += work * m;
       }
       if (good > 0) forLatency.push({a: adm, weight: good * m});
-      zoneQueueSeconds[tg.zone]! += load * m * (adm.fluid ? adm.wait : stationaryWait(adm));
+      if (!adm.fluid && !sameLoad(adm, lastAdmission)) {
+        lastAdmission = adm;
+        lastWait = meanStationaryWait(adm);
+      }
+      zoneQueueSeconds[tg.zone]! += load * m * (adm.fluid ? adm.wait : lastWait);
       zoneLoad[tg.zone]! += load * m;
     }
     served += good * m;
@@ -152,6 +151,11 @@ export function outcomes(
     zoneQueueSeconds,
     deposits,
   };
+}
+
+/** Two admissions at the same utilisation, servers and service time (`b` may be none yet). */
+function sameLoad(a: Admission, b: Admission | null): boolean {
+  return b !== null && b.rho === a.rho && b.c === a.c && b.seconds === a.seconds;
 }
 
 /** Mean wait in the stationary queue: P(wait) / ((c / s)(1 − ρ)). */

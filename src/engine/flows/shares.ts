@@ -3,10 +3,11 @@
  * cause (in the order the module comment of `index.ts` gives), and the load each live target
  * takes from the attempts that need a task's capacity.
  */
+import {sumOfCauses} from '../causes';
 import {noFailures, type Routing} from '../loadBalancer';
 import type {RequestClass} from '../traffic';
-import type {FailureCause} from '../types';
 import type {FlowInput, Shares, TargetStates} from './types';
+import {zeros} from '../zeros';
 
 /** The failure shares of an attempt of class `c`, given each target's admission. */
 export function classShares(input: FlowInput, routing: Routing, c: RequestClass, states: TargetStates, kept: number): Shares {
@@ -37,25 +38,21 @@ export function classShares(input: FlowInput, routing: Routing, c: RequestClass,
   return s;
 }
 
-/** The failure causes, in a fixed order (no `for … in` in the hot loops). */
-export const CAUSES = Object.keys(noFailures()) as FailureCause[];
-
 /** An attempt's whole failure share; within a rounding error of 1 it is 1 (every attempt fails). */
 export function total(s: Shares): number {
-  let sum = 0;
-  for (const k of CAUSES) sum += s[k];
+  const sum = sumOfCauses(s);
   return sum >= 1 - 1e-12 ? 1 : sum;
 }
 
 /** Attempts per second of each class, all attempt numbers together. */
-export function classMix(a: readonly Float64Array[]): Float64Array {
-  const mix = new Float64Array(a.length);
+export function classMix(a: readonly number[][]): number[] {
+  const mix = zeros(a.length);
   for (let ci = 0; ci < a.length; ci++) for (const x of a[ci]!) mix[ci]! += x;
   return mix;
 }
 
 /** A live target's load, per task: what it admits needs capacity; fast failures do not. */
-export function targetLoad(input: FlowInput, routing: Routing, routed: number, mix: Float64Array, j: number): number {
+export function targetLoad(input: FlowInput, routing: Routing, routed: number, mix: readonly number[], j: number): number {
   const tg = input.targets[j]!;
   let needs = 0;
   for (let ci = 0; ci < input.classes.length; ci++) {

@@ -48,7 +48,7 @@ export interface FlowInput {
   staleShare: number;
   policy: ClientPolicy;
   /** Retries per second arriving now from earlier failures, per slot `class × retries + (k − 1)`; null for none. */
-  due: Float64Array | null;
+  due: number[] | null;
   /** Requests per second failing for good because the task they were queued at died. */
   lostRate: number;
   /** Kept-alive connections to nodes or targets that died (see `clients/keepAlive.ts`); null for none. */
@@ -94,23 +94,23 @@ export interface FlowResult {
   latencyP50: number;
   latencyP99: number;
   /** Per target: attempts answered in time (by one of its tasks, as every per-target figure here). */
-  targetServed: Float64Array;
+  targetServed: number[];
   /** Per target: attempts that failed there. */
-  targetFailed: Float64Array;
+  targetFailed: number[];
   /** Per target: share of routed attempts sent to it; times `routedShare`, its share of all attempts. */
-  targetPi: Float64Array;
+  targetPi: number[];
   /** Share of attempts routed (not lost to stale DNS or dead connections first). */
   routedShare: number;
   /** Per target: requests per second joining its queue (the fluid regime), and whether they will be answered in time. */
-  targetInflow: Float64Array;
-  targetInflowGood: Uint8Array;
+  targetInflow: number[];
+  targetInflowGood: boolean[];
   /** Per zone: attempts sent to its targets, and those that failed there. */
-  zoneAttempts: Float64Array;
-  zoneFailed: Float64Array;
+  zoneAttempts: number[];
+  zoneFailed: number[];
   /** Per zone: seconds a new request waits in its tasks' queues (weighted by arrivals). */
-  zoneQueueSeconds: Float64Array;
+  zoneQueueSeconds: number[];
   /** Retries per second to make later, per slot × wait kind: `(slot × 3 + kind)`. */
-  deposits: Float64Array;
+  deposits: number[];
 }
 
 /** Failure shares of one attempt of one class, by cause. */
@@ -119,5 +119,5 @@ export type Shares = Record<FailureCause, number>;
 /** Each target's admission at the current iteration (null: no traffic and no queue), and its arrivals per second that need the task's capacity. */
 export interface TargetStates {
   adm: (Admission | null)[];
-  load: Float64Array;
+  load: number[];
 }
