@@ -1,6 +1,6 @@
 import {test, expect, gotoHydrated, watchPage, seriousAxeFindingsInBothThemes, modelInUrl, buildAndBreakSecondZone, openLabTab} from './fixtures';
 import {getPreset, selectMechanismAt, selectSegmentAt, simulate, upgradeModel, type Model} from '../src/engine';
-import {encodeModel} from '../src/lab/share';
+import {decodeModel, encodeModel, SHARE_PARAM} from '../src/lab/share';
 import {lowestGoodput} from '../src/lab/figures';
 import {EVERY_CLIENT_SETTING} from '../src/lab/clientsExample';
 import {formatCount, formatDuration, formatPercent} from '../src/utils/format';
@@ -46,6 +46,30 @@ test.describe('the failover lab on the playground', () => {
     await expect(page.getByRole('region', {name: 'Your model'}).getByLabel('Desired tasks')).toHaveValue('4');
     const summary = simulate(model).summary;
     await expect(page.getByTestId('summary-availability')).toHaveText(formatPercent(summary.availability));
+  });
+
+  test('opening a link never puts another model in the address, not even for a moment', async ({page}) => {
+    // Every address the page writes, as the reader's address bar would show it.
+    await page.addInitScript(() => {
+      const written: string[] = [];
+      (window as unknown as {written: string[]}).written = written;
+      const replace = history.replaceState.bind(history);
+      history.replaceState = (data, unused, url) => {
+        if (url != null) written.push(String(url));
+        replace(data, unused, url);
+      };
+    });
+    const model: Model = {zones: ['euw1-az1', 'euw1-az2', 'euw1-az3'], service: {desiredCount: 6}, traffic: {requestsPerSecond: 300}};
+    await gotoHydrated(page, `/playground?model=${encodeModel(model)}`);
+    const lab = page.getByRole('region', {name: 'Your model'});
+    await expect(lab.getByLabel('Desired tasks')).toHaveValue('6');
+    // An edit, so at least one address is written after the link's model is in the lab.
+    await lab.getByLabel('Desired tasks').fill('9');
+    const edited = {...model, service: {desiredCount: 9}};
+    await expect.poll(() => modelInUrl(page)).toEqual(edited);
+    const written = await page.evaluate(() => (window as unknown as {written: string[]}).written);
+    const models = written.map((url) => decodeModel(new URL(url, 'http://x').searchParams.get(SHARE_PARAM) ?? '')).map((d) => (d.ok ? d.model : d.reason));
+    for (const seen of models) expect([model, edited]).toContainEqual(seen);
   });
 
   test('a tampered link shows a clear message and the defaults', async ({page, baseURL}) => {

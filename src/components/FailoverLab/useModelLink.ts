@@ -24,6 +24,10 @@ export function useModelLink(syncUrl: boolean, model: Model, onOpened: (model: M
   const [notices, setNotices] = useState<string[]>([]);
   // A refused link stays in the address bar (a reload shows the message again) until the reader edits.
   const keepLink = useRef(false);
+  // The link's model is on its way into the lab's state: the model of this render is the one it replaces,
+  // and writing it would put the defaults in the address bar for a moment (a reader copying or reloading
+  // then, or a test reading the address, got the defaults).
+  const opening = useRef(false);
 
   useEffect(() => {
     if (!syncUrl) return;
@@ -33,6 +37,7 @@ export function useModelLink(syncUrl: boolean, model: Model, onOpened: (model: M
     if (decoded.ok) {
       // An older link opens brought up to date, with a word on what changed.
       const upgraded = upgradeModel(decoded.model);
+      opening.current = true;
       onOpened(upgraded.model);
       setNotices(upgraded.notices);
     } else {
@@ -43,6 +48,10 @@ export function useModelLink(syncUrl: boolean, model: Model, onOpened: (model: M
 
   useEffect(() => {
     if (!syncUrl || keepLink.current) return undefined;
+    if (opening.current) {
+      opening.current = false;
+      return undefined;
+    }
     // In a task of its own, right after the edit's: encoding the link and replacing the address take a few
     // milliseconds, which then overlap the worker's run instead of delaying it.
     const write = setTimeout(() => {
