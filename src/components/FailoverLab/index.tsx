@@ -140,6 +140,10 @@ function Lab(props: Props): React.JSX.Element {
 
   // Docusaurus's floating back-to-top button would cover the lab's controls: it steps aside while a lab is on screen.
   const section = useRef<HTMLElement>(null);
+  const resultsPane = useRef<HTMLDivElement>(null);
+  // On the wide lab the results pane scrolls on its own (to the diagram): using a control brings its top, the
+  // figures and the chart, back into view, so the control's effect is on screen. Elsewhere it is not a box: no-op.
+  const showEffect = useCallback(() => resultsPane.current?.scrollTo({top: 0}), []);
   const steady = useSteadyControl(outcome.running === true);
   useEffect(() => hideBackToTopWhileVisible(section.current), []);
   // Controls reached by keyboard scroll in below the stuck strip, however tall it is (see the CSS).
@@ -285,7 +289,7 @@ function Lab(props: Props): React.JSX.Element {
 
       <div className={styles.body}>
         {result && state ? (
-          <div className={styles.results} data-stale={!outcome.ok}>
+          <div className={styles.results} data-stale={!outcome.ok} ref={resultsPane}>
             {/* Summary, chart and clock stay in view while the reader works the controls below (or beside) them. */}
             <div className={styles.strip} data-testid="lab-strip">
               <SummaryFigures summary={result.summary} hasDatabase={result.model.database.kind !== 'none'} compact glossaryPath={glossaryPath} clients={figures} />
@@ -310,7 +314,7 @@ function Lab(props: Props): React.JSX.Element {
           </div>
         ) : null}
 
-        <div className={styles.controls}>
+        <div className={styles.controls} onInputCapture={showEffect} onClickCapture={showEffect}>
           <TabList tabs={TABS} selected={tab} onSelect={setTab} idPrefix={tabsId} label="Lab controls" />
           {tab === 'build' ? (
             <TabPanel idPrefix={tabsId} tab="build" className="fl-print-hide">
