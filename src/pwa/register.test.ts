@@ -109,4 +109,18 @@ describe('the service worker registration', () => {
     workers.dispatchEvent(new Event('controllerchange'));
     expect(reloads()).toBe(1);
   });
+
+  it('does nothing, quietly, when a stubbed-out register() gives no registration (Playwright\'s serviceWorkers: "block" does)', async () => {
+    const offers: (() => void)[] = [];
+    const stubbed = {register: () => Promise.resolve(undefined), controller: null, addEventListener: () => undefined};
+    await expect(
+      registerServiceWorker({
+        workers: stubbed as unknown as WorkerContainer,
+        url: '/sw.js?params=x',
+        offerUpdate: (reload) => offers.push(reload),
+        reloadPage: () => undefined,
+      }),
+    ).resolves.toBeUndefined();
+    expect(offers).toHaveLength(0);
+  });
 });

@@ -39,6 +39,9 @@ export interface RegisterOptions {
  */
 export async function registerServiceWorker({workers, url, offerUpdate, reloadPage}: RegisterOptions): Promise<void> {
   const registration = await workers.register(url);
+  // A browser always gives a registration, but a stubbed-out API (Playwright's serviceWorkers: 'block') gives
+  // none: there is then no worker to offer, and nothing to report.
+  if (!registration) return;
   let offered = false;
   const offer = () => {
     if (offered || !workers.controller) return;
