@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {test, expect, gotoHydrated, modelInUrl, seriousAxeFindingsInBothThemes, waitForPageSettled, watchPage} from './fixtures';
-import {measureScripts} from '../scripts/js-weight.mjs';
 import type {Page} from '@playwright/test';
 import type {Model} from '../src/engine';
 import {encodeModel} from '../src/lab/share';
@@ -252,11 +251,4 @@ test('the importer and the YAML parser download only when the reader imports', a
   await importPasted(page, 'Resources: {}');
   await expect(page.getByRole('alert')).toBeVisible();
   await expect.poll(() => bodies.some((b) => b.includes(IMPORTER)) && bodies.some((b) => b.includes(YAML_PARSER))).toBe(true);
-});
-
-test('the page’s initial JavaScript stays within the budget the docs pages keep', async ({page, baseURL}) => {
-  const budget = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'reports', 'js-budget.json'), 'utf8')) as {limitBytes: number};
-  const measured = await measureScripts(page, `${baseURL}/import`);
-  const breakdown = measured.scripts.map((s) => `${(s.gzip / 1024).toFixed(1)} KB  ${s.url}`).join('\n');
-  expect(measured.gzip, breakdown).toBeLessThanOrEqual(budget.limitBytes);
 });

@@ -1,5 +1,5 @@
 // Prints, for every sitemap page of a build, the JavaScript it downloads before the reader scrolls
-// (scripts/js-weight.mjs, the measure e2e/js-budget.spec.ts checks) against the budget in
+// (scripts/js-weight.mjs, the measure e2e/pages.spec.ts checks on every page) against the budget in
 // reports/js-budget.json, with each page's scripts by size: the place to start when a page is over.
 //
 // Usage, after `npm run build`: node scripts/js-weight-report.mjs [port] [path …]

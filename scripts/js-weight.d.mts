@@ -6,4 +6,10 @@ export interface ScriptWeight {
   gzip: number;
 }
 export declare function gzipSize(body: Buffer): number;
-export declare function measureScripts(page: Page, url: string): Promise<{scripts: ScriptWeight[]; raw: number; gzip: number}>;
+export interface ScriptsMeasured {
+  scripts: ScriptWeight[];
+  raw: number;
+  gzip: number;
+}
+export declare function recordScripts(page: Page): {stop(): Promise<ScriptsMeasured>};
+export declare function measureScripts(page: Page, url: string): Promise<ScriptsMeasured>;

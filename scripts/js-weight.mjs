@@ -4,7 +4,7 @@
 // The compressed size is computed from each script's body, so it does not
 // depend on whether the server under test compresses. Shared by `npm run
 // lighthouse` (which records the bare Docusaurus site's figure in
-// reports/js-budget.json) and e2e/js-budget.spec.ts (which checks ours against it).
+// reports/js-budget.json) and e2e/pages.spec.ts (which checks every page of ours against it).
 import zlib from 'node:zlib';
 
 /** Compressed size of a body, as the budget counts it. */
@@ -13,11 +13,11 @@ export function gzipSize(body) {
 }
 
 /**
- * Opens `url` in `page` and sums the scripts it downloads.
+ * Starts counting the scripts `page` downloads; `stop()` ends the count and sums them. For a test
+ * that opens the page its own way and checks other things on the same load (e2e/pages.spec.ts).
  * @param {import('@playwright/test').Page} page
- * @param {string} url
  */
-export async function measureScripts(page, url) {
+export function recordScripts(page) {
   const pending = [];
   const onResponse = (response) => {
     if (response.request().resourceType() !== 'script') return;
@@ -29,18 +29,34 @@ export async function measureScripts(page, url) {
     );
   };
   page.on('response', onResponse);
+  return {
+    async stop() {
+      page.off('response', onResponse);
+      const scripts = (await Promise.all(pending)).filter((script) => script !== undefined);
+      scripts.sort((a, b) => b.gzip - a.gzip);
+      return {
+        scripts,
+        raw: scripts.reduce((sum, script) => sum + script.raw, 0),
+        gzip: scripts.reduce((sum, script) => sum + script.gzip, 0),
+      };
+    },
+  };
+}
+
+/**
+ * Opens `url` in `page` and sums the scripts it downloads until the network is idle.
+ * @param {import('@playwright/test').Page} page
+ * @param {string} url
+ */
+export async function measureScripts(page, url) {
+  const recording = recordScripts(page);
   try {
     await page.goto(url);
     await page.locator('html[data-has-hydrated="true"]').waitFor();
     await page.waitForLoadState('networkidle');
-  } finally {
-    page.off('response', onResponse);
+  } catch (error) {
+    await recording.stop();
+    throw error;
   }
-  const scripts = (await Promise.all(pending)).filter((script) => script !== undefined);
-  scripts.sort((a, b) => b.gzip - a.gzip);
-  return {
-    scripts,
-    raw: scripts.reduce((sum, script) => sum + script.raw, 0),
-    gzip: scripts.reduce((sum, script) => sum + script.gzip, 0),
-  };
+  return recording.stop();
 }

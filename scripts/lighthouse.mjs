@@ -12,7 +12,7 @@
 //      bare docs page of the same run (performance at least its median less its spread across runs,
 //      JavaScript on the wire at most its figure plus 30 KB);
 //   6. writes the medians to reports/lighthouse.md (and every run to reports/lighthouse.json), and
-//      records the bare docs page's JavaScript weight in reports/js-budget.json for e2e/js-budget.spec.ts.
+//      records the bare docs page's JavaScript weight in reports/js-budget.json for e2e/pages.spec.ts.
 //
 // Options:
 //   --no-build            reuse an existing build instead of building this site first;
@@ -329,7 +329,7 @@ function writeReport({medians, allRuns, jsBudget, meta, sweep}) {
   for (const result of budgets) lines.push(`| ${result.budget} | ${result.value} | ${result.ok ? 'yes' : '**no**'} |`);
   lines.push('');
   if (jsBudget) {
-    lines.push('## JavaScript budget (guarded by e2e/js-budget.spec.ts)', '');
+    lines.push('## JavaScript budget (guarded on every page by e2e/pages.spec.ts)', '');
     lines.push(
       `Measured with Playwright by \`scripts/js-weight.mjs\` (every script a page downloads until the network is idle, each gzip-compressed at level 9): the bare docs page loads ${jsBudget.bare.scripts} scripts, ${kb(jsBudget.bare.gzip)} KB compressed (${kb(jsBudget.bare.raw)} KB raw); our glossary loads ${jsBudget.ours.scripts} scripts, ${kb(jsBudget.ours.gzip)} KB compressed (${kb(jsBudget.ours.raw)} KB raw). The limit recorded in \`reports/js-budget.json\` is the bare figure plus 30 KB: ${kb(jsBudget.limitBytes)} KB.`,
       '',
@@ -444,7 +444,7 @@ try {
       `${JSON.stringify(
         {
           description:
-            'JavaScript budget for a docs page without widgets: at most the bare Docusaurus docs page plus 30 KB, gzip-compressed. Checked by e2e/js-budget.spec.ts.',
+            'JavaScript budget for every page: at most the bare Docusaurus docs page plus 30 KB, gzip-compressed. Checked on every page by e2e/pages.spec.ts.',
           how: 'scripts/js-weight.mjs: every script a page downloads from navigation until the network is idle (a first visit, as a reader’s), each gzip-compressed at level 9, summed. The bare site is create-docusaurus classic --typescript of the same Docusaurus version, built and served by `npm run lighthouse`, which rewrites this file.',
           measuredAt: finishedAt,
           docusaurusVersion: DOCUSAURUS_VERSION,
