@@ -78,7 +78,7 @@ export default function widgetChunks(): Plugin {
               // guess) without the store (src/quiz/progressOnDemand.ts): one small chunk. Under `shared`'s minimum
               // size, each chunk that uses it (the sidebar's, the page's, the predictions') got a copy of its own.
               progressView: {
-                test: /[\\/]src[\\/](quiz[\\/](progressOnDemand|progressState|progressModel|unitState|courseIndex\.data)|components[\\/]ProgressBadge[\\/]useProgress)\.ts$/,
+                test: /[\\/]src[\\/](quiz[\\/](progressOnDemand|progressState|progressModel|unitState|courseIndex\.data|questionsKey)|components[\\/]ProgressBadge[\\/]useProgress)\.ts$/,
                 name: 'progress-view',
                 enforce: true,
                 priority: 35,

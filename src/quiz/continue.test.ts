@@ -1,14 +1,18 @@
 import {describe, expect, it} from 'vitest';
 import {continueUnit, courseReadingMinutes, courseUnits, nextUnitAfter, unitStateFromStore} from './course';
 import {answerRecorded, answerRevealed, emptyProgress, type Progress} from './progress';
+import {QUESTION_IDS} from './questionIds.data';
 
 const unit = (key: string) => courseUnits.find((u) => u.key === key)!;
 
-/** Answers `count` questions of a unit's quiz (ids q1…q5), right or wrong, at time `at`. */
-function answer(progress: Progress, key: string, count: number, correct: boolean, at: number): Progress {
-  const ids = ['q1', 'q2', 'q3', 'q4', 'q5'];
+/** A unit's quiz's question ids today. */
+const idsOf = (key: string) => QUESTION_IDS[unit(key).quizId!]!;
+
+/** Answers the first `count` questions of a unit's quiz ('all' for every one), right or wrong, at time `at`. */
+function answer(progress: Progress, key: string, count: number | 'all', correct: boolean, at: number): Progress {
+  const ids = idsOf(key);
   let next = progress;
-  for (const id of ids.slice(0, count)) next = answerRecorded(next, unit(key).quizId!, ids, id, {kind: 'single', choiceId: 'x'}, correct, at);
+  for (const id of ids.slice(0, count === 'all' ? ids.length : count)) next = answerRecorded(next, unit(key).quizId!, ids, id, {kind: 'single', choiceId: 'x'}, correct, at);
   return next;
 }
 
@@ -23,15 +27,15 @@ describe('continue where you left off', () => {
     expect(unitStateFromStore(progress, unit('chapter-3'))).toBe('started');
     expect(continueUnit(progress)?.key).toBe('chapter-3');
     // A reveal is activity too.
-    progress = answerRevealed(progress, unit('chapter-1').quizId!, ['q1', 'q2', 'q3', 'q4', 'q5'], 'q3', 30);
+    progress = answerRevealed(progress, unit('chapter-1').quizId!, idsOf('chapter-1'), idsOf('chapter-1')[2]!, 30);
     expect(continueUnit(progress)?.key).toBe('chapter-1');
   });
 
   it('moves on to the next part not yet done once the last one is passed', () => {
-    let progress = answer(emptyProgress(), 'chapter-3', 5, true, 10);
+    let progress = answer(emptyProgress(), 'chapter-3', 'all', true, 10);
     expect(unitStateFromStore(progress, unit('chapter-3'))).toBe('done');
     expect(continueUnit(progress)?.key).toBe('chapter-4');
-    progress = answer(progress, 'chapter-4', 5, true, 5);
+    progress = answer(progress, 'chapter-4', 'all', true, 5);
     // Chapter 3 was the last activity and chapter 4 is done too: skip to chapter 5.
     expect(nextUnitAfter(progress, unit('chapter-3'))?.key).toBe('chapter-5');
     expect(continueUnit(progress)?.key).toBe('chapter-5');
@@ -39,7 +43,7 @@ describe('continue where you left off', () => {
 
   it('has nothing to continue when the rest of the course is done', () => {
     const last = courseUnits[courseUnits.length - 1]!;
-    expect(continueUnit(answer(emptyProgress(), last.key, 5, true, 1))).toBeNull();
+    expect(continueUnit(answer(emptyProgress(), last.key, 'all', true, 1))).toBeNull();
   });
 
   it('adds up the course’s reading time', () => {

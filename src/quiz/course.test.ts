@@ -4,6 +4,8 @@ import {describe, expect, it} from 'vitest';
 import {countWords, courseCompletionFromStore, courseUnits, readingMinutesFor, unitForDoc} from './course';
 import {answerRecorded, emptyProgress} from './progress';
 import {UNITS} from './courseIndex.data';
+import {QUESTION_IDS} from './questionIds.data';
+import {questionsKey} from './questionsKey';
 import {chapters} from '@site/src/content/chapters';
 
 function docFile(docId: string): string | undefined {
@@ -41,7 +43,9 @@ describe('course units', () => {
 
 describe('the course index every docs page loads', () => {
   it('has every unit with what the sidebar and the chapter header read', () => {
-    expect(UNITS).toEqual(courseUnits.map(({key, number, docId, quizId, readingMinutes}) => ({key, number, docId, quizId, readingMinutes})));
+    expect(UNITS).toEqual(courseUnits.map(({key, number, docId, quizId, readingMinutes, questionsKey}) => ({key, number, docId, quizId, readingMinutes, questionsKey})));
+    // Each unit with a quiz carries the fingerprint of that quiz's questions today.
+    for (const unit of UNITS.filter((candidate) => candidate.quizId)) expect(unit.questionsKey, unit.key).toBe(questionsKey(QUESTION_IDS[unit.quizId!]!));
   });
 
   it('leaves out the chapters’ titles, promises and proofs', () => {
@@ -64,11 +68,16 @@ describe('word counting', () => {
 });
 
 describe('course completion', () => {
-  it('counts units whose quiz is passed, from the question ids stored with the answers', () => {
-    const ids = ['a', 'b'];
-    let progress = answerRecorded(emptyProgress(), 'intro', ids, 'a', {kind: 'numeric', text: '1'}, true, 0);
+  it('counts units whose quiz is passed, with answers given to the quiz as it is now', () => {
+    const ids = QUESTION_IDS.intro!;
+    const required = Math.ceil(ids.length * 0.8);
+    let progress = emptyProgress();
+    for (const id of ids.slice(0, required - 1)) progress = answerRecorded(progress, 'intro', ids, id, {kind: 'numeric', text: '1'}, true, 0);
     expect(courseCompletionFromStore(progress)).toEqual({done: 0, total: courseUnits.length});
-    progress = answerRecorded(progress, 'intro', ids, 'b', {kind: 'numeric', text: '1'}, true, 0);
+    // Answers stored with another list of ids than the quiz's today do not make it done.
+    progress = answerRecorded(progress, 'intro', [...ids, 'gone'], 'gone', {kind: 'numeric', text: '1'}, true, 0);
+    expect(courseCompletionFromStore(progress)).toEqual({done: 0, total: courseUnits.length});
+    progress = answerRecorded(progress, 'intro', ids, ids[required - 1]!, {kind: 'numeric', text: '1'}, true, 0);
     expect(courseCompletionFromStore(progress)).toEqual({done: 1, total: courseUnits.length});
   });
 });

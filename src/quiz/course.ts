@@ -7,6 +7,7 @@
  */
 import {chapters} from '@site/src/content/chapters';
 import type {Progress} from './progressModel';
+import {QUESTIONS_KEYS} from './questionsKeys.data';
 import {unitOfDoc, unitsDone, unitStateFromStore} from './unitState';
 
 export {unitLabel, unitScoreFromStore, unitStateFromStore} from './unitState';
@@ -21,6 +22,8 @@ export interface CourseUnit {
   docId?: string;
   quizId?: string;
   readingMinutes?: number;
+  /** The fingerprint of its quiz's question ids today (./questionsKeys.data), so stored answers given to an older quiz do not make it done. */
+  questionsKey?: string;
   /** What passing its quiz shows. */
   proves: string;
 }
@@ -35,6 +38,7 @@ export const introUnit: CourseUnit = {
   docId: 'intro',
   quizId: 'intro',
   readingMinutes: 5,
+  questionsKey: QUESTIONS_KEYS.intro,
   proves: 'Knows the four popular multi-AZ oversimplifications and how long a load balancer takes to notice a dead target.',
 };
 
@@ -48,6 +52,7 @@ export const courseUnits: readonly CourseUnit[] = [
       docId: chapter.docId,
       quizId: chapter.quizId,
       readingMinutes: chapter.readingMinutes,
+      questionsKey: chapter.quizId && Object.hasOwn(QUESTIONS_KEYS, chapter.quizId) ? QUESTIONS_KEYS[chapter.quizId] : undefined,
       proves: chapter.proves,
     }),
   ),
