@@ -4,7 +4,7 @@
  * Figures are from /work/shared/reference/facts.md; every answer about
  * simulated behaviour is computed from the engine below, never typed by hand.
  */
-import {getPreset, grayFailure, simulate, taskCrash, zoneOutage, zonePartition, type Model} from '@site/src/engine';
+import {getPreset, grayFailure, selectSegmentAt, simulate, taskCrash, zoneOutage, zonePartition, type Model, type ZoneName} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
 
 // The chapter's live block: six tasks in three zones, three kinds of trouble in zone b.
@@ -43,6 +43,43 @@ const cutPercent = Math.round((cutSegment.failed / cutSegment.offered) * 1000) /
 const PRICE_PER_GB_EACH_WAY = 0.01;
 const monthlyGb = 5000;
 const monthlyCost = monthlyGb * PRICE_PER_GB_EACH_WAY * 2;
+
+/**
+ * A ticket shop that looks multi-AZ from the console: tasks and the load balancer in three zones, an
+ * RDS Multi-AZ DB instance (primary a, standby b), but its one NAT gateway in zone b (a quarter of
+ * requests call the payment provider through it) and its sessions in a Redis on one instance in zone
+ * c. Each zone lost in turn: the share of requests still failing ten minutes later.
+ */
+const SHOP = (() => {
+  const lostAt = 300;
+  const minutesLater = 10;
+  const paymentShare = 0.25;
+  const failingLater = (zone: ZoneName): number => {
+    const run = simulate({
+      zones: ['a', 'b', 'c'],
+      service: {
+        desiredCount: 6,
+        capacityPerTask: 100,
+        sessionStore: 'single-zone',
+        sessionStoreZone: 'c',
+        zonalDependency: {zone: 'b', name: 'NAT gateway', share: paymentShare},
+      },
+      database: {kind: 'multi-az-instance', primaryZone: 'a', standbyZone: 'b'},
+      traffic: {requestsPerSecond: 300},
+      faults: [zoneOutage(zone, {at: lostAt, duration: 1800})],
+      durationSeconds: 3600,
+    });
+    const later = selectSegmentAt(run, lostAt + minutesLater * 60);
+    return later.failed / later.offered;
+  };
+  const failing = {a: failingLater('a'), b: failingLater('b'), c: failingLater('c')};
+  // The story the question tells: only the zone with the database's primary is survived.
+  if (failing.a !== 0 || Math.abs(failing.b - paymentShare) > 1e-9 || failing.c !== 1) {
+    throw new Error('chapter 1 quiz: the shop should recover from losing zone a, lose its payments with zone b and everything with zone c');
+  }
+  return {minutesLater, paymentShare, failing};
+})();
+const percent = (share: number): string => `${Math.round(share * 1000) / 10} %`;
 
 const questions: QuizQuestion[] = [
   {
@@ -209,36 +246,39 @@ const questions: QuizQuestion[] = [
     explanation: `Each gigabyte is charged when it leaves one zone and again when it enters the other: $0.01 + $0.01 = $0.02. So 5,000 GB × $0.02 = $${monthlyCost}. Prices change: check the live pricing page.`,
   },
   {
-    id: 'multi-az-design',
+    id: 'ticket-shop-zone-loss',
     kind: 'single',
-    prompt: 'Which of these services keeps serving reads and writes, after detection, when any one of its zones fails?',
+    prompt: `A ticket shop in us-east-1 runs six tasks, two in each of zones a, b and c, behind an ALB enabled in all three, at 300 requests a second; each task serves 100. Its orders live in an RDS Multi-AZ DB instance, primary in zone a and standby in zone b. Every request reads the user’s session from Redis on one EC2 instance in zone c, and the quarter of requests that take a payment call the payment provider through the VPC’s one NAT gateway, in zone b. The console shows every service “in three zones”. Which zones can the shop lose, one at a time, and be serving every request again ${SHOP.minutesLater} minutes later?`,
     choices: [
       {
-        id: 'single-az-db',
-        text: 'Three tasks in three zones behind an ALB, with a single-AZ database in zone a.',
-        correct: false,
-        explanation: 'The compute survives any zone, but the data does not: when zone a fails, every write fails until the database comes back.',
-      },
-      {
-        id: 'one-task-two-subnets',
-        text: 'One task whose service has subnets in two zones, behind an ALB, with a Multi-AZ database.',
-        correct: false,
-        explanation:
-          'One task runs in one zone at a time. When that zone fails there is nothing left to serve until a replacement starts elsewhere: minutes of total outage.',
-      },
-      {
-        id: 'every-layer',
-        text: 'Tasks in each of three zones behind an ALB enabled in all three, a database with a standby in another zone, and a NAT gateway in each zone.',
+        id: 'only-a',
+        text: 'Only zone a.',
         correct: true,
-        explanation:
-          'Right: every layer a request touches has a copy outside any single zone. It will still fail some requests while the lost zone is being detected and the database fails over, but no zone takes it down.',
+        explanation: `Right: follow a request through every layer. Losing zone a costs the database’s primary, but RDS fails over to the standby in zone b, and the tasks in zones b and c carry the load, so ${SHOP.minutesLater} minutes later nothing fails in the lab. Losing zone b takes the only NAT gateway, so every payment fails (${percent(SHOP.failing.b)} of requests) until it returns; losing zone c takes the only session store, and every request fails (${percent(SHOP.failing.c)}). A NAT gateway in each zone and a multi-zone session store would close both gaps.`,
       },
       {
-        id: 'shared-nat',
-        text: 'Tasks in each of three zones behind an ALB, a Multi-AZ database, and one NAT gateway in zone a for all outbound calls.',
+        id: 'b-and-c',
+        text: 'Zones b and c, but not zone a, where the database’s primary runs.',
         correct: false,
-        explanation: 'The NAT gateway is a single-zone dependency: when zone a fails, every request that needs an outbound call fails too.',
+        explanation: `The database is the one layer with a copy in another zone: losing zone a costs a failover of a minute or two, after which nothing fails in the lab. Zones b and c each hold something that exists only once: the NAT gateway (every payment fails, ${percent(SHOP.failing.b)} of requests) and the session store (every request fails, ${percent(SHOP.failing.c)}).`,
       },
+      {
+        id: 'all-three',
+        text: 'Any of the three: tasks, load balancer and database all have a copy in another zone.',
+        correct: false,
+        explanation: `Those three do, but the shop’s requests also need a NAT gateway that runs only in zone b and a session store that runs only in zone c. In the lab, ${SHOP.minutesLater} minutes after losing zone b, ${percent(SHOP.failing.b)} of requests still fail, and after losing zone c, ${percent(SHOP.failing.c)}.`,
+      },
+      {
+        id: 'a-and-b',
+        text: 'Zones a and b: only the session store matters to every request.',
+        correct: false,
+        explanation: `Losing zone b takes the VPC’s one NAT gateway, so the quarter of requests that call the payment provider fail for as long as zone b is down: ${percent(SHOP.failing.b)} in the lab ${SHOP.minutesLater} minutes later. A dependency only some requests use still fails those requests.`,
+      },
+    ],
+    hints: [
+      {choiceIds: ['b-and-c'], text: 'The database has a standby in another zone. What in zones b and c has no copy anywhere else?'},
+      {choiceIds: ['all-three'], text: 'Follow one paying request from the load balancer to the payment provider: which pieces does it pass through, and where do they run?'},
+      {choiceIds: ['a-and-b'], text: 'Not every request pays, but what happens to those that do when zone b is gone?'},
     ],
   },
   {
