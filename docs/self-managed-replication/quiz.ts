@@ -245,42 +245,48 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'split-brain',
+    id: 'homemade-failover-post-mortem',
     kind: 'multiple',
     prompt:
-      'The link between zone a (primary) and the rest is cut; clients in zone a can still reach the old primary. The failover manager promotes the standby in zone b. Which measures keep the old primary from acknowledging writes? Select all that apply.',
+      'Post-mortem. The orders database is PostgreSQL with its primary in zone a and a streaming standby in zone b. Failover is a script on a small instance in zone b: it checks the primary every 5 s and, after three failed checks in a row, promotes the standby and points the `db.internal` DNS record (TTL 60 s) at it. At 10:00:00 the network between zone a and the other zones failed for four minutes; nothing stopped. At 10:00:15 the script promoted the standby. The tasks in zone a kept their pooled connections to the old primary and went on writing orders to it until the link healed; the old primary was then rebuilt from the new one, and those orders were gone. Which changes would have kept the old primary from acknowledging them? Select all that apply.',
     choices: [
       {
-        id: 'self-demote',
-        text: 'The old primary demotes itself when it cannot renew its leader lease in time.',
+        id: 'stop-before-promote',
+        text: 'The script promotes the standby only after the EC2 API confirms that the old primary’s instance has stopped.',
         correct: true,
-        explanation: 'Right: that is Patroni’s self-fencing, and the rule loop_wait + 2 × retry_timeout ≤ ttl makes it happen before the lease can pass to another node.',
+        explanation:
+          'Right: that is fencing by stopping the machine. If the old primary cannot be confirmed stopped, the script does not promote, and the tasks outside zone a fail their writes instead of having them thrown away later; a failed write can be retried, a lost acknowledged one cannot.',
       },
       {
-        id: 'route-by-leader',
-        text: 'Clients send writes through a check that asks which node holds the lease, never to a fixed address.',
+        id: 'patroni-proxy',
+        text: 'Patroni instead of the script, with its DCS (etcd) running one member in each zone, and the tasks connecting through a proxy that sends writes only to the node answering `/primary`.',
         correct: true,
-        explanation: 'Right: a node that lost the lease fails the check (for Patroni, its REST API stops answering `/primary`), so writes stop going there.',
+        explanation: `Right: cut off from the majority of the DCS, the old leader cannot renew its key and demotes itself before the key can expire (the rule \`loop_wait\` + 2 × \`retry_timeout\` ≤ \`ttl\`), and the proxy stops sending writes to a node that no longer answers \`/primary\`. With the defaults the standby takes over ${TTL_DEFAULTS.low} to ${TTL_DEFAULTS.high} s after the primary’s node is lost in the lab: later than the script, and safely.`,
       },
       {
-        id: 'stonith',
-        text: 'The old node is powered off before the standby is promoted.',
-        correct: true,
-        explanation: 'Right: stopping the machine (STONITH) is the bluntest fencing, and the surest.',
-      },
-      {
-        id: 'faster-failover',
-        text: 'A shorter `ttl`, so the new primary is ready sooner.',
+        id: 'faster-checks',
+        text: 'Check every second and promote after one failed check.',
         correct: false,
         explanation:
-          'Speed does not fence. A faster promotion with the old primary still writing only makes the split brain start sooner, and a very short lease turns hiccups into needless failovers.',
+          'Speed does not fence. The old primary would go on taking writes just the same, only with a second primary from 10:00:01 instead of 10:00:15, and a lost packet would now be enough to start a failover.',
       },
       {
-        id: 'async',
-        text: 'Switching to asynchronous replication, so the old primary never waits on the lost standby.',
+        id: 'short-dns-ttl',
+        text: 'Lower the TTL of `db.internal` from 60 s to 5 s.',
         correct: false,
-        explanation: 'That keeps the old primary writing without any copy: it makes split brain worse, not better.',
+        explanation:
+          'A pooled connection looks the name up only when it is opened. The tasks in zone a kept theirs to the old primary, which went on answering, so they never had a reason to reconnect.',
       },
+      {
+        id: 'second-standby',
+        text: 'Add a second standby in zone c, so the script can promote whichever is further ahead.',
+        correct: false,
+        explanation: 'A better choice of new primary does nothing about the old one, which stays writable on the far side of the cut.',
+      },
+    ],
+    hints: [
+      {choiceIds: ['faster-checks'], text: 'With faster checks, would the old primary stop taking writes any sooner?'},
+      {choiceIds: ['short-dns-ttl'], text: 'When does a connection that is already open look up the name again?'},
     ],
   },
   {
