@@ -118,42 +118,49 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'what-a-zone-is',
+    id: 'region-move-decisions',
     kind: 'multiple',
     prompt:
-      'A design document for a new service in us-east-1 rests on these assumptions about its Availability Zones. Which of them hold? Select all that apply.',
+      'A team moving its orders service to us-east-1 writes down five decisions, each with its reason. Which decisions rest on a sound reading of what an Availability Zone is? Select all that apply.',
     choices: [
       {
-        id: 'own-power-network',
-        text: 'A zone is one or more data centres with their own power and networking.',
+        id: 'sync-standby-other-zone',
+        text: 'Put the synchronous standby in another zone than the primary: each commit then waits a round trip of a few milliseconds, which checkout can afford.',
         correct: true,
-        explanation: 'Right: that separation is what makes a zone a failure domain.',
+        explanation:
+          'Right: zones of a Region are single-digit milliseconds apart, close enough for synchronous replication, and the standby then survives the loss of the primary’s zone.',
       },
       {
-        id: 'three-per-region',
-        text: 'Every public Region has at least three zones.',
+        id: 'three-zone-majority',
+        text: 'Run the failover manager’s vote (an etcd cluster) with one member in each of three zones, so losing any zone leaves two of three.',
         correct: true,
-        explanation: 'Right: AWS gives every public Region at least three, which is what lets a service lose one and keep a majority.',
+        explanation: 'Right: every public Region has at least three zones, so a majority that survives any one zone is always possible.',
       },
       {
-        id: 'single-digit-ms',
-        text: 'Zones of a Region can be up to about 100 km apart, yet only single-digit milliseconds from each other.',
-        correct: true,
-        explanation: 'Right: far enough apart to avoid shared disasters, close enough for synchronous replication.',
-      },
-      {
-        id: 'one-building',
-        text: 'A zone is exactly one data centre building.',
-        correct: false,
-        explanation: 'A zone can be several data centres; what matters is that it shares no power or network with the other zones.',
-      },
-      {
-        id: 'deployed-together',
-        text: 'AWS deploys its software changes to all zones of a Region at the same moment, so they stay identical.',
+        id: 'two-hosts-one-zone',
+        text: 'Keep primary and standby in the same zone on different hosts: that saves the cross-zone round trip and is just as safe.',
         correct: false,
         explanation:
-          'The opposite: AWS rolls out to different zones at different times, so that a bad change hurts one zone before it can reach the others.',
+          'The zone is the unit AWS isolates: its own power and networking, apart from the other zones, and a zone failure can take everything in it at once. Two hosts in one zone can go down together; two zones are built not to.',
       },
+      {
+        id: 'deploys-hit-all-zones',
+        text: 'Run the cache in one zone only: AWS deploys its changes to every zone of a Region at the same moment, so a second zone would not protect it from a bad deployment anyway.',
+        correct: false,
+        explanation:
+          'AWS rolls out changes to different zones at different times, precisely so that a bad change hurts one zone before it can reach the others. A second zone does protect against it.',
+      },
+      {
+        id: 'too-far-for-sync',
+        text: 'Replicate asynchronously between zones: zones can be up to about 100 km apart, too far for a synchronous commit.',
+        correct: false,
+        explanation:
+          'The distance keeps zones out of each other’s disasters, yet AWS keeps them within single-digit milliseconds, close enough for synchronous replication. Asynchronous replication would lose the last acknowledged writes with the primary’s zone for no good reason.',
+      },
+    ],
+    hints: [
+      {choiceIds: ['too-far-for-sync'], text: 'What round trip does AWS quote between zones of a Region, and what would it add to a commit?'},
+      {choiceIds: ['two-hosts-one-zone'], text: 'What do the hosts of one zone share that a zone failure takes away?'},
     ],
   },
   {
@@ -282,41 +289,47 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'fis-power-interruption',
+    id: 'drill-runbook-plans',
     kind: 'multiple',
     prompt:
-      'Your team will run AWS FIS’s “AZ Availability: Power Interruption” scenario against zone b, where some of your ECS tasks, an RDS primary and an ElastiCache primary run. What should the game-day runbook expect the scenario to do? Select all that apply.',
+      'At 10:00 your team starts AWS FIS’s “AZ Availability: Power Interruption” scenario on zone b, for its full length. Zone b holds two of the service’s six ECS tasks (each zone’s two can carry half the peak), the RDS Multi-AZ primary (standby in zone a), and a self-managed Redis on one EC2 instance with its EBS volume. The runbook lists what the team will do or expect. Which entries will hold during the drill? Select all that apply.',
     choices: [
       {
-        id: 'stops-compute',
-        text: 'Stops EC2 instances, ECS tasks and EKS nodes in the zone.',
+        id: 'tasks-a-c-carry',
+        text: 'The four tasks in zones a and c carry all the traffic once zone b’s tasks are detected as gone.',
         correct: true,
-        explanation: 'Right: the zone’s compute stops, as it would in a power loss.',
+        explanation: 'Right: the scenario stops zone b’s compute, and four tasks that can each carry a quarter of the peak need no new capacity. That is static stability.',
       },
       {
-        id: 'blocks-scaling',
-        text: 'Prevents new capacity from being launched into the zone.',
+        id: 'rds-fails-over',
+        text: 'Writes come back on the standby in zone a after an RDS failover of one to two minutes.',
         correct: true,
-        explanation: 'Right: a real dead zone cannot take new instances either, so your recovery must not count on launching there.',
+        explanation: 'Right: the scenario fails over RDS primaries in the zone, and a Multi-AZ instance typically takes 60 to 120 s; the application must reconnect.',
       },
       {
-        id: 'fails-over-databases',
-        text: 'Fails over RDS and ElastiCache primaries in the zone and makes its EBS volumes unresponsive.',
-        correct: true,
-        explanation: 'Right: the data layer in the zone is disrupted too, not only compute.',
-      },
-      {
-        id: 'five-minutes',
-        text: 'Lasts about five minutes, then restores the zone.',
+        id: 'scale-up-in-b',
+        text: 'At 10:05 the on-call engineer raises the Auto Scaling group’s capacity to relaunch zone b’s instances there.',
         correct: false,
-        explanation: 'The scenario holds the impairment for 30 minutes, then takes 30 minutes to recover. (One variant triggers zonal autoshift at minute 5.)',
+        explanation:
+          'The scenario prevents new capacity from being launched into zone b, as a dead zone would. A recovery that depends on launching into the failed zone does not work; capacity must already run elsewhere.',
       },
       {
-        id: 'whole-region',
-        text: 'Cuts the Region’s control plane, so no API call works anywhere.',
+        id: 'move-redis-volume',
+        text: 'If Redis stops, the engineer attaches its EBS volume to a new instance in zone a.',
         correct: false,
-        explanation: 'It targets one zone. Other zones, and the Region’s APIs, keep working, which is what lets you test whether your service survives losing one zone.',
+        explanation:
+          'The scenario makes zone b’s EBS volumes unresponsive, and an EBS volume attaches only in its own zone anyway. A cache that must survive needs a copy in another zone before the event (ElastiCache Multi-AZ, for example).',
       },
+      {
+        id: 'back-by-1015',
+        text: 'Zone b is back by 10:15, so the team books the review for 10:20.',
+        correct: false,
+        explanation: 'The scenario holds the impairment for 30 minutes and then takes 30 minutes to recover: zone b is not fully back before about 11:00.',
+      },
+    ],
+    hints: [
+      {choiceIds: ['scale-up-in-b'], text: 'Where would the relaunched instances run, and can anything be launched there during the drill?'},
+      {choiceIds: ['move-redis-volume'], text: 'Where can an EBS volume be attached, and is zone b’s volume answering at all?'},
     ],
   },
 ];
