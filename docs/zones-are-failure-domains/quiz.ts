@@ -4,7 +4,7 @@
  * Figures are from /work/shared/reference/facts.md; every answer about
  * simulated behaviour is computed from the engine below, never typed by hand.
  */
-import {getPreset, grayFailure, selectSegmentAt, simulate, taskCrash, zoneOutage, zonePartition, type Model, type ZoneName} from '@site/src/engine';
+import {CROSS_AZ_USD_PER_GB_EACH_WAY, getPreset, grayFailure, selectSegmentAt, simulate, taskCrash, zoneOutage, zonePartition, type Model, type ZoneName} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
 
 // The chapter's live block: six tasks in three zones, three kinds of trouble in zone b.
@@ -39,10 +39,22 @@ const cutRun = simulate({
 const cutSegment = cutRun.segments.find((s) => s.from === 300)!;
 const cutPercent = Math.round((cutSegment.failed / cutSegment.offered) * 1000) / 10;
 
-// Inter-AZ data transfer list price at the time of writing: $0.01 per GB in each direction.
-const PRICE_PER_GB_EACH_WAY = 0.01;
-const monthlyGb = 5000;
-const monthlyCost = monthlyGb * PRICE_PER_GB_EACH_WAY * 2;
+// A month of traffic between zones, at the engine's list price ($0.01 per GB in each direction,
+// at the time of writing): what is billed, and the two usual slips (the ALB's share, one direction only).
+const BILL = (() => {
+  const albCrossZoneGb = 900;
+  const cacheGbPerZone = 300;
+  const replicationGb = 200;
+  const billedGb = 2 * cacheGbPerZone + replicationGb;
+  const usd = (gb: number, directions: number) => Math.round(gb * CROSS_AZ_USD_PER_GB_EACH_WAY * directions * 100) / 100;
+  return {
+    albCrossZoneGb, cacheGbPerZone, replicationGb, billedGb,
+    answer: usd(billedGb, 2),
+    withAlb: usd(billedGb + albCrossZoneGb, 2),
+    oneWay: usd(billedGb, 1),
+    perGb: usd(1, 2),
+  };
+})();
 
 /**
  * A ticket shop that looks multi-AZ from the console: tasks and the load balancer in three zones, an
@@ -243,14 +255,17 @@ const questions: QuizQuestion[] = [
     explanation: `Each node gets a third of the requests and spreads them over the three targets it still believes healthy (how real ALB nodes behave across a cut is not documented by AWS; this is the model’s assumption). Node a sends 2 of its 3 shares across the cut; nodes b and c send 1 of 3 each, to a-1. That is 1/3 × 2/3 + 2/3 × 1/3 = 4/9, about ${cutPercent} % (the lab computes the same). In the model a zone outage costs a third instead, since a dead zone's load balancer node is treated as leaving DNS at once, while a cut-off zone's node keeps taking clients.`,
   },
   {
-    id: 'inter-az-cost',
+    id: 'monthly-cross-zone-bill',
     kind: 'numeric',
-    prompt:
-      'At the list price at the time of writing, $0.01 per GB in each direction, what does it cost to move 5,000 GB a month from one zone to another zone of the same Region?',
-    answer: monthlyCost,
-    tolerance: 5,
+    prompt: `A catalogue service runs tasks in zones a, b and c behind an Application Load Balancer. In one month its load balancer nodes send ${BILL.albCrossZoneGb} GB of requests and responses to tasks in other zones than their own; the tasks in zones b and c each read ${BILL.cacheGbPerZone} GB from a cache node in zone a; and the database ships ${BILL.replicationGb} GB of changes to its standby in zone b. At the list price at the time of writing, $${CROSS_AZ_USD_PER_GB_EACH_WAY} per GB in each direction, what is the month’s bill for data between zones, in dollars?`,
+    answer: BILL.answer,
+    tolerance: 0.5,
     unit: 'USD',
-    explanation: `Each gigabyte is charged when it leaves one zone and again when it enters the other: $0.01 + $0.01 = $0.02. So 5,000 GB × $0.02 = $${monthlyCost}. Prices change: check the live pricing page.`,
+    hints: [
+      {value: BILL.withAlb, text: 'Check which of the three flows AWS bills as data between zones: are the load balancer’s requests to its targets among them?'},
+      {value: BILL.oneWay, text: 'A gigabyte that crosses is charged twice: once as it leaves one zone and once as it enters the other.'},
+    ],
+    explanation: `Two of the three flows are billed: the cache reads (2 × ${BILL.cacheGbPerZone} GB) and the replication (${BILL.replicationGb} GB), ${BILL.billedGb} GB in all, each charged leaving one zone and entering the other, $${BILL.perGb} a gigabyte: $${BILL.answer}. The ALB’s ${BILL.albCrossZoneGb} GB to targets in other zones is not billed as data between zones (behind an NLB with cross-zone load balancing on it would be). Prices change: check the live pricing page.`,
   },
   {
     id: 'ticket-shop-zone-loss',
