@@ -48,6 +48,19 @@ const LONE_FIX_REASON: Record<(typeof LONE_FIXES)[number]['id'], string> = {
   'bigger-task': 'as many as today: size changes nothing, since the one task still dies with its zone',
 };
 
+// The lone task's zone lost (chapter 2's lab): when it is marked unhealthy and when a replacement first serves.
+const loneRun = simulate(loneModel);
+const loneEventAt = (type: string): number => {
+  const event = loneRun.events.find((e) => e.type === type);
+  if (event === undefined) throw new Error(`intro quiz: the lone task's run has no ${type} event`);
+  return event.t;
+};
+const LONE_RUN = {
+  detected: loneEventAt('lb/targetMarkedUnhealthy') - loneEventAt('zone/failed'),
+  serving: loneEventAt('lb/targetHealthy') - loneEventAt('zone/failed'),
+  outage: loneRun.summary.longestOutageSeconds,
+};
+
 // A Multi-AZ DB instance losing its primary's zone (chapter 9's lab), and the same over twenty seeds.
 const rdsModel = getPreset('rds-multi-az').model;
 const rdsDowntimes = SEEDS.map((seed) => simulate({...rdsModel, seed}).summary.databaseDowntimeSeconds);
@@ -117,47 +130,44 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'lone-task',
+    id: 'lone-task-on-call',
     kind: 'multiple',
-    prompt:
-      'A service runs a single ECS task, with subnets in two zones. The task’s zone fails. Which of these are true? Select all that apply.',
+    prompt: `At 03:00 zone a fails. Your checkout runs one ECS task there, on an EC2 instance, with subnets in zones a and b, behind an ALB with the default health check, at ${LONE.rate} requests a second; a replacement takes ${LONE.startSeconds} s to place, pull and start. Before she opens the dashboards, the on-call engineer writes down what she expects. Which of her expectations are right? Select all that apply.`,
     choices: [
       {
-        id: 'down-until-replacement',
-        text: 'The service is down until a replacement task starts in the other zone and passes a health check.',
+        id: 'fails-until-replacement-serves',
+        text: 'Every request fails until a replacement in zone b has passed its first health check.',
         correct: true,
-        explanation:
-          'Right: with one task there is nothing left to serve. The downtime adds up the load balancer’s detection, placing the replacement, pulling its image, starting the app and one passing health check.',
+        explanation: `Right: with one task nothing is left to serve. Detection, placement and start, and one passing check run one after the other: in the course’s lab the replacement first serves ${LONE_RUN.serving} s after the zone fails, and ${formatCount(LONE.failed)} requests fail in all.`,
       },
       {
-        id: 'needs-spare-capacity',
-        text: 'If the tasks run on EC2 instances, the replacement needs spare capacity in the surviving zone, found through the control plane during the event.',
+        id: 'needs-room-in-b',
+        text: 'If no instance in zone b has room for the task, the wait grows by however long it takes to launch one, through the control plane, in the middle of the event.',
         correct: true,
         explanation:
-          'Right: the rescheduling story assumes there is room in the other zone. Getting that capacity during the failure depends on the control plane, which is exactly what static stability avoids relying on.',
+          'Right: the rescheduling story assumes room in the other zone. Getting that capacity during the failure depends on the control plane, which is exactly what static stability avoids relying on.',
       },
       {
-        id: 'fails-open',
-        text: 'While its only target is unhealthy, the load balancer keeps sending requests to it.',
+        id: 'dead-task-first',
+        text: 'For the first half-minute to a minute, requests still go to the dead task and fail, until its health checks have failed twice in a row.',
         correct: true,
-        explanation:
-          'Right: when every target of an ALB is unhealthy, it fails open and sends traffic to all of them, so requests keep going to the dead task.',
+        explanation: `Right: with the default check (every 30 s, 5 s timeout, 2 failures) a dead target is marked unhealthy 35 to 65 s after it dies, ${LONE_RUN.detected} s in the lab’s run. Only then does ECS replace the task.`,
       },
       {
-        id: 'waits-for-zone',
-        text: 'ECS keeps the task in its zone and waits for the zone to come back.',
+        id: 'only-start',
+        text: `Requests fail only for the ${LONE.startSeconds} s the replacement takes to start.`,
+        correct: false,
+        explanation: `The start is one step in series. First the load balancer has to notice (35 to 65 s), and after the start the new task must pass one health check: ${LONE_RUN.outage} s of (nearly) total failure in the lab, not ${LONE.startSeconds}.`,
+      },
+      {
+        id: 'waits-for-zone-a',
+        text: 'Nothing can serve until zone a comes back: ECS keeps the task in its zone.',
         correct: false,
         explanation:
           'The ECS scheduler replaces failed tasks to get back to the desired count, and spreads a service’s tasks across zones by default, so the replacement goes to a zone that still works, provided the service has a subnet there.',
       },
-      {
-        id: 'startup-only',
-        text: 'The downtime is just the new task’s start-up time.',
-        correct: false,
-        explanation:
-          'Start-up is only one part. First the load balancer has to notice (35 to 65 s with the defaults), then the replacement is placed and its image pulled, and after it starts it must pass one health check before it gets traffic.',
-      },
     ],
+    hints: [{choiceIds: ['only-start'], text: 'What has to happen before ECS even starts the replacement, and after it has started?'}],
   },
   {
     id: 'detection-time',

@@ -54,47 +54,60 @@ const FIRST_WRITE = (() => {
   return {failover, jvmTtl, lookup, answer, failoverClock: clock(failover), lookupClock: clock(lookup), answerClock: clock(answer)};
 })();
 
+// The lunch-rush failover: the lab's Multi-AZ DB instance losing its primary's zone over twenty seeds.
+const LUNCH = (() => {
+  const seconds = Array.from({length: 20}, (_, i) => simulate({...getPreset('rds-multi-az').model, seed: i + 1}).summary.databaseDowntimeSeconds);
+  const low = Math.min(...seconds);
+  const high = Math.max(...seconds);
+  if (!(low >= 60) || LOST_WRITES.multiAzInstance !== 0) {
+    throw new Error('the lunch-rush question needs no failover under 60 s and no acknowledged write lost');
+  }
+  return {low, high};
+})();
+
 const questions: QuizQuestion[] = [
   {
-    id: 'multi-az-instance-claim',
+    id: 'lunch-rush-failover-review',
     kind: 'multiple',
     prompt:
-      'A design review says: "Our RDS Multi-AZ DB instance fails over in under 60 s and loses no data." Which of these statements are true? Select all that apply.',
+      'The orders service writes to an RDS Multi-AZ DB instance, primary in zone a, through a connection pool. At 12:30:00, in the lunch rush, zone a is lost. The design review had promised “under 60 s, no data lost”. In the incident review, the team checks five claims. Which are right? Select all that apply.',
     choices: [
       {
-        id: 'sixty-to-120',
-        text: 'AWS gives 60 to 120 s as the typical failover time for a Multi-AZ DB instance.',
+        id: 'committed-order-kept',
+        text: 'Order 1041, whose COMMIT returned a second before the loss, is in the database after the failover.',
+        correct: true,
+        explanation: `Right: the standby is synchronous, so an acknowledged commit was already in zone b. The lab’s run of this design loses ${LOST_WRITES.multiAzInstance} acknowledged writes.`,
+      },
+      {
+        id: 'in-flight-order-retried',
+        text: 'Order 1042, whose COMMIT had been sent but not answered, must be checked or retried by the application once it reconnects.',
         correct: true,
         explanation:
-          'Right: 60–120 s is typical, and it can take longer with large transactions or a long recovery. "Under 60 s" mixes it up with Aurora with a replica, and "under 35 s" is the Multi-AZ DB cluster.',
+          'Right: “no data lost” covers acknowledged commits only. A transaction in flight either rolled back or never told its client it succeeded, so the application has to find out and retry, with an idempotency key so that the order is not placed twice.',
       },
       {
-        id: 'committed-kept',
-        text: 'Transactions that were committed before the failure are kept.',
-        correct: true,
-        explanation: 'Right: the standby is synchronous, so every acknowledged commit is already in the other zone.',
+        id: 'writes-before-1231',
+        text: 'Checkout was writing again before 12:31:00, as promised.',
+        correct: false,
+        explanation: `AWS gives 60 to 120 s as typical for a Multi-AZ DB instance, and it can take longer. The lab draws ${LUNCH.low} to ${LUNCH.high} s over twenty seeds: never under a minute. “Under 60 s” belongs to Aurora with a replica, and “under 35 s” to the Multi-AZ DB cluster.`,
       },
       {
-        id: 'in-flight-roll-back',
-        text: 'Transactions in flight at the moment of failure roll back, and clients must reconnect.',
-        correct: true,
-        explanation:
-          'Right: "no data lost" covers committed transactions only. The DNS name moves to the standby, so every client has to reconnect, and retry what was rolled back.',
+        id: 'report-on-standby',
+        text: 'The lunchtime sales report, which reads from the standby to spare the primary, ran on through the failover.',
+        correct: false,
+        explanation: 'It never ran there: the standby of a Multi-AZ DB instance serves no reads at all. Readable standbys are what the Multi-AZ DB cluster adds.',
       },
       {
-        id: 'standby-reads',
-        text: 'During the failover, clients can keep reading from the standby.',
+        id: 'pool-carries-on',
+        text: 'The pool’s open connections carried on against the new primary, since the endpoint’s name did not change.',
         correct: false,
         explanation:
-          'The standby of a Multi-AZ DB instance serves no reads at all, before or during a failover. Readable standbys are what the Multi-AZ DB cluster adds.',
+          'The name stays, but RDS points it (a CNAME) at the standby, which has another address. Connections open to the old primary are dead; the pool has to open new ones, after the cached DNS answer expires.',
       },
-      {
-        id: 'same-ip',
-        text: 'Clients do not notice, because the endpoint name does not change.',
-        correct: false,
-        explanation:
-          'The name stays, but RDS points it (a CNAME) at the standby, which has another address. Clients must let their cached DNS answer expire and open new connections.',
-      },
+    ],
+    hints: [
+      {choiceIds: ['writes-before-1231'], text: 'Which database does “under 60 s” describe, and what range does AWS give for this one?'},
+      {choiceIds: ['pool-carries-on'], text: 'What does the endpoint’s name point to after the failover, and where do the open connections go?'},
     ],
   },
   {

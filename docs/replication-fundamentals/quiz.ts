@@ -62,6 +62,27 @@ const MODE_REASON: Record<(typeof MODE_CHOICES)[number]['id'], string> = {
   async: 'The primary acknowledges a commit once its own disk has it and the standbys follow later, so the last writes existed only in zone a.',
 };
 
+// MySQL semi-sync with its one replica in zone b: zone b fails at 10:00 (t = 600 s); it is 10:20.
+// When the source stops waiting is read from the engine's log, not typed in.
+const FALLBACK = (() => {
+  const lostAt = 600;
+  const minutesLater = 20;
+  const writesPerSecond = 20;
+  const run = simulate({
+    zones: ['a', 'b', 'c'],
+    service: {tasksPerZone: {a: 2, c: 2}},
+    database: {kind: 'self-managed', primaryZone: 'a', replicaZones: ['b'], replication: 'semi-sync'},
+    traffic: {requestsPerSecond: writesPerSecond * 10, writeShare: 0.1},
+    faults: [zoneOutage('b', {at: lostAt, duration: 3600})],
+    durationSeconds: 3600,
+  });
+  const fellBack = run.events.find((e) => e.type === 'db/semiSyncFellBack');
+  if (fellBack === undefined) throw new Error('replication-fundamentals quiz: the source should fall back to asynchronous commits');
+  const stalledSeconds = fellBack.t - lostAt;
+  const onlyOnSource = writesPerSecond * (minutesLater * 60 - stalledSeconds);
+  return {minutesLater, writesPerSecond, stalledSeconds, onlyOnSource};
+})();
+
 const questions: QuizQuestion[] = [
   {
     id: 'four-teams-lost-orders',
@@ -138,38 +159,39 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'semi-sync-fallback',
-    kind: 'single',
-    prompt:
-      'A MySQL source uses semi-synchronous replication with its one replica in zone b, and default settings. Zone b fails for 20 minutes. What happens to writes?',
+    id: 'semi-sync-quiet-dashboard',
+    kind: 'multiple',
+    prompt: `An orders service writes ${FALLBACK.writesPerSecond} times a second to a MySQL source in zone a that uses semi-synchronous replication with default settings and one replica, in zone b. Zone b fails at 10:00. The dashboard shows commits stalled from 10:00:00 to 10:00:${String(FALLBACK.stalledSeconds).padStart(2, '0')}, then commit latency back to normal and no write errors since. It is 10:${FALLBACK.minutesLater} and zone b is still down. Which of these are true? Select all that apply.`,
     choices: [
       {
-        id: 'falls-back',
-        text: 'Commits stall for about 10 s, then continue asynchronously: writes committed from then on exist only on the source.',
+        id: 'fell-back',
+        text: `The source stopped waiting for the replica after ${FALLBACK.stalledSeconds} s and has committed asynchronously since.`,
+        correct: true,
+        explanation: `Right: \`rpl_semi_sync_source_timeout\` is ${FALLBACK.stalledSeconds} s by default. With no acknowledgement in that time the source falls back to asynchronous replication on its own, which is why commits are fast again.`,
+      },
+      {
+        id: 'only-on-source',
+        text: `About ${formatCount(FALLBACK.onlyOnSource)} orders acknowledged since the stall exist only on the source in zone a.`,
+        correct: true,
+        explanation: `Right: ${FALLBACK.writesPerSecond} writes a second for the ${FALLBACK.minutesLater * 60 - FALLBACK.stalledSeconds} s since the fallback. If zone a failed now, promoting the replica when zone b returns would lose all of them.`,
+      },
+      {
+        id: 'rpo-still-zero',
+        text: 'Commits are fast and nothing fails, so the recovery point is still zero.',
+        correct: false,
+        explanation:
+          'Fast commits are the sign of the fallback, not of safety. Semi-sync’s zero recovery point lasts only while a replica acknowledges; the fallback is silent unless you alert on it.',
+      },
+      {
+        id: 'second-replica',
+        text: 'With a second replica, in zone c, the source would still be semi-synchronous now.',
         correct: true,
         explanation:
-          'Right: after `rpl_semi_sync_source_timeout` (10 s by default) with no acknowledgement, the source switches to asynchronous replication by itself. Writes keep flowing, but if the source is lost before a replica catches up, they are lost too.',
+          'Right: the source waits for one acknowledgement by default, and the replica in zone c could give it, so losing zone b would not have left the source with nobody to wait for.',
       },
-      {
-        id: 'blocks',
-        text: 'Commits wait until the replica is back, 20 minutes later.',
-        correct: false,
-        explanation:
-          'That is PostgreSQL with a single synchronous standby, which never gives up its guarantee. MySQL semi-sync gives up after its timeout.',
-      },
-      {
-        id: 'rejected',
-        text: 'Commits are rejected with an error until a replica acknowledges again.',
-        correct: false,
-        explanation: 'Semi-sync does not fail commits: it first waits, then carries on without the acknowledgement.',
-      },
-      {
-        id: 'nothing',
-        text: 'Nothing changes: semi-sync only needs the source’s own disk.',
-        correct: false,
-        explanation:
-          'Semi-sync does wait for a replica’s acknowledgement on every commit, which is why the replica’s loss causes a stall before the fallback.',
-      },
+    ],
+    hints: [
+      {choiceIds: ['rpo-still-zero'], text: 'Who holds a copy of the orders acknowledged after the stall ended?'},
     ],
   },
   {
@@ -208,39 +230,43 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'split-brain',
-    kind: 'single',
+    id: 'cut-off-teams-two-primaries',
+    kind: 'multiple',
     prompt:
-      'Zone a is cut off from the rest of the Region, but its primary keeps running and a few clients can still reach it. Your failover manager promotes the replica in zone b. What must also happen?',
+      'Four teams each keep their orders in a database with a node in zone a that takes writes. At 10:00 the network between zone a and the other zones fails for ten minutes; nothing stops, and the tasks in zone a still reach zone a’s node. On the other side, each team’s failover makes a node in zone b take writes within a minute. Which teams end up with two nodes both acknowledging new orders during the cut? Select all that apply.',
     choices: [
       {
-        id: 'fence',
-        text: 'The old primary must be fenced so it can no longer accept writes.',
+        id: 'async-script',
+        text: 'PostgreSQL with an asynchronous replica in zone b, which a script promotes after 30 s of failed checks.',
         correct: true,
         explanation:
-          'Right: otherwise two primaries accept writes at once, each missing the other’s, which is split brain. Fencing (cutting off its storage, demoting it, or having it step down when it loses its majority) prevents it; Aurora hard-fences the old primary for you.',
+          'Right: nothing stops the old primary. It acknowledges the orders of zone a’s tasks while the new one acknowledges everyone else’s: two histories, each missing the other’s, and no merge puts them back together. This is split brain; the script needed to fence the old primary first.',
       },
       {
-        id: 'merge',
-        text: 'Nothing yet: when zone a returns, the two databases merge their writes.',
-        correct: false,
+        id: 'semi-sync-script',
+        text: 'MySQL semi-sync with default settings and one replica, in zone b, which the same script promotes.',
+        correct: true,
         explanation:
-          'Relational databases do not merge two diverged histories. Conflicting rows, duplicate IDs and lost updates are left for a person to untangle, which is why split brain must be prevented, not repaired.',
+          'Right: for 10 s the old source waits for the replica’s acknowledgement, then falls back to asynchronous replication and acknowledges zone a’s orders on its own, while the promoted replica takes the rest. Semi-sync’s protection ends at the fallback.',
       },
       {
-        id: 'old-wins',
-        text: 'When zone a returns, the old primary becomes primary again because it has the newest data.',
+        id: 'sync-first-one',
+        text: 'PostgreSQL with `synchronous_standby_names = \'FIRST 1 (pg_b)\'` and `synchronous_commit = on`, promoted by the same script.',
         correct: false,
         explanation:
-          'By then the new primary has accepted writes the old one never saw. Letting the old one win throws those away; it has to rejoin as a replica instead.',
+          'Not while the settings stay: under `on` the old primary acknowledges a commit only once `pg_b` has flushed it, and `pg_b`, now a primary across the cut, never will. Zone a’s tasks hang instead of getting acknowledgements. It is a fragile guard, though: whoever clears `synchronous_standby_names` to stop the hang turns this team into the first one. Only fencing or a majority rule makes it certain.',
       },
       {
-        id: 'sync-prevents',
-        text: 'Nothing, provided replication is synchronous.',
+        id: 'galera-three-zones',
+        text: 'Galera with one node in each of zones a, b and c, and tasks that write to the node in their own zone.',
         correct: false,
         explanation:
-          'Synchronous replication stops the old primary from acknowledging writes only while it waits for a standby it cannot reach; another standby, a timeout or a changed setting can let it write again. Only fencing or a majority rule guarantees a single writer.',
+          'Zone a’s node sees one vote of three, not a majority, so it stops taking writes; the nodes in b and c hold two of three and go on. Zone a’s tasks get errors, and no order is acknowledged twice over.',
       },
+    ],
+    hints: [
+      {choiceIds: ['sync-first-one'], text: 'Under `on`, whose answer does the old primary wait for before it acknowledges a commit?'},
+      {choiceIds: ['galera-three-zones'], text: 'How many of the cluster’s votes can zone a’s node still see?'},
     ],
   },
   {

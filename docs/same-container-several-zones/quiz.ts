@@ -4,9 +4,9 @@
  * Figures are from /work/shared/reference/facts.md; every answer about
  * simulated behaviour is computed from the engine below, never typed by hand.
  */
-import {getPreset, simulate, type SimulationResult} from '@site/src/engine';
+import {getPreset, selectSegmentAt, simulate, zoneOutage, type Model, type SimulationResult} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
-import {formatCount} from '@site/src/utils/format';
+import {formatCount, formatPercent} from '@site/src/utils/format';
 
 function eventTime(result: SimulationResult, type: string): number {
   const event = result.events.find((e) => e.type === type);
@@ -52,6 +52,43 @@ if (!(loneRun.summary.failedByCause.noHealthyTarget > 0) || !(loneRun.summary.fa
 
 // The same with two tasks: no total outage.
 const twoRun = simulate({...lonePreset.model, service: {desiredCount: 2}});
+
+/**
+ * Two teams, the same fleet (2 tasks of 50 requests a second in each of three zones, 250 at peak,
+ * tasks that shed what they cannot serve), zone c lost at peak for 30 minutes. One team runs one
+ * service with the default spread strategy; the other runs three services, each pinned to its zone
+ * by a constraint, whose zone c tasks then wait until zone c returns. The engine's fixed fleet
+ * (nothing replaced until the zone returns) stands in for the pinned services.
+ */
+const PINNED = (() => {
+  const lostAt = 300;
+  const minutesIn = 10;
+  const perZone = 2;
+  const capacityPerTask = 50;
+  const peak = 250;
+  const run = (scheduler: 'ecs' | 'none') => {
+    const model: Model = {
+      zones: ['a', 'b', 'c'],
+      service: {tasksPerZone: {a: perZone, b: perZone, c: perZone}, capacityPerTask, loadShedding: true},
+      scheduler: {kind: scheduler},
+      traffic: {requestsPerSecond: peak},
+      faults: [zoneOutage('c', {at: lostAt, duration: 1800})],
+      durationSeconds: 3600,
+    };
+    const result = simulate(model);
+    const then = selectSegmentAt(result, lostAt + minutesIn * 60);
+    return {result, failingShare: then.failed / then.offered, failed: result.summary.failed};
+  };
+  const spread = run('ecs');
+  const pinned = run('none');
+  const replacementsServing = eventTime(spread.result, 'lb/targetHealthy') - lostAt;
+  // The story the question tells: spread has replaced zone c's tasks by then, the pinned services are a third short.
+  const survivingCapacity = 2 * perZone * capacityPerTask;
+  if (spread.failingShare !== 0 || Math.abs(pinned.failingShare - (peak - survivingCapacity) / peak) > 1e-9) {
+    throw new Error('same-container quiz: ten minutes in, spread should fail nothing and the pinned services a fifth of the requests');
+  }
+  return {minutesIn, perZone, capacityPerTask, peak, survivingCapacity, replacementsServing, spread, pinned};
+})();
 
 const questions: QuizQuestion[] = [
   {
@@ -177,29 +214,39 @@ const questions: QuizQuestion[] = [
     hints: [{choiceIds: ['routes-to-dead-task'], text: 'Fail-open chooses among the registered targets. What does ECS do with a task the load balancer marks unhealthy?'}],
   },
   {
-    id: 'strategy-or-constraint',
+    id: 'pinned-or-spread-at-peak',
     kind: 'single',
-    prompt:
-      'An ECS service on EC2 uses the default spread strategy on `attribute:ecs.availability-zone`. Zone c fails, and a replacement task is needed. What does ECS do?',
+    prompt: `Two teams run the same API on ECS on EC2, each with ${PINNED.perZone} tasks in each of zones a, b and c, every task good for ${PINNED.capacityPerTask} requests a second, at a peak of ${PINNED.peak}; the tasks reject at once what they cannot serve, and every zone has spare EC2 room. The orders team runs one service with the default spread strategy on \`attribute:ecs.availability-zone\`. The payments team runs three services, \`payments-a\`, \`payments-b\` and \`payments-c\`, each held in its zone by a \`memberOf\` placement constraint (\`attribute:ecs.availability-zone == us-east-1c\` for the last). Zone c fails at peak for 30 minutes. What share of each team’s requests is failing ${PINNED.minutesIn} minutes into the outage?`,
     choices: [
       {
-        id: 'places-elsewhere',
-        text: 'It places the task in a surviving zone, even though that leaves the zones uneven: a strategy is best effort.',
+        id: 'orders-none-payments-fifth',
+        text: `Orders: none. Payments: ${formatPercent(PINNED.pinned.failingShare)}.`,
         correct: true,
-        explanation: 'Right: strategies are preferences. ECS still places the task when the ideal spread is impossible, which is what you want during a zone failure.',
+        explanation: `Right. The spread strategy is a preference: ECS replaced zone c’s two tasks in zones a and b, serving ${PINNED.replacementsServing} s after the loss in the lab, so six tasks carry the ${PINNED.peak} again. The constraint is binding: \`payments-c\`’s replacements stay \`PENDING\` with no instance in zone c to run on, so four tasks serve ${PINNED.survivingCapacity} of the ${PINNED.peak} requests a second and the rest, ${formatPercent(PINNED.pinned.failingShare)}, fails until zone c is back. Over the outage the engine counts ${formatCount(PINNED.spread.failed)} failed requests for the orders team and ${formatCount(PINNED.pinned.failed)} for the payments team. Pinning services to zones is sound only when the zones left can carry the peak without the lost zone’s tasks, the sizing of chapter 4.`,
       },
       {
-        id: 'pending',
-        text: 'It leaves the task `PENDING` until zone c returns, to keep the spread even.',
+        id: 'both-none',
+        text: 'Neither: both teams’ lost tasks have been replaced in zones a and b by now.',
         correct: false,
-        explanation: 'That is what a binding constraint can do. A constraint that no instance satisfies keeps the task pending; a strategy never does.',
+        explanation: `Only the orders team’s. A constraint is never relaxed: \`payments-c\` may place tasks only in zone c, so its replacements wait, \`PENDING\`, for the zone to return, and the payments team is ${formatPercent(PINNED.pinned.failingShare)} short all that time.`,
       },
       {
-        id: 'stops-others',
-        text: 'It stops tasks in zones a and b to keep the zones even.',
+        id: 'both-fifth',
+        text: `Both: ${formatPercent(PINNED.pinned.failingShare)}, because no task can be placed in zone c until it returns.`,
         correct: false,
-        explanation: 'ECS does not shrink healthy zones to match a failed one. AZ rebalancing evens things out after the zone returns, by starting tasks in it.',
+        explanation: `The spread strategy only prefers an even spread. When zone c cannot take tasks, ECS places them in zones a and b anyway, lopsided; in the lab the orders team is back to six tasks ${PINNED.replacementsServing} s after the loss, and fails nothing ${PINNED.minutesIn} minutes in.`,
       },
+      {
+        id: 'orders-none-payments-third',
+        text: 'Orders: none. Payments: a third, the share that zone c’s tasks used to serve.',
+        correct: false,
+        explanation: `The load balancer stopped sending requests to zone c’s dead tasks about a minute after the loss. What the payments team lacks ${PINNED.minutesIn} minutes in is capacity: four tasks of ${PINNED.capacityPerTask} for ${PINNED.peak} requests a second, so ${formatPercent(PINNED.pinned.failingShare)} fails, not a third.`,
+      },
+    ],
+    hints: [
+      {choiceIds: ['both-none'], text: 'Can `payments-c` place a task anywhere but zone c?'},
+      {choiceIds: ['both-fifth'], text: 'Is the spread strategy a rule ECS must keep, or a preference?'},
+      {choiceIds: ['orders-none-payments-third'], text: 'Ten minutes in, does the load balancer still send requests to zone c? What does the payments team lack instead?'},
     ],
   },
   {

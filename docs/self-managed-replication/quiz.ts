@@ -162,109 +162,131 @@ const questions: QuizQuestion[] = [
     explanation: `Commits stall for 10 s when the replica vanishes, then the source falls back to asynchronous and acknowledges writes nobody else has. From t = 1210 s to 1500 s that is 290 s × 20 writes/s ≈ ${semiSyncWritesLost} writes, all lost when the stale replica is promoted. Semi-sync’s zero recovery point ends at the fallback.`,
   },
   {
-    id: 'galera-layouts',
+    id: 'galera-two-zone-cluster',
     kind: 'multiple',
-    prompt: 'Which Galera layouts keep accepting writes after losing any one zone? Select all that apply.',
+    prompt:
+      'To save on a third zone, a shop runs its orders on a Galera cluster of three data nodes: `db1` and `db2` in zone a, `db3` in zone b, nothing in zone c. Each event below happens on a different day, to the whole healthy cluster. After which of them does some node go on accepting writes? Select all that apply.',
     choices: [
       {
-        id: 'three-nodes-three-zones',
-        text: 'Three nodes, one in each of three zones.',
+        id: 'zone-b-lost',
+        text: 'Zone b fails.',
         correct: true,
-        explanation: 'Right: losing a zone leaves two of three votes, a majority, so the survivors stay the Primary Component.',
+        explanation: 'Right: `db1` and `db2` hold two of the three votes, a majority, so they stay the Primary Component and keep taking writes.',
       },
       {
-        id: 'two-nodes-two-zones',
-        text: 'Two nodes, one in each of two zones.',
+        id: 'zone-a-lost',
+        text: 'Zone a fails.',
         correct: false,
-        explanation: 'The survivor holds one vote of two, not a majority, so it stops taking writes to avoid split brain.',
+        explanation: '`db3` is left with one vote of three, not a majority, so it stops taking writes rather than risk a split brain. The layout survives one zone but not the other.',
       },
       {
-        id: 'two-plus-garbd',
-        text: 'Two data nodes in zones a and b, plus `garbd` in zone c.',
+        id: 'link-cut',
+        text: 'The network between zones a and b fails; all three nodes keep running.',
         correct: true,
-        explanation: 'Right: the arbitrator votes without storing data, so any one zone’s loss leaves two votes of three.',
+        explanation:
+          'Right: `db1` and `db2` still see each other, two votes of three, and go on taking writes; `db3`, alone in zone b, stops. Clients in zone b that write through `db3` get errors until they reach a node in zone a.',
       },
       {
-        id: 'four-nodes-two-zones',
-        text: 'Four nodes, two in each of two zones.',
+        id: 'garbd-then-zone-a',
+        text: 'The team adds `garbd` in zone c; later, zone a fails.',
         correct: false,
         explanation:
-          'Losing a zone leaves two of four votes: exactly half is not a majority, so writes stop. More nodes in two zones never fix this; a third zone does.',
+          'The arbitrator is a fourth vote. Losing zone a takes two of the four, leaving `db3` and `garbd` with exactly half, which is not a majority, so writes stop. An arbitrator helps two data nodes in two zones; here the zones themselves are uneven.',
       },
+      {
+        id: 'move-db2-then-zone-a',
+        text: 'The team moves `db2` to zone c; later, zone a fails.',
+        correct: true,
+        explanation: 'Right: with one node in each zone, losing any zone leaves two votes of three. What survives a zone is not the number of nodes but how the votes are split across zones.',
+      },
+    ],
+    hints: [
+      {choiceIds: ['zone-a-lost'], text: 'Count the votes left in zone b when zone a is gone. Is it more than half?'},
+      {choiceIds: ['garbd-then-zone-a'], text: 'How many votes does the cluster have once `garbd` joins, and how many are left when zone a goes?'},
     ],
   },
   {
-    id: 'ebs-pod',
-    kind: 'single',
+    id: 'statefulset-zone-runbook',
+    kind: 'multiple',
     prompt:
-      'On EKS, a PostgreSQL primary runs in a StatefulSet pod whose EBS volume is in zone a, with no standby. Zone a fails. What happens?',
+      'A team runs PostgreSQL on EKS as a StatefulSet with one pod, `pg-0`, whose EBS volume is in zone a; there is no standby. Its runbook says: “If zone a fails, Kubernetes evicts `pg-0` after 300 s and reschedules it in zone b, so writes are back within about six minutes.” Zone a fails at 14:00 for two hours, and the database takes no writes until zone a is back. Which changes would have kept it taking writes within a few minutes of the loss? Select all that apply.',
     choices: [
       {
-        id: 'moves-after-eviction',
-        text: 'After the default 300 s eviction, the pod restarts in zone b with its volume.',
-        correct: false,
-        explanation:
-          'The pod is evicted, but an EBS volume can only attach in its own zone, so the replacement has nowhere to run outside zone a.',
-      },
-      {
-        id: 'stuck',
-        text: 'The database stays down until zone a returns: the replacement pod cannot run outside the volume’s zone.',
+        id: 'standby-pod',
+        text: 'A second PostgreSQL pod in zone b with its own volume, streaming from the primary, and Patroni (or an operator that runs it) to promote it.',
         correct: true,
-        explanation:
-          'Right: the volume pins the pod to zone a. Surviving a zone needs a standby pod in another zone, with its own volume, and a failover manager to promote it.',
+        explanation: `Right: the standby is already running outside zone a with its own copy of the data, so nothing has to move. Patroni promotes it once the leader key expires; in the lab, writes stop for ${TTL_DEFAULTS.low} to ${TTL_DEFAULTS.high} s when the primary’s node dies. The 300 s eviction never matters to it.`,
       },
       {
-        id: 'ebs-replicated',
-        text: 'Nothing visible: EBS replicates the volume to the other zones.',
-        correct: false,
-        explanation: 'EBS is scoped to one Availability Zone. S3 and EFS Regional spread data over zones; an EBS volume does not.',
-      },
-      {
-        id: 'instant',
-        text: 'Kubernetes starts a new pod in zone b within seconds from an empty volume.',
+        id: 'short-toleration',
+        text: 'Lower the pod’s `node.kubernetes.io/unreachable` toleration from 300 s to 30 s.',
         correct: false,
         explanation:
-          'A StatefulSet waits until the old pod is known to be gone, and its claim is bound to the volume in zone a. And a fresh empty database would not be a failover anyway: the data would be missing.',
+          'The pod is evicted sooner, but its replacement still needs the volume, and an EBS volume attaches only to an instance in its own zone. The replacement waits for zone a either way.',
       },
+      {
+        id: 'force-delete',
+        text: 'Have the on-call engineer force-delete `pg-0` as soon as zone a fails.',
+        correct: false,
+        explanation:
+          'That removes the StatefulSet’s wait for the old pod to be gone (at the risk of two pods with one identity if the old one is still alive), but the new `pg-0` is bound to the same volume in zone a, so it cannot start in zone b either.',
+      },
+      {
+        id: 'three-replicas',
+        text: 'Raise the StatefulSet to three replicas with a zone topology spread constraint.',
+        correct: false,
+        explanation:
+          'Each new pod gets a volume of its own, empty, in its own zone: three separate databases, not three copies of one. Without PostgreSQL replication and a failover manager, the data still lives only on `pg-0`’s volume in zone a.',
+      },
+    ],
+    hints: [
+      {choiceIds: ['short-toleration'], text: 'After the eviction, where can the replacement pod run? Look at where its volume lives.'},
+      {choiceIds: ['three-replicas'], text: 'What is on the volumes of the two new pods?'},
     ],
   },
   {
-    id: 'split-brain',
+    id: 'homemade-failover-post-mortem',
     kind: 'multiple',
     prompt:
-      'The link between zone a (primary) and the rest is cut; clients in zone a can still reach the old primary. The failover manager promotes the standby in zone b. Which measures keep the old primary from acknowledging writes? Select all that apply.',
+      'Post-mortem. The orders database is PostgreSQL with its primary in zone a and a streaming standby in zone b. Failover is a script on a small instance in zone b: it checks the primary every 5 s and, after three failed checks in a row, promotes the standby and points the `db.internal` DNS record (TTL 60 s) at it. At 10:00:00 the network between zone a and the other zones failed for four minutes; nothing stopped. At 10:00:15 the script promoted the standby. The tasks in zone a kept their pooled connections to the old primary and went on writing orders to it until the link healed; the old primary was then rebuilt from the new one, and those orders were gone. Which changes would have kept the old primary from acknowledging them? Select all that apply.',
     choices: [
       {
-        id: 'self-demote',
-        text: 'The old primary demotes itself when it cannot renew its leader lease in time.',
+        id: 'stop-before-promote',
+        text: 'The script promotes the standby only after the EC2 API confirms that the old primary’s instance has stopped.',
         correct: true,
-        explanation: 'Right: that is Patroni’s self-fencing, and the rule loop_wait + 2 × retry_timeout ≤ ttl makes it happen before the lease can pass to another node.',
+        explanation:
+          'Right: that is fencing by stopping the machine. If the old primary cannot be confirmed stopped, the script does not promote, and the tasks outside zone a fail their writes instead of having them thrown away later; a failed write can be retried, a lost acknowledged one cannot.',
       },
       {
-        id: 'route-by-leader',
-        text: 'Clients send writes through a check that asks which node holds the lease, never to a fixed address.',
+        id: 'patroni-proxy',
+        text: 'Patroni instead of the script, with its DCS (etcd) running one member in each zone, and the tasks connecting through a proxy that sends writes only to the node answering `/primary`.',
         correct: true,
-        explanation: 'Right: a node that lost the lease fails the check (for Patroni, its REST API stops answering `/primary`), so writes stop going there.',
+        explanation: `Right: cut off from the majority of the DCS, the old leader cannot renew its key and demotes itself before the key can expire (the rule \`loop_wait\` + 2 × \`retry_timeout\` ≤ \`ttl\`), and the proxy stops sending writes to a node that no longer answers \`/primary\`. With the defaults the standby takes over ${TTL_DEFAULTS.low} to ${TTL_DEFAULTS.high} s after the primary’s node is lost in the lab: later than the script, and safely.`,
       },
       {
-        id: 'stonith',
-        text: 'The old node is powered off before the standby is promoted.',
-        correct: true,
-        explanation: 'Right: stopping the machine (STONITH) is the bluntest fencing, and the surest.',
-      },
-      {
-        id: 'faster-failover',
-        text: 'A shorter `ttl`, so the new primary is ready sooner.',
+        id: 'faster-checks',
+        text: 'Check every second and promote after one failed check.',
         correct: false,
         explanation:
-          'Speed does not fence. A faster promotion with the old primary still writing only makes the split brain start sooner, and a very short lease turns hiccups into needless failovers.',
+          'Speed does not fence. The old primary would go on taking writes just the same, only with a second primary from 10:00:01 instead of 10:00:15, and a lost packet would now be enough to start a failover.',
       },
       {
-        id: 'async',
-        text: 'Switching to asynchronous replication, so the old primary never waits on the lost standby.',
+        id: 'short-dns-ttl',
+        text: 'Lower the TTL of `db.internal` from 60 s to 5 s.',
         correct: false,
-        explanation: 'That keeps the old primary writing without any copy: it makes split brain worse, not better.',
+        explanation:
+          'A pooled connection looks the name up only when it is opened. The tasks in zone a kept theirs to the old primary, which went on answering, so they never had a reason to reconnect.',
       },
+      {
+        id: 'second-standby',
+        text: 'Add a second standby in zone c, so the script can promote whichever is further ahead.',
+        correct: false,
+        explanation: 'A better choice of new primary does nothing about the old one, which stays writable on the far side of the cut.',
+      },
+    ],
+    hints: [
+      {choiceIds: ['faster-checks'], text: 'With faster checks, would the old primary stop taking writes any sooner?'},
+      {choiceIds: ['short-dns-ttl'], text: 'When does a connection that is already open look up the name again?'},
     ],
   },
   {

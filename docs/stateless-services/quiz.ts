@@ -232,38 +232,42 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'deregistration-delay',
-    kind: 'single',
+    id: 'uploads-in-flight',
+    kind: 'multiple',
     prompt:
-      'Your target group keeps the default deregistration delay of 300 s, so the team says in-flight requests are always allowed to finish. When is that true?',
+      'A photo service streams each upload to a task and answers only when the whole file is in S3; a large upload takes up to two minutes. Its target group keeps the default deregistration delay of 300 s. At 14:00 four large uploads are one minute in, each on a different task, when that task leaves service. Which of the four uploads still succeed? Select all that apply.',
     choices: [
       {
-        id: 'always',
-        text: 'Always: the load balancer keeps the connections open for up to 300 s, even if the task dies.',
-        correct: false,
-        explanation:
-          'A load balancer cannot finish a request that the task was processing: the work, and its answer, died with the task.',
-      },
-      {
-        id: 'planned-only',
-        text: 'Only when a task is removed on purpose (a deployment, scale-in, rebalancing); a task that dies with its zone has no time to finish anything.',
+        id: 'deployment',
+        text: 'The first task is being replaced by a rolling deployment.',
         correct: true,
         explanation:
-          'Right: during the delay the load balancer sends a leaving target no new requests while its open ones complete. That needs a target that is still running. A zone failure kills the task at once, so its in-flight requests fail however long the delay is.',
+          'Right: ECS deregisters the task first, and for up to 300 s the load balancer sends it no new requests while the open ones finish. The upload needs one more minute, well within the delay, and the task is stopped only after it.',
       },
       {
-        id: 'zone-failure-only',
-        text: 'Only in a zone failure, where the load balancer drains the zone for 300 s.',
+        id: 'scale-in',
+        text: 'The second task is stopped because the service scales in at the end of the day.',
+        correct: true,
+        explanation: 'Right: scale-in is also a planned stop, so the task drains through the deregistration delay like a deployment and the upload completes.',
+      },
+      {
+        id: 'zone-power',
+        text: 'The third task runs in zone b, which loses power at 14:00.',
         correct: false,
         explanation:
-          'It is the other way round: draining is for targets that leave in an orderly way. A failed zone is detected by health checks, not drained.',
+          'The task dies mid-upload, with the half-received file in its memory. Draining needs a target that is still running: a load balancer cannot finish work a dead task was doing, however long the delay. The client has to upload again.',
       },
       {
-        id: 'longer-delay',
-        text: 'Whenever the delay is raised to its maximum of 3600 s.',
+        id: 'out-of-memory',
+        text: 'The fourth task’s container is killed for running out of memory.',
         correct: false,
-        explanation: 'A longer delay gives a healthy, leaving task more time to finish. It does nothing for a task that is already dead.',
+        explanation:
+          'Like a power loss, a crash gives no warning and no drain: the upload fails at once, and by the time the target is deregistered there is nothing left to drain. The deregistration delay protects only stops that ECS starts on purpose.',
       },
+    ],
+    hints: [
+      {choiceIds: ['zone-power'], text: 'While the target drains, which process is still receiving the rest of the file?'},
+      {choiceIds: ['out-of-memory'], text: 'Who decides that this task stops, and does anyone deregister it first?'},
     ],
   },
 ];

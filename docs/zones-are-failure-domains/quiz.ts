@@ -4,7 +4,7 @@
  * Figures are from /work/shared/reference/facts.md; every answer about
  * simulated behaviour is computed from the engine below, never typed by hand.
  */
-import {getPreset, grayFailure, simulate, taskCrash, zoneOutage, zonePartition, type Model} from '@site/src/engine';
+import {CROSS_AZ_USD_PER_GB_EACH_WAY, getPreset, grayFailure, selectSegmentAt, simulate, taskCrash, zoneOutage, zonePartition, type Model, type ZoneName} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
 
 // The chapter's live block: six tasks in three zones, three kinds of trouble in zone b.
@@ -39,10 +39,59 @@ const cutRun = simulate({
 const cutSegment = cutRun.segments.find((s) => s.from === 300)!;
 const cutPercent = Math.round((cutSegment.failed / cutSegment.offered) * 1000) / 10;
 
-// Inter-AZ data transfer list price at the time of writing: $0.01 per GB in each direction.
-const PRICE_PER_GB_EACH_WAY = 0.01;
-const monthlyGb = 5000;
-const monthlyCost = monthlyGb * PRICE_PER_GB_EACH_WAY * 2;
+// A month of traffic between zones, at the engine's list price ($0.01 per GB in each direction,
+// at the time of writing): what is billed, and the two usual slips (the ALB's share, one direction only).
+const BILL = (() => {
+  const albCrossZoneGb = 900;
+  const cacheGbPerZone = 300;
+  const replicationGb = 200;
+  const billedGb = 2 * cacheGbPerZone + replicationGb;
+  const usd = (gb: number, directions: number) => Math.round(gb * CROSS_AZ_USD_PER_GB_EACH_WAY * directions * 100) / 100;
+  return {
+    albCrossZoneGb, cacheGbPerZone, replicationGb, billedGb,
+    answer: usd(billedGb, 2),
+    withAlb: usd(billedGb + albCrossZoneGb, 2),
+    oneWay: usd(billedGb, 1),
+    perGb: usd(1, 2),
+  };
+})();
+
+/**
+ * A ticket shop that looks multi-AZ from the console: tasks and the load balancer in three zones, an
+ * RDS Multi-AZ DB instance (primary a, standby b), but its one NAT gateway in zone b (a quarter of
+ * requests call the payment provider through it) and its sessions in a Redis on one instance in zone
+ * c. Each zone lost in turn: the share of requests still failing ten minutes later.
+ */
+const SHOP = (() => {
+  const lostAt = 300;
+  const minutesLater = 10;
+  const paymentShare = 0.25;
+  const failingLater = (zone: ZoneName): number => {
+    const run = simulate({
+      zones: ['a', 'b', 'c'],
+      service: {
+        desiredCount: 6,
+        capacityPerTask: 100,
+        sessionStore: 'single-zone',
+        sessionStoreZone: 'c',
+        zonalDependency: {zone: 'b', name: 'NAT gateway', share: paymentShare},
+      },
+      database: {kind: 'multi-az-instance', primaryZone: 'a', standbyZone: 'b'},
+      traffic: {requestsPerSecond: 300},
+      faults: [zoneOutage(zone, {at: lostAt, duration: 1800})],
+      durationSeconds: 3600,
+    });
+    const later = selectSegmentAt(run, lostAt + minutesLater * 60);
+    return later.failed / later.offered;
+  };
+  const failing = {a: failingLater('a'), b: failingLater('b'), c: failingLater('c')};
+  // The story the question tells: only the zone with the database's primary is survived.
+  if (failing.a !== 0 || Math.abs(failing.b - paymentShare) > 1e-9 || failing.c !== 1) {
+    throw new Error('chapter 1 quiz: the shop should recover from losing zone a, lose its payments with zone b and everything with zone c');
+  }
+  return {minutesLater, paymentShare, failing};
+})();
+const percent = (share: number): string => `${Math.round(share * 1000) / 10} %`;
 
 const questions: QuizQuestion[] = [
   {
@@ -81,42 +130,49 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'what-a-zone-is',
+    id: 'region-move-decisions',
     kind: 'multiple',
     prompt:
-      'A design document for a new service in us-east-1 rests on these assumptions about its Availability Zones. Which of them hold? Select all that apply.',
+      'A team moving its orders service to us-east-1 writes down five decisions, each with its reason. Which decisions rest on a sound reading of what an Availability Zone is? Select all that apply.',
     choices: [
       {
-        id: 'own-power-network',
-        text: 'A zone is one or more data centres with their own power and networking.',
+        id: 'sync-standby-other-zone',
+        text: 'Put the synchronous standby in another zone than the primary: each commit then waits a round trip of a few milliseconds, which checkout can afford.',
         correct: true,
-        explanation: 'Right: that separation is what makes a zone a failure domain.',
+        explanation:
+          'Right: zones of a Region are single-digit milliseconds apart, close enough for synchronous replication, and the standby then survives the loss of the primary’s zone.',
       },
       {
-        id: 'three-per-region',
-        text: 'Every public Region has at least three zones.',
+        id: 'three-zone-majority',
+        text: 'Run the failover manager’s vote (an etcd cluster) with one member in each of three zones, so losing any zone leaves two of three.',
         correct: true,
-        explanation: 'Right: AWS gives every public Region at least three, which is what lets a service lose one and keep a majority.',
+        explanation: 'Right: every public Region has at least three zones, so a majority that survives any one zone is always possible.',
       },
       {
-        id: 'single-digit-ms',
-        text: 'Zones of a Region can be up to about 100 km apart, yet only single-digit milliseconds from each other.',
-        correct: true,
-        explanation: 'Right: far enough apart to avoid shared disasters, close enough for synchronous replication.',
-      },
-      {
-        id: 'one-building',
-        text: 'A zone is exactly one data centre building.',
-        correct: false,
-        explanation: 'A zone can be several data centres; what matters is that it shares no power or network with the other zones.',
-      },
-      {
-        id: 'deployed-together',
-        text: 'AWS deploys its software changes to all zones of a Region at the same moment, so they stay identical.',
+        id: 'two-hosts-one-zone',
+        text: 'Keep primary and standby in the same zone on different hosts: that saves the cross-zone round trip and is just as safe.',
         correct: false,
         explanation:
-          'The opposite: AWS rolls out to different zones at different times, so that a bad change hurts one zone before it can reach the others.',
+          'The zone is the unit AWS isolates: its own power and networking, apart from the other zones, and a zone failure can take everything in it at once. Two hosts in one zone can go down together; two zones are built not to.',
       },
+      {
+        id: 'deploys-hit-all-zones',
+        text: 'Run the cache in one zone only: AWS deploys its changes to every zone of a Region at the same moment, so a second zone would not protect it from a bad deployment anyway.',
+        correct: false,
+        explanation:
+          'AWS rolls out changes to different zones at different times, precisely so that a bad change hurts one zone before it can reach the others. A second zone does protect against it.',
+      },
+      {
+        id: 'too-far-for-sync',
+        text: 'Replicate asynchronously between zones: zones can be up to about 100 km apart, too far for a synchronous commit.',
+        correct: false,
+        explanation:
+          'The distance keeps zones out of each other’s disasters, yet AWS keeps them within single-digit milliseconds, close enough for synchronous replication. Asynchronous replication would lose the last acknowledged writes with the primary’s zone for no good reason.',
+      },
+    ],
+    hints: [
+      {choiceIds: ['too-far-for-sync'], text: 'What round trip does AWS quote between zones of a Region, and what would it add to a commit?'},
+      {choiceIds: ['two-hosts-one-zone'], text: 'What do the hosts of one zone share that a zone failure takes away?'},
     ],
   },
   {
@@ -199,84 +255,96 @@ const questions: QuizQuestion[] = [
     explanation: `Each node gets a third of the requests and spreads them over the three targets it still believes healthy (how real ALB nodes behave across a cut is not documented by AWS; this is the model’s assumption). Node a sends 2 of its 3 shares across the cut; nodes b and c send 1 of 3 each, to a-1. That is 1/3 × 2/3 + 2/3 × 1/3 = 4/9, about ${cutPercent} % (the lab computes the same). In the model a zone outage costs a third instead, since a dead zone's load balancer node is treated as leaving DNS at once, while a cut-off zone's node keeps taking clients.`,
   },
   {
-    id: 'inter-az-cost',
+    id: 'monthly-cross-zone-bill',
     kind: 'numeric',
-    prompt:
-      'At the list price at the time of writing, $0.01 per GB in each direction, what does it cost to move 5,000 GB a month from one zone to another zone of the same Region?',
-    answer: monthlyCost,
-    tolerance: 5,
+    prompt: `A catalogue service runs tasks in zones a, b and c behind an Application Load Balancer. In one month its load balancer nodes send ${BILL.albCrossZoneGb} GB of requests and responses to tasks in other zones than their own; the tasks in zones b and c each read ${BILL.cacheGbPerZone} GB from a cache node in zone a; and the database ships ${BILL.replicationGb} GB of changes to its standby in zone b. At the list price at the time of writing, $${CROSS_AZ_USD_PER_GB_EACH_WAY} per GB in each direction, what is the month’s bill for data between zones, in dollars?`,
+    answer: BILL.answer,
+    tolerance: 0.5,
     unit: 'USD',
-    explanation: `Each gigabyte is charged when it leaves one zone and again when it enters the other: $0.01 + $0.01 = $0.02. So 5,000 GB × $0.02 = $${monthlyCost}. Prices change: check the live pricing page.`,
+    hints: [
+      {value: BILL.withAlb, text: 'Check which of the three flows AWS bills as data between zones: are the load balancer’s requests to its targets among them?'},
+      {value: BILL.oneWay, text: 'A gigabyte that crosses is charged twice: once as it leaves one zone and once as it enters the other.'},
+    ],
+    explanation: `Two of the three flows are billed: the cache reads (2 × ${BILL.cacheGbPerZone} GB) and the replication (${BILL.replicationGb} GB), ${BILL.billedGb} GB in all, each charged leaving one zone and entering the other, $${BILL.perGb} a gigabyte: $${BILL.answer}. The ALB’s ${BILL.albCrossZoneGb} GB to targets in other zones is not billed as data between zones (behind an NLB with cross-zone load balancing on it would be). Prices change: check the live pricing page.`,
   },
   {
-    id: 'multi-az-design',
+    id: 'ticket-shop-zone-loss',
     kind: 'single',
-    prompt: 'Which of these services keeps serving reads and writes, after detection, when any one of its zones fails?',
+    prompt: `A ticket shop in us-east-1 runs six tasks, two in each of zones a, b and c, behind an ALB enabled in all three, at 300 requests a second; each task serves 100. Its orders live in an RDS Multi-AZ DB instance, primary in zone a and standby in zone b. Every request reads the user’s session from Redis on one EC2 instance in zone c, and the quarter of requests that take a payment call the payment provider through the VPC’s one NAT gateway, in zone b. The console shows every service “in three zones”. Which zones can the shop lose, one at a time, and be serving every request again ${SHOP.minutesLater} minutes later?`,
     choices: [
       {
-        id: 'single-az-db',
-        text: 'Three tasks in three zones behind an ALB, with a single-AZ database in zone a.',
-        correct: false,
-        explanation: 'The compute survives any zone, but the data does not: when zone a fails, every write fails until the database comes back.',
-      },
-      {
-        id: 'one-task-two-subnets',
-        text: 'One task whose service has subnets in two zones, behind an ALB, with a Multi-AZ database.',
-        correct: false,
-        explanation:
-          'One task runs in one zone at a time. When that zone fails there is nothing left to serve until a replacement starts elsewhere: minutes of total outage.',
-      },
-      {
-        id: 'every-layer',
-        text: 'Tasks in each of three zones behind an ALB enabled in all three, a database with a standby in another zone, and a NAT gateway in each zone.',
+        id: 'only-a',
+        text: 'Only zone a.',
         correct: true,
-        explanation:
-          'Right: every layer a request touches has a copy outside any single zone. It will still fail some requests while the lost zone is being detected and the database fails over, but no zone takes it down.',
+        explanation: `Right: follow a request through every layer. Losing zone a costs the database’s primary, but RDS fails over to the standby in zone b, and the tasks in zones b and c carry the load, so ${SHOP.minutesLater} minutes later nothing fails in the lab. Losing zone b takes the only NAT gateway, so every payment fails (${percent(SHOP.failing.b)} of requests) until it returns; losing zone c takes the only session store, and every request fails (${percent(SHOP.failing.c)}). A NAT gateway in each zone and a multi-zone session store would close both gaps.`,
       },
       {
-        id: 'shared-nat',
-        text: 'Tasks in each of three zones behind an ALB, a Multi-AZ database, and one NAT gateway in zone a for all outbound calls.',
+        id: 'b-and-c',
+        text: 'Zones b and c, but not zone a, where the database’s primary runs.',
         correct: false,
-        explanation: 'The NAT gateway is a single-zone dependency: when zone a fails, every request that needs an outbound call fails too.',
+        explanation: `The database is the one layer with a copy in another zone: losing zone a costs a failover of a minute or two, after which nothing fails in the lab. Zones b and c each hold something that exists only once: the NAT gateway (every payment fails, ${percent(SHOP.failing.b)} of requests) and the session store (every request fails, ${percent(SHOP.failing.c)}).`,
       },
+      {
+        id: 'all-three',
+        text: 'Any of the three: tasks, load balancer and database all have a copy in another zone.',
+        correct: false,
+        explanation: `Those three do, but the shop’s requests also need a NAT gateway that runs only in zone b and a session store that runs only in zone c. In the lab, ${SHOP.minutesLater} minutes after losing zone b, ${percent(SHOP.failing.b)} of requests still fail, and after losing zone c, ${percent(SHOP.failing.c)}.`,
+      },
+      {
+        id: 'a-and-b',
+        text: 'Zones a and b: only the session store matters to every request.',
+        correct: false,
+        explanation: `Losing zone b takes the VPC’s one NAT gateway, so the quarter of requests that call the payment provider fail for as long as zone b is down: ${percent(SHOP.failing.b)} in the lab ${SHOP.minutesLater} minutes later. A dependency only some requests use still fails those requests.`,
+      },
+    ],
+    hints: [
+      {choiceIds: ['b-and-c'], text: 'The database has a standby in another zone. What in zones b and c has no copy anywhere else?'},
+      {choiceIds: ['all-three'], text: 'Follow one paying request from the load balancer to the payment provider: which pieces does it pass through, and where do they run?'},
+      {choiceIds: ['a-and-b'], text: 'Not every request pays, but what happens to those that do when zone b is gone?'},
     ],
   },
   {
-    id: 'fis-power-interruption',
+    id: 'drill-runbook-plans',
     kind: 'multiple',
     prompt:
-      'Your team will run AWS FIS’s “AZ Availability: Power Interruption” scenario against zone b, where some of your ECS tasks, an RDS primary and an ElastiCache primary run. What should the game-day runbook expect the scenario to do? Select all that apply.',
+      'At 10:00 your team starts AWS FIS’s “AZ Availability: Power Interruption” scenario on zone b, for its full length. Zone b holds two of the service’s six ECS tasks (each zone’s two can carry half the peak), the RDS Multi-AZ primary (standby in zone a), and a self-managed Redis on one EC2 instance with its EBS volume. The runbook lists what the team will do or expect. Which entries will hold during the drill? Select all that apply.',
     choices: [
       {
-        id: 'stops-compute',
-        text: 'Stops EC2 instances, ECS tasks and EKS nodes in the zone.',
+        id: 'tasks-a-c-carry',
+        text: 'The four tasks in zones a and c carry all the traffic once zone b’s tasks are detected as gone.',
         correct: true,
-        explanation: 'Right: the zone’s compute stops, as it would in a power loss.',
+        explanation: 'Right: the scenario stops zone b’s compute, and four tasks that can each carry a quarter of the peak need no new capacity. That is static stability.',
       },
       {
-        id: 'blocks-scaling',
-        text: 'Prevents new capacity from being launched into the zone.',
+        id: 'rds-fails-over',
+        text: 'Writes come back on the standby in zone a after an RDS failover of one to two minutes.',
         correct: true,
-        explanation: 'Right: a real dead zone cannot take new instances either, so your recovery must not count on launching there.',
+        explanation: 'Right: the scenario fails over RDS primaries in the zone, and a Multi-AZ instance typically takes 60 to 120 s; the application must reconnect.',
       },
       {
-        id: 'fails-over-databases',
-        text: 'Fails over RDS and ElastiCache primaries in the zone and makes its EBS volumes unresponsive.',
-        correct: true,
-        explanation: 'Right: the data layer in the zone is disrupted too, not only compute.',
-      },
-      {
-        id: 'five-minutes',
-        text: 'Lasts about five minutes, then restores the zone.',
+        id: 'scale-up-in-b',
+        text: 'At 10:05 the on-call engineer raises the Auto Scaling group’s capacity to relaunch zone b’s instances there.',
         correct: false,
-        explanation: 'The scenario holds the impairment for 30 minutes, then takes 30 minutes to recover. (One variant triggers zonal autoshift at minute 5.)',
+        explanation:
+          'The scenario prevents new capacity from being launched into zone b, as a dead zone would. A recovery that depends on launching into the failed zone does not work; capacity must already run elsewhere.',
       },
       {
-        id: 'whole-region',
-        text: 'Cuts the Region’s control plane, so no API call works anywhere.',
+        id: 'move-redis-volume',
+        text: 'If Redis stops, the engineer attaches its EBS volume to a new instance in zone a.',
         correct: false,
-        explanation: 'It targets one zone. Other zones, and the Region’s APIs, keep working, which is what lets you test whether your service survives losing one zone.',
+        explanation:
+          'The scenario makes zone b’s EBS volumes unresponsive, and an EBS volume attaches only in its own zone anyway. A cache that must survive needs a copy in another zone before the event (ElastiCache Multi-AZ, for example).',
       },
+      {
+        id: 'back-by-1015',
+        text: 'Zone b is back by 10:15, so the team books the review for 10:20.',
+        correct: false,
+        explanation: 'The scenario holds the impairment for 30 minutes and then takes 30 minutes to recover: zone b is not fully back before about 11:00.',
+      },
+    ],
+    hints: [
+      {choiceIds: ['scale-up-in-b'], text: 'Where would the relaunched instances run, and can anything be launched there during the drill?'},
+      {choiceIds: ['move-redis-volume'], text: 'Where can an EBS volume be attached, and is zone b’s volume answering at all?'},
     ],
   },
 ];
