@@ -341,6 +341,9 @@ test.describe('on a 375 px phone', () => {
   test.use({viewport: {width: 375, height: 740}, hasTouch: true});
   testEachLab('targets, chart text, tabs and no sideways scroll on', async (page, lab, title) => {
     await expect(lab.getByRole('tab', {name: 'Build'})).toBeVisible();
+    // The four control tabs in one row, as tabs read.
+    const tabTops = await lab.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)));
+    expect(new Set(tabTops).size, `the tabs of "${title}" in one row`).toBe(1);
     const targets = lab.locator('[class*="zoneButton"], [class*="task_"]:is(button), [role="tab"], button[aria-keyshortcuts], button[aria-pressed]');
     expect(await targets.count()).toBeGreaterThan(5);
     for (const target of await targets.all()) {
