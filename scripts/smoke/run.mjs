@@ -1,5 +1,5 @@
 // `npm run test:browsers`: the smoke suite in Firefox and WebKit (Playwright's suite covers Chromium).
-// Serves the build (server.mjs), then runs every check (checks.mjs) in each engine in turn and
+// Serves the build (server.mjs), then runs every check (checks.mjs) in each engine, the engines side by side, and
 // writes the totals to test-results/smoke.json for `npm test`'s totals line.
 //
 // Usage: node scripts/smoke/run.mjs [--browsers firefox,webkit] [--dir build]
@@ -21,40 +21,55 @@ const paths = sitemapPathsIn(values.dir);
 const only = process.env.SMOKE_ONLY; // a check name's start, for debugging
 const engines = {firefox: () => openFirefox(), webkit: () => openWebKit(port + 1)};
 
+/**
+ * Runs every check in one engine and returns its report: the engines run side by side (each drives its own
+ * browser, and CI's two cores would otherwise idle through half of each check's waits), so each one's lines
+ * are kept and printed after, one engine at a time.
+ */
+async function runEngine(name) {
+  const lines = [];
+  const result = {passed: 0, failed: 0, lines};
+  const open = engines[name];
+  if (!open) throw new Error(`unknown browser "${name}" (firefox, webkit)`);
+  const started = Date.now();
+  const checks = smokeChecks(paths).filter((check) => !only || check.name.startsWith(only));
+  let driver;
+  try {
+    driver = await open();
+  } catch (error) {
+    lines.push(`✘ ${name} did not start: ${error.message}`);
+    result.failed += checks.length;
+    return result;
+  }
+  lines.push(`\n${driver.name} (${driver.version})`);
+  try {
+    for (const check of checks) {
+      const t0 = Date.now();
+      try {
+        await check.run(driver, server.url);
+        result.passed += 1;
+        lines.push(`  ✓ ${check.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      } catch (error) {
+        result.failed += 1;
+        lines.push(`  ✘ ${check.name}\n    ${String(error.message ?? error).split('\n').join('\n    ')}`);
+      }
+    }
+  } finally {
+    await driver.close();
+  }
+  lines.push(`  ${driver.name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
 const totals = {passed: 0, failed: 0};
 fs.rmSync(reportFile, {force: true});
 const server = await serveForSmoke(values.dir, port);
 try {
-  for (const name of values.browsers.split(',')) {
-    const open = engines[name];
-    if (!open) throw new Error(`unknown browser "${name}" (firefox, webkit)`);
-    const started = Date.now();
-    const checks = smokeChecks(paths).filter((check) => !only || check.name.startsWith(only));
-    let driver;
-    try {
-      driver = await open();
-    } catch (error) {
-      console.error(`✘ ${name} did not start: ${error.message}`);
-      totals.failed += checks.length;
-      continue;
-    }
-    console.log(`\n${driver.name} (${driver.version})`);
-    try {
-      for (const check of checks) {
-        const t0 = Date.now();
-        try {
-          await check.run(driver, server.url);
-          totals.passed += 1;
-          console.log(`  ✓ ${check.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-        } catch (error) {
-          totals.failed += 1;
-          console.log(`  ✘ ${check.name}\n    ${String(error.message ?? error).split('\n').join('\n    ')}`);
-        }
-      }
-    } finally {
-      await driver.close();
-    }
-    console.log(`  ${driver.name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const results = await Promise.all(values.browsers.split(',').map((name) => runEngine(name)));
+  for (const result of results) {
+    console.log(result.lines.join('\n'));
+    totals.passed += result.passed;
+    totals.failed += result.failed;
   }
 } finally {
   await server.close();
