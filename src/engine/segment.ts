@@ -33,22 +33,49 @@ function combinedGray(shares: number[]): number {
   return 1 - ok;
 }
 
-/** Two records of a zone say the same. */
-function sameZone(a: ZoneSegment, b: ZoneSegment): boolean {
-  return (
-    a.status === b.status &&
-    a.impaired === b.impaired &&
-    a.shifted === b.shifted &&
-    a.partitioned === b.partitioned &&
-    a.healthy === b.healthy &&
-    a.starting === b.starting &&
-    a.unhealthy === b.unhealthy &&
-    a.draining === b.draining &&
-    a.dead === b.dead &&
-    a.capacity === b.capacity &&
-    a.errorRate === b.errorRate &&
-    a.queueSeconds === b.queueSeconds
-  );
+/**
+ * Zone `z`'s record, or the last segment's if it would say the same: most steps change no zone,
+ * and a record is only made when one does.
+ */
+function zoneRecord(sim: Sim, z: number, counts: readonly number[], flows: FlowResult, partitioned: boolean): ZoneSegment {
+  const at = z * STATES;
+  const status = sim.zoneDown[z]! > 0 ? 'down' : 'up';
+  const impaired = sim.gray[z]!.length > 0;
+  const shifted = sim.shiftedZone === z;
+  const healthy = counts[at + STATE_INDEX.healthy]!;
+  const starting = counts[at + STATE_INDEX.starting]!;
+  const unhealthy = counts[at + STATE_INDEX.unhealthy]!;
+  const draining = counts[at + STATE_INDEX.draining]!;
+  const dead = counts[at + STATE_INDEX.dead]!;
+  const capacity = healthy * sim.model.service.capacityPerTask;
+  const errorRate = flows.zoneAttempts[z]! > 0 ? flows.zoneFailed[z]! / flows.zoneAttempts[z]! : 0;
+  const queueSeconds = flows.zoneQueueSeconds[z]!;
+  const last = sim.shownZones[z];
+  if (
+    last !== undefined &&
+    last.status === status &&
+    last.impaired === impaired &&
+    last.shifted === shifted &&
+    last.partitioned === partitioned &&
+    last.healthy === healthy &&
+    last.starting === starting &&
+    last.unhealthy === unhealthy &&
+    last.draining === draining &&
+    last.dead === dead &&
+    last.capacity === capacity &&
+    last.errorRate === errorRate &&
+    last.queueSeconds === queueSeconds
+  ) {
+    return last;
+  }
+  return {zone: sim.model.zones[z]!, status, impaired, shifted, partitioned, healthy, starting, unhealthy, draining, dead, capacity, errorRate, queueSeconds};
+}
+
+/** Tasks shown in a segment: those not removed. */
+function shownCount(tasks: readonly TaskRec[]): number {
+  let n = 0;
+  for (const t of tasks) if (!t.removed) n++;
+  return n;
 }
 
 /** Two queues hold the same runs of requests (tasks with the same history have equal queues). */
@@ -166,8 +193,11 @@ export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
   sim.clients.flowGroups = groups;
   // Tasks per zone and state, counted before the zones' records are made.
   const counts = zeros(zoneCount * STATES);
-  const capacity = model.service.capacityPerTask;
-  const targetSegments: TargetSegment[] = [];
+  // The last segment's list of lines is reused while every line in it is; a new list is made, at
+  // its final length, from the first line that differs.
+  const prev = sim.shownTargets;
+  let targetSegments: TargetSegment[] | null = null;
+  let i = 0;
   for (const t of sim.tasks) {
     if (t.removed) continue;
     const index = stateIndex(t);
@@ -179,37 +209,25 @@ export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
     const failed = j < 0 ? 0 : flows.targetFailed[j]!;
     // A task whose line has not changed keeps the same object: steps rebuild every segment, but
     // most tasks' lines repeat, and the result holds far fewer objects.
-    const last = t.shown;
-    if (last !== null && last.state === state && last.lbState === lbState && last.served === served && last.failed === failed) {
-      targetSegments.push(last);
-      continue;
+    let line = t.shown;
+    if (line === null || line.state !== state || line.lbState !== lbState || line.served !== served || line.failed !== failed) {
+      line = {id: t.id, zone: model.zones[t.zone]!, state, lbState, served, failed};
+      t.shown = line;
     }
-    const line: TargetSegment = {id: t.id, zone: model.zones[t.zone]!, state, lbState, served, failed};
-    t.shown = line;
-    targetSegments.push(line);
+    if (targetSegments === null) {
+      if (prev[i] === line) {
+        i++;
+        continue;
+      }
+      targetSegments = new Array<TargetSegment>(shownCount(sim.tasks));
+      for (let k = 0; k < i; k++) targetSegments[k] = prev[k]!;
+    }
+    targetSegments[i++] = line;
   }
+  if (targetSegments === null) targetSegments = i === prev.length ? prev : prev.slice(0, i);
+  sim.shownTargets = targetSegments;
   const zones: ZoneSegment[] = [];
-  for (let z = 0; z < zoneCount; z++) {
-    const at = z * STATES;
-    const zone: ZoneSegment = {
-      zone: model.zones[z]!,
-      status: sim.zoneDown[z]! > 0 ? 'down' : 'up',
-      impaired: sim.gray[z]!.length > 0,
-      shifted: sim.shiftedZone === z,
-      partitioned: partition?.zone === z,
-      healthy: counts[at + STATE_INDEX.healthy]!,
-      starting: counts[at + STATE_INDEX.starting]!,
-      unhealthy: counts[at + STATE_INDEX.unhealthy]!,
-      draining: counts[at + STATE_INDEX.draining]!,
-      dead: counts[at + STATE_INDEX.dead]!,
-      capacity: counts[at + STATE_INDEX.healthy]! * capacity,
-      errorRate: flows.zoneAttempts[z]! > 0 ? flows.zoneFailed[z]! / flows.zoneAttempts[z]! : 0,
-      queueSeconds: flows.zoneQueueSeconds[z]!,
-    };
-    // As with tasks' lines: a zone whose record has not changed keeps the same object.
-    const last = sim.shownZones[z];
-    zones.push(last !== undefined && sameZone(last, zone) ? last : zone);
-  }
+  for (let z = 0; z < zoneCount; z++) zones.push(zoneRecord(sim, z, counts, flows, partition?.zone === z));
   sim.shownZones = zones;
   return {
     segment: {

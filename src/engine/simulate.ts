@@ -75,6 +75,7 @@ function createSim(model: ResolvedModel, options: SimulateOptions): Sim {
     writeMarks: [],
     clients: createClientState(model),
     shownZones: [],
+    shownTargets: [],
   };
   createInitialTasks(sim);
   initSessions(sim);

@@ -263,6 +263,8 @@ export interface Sim {
   clients: ClientState;
   /** The zones' records in the last segment built, reused while they do not change (see `buildSegment`). */
   shownZones: ZoneSegment[];
+  /** The tasks' lines in the last segment built, reused while none changes (see `buildSegment`). */
+  shownTargets: TargetSegment[];
 }
 
 /** Schedules `rule` at time `t`. */
