@@ -98,12 +98,12 @@ function sameView(a: readonly NodeView[], b: readonly NodeView[], nodes: readonl
  * requests still queued (they finish them). Tasks alike (same zone, same view from every node,
  * same state, equal queues) are one target with a count: routing and queueing treat them
  * identically, so the flows cost grows with the kinds of task, not their number. Returns the
- * targets and the tasks of each, and sets each task's `flowTarget`.
+ * targets and the first task of each, and sets each task's `flowTarget`.
  */
-function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
+function flowTargets(sim: Sim): {targets: FlowTarget[]; firsts: TaskRec[]} {
   const capacity = sim.model.service.capacityPerTask;
   const targets: FlowTarget[] = [];
-  const groups: TaskRec[][] = [];
+  const firsts: TaskRec[] = [];
   // How the nodes see a task that left the load balancer: made when one is met (rarely).
   let none: NodeView[] | null = null;
   let gone = 0;
@@ -121,7 +121,7 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
     let j = -1;
     for (let c = targets.length - 1; c >= 0; c--) {
       const tg = targets[c]!;
-      if (tg.zone === t.zone && tg.alive === alive && sameView(tg.view, view, sim.nodes) && sameQueue(groups[c]![0]!.queue, t.queue)) {
+      if (tg.zone === t.zone && tg.alive === alive && sameView(tg.view, view, sim.nodes) && sameQueue(firsts[c]!.queue, t.queue)) {
         j = c;
         break;
       }
@@ -130,16 +130,15 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
       j = targets.length;
       const head = t.queue.blocks[0];
       targets.push({zone: t.zone, view, alive, capacity, count: 0, queued: t.queue.total, headGood: head === undefined || head.good});
-      groups.push([]);
+      firsts.push(t);
     }
     targets[j]!.count!++;
-    groups[j]!.push(t);
     t.flowTarget = j;
   }
   // Tasks removed with nothing left on them (no queue to fail, no sessions to age) are forgotten,
   // so that a long run's replaced tasks do not slow every later segment.
   if (gone > 8 && gone * 4 > sim.tasks.length) sim.tasks = sim.tasks.filter((t) => !t.removed || t.queue.total > 0 || t.sessions > 0);
-  return {targets, groups};
+  return {targets, firsts};
 }
 
 /**
@@ -149,7 +148,7 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
 export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
   const {model} = sim;
   const zoneCount = model.zones.length;
-  const {targets, groups} = flowTargets(sim);
+  const {targets, firsts} = flowTargets(sim);
   const db = sim.db;
   const dep = model.service.zonalDependency;
   const storeZone = model.zones.indexOf(model.service.sessionStoreZone);
@@ -190,7 +189,7 @@ export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
   };
   const flows = computeFlows(input);
   sim.clients.flows = flows;
-  sim.clients.flowGroups = groups;
+  sim.clients.flowFirst = firsts;
   // Tasks per zone and state, counted before the zones' records are made.
   const counts = zeros(zoneCount * STATES);
   // The last segment's list of lines is reused while every line in it is; a new list is made, at

@@ -82,17 +82,20 @@ export interface ClientState {
   lostRate: number;
   /** The step the lost requests are booked over ends here. */
   lostUntil: number;
-  /** The flows in force, and the tasks of each of their targets (tasks alike share one). */
+  /**
+   * The flows in force, and the first task of each of their targets (tasks alike share one, and
+   * have equal queues: the first speaks for all; each task's own is its `flowTarget`).
+   */
   flows: FlowResult | null;
-  flowGroups: TaskRec[][];
+  flowFirst: TaskRec[];
   /** Bumped when a new `clients/step` is planned: cancels the older one. */
   stepGen: number;
   /** Time of the planned step, or Infinity. */
   stepAt: number;
   /** Since when the flows have not changed (for retries waiting to count as steady). */
   steadySince: number;
-  /** The flows' totals when last built, to tell whether they changed. */
-  lastKey: number[];
+  /** The flows when last planned from, to tell whether their totals and retries changed. */
+  lastFlows: FlowResult | null;
   /** What the flows in force read from the clients: to tell at a step whether they would change. */
   used: {staleShare: number; due: number[] | null; lostRate: number; queued: boolean} | null;
 }
