@@ -132,7 +132,9 @@ export function clientFlowInput(sim: Sim): Pick<FlowInput, 'staleShare' | 'kept'
   const cell = staleCell(sim);
   const staleShare = staleShareAt(c.stale, c.staleWindow, cell, t);
   const lostRate = t < c.lostUntil ? c.lostRate : 0;
-  c.used = {staleShare, due, lostRate, queued: sim.tasks.some((task) => task.status === 'running' && task.queue.total > 0)};
+  let queued = false;
+  for (const task of sim.tasks) if (task.status === 'running' && task.queue.total > 0) queued = true;
+  c.used = {staleShare, due, lostRate, queued};
   // Kept-alive connections to what died come first: their clients leave the stale-DNS share while they fail.
   const kept = keptFlowInput(sim, staleShare, cell);
   return {staleShare: kept.staleShare, due, lostRate, kept: kept.kept, policy: c.policy};
