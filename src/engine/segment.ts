@@ -9,7 +9,7 @@ import type {TaskQueue} from './clients/queueing';
 import type {NodeView} from './loadBalancer';
 import {activePartition, connected, nodeInDns, nodeRoutable, type Sim, type TaskRec} from './state';
 import {requestClasses, type SharedOutages} from './traffic';
-import type {Segment, TargetSegment, TaskState, ZoneSegment} from './types';
+import type {DbSegment, Segment, TargetSegment, TaskState, ZoneSegment} from './types';
 import {zeros} from './zeros';
 
 /** Where each task state is counted per zone (read by name: a lookup by a changing key is slow). */
@@ -69,6 +69,16 @@ function zoneRecord(sim: Sim, z: number, counts: readonly number[], flows: FlowR
     return last;
   }
   return {zone: sim.model.zones[z]!, status, impaired, shifted, partitioned, healthy, starting, unhealthy, draining, dead, capacity, errorRate, queueSeconds};
+}
+
+/** The database's record, or the last segment's if it says the same (it changes only with a failover or a lag). */
+function dbRecord(sim: Sim): DbSegment | null {
+  const db = dbSegment(sim);
+  const last = sim.shownDb;
+  if (db === null || last === null) return db;
+  if (last.writable !== db.writable || last.readable !== db.readable || last.replicaLagSeconds !== db.replicaLagSeconds) return db;
+  for (const z of sim.model.zones) if (last.roles[z] !== db.roles[z]) return db;
+  return last;
 }
 
 /** Tasks shown in a segment: those not removed. */
@@ -228,6 +238,7 @@ export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
   const zones: ZoneSegment[] = [];
   for (let z = 0; z < zoneCount; z++) zones.push(zoneRecord(sim, z, counts, flows, partition?.zone === z));
   sim.shownZones = zones;
+  sim.shownDb = dbRecord(sim);
   return {
     segment: {
       from: sim.t,
@@ -247,7 +258,7 @@ export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
       latencyP99: flows.latencyP99,
       writesServed: flows.writesServed,
       zones,
-      db: dbSegment(sim),
+      db: sim.shownDb,
       targets: targetSegments,
     },
     flows,

@@ -76,6 +76,7 @@ function createSim(model: ResolvedModel, options: SimulateOptions): Sim {
     clients: createClientState(model),
     shownZones: [],
     shownTargets: [],
+    shownDb: null,
   };
   createInitialTasks(sim);
   initSessions(sim);

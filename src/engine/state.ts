@@ -11,7 +11,7 @@ import type {ClientPolicy, FlowResult} from './flows/types';
 import type {NodeView} from './loadBalancer';
 import {EventQueue, type Timed} from './queue';
 import {nextFloat, nextInt, type RngState} from './rng';
-import type {ResolvedModel, SimEvent, TargetLbState, TargetSegment, ZoneSegment} from './types';
+import type {DbSegment, ResolvedModel, SimEvent, TargetLbState, TargetSegment, ZoneSegment} from './types';
 
 /** A task as the engine tracks it. */
 export interface TaskRec {
@@ -268,6 +268,8 @@ export interface Sim {
   shownZones: ZoneSegment[];
   /** The tasks' lines in the last segment built, reused while none changes (see `buildSegment`). */
   shownTargets: TargetSegment[];
+  /** The database's record in the last segment built, reused while it does not change. */
+  shownDb: DbSegment | null;
 }
 
 /** Schedules `rule` at time `t`. */
