@@ -81,13 +81,6 @@ function dbRecord(sim: Sim): DbSegment | null {
   return last;
 }
 
-/** Tasks shown in a segment: those not removed. */
-function shownCount(tasks: readonly TaskRec[]): number {
-  let n = 0;
-  for (const t of tasks) if (!t.removed) n++;
-  return n;
-}
-
 /** Two queues hold the same runs of requests (tasks with the same history have equal queues). */
 function sameQueue(a: TaskQueue, b: TaskQueue): boolean {
   if (a.total !== b.total || a.blocks.length !== b.blocks.length) return false;
@@ -108,21 +101,24 @@ function sameView(a: readonly NodeView[], b: readonly NodeView[], nodes: readonl
  * requests still queued (they finish them). Tasks alike (same zone, same view from every node,
  * same state, equal queues) are one target with a count: routing and queueing treat them
  * identically, so the flows cost grows with the kinds of task, not their number. Returns the
- * targets and the first task of each, and sets each task's `flowTarget`.
+ * targets, the first task of each and how many tasks a segment shows (those not removed), and
+ * sets each task's `flowTarget`.
  */
-function flowTargets(sim: Sim): {targets: FlowTarget[]; firsts: TaskRec[]} {
+function flowTargets(sim: Sim): {targets: FlowTarget[]; firsts: TaskRec[]; shown: number} {
   const capacity = sim.model.service.capacityPerTask;
   const targets: FlowTarget[] = [];
   const firsts: TaskRec[] = [];
   // How the nodes see a task that left the load balancer: made when one is met (rarely).
   let none: NodeView[] | null = null;
   let gone = 0;
+  let shown = 0;
   for (const t of sim.tasks) {
     t.flowTarget = -1;
     if (t.removed) {
       if (t.queue.total === 0 && t.sessions <= 0) gone++;
       continue;
     }
+    shown++;
     const registered = t.lb === 'healthy' || t.lb === 'unhealthy';
     const alive = t.status === 'running';
     if (!registered && !(alive && t.queue.total > 0)) continue;
@@ -148,7 +144,7 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; firsts: TaskRec[]} {
   // Tasks removed with nothing left on them (no queue to fail, no sessions to age) are forgotten,
   // so that a long run's replaced tasks do not slow every later segment.
   if (gone > 8 && gone * 4 > sim.tasks.length) sim.tasks = sim.tasks.filter((t) => !t.removed || t.queue.total > 0 || t.sessions > 0);
-  return {targets, firsts};
+  return {targets, firsts, shown};
 }
 
 /**
@@ -158,7 +154,7 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; firsts: TaskRec[]} {
 export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
   const {model} = sim;
   const zoneCount = model.zones.length;
-  const {targets, firsts} = flowTargets(sim);
+  const {targets, firsts, shown} = flowTargets(sim);
   const db = sim.db;
   const dep = model.service.zonalDependency;
   const storeZone = model.zones.indexOf(model.service.sessionStoreZone);
@@ -228,7 +224,7 @@ export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
         i++;
         continue;
       }
-      targetSegments = new Array<TargetSegment>(shownCount(sim.tasks));
+      targetSegments = new Array<TargetSegment>(shown);
       for (let k = 0; k < i; k++) targetSegments[k] = prev[k]!;
     }
     targetSegments[i++] = line;
