@@ -9,7 +9,7 @@ import type {TaskQueue} from './clients/queueing';
 import type {NodeView} from './loadBalancer';
 import {activePartition, connected, nodeInDns, nodeRoutable, type Sim, type TaskRec} from './state';
 import {requestClasses, type SharedOutages} from './traffic';
-import type {Segment, TargetSegment, TaskState, ZoneSegment} from './types';
+import type {DbSegment, Segment, TargetSegment, TaskState, ZoneSegment} from './types';
 import {zeros} from './zeros';
 
 /** Where each task state is counted per zone (read by name: a lookup by a changing key is slow). */
@@ -33,22 +33,52 @@ function combinedGray(shares: number[]): number {
   return 1 - ok;
 }
 
-/** Two records of a zone say the same. */
-function sameZone(a: ZoneSegment, b: ZoneSegment): boolean {
-  return (
-    a.status === b.status &&
-    a.impaired === b.impaired &&
-    a.shifted === b.shifted &&
-    a.partitioned === b.partitioned &&
-    a.healthy === b.healthy &&
-    a.starting === b.starting &&
-    a.unhealthy === b.unhealthy &&
-    a.draining === b.draining &&
-    a.dead === b.dead &&
-    a.capacity === b.capacity &&
-    a.errorRate === b.errorRate &&
-    a.queueSeconds === b.queueSeconds
-  );
+/**
+ * Zone `z`'s record, or the last segment's if it would say the same: most steps change no zone,
+ * and a record is only made when one does.
+ */
+function zoneRecord(sim: Sim, z: number, counts: readonly number[], flows: FlowResult, partitioned: boolean): ZoneSegment {
+  const at = z * STATES;
+  const status = sim.zoneDown[z]! > 0 ? 'down' : 'up';
+  const impaired = sim.gray[z]!.length > 0;
+  const shifted = sim.shiftedZone === z;
+  const healthy = counts[at + STATE_INDEX.healthy]!;
+  const starting = counts[at + STATE_INDEX.starting]!;
+  const unhealthy = counts[at + STATE_INDEX.unhealthy]!;
+  const draining = counts[at + STATE_INDEX.draining]!;
+  const dead = counts[at + STATE_INDEX.dead]!;
+  const capacity = healthy * sim.model.service.capacityPerTask;
+  const errorRate = flows.zoneAttempts[z]! > 0 ? flows.zoneFailed[z]! / flows.zoneAttempts[z]! : 0;
+  const queueSeconds = flows.zoneQueueSeconds[z]!;
+  const last = sim.shownZones[z];
+  if (
+    last !== undefined &&
+    last.status === status &&
+    last.impaired === impaired &&
+    last.shifted === shifted &&
+    last.partitioned === partitioned &&
+    last.healthy === healthy &&
+    last.starting === starting &&
+    last.unhealthy === unhealthy &&
+    last.draining === draining &&
+    last.dead === dead &&
+    last.capacity === capacity &&
+    last.errorRate === errorRate &&
+    last.queueSeconds === queueSeconds
+  ) {
+    return last;
+  }
+  return {zone: sim.model.zones[z]!, status, impaired, shifted, partitioned, healthy, starting, unhealthy, draining, dead, capacity, errorRate, queueSeconds};
+}
+
+/** The database's record, or the last segment's if it says the same (it changes only with a failover or a lag). */
+function dbRecord(sim: Sim): DbSegment | null {
+  const db = dbSegment(sim);
+  const last = sim.shownDb;
+  if (db === null || last === null) return db;
+  if (last.writable !== db.writable || last.readable !== db.readable || last.replicaLagSeconds !== db.replicaLagSeconds) return db;
+  for (const z of sim.model.zones) if (last.roles[z] !== db.roles[z]) return db;
+  return last;
 }
 
 /** Two queues hold the same runs of requests (tasks with the same history have equal queues). */
@@ -71,21 +101,24 @@ function sameView(a: readonly NodeView[], b: readonly NodeView[], nodes: readonl
  * requests still queued (they finish them). Tasks alike (same zone, same view from every node,
  * same state, equal queues) are one target with a count: routing and queueing treat them
  * identically, so the flows cost grows with the kinds of task, not their number. Returns the
- * targets and the tasks of each, and sets each task's `flowTarget`.
+ * targets, the first task of each and how many tasks a segment shows (those not removed), and
+ * sets each task's `flowTarget`.
  */
-function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
+function flowTargets(sim: Sim): {targets: FlowTarget[]; firsts: TaskRec[]; shown: number} {
   const capacity = sim.model.service.capacityPerTask;
   const targets: FlowTarget[] = [];
-  const groups: TaskRec[][] = [];
+  const firsts: TaskRec[] = [];
   // How the nodes see a task that left the load balancer: made when one is met (rarely).
   let none: NodeView[] | null = null;
   let gone = 0;
+  let shown = 0;
   for (const t of sim.tasks) {
     t.flowTarget = -1;
     if (t.removed) {
       if (t.queue.total === 0 && t.sessions <= 0) gone++;
       continue;
     }
+    shown++;
     const registered = t.lb === 'healthy' || t.lb === 'unhealthy';
     const alive = t.status === 'running';
     if (!registered && !(alive && t.queue.total > 0)) continue;
@@ -94,7 +127,7 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
     let j = -1;
     for (let c = targets.length - 1; c >= 0; c--) {
       const tg = targets[c]!;
-      if (tg.zone === t.zone && tg.alive === alive && sameView(tg.view, view, sim.nodes) && sameQueue(groups[c]![0]!.queue, t.queue)) {
+      if (tg.zone === t.zone && tg.alive === alive && sameView(tg.view, view, sim.nodes) && sameQueue(firsts[c]!.queue, t.queue)) {
         j = c;
         break;
       }
@@ -103,16 +136,15 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
       j = targets.length;
       const head = t.queue.blocks[0];
       targets.push({zone: t.zone, view, alive, capacity, count: 0, queued: t.queue.total, headGood: head === undefined || head.good});
-      groups.push([]);
+      firsts.push(t);
     }
     targets[j]!.count!++;
-    groups[j]!.push(t);
     t.flowTarget = j;
   }
   // Tasks removed with nothing left on them (no queue to fail, no sessions to age) are forgotten,
   // so that a long run's replaced tasks do not slow every later segment.
   if (gone > 8 && gone * 4 > sim.tasks.length) sim.tasks = sim.tasks.filter((t) => !t.removed || t.queue.total > 0 || t.sessions > 0);
-  return {targets, groups};
+  return {targets, firsts, shown};
 }
 
 /**
@@ -122,7 +154,7 @@ function flowTargets(sim: Sim): {targets: FlowTarget[]; groups: TaskRec[][]} {
 export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
   const {model} = sim;
   const zoneCount = model.zones.length;
-  const {targets, groups} = flowTargets(sim);
+  const {targets, firsts, shown} = flowTargets(sim);
   const db = sim.db;
   const dep = model.service.zonalDependency;
   const storeZone = model.zones.indexOf(model.service.sessionStoreZone);
@@ -163,11 +195,14 @@ export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
   };
   const flows = computeFlows(input);
   sim.clients.flows = flows;
-  sim.clients.flowGroups = groups;
+  sim.clients.flowFirst = firsts;
   // Tasks per zone and state, counted before the zones' records are made.
   const counts = zeros(zoneCount * STATES);
-  const capacity = model.service.capacityPerTask;
-  const targetSegments: TargetSegment[] = [];
+  // The last segment's list of lines is reused while every line in it is; a new list is made, at
+  // its final length, from the first line that differs.
+  const prev = sim.shownTargets;
+  let targetSegments: TargetSegment[] | null = null;
+  let i = 0;
   for (const t of sim.tasks) {
     if (t.removed) continue;
     const index = stateIndex(t);
@@ -179,38 +214,27 @@ export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
     const failed = j < 0 ? 0 : flows.targetFailed[j]!;
     // A task whose line has not changed keeps the same object: steps rebuild every segment, but
     // most tasks' lines repeat, and the result holds far fewer objects.
-    const last = t.shown;
-    if (last !== null && last.state === state && last.lbState === lbState && last.served === served && last.failed === failed) {
-      targetSegments.push(last);
-      continue;
+    let line = t.shown;
+    if (line === null || line.state !== state || line.lbState !== lbState || line.served !== served || line.failed !== failed) {
+      line = {id: t.id, zone: model.zones[t.zone]!, state, lbState, served, failed};
+      t.shown = line;
     }
-    const line: TargetSegment = {id: t.id, zone: model.zones[t.zone]!, state, lbState, served, failed};
-    t.shown = line;
-    targetSegments.push(line);
+    if (targetSegments === null) {
+      if (prev[i] === line) {
+        i++;
+        continue;
+      }
+      targetSegments = new Array<TargetSegment>(shown);
+      for (let k = 0; k < i; k++) targetSegments[k] = prev[k]!;
+    }
+    targetSegments[i++] = line;
   }
+  if (targetSegments === null) targetSegments = i === prev.length ? prev : prev.slice(0, i);
+  sim.shownTargets = targetSegments;
   const zones: ZoneSegment[] = [];
-  for (let z = 0; z < zoneCount; z++) {
-    const at = z * STATES;
-    const zone: ZoneSegment = {
-      zone: model.zones[z]!,
-      status: sim.zoneDown[z]! > 0 ? 'down' : 'up',
-      impaired: sim.gray[z]!.length > 0,
-      shifted: sim.shiftedZone === z,
-      partitioned: partition?.zone === z,
-      healthy: counts[at + STATE_INDEX.healthy]!,
-      starting: counts[at + STATE_INDEX.starting]!,
-      unhealthy: counts[at + STATE_INDEX.unhealthy]!,
-      draining: counts[at + STATE_INDEX.draining]!,
-      dead: counts[at + STATE_INDEX.dead]!,
-      capacity: counts[at + STATE_INDEX.healthy]! * capacity,
-      errorRate: flows.zoneAttempts[z]! > 0 ? flows.zoneFailed[z]! / flows.zoneAttempts[z]! : 0,
-      queueSeconds: flows.zoneQueueSeconds[z]!,
-    };
-    // As with tasks' lines: a zone whose record has not changed keeps the same object.
-    const last = sim.shownZones[z];
-    zones.push(last !== undefined && sameZone(last, zone) ? last : zone);
-  }
+  for (let z = 0; z < zoneCount; z++) zones.push(zoneRecord(sim, z, counts, flows, partition?.zone === z));
   sim.shownZones = zones;
+  sim.shownDb = dbRecord(sim);
   return {
     segment: {
       from: sim.t,
@@ -230,7 +254,7 @@ export function buildSegment(sim: Sim): {segment: Segment; flows: FlowResult} {
       latencyP99: flows.latencyP99,
       writesServed: flows.writesServed,
       zones,
-      db: dbSegment(sim),
+      db: sim.shownDb,
       targets: targetSegments,
     },
     flows,

@@ -75,6 +75,8 @@ function createSim(model: ResolvedModel, options: SimulateOptions): Sim {
     writeMarks: [],
     clients: createClientState(model),
     shownZones: [],
+    shownTargets: [],
+    shownDb: null,
   };
   createInitialTasks(sim);
   initSessions(sim);

@@ -11,7 +11,7 @@ import type {ClientPolicy, FlowResult} from './flows/types';
 import type {NodeView} from './loadBalancer';
 import {EventQueue, type Timed} from './queue';
 import {nextFloat, nextInt, type RngState} from './rng';
-import type {ResolvedModel, SimEvent, TargetLbState, TargetSegment, ZoneSegment} from './types';
+import type {DbSegment, ResolvedModel, SimEvent, TargetLbState, TargetSegment, ZoneSegment} from './types';
 
 /** A task as the engine tracks it. */
 export interface TaskRec {
@@ -82,17 +82,20 @@ export interface ClientState {
   lostRate: number;
   /** The step the lost requests are booked over ends here. */
   lostUntil: number;
-  /** The flows in force, and the tasks of each of their targets (tasks alike share one). */
+  /**
+   * The flows in force, and the first task of each of their targets (tasks alike share one, and
+   * have equal queues: the first speaks for all; each task's own is its `flowTarget`).
+   */
   flows: FlowResult | null;
-  flowGroups: TaskRec[][];
+  flowFirst: TaskRec[];
   /** Bumped when a new `clients/step` is planned: cancels the older one. */
   stepGen: number;
   /** Time of the planned step, or Infinity. */
   stepAt: number;
   /** Since when the flows have not changed (for retries waiting to count as steady). */
   steadySince: number;
-  /** The flows' totals when last built, to tell whether they changed. */
-  lastKey: number[];
+  /** The flows when last planned from, to tell whether their totals and retries changed. */
+  lastFlows: FlowResult | null;
   /** What the flows in force read from the clients: to tell at a step whether they would change. */
   used: {staleShare: number; due: number[] | null; lostRate: number; queued: boolean} | null;
 }
@@ -263,6 +266,10 @@ export interface Sim {
   clients: ClientState;
   /** The zones' records in the last segment built, reused while they do not change (see `buildSegment`). */
   shownZones: ZoneSegment[];
+  /** The tasks' lines in the last segment built, reused while none changes (see `buildSegment`). */
+  shownTargets: TargetSegment[];
+  /** The database's record in the last segment built, reused while it does not change. */
+  shownDb: DbSegment | null;
 }
 
 /** Schedules `rule` at time `t`. */

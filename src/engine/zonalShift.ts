@@ -94,8 +94,10 @@ export function zoneImpairmentEnded(sim: Sim, z: number): void {
   if (sim.shiftSource === 'autoshift' && sim.shiftedZone === z && !awsSeesImpairment(sim, z)) endShift(sim, 'AWS saw the zone recover');
 }
 
+/** The alarm-driven shift's settings, or null without one (read after every rebuilt segment: a plain loop). */
 function alarmConfig(sim: Sim): Required<Omit<AlarmZonalShiftAction, 'kind'>> | null {
-  const a = sim.model.actions.find((x): x is AlarmZonalShiftAction => x.kind === 'alarmZonalShift');
+  let a: AlarmZonalShiftAction | undefined;
+  for (const x of sim.model.actions) if (x.kind === 'alarmZonalShift') a ??= x;
   if (a === undefined) return null;
   return {
     errorRateThreshold: a.errorRateThreshold ?? DEFAULT_ALARM_SHIFT.errorRateThreshold,

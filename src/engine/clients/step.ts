@@ -19,7 +19,7 @@ import {expireStale, nextStaleChange, staleShareAt, staleWindow} from './dns';
 import {keptFlowInput, nextKeptChange, nodeConnectionsLost} from './keepAlive';
 import {advanceQueue, emptyQueue, nextQueueChange, servers} from './queueing';
 import {backoffWait, RetryBins} from './retries';
-import {WAIT_CONNECT, WAIT_FAST, WAIT_TIMEOUT, type ClientPolicy, type FlowInput} from '../flows';
+import {WAIT_CONNECT, WAIT_FAST, WAIT_TIMEOUT, type ClientPolicy, type FlowInput, type FlowResult} from '../flows';
 import {nodeInDns, nodeRoutable, schedule, type ClientState, type Item, type Sim} from '../state';
 import {requestClasses} from '../traffic';
 import type {ResolvedModel} from '../types';
@@ -49,11 +49,11 @@ export function createClientState(model: ResolvedModel): ClientState {
     lostRate: 0,
     lostUntil: 0,
     flows: null,
-    flowGroups: [],
+    flowFirst: [],
     stepGen: 0,
     stepAt: Infinity,
     steadySince: 0,
-    lastKey: [],
+    lastFlows: null,
     used: null,
   };
 }
@@ -132,7 +132,9 @@ export function clientFlowInput(sim: Sim): Pick<FlowInput, 'staleShare' | 'kept'
   const cell = staleCell(sim);
   const staleShare = staleShareAt(c.stale, c.staleWindow, cell, t);
   const lostRate = t < c.lostUntil ? c.lostRate : 0;
-  c.used = {staleShare, due, lostRate, queued: sim.tasks.some((task) => task.status === 'running' && task.queue.total > 0)};
+  let queued = false;
+  for (const task of sim.tasks) if (task.status === 'running' && task.queue.total > 0) queued = true;
+  c.used = {staleShare, due, lostRate, queued};
   // Kept-alive connections to what died come first: their clients leave the stale-DNS share while they fail.
   const kept = keptFlowInput(sim, staleShare, cell);
   return {staleShare: kept.staleShare, due, lostRate, kept: kept.kept, policy: c.policy};
@@ -155,7 +157,7 @@ function sameInputs(sim: Sim): boolean {
   // A kept-alive connections' gap has ended: their share leaves the flows.
   if (c.dead.some((d) => d.until <= t)) return false;
   if (staleShareAt(c.stale, c.staleWindow, staleCell(sim), t) !== used.staleShare) return false;
-  for (let j = 0; j < c.flowGroups.length; j++) if (f.targetInflow[j] !== 0 || c.flowGroups[j]![0]!.queue.total !== 0) return false;
+  for (let j = 0; j < c.flowFirst.length; j++) if (f.targetInflow[j] !== 0 || c.flowFirst[j]!.queue.total !== 0) return false;
   const bins = c.bins;
   const due = used.due;
   if (bins === null || bins.empty) return due === null;
@@ -172,12 +174,14 @@ export function advanceClients(sim: Sim, t: number): void {
   if (t <= from || f === null) return;
   const dt = t - from;
   const capacity = sim.model.service.capacityPerTask;
-  c.flowGroups.forEach((tasks, j) => {
+  for (const task of sim.tasks) {
+    const j = task.flowTarget;
+    if (j < 0 || task.status !== 'running') continue;
     const inflow = f.targetInflow[j]!;
-    // Tasks of a target have equal queues: none to move when the first has none and none joins.
-    if (inflow === 0 && tasks[0]!.queue.total === 0) return;
-    for (const task of tasks) if (task.status === 'running') advanceQueue(task.queue, inflow, f.targetInflowGood[j]!, capacity, dt);
-  });
+    // Most tasks have no queue and none joining it: nothing to move.
+    if (inflow === 0 && task.queue.total === 0) continue;
+    advanceQueue(task.queue, inflow, f.targetInflowGood[j]!, capacity, dt);
+  }
   if (t >= c.lostUntil) c.lostRate = 0;
   const bins = c.bins;
   if (bins !== null) {
@@ -236,9 +240,12 @@ function near(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
 }
 
-function sameKey(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!near(a[i]!, b[i]!)) return false;
+/** Two flows alike in their totals and in the retries they ask for, slot by slot and wait by wait. */
+function sameOutcome(a: FlowResult, b: FlowResult | null): boolean {
+  if (b === null || a.deposits.length !== b.deposits.length) return false;
+  if (!near(a.attempts, b.attempts) || !near(a.served, b.served) || !near(a.failed, b.failed)) return false;
+  if (!near(a.timedOut, b.timedOut) || !near(a.shed, b.shed) || !near(a.wasted, b.wasted)) return false;
+  for (let i = 0; i < a.deposits.length; i++) if (!near(a.deposits[i]!, b.deposits[i]!)) return false;
   return true;
 }
 
@@ -250,9 +257,8 @@ export function planStep(sim: Sim): void {
   const t = sim.t;
   // The retries asked for, slot by slot and wait by wait, too: a failure that changes cause (a dead
   // target's share failing on kept-alive connections instead) can keep every total and change the waits.
-  const key = [f.attempts, f.served, f.failed, f.timedOut, f.shed, f.wasted, ...f.deposits];
-  if (!sameKey(key, c.lastKey)) c.steadySince = t;
-  c.lastKey = key;
+  if (!sameOutcome(f, c.lastFlows)) c.steadySince = t;
+  c.lastFlows = f;
   const tick = Math.floor(t) + 1;
   let next = Infinity;
   next = Math.min(nextStaleChange(c.stale, c.staleWindow, staleCell(sim), t), nextKeptChange(sim));
@@ -263,8 +269,8 @@ export function planStep(sim: Sim): void {
   const {capacityPerTask, loadShedding, serviceTimeSeconds} = sim.model.service;
   const limit = sim.model.clients.requestTimeoutSeconds - servers(capacityPerTask, serviceTimeSeconds).seconds;
   // Tasks of one flow target have equal queues: the first speaks for all.
-  for (let j = 0; j < c.flowGroups.length; j++) {
-    const task = c.flowGroups[j]![0];
+  for (let j = 0; j < c.flowFirst.length; j++) {
+    const task = c.flowFirst[j];
     if (task === undefined || task.status !== 'running') continue;
     const dq = nextQueueChange(task.queue, f.targetInflow[j]!, f.targetInflowGood[j]!, capacityPerTask, limit, loadShedding);
     if (dq < Infinity) next = Math.min(next, t + dq);

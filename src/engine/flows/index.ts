@@ -59,9 +59,10 @@ export function computeFlows(input: FlowInput): FlowResult {
   let ratio = 1;
   let attempts = 0;
   let lastChange = 0;
-  const before = a.map((row) => zeros(row.length));
+  // The attempts before each pass, for the jump ahead: only retries at once take several passes.
+  const before = policy.instantRetries ? a.map((row) => zeros(row.length)) : [];
   for (let iter = 0; iter < MAX_ITERATIONS; iter++) {
-    for (let ci = 0; ci < classes.length; ci++) for (let k = 0; k <= R; k++) before[ci]![k] = a[ci]![k]!;
+    if (policy.instantRetries) for (let ci = 0; ci < classes.length; ci++) for (let k = 0; k <= R; k++) before[ci]![k] = a[ci]![k]!;
     const mix = classMix(a);
     let A = 0;
     for (let ci = 0; ci < classes.length; ci++) A += mix[ci]!;
