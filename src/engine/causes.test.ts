@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {addFailures, sumOfCauses} from './causes';
-import {noFailures} from './loadBalancer';
+import {noFailures} from './causes';
 import type {FailureCause} from './types';
 
 const CAUSES = Object.keys(noFailures()) as FailureCause[];

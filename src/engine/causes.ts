@@ -6,6 +6,22 @@
  */
 import type {FailuresByCause} from './types';
 
+/** An all-zero failure record; its fields are the causes, in their fixed order. */
+export function noFailures(): FailuresByCause {
+  return {
+    deadTarget: 0,
+    timeout: 0,
+    shed: 0,
+    staleDns: 0,
+    staleConnection: 0,
+    noHealthyTarget: 0,
+    database: 0,
+    dependency: 0,
+    grayFailure: 0,
+    partition: 0,
+  };
+}
+
 /** The sum of a record's fields, added in the causes' fixed order (that of `noFailures`). */
 export function sumOfCauses(s: FailuresByCause): number {
   return (

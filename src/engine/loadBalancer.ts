@@ -45,22 +45,6 @@ export interface RoutingInput {
   partitionZone: number | null;
 }
 
-/** An all-zero failure record. */
-export function noFailures(): FailuresByCause {
-  return {
-    deadTarget: 0,
-    timeout: 0,
-    shed: 0,
-    staleDns: 0,
-    staleConnection: 0,
-    noHealthyTarget: 0,
-    database: 0,
-    dependency: 0,
-    grayFailure: 0,
-    partition: 0,
-  };
-}
-
 /**
  * Share of one attempt that goes to each target (`pi`), that is lost crossing a partition
  * (`cutAt`) and that finds no target at all (`none`). DNS hands out every usable node whose

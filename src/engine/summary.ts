@@ -3,7 +3,7 @@
  * TSDoc of `Summary` (types/result.ts) and on the reference page.
  */
 import {addFailures} from './causes';
-import {noFailures} from './loadBalancer';
+import {noFailures} from './causes';
 import type {ResolvedModel, Segment, Summary} from './types';
 
 /** Failure rates below this (requests per second) count as no failure. */

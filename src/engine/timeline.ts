@@ -3,7 +3,7 @@
  * `simulate` never builds this itself: a 7-day run at one-second resolution is
  * 604,800 points, so callers ask for it, usually downsampled.
  */
-import {noFailures} from './loadBalancer';
+import {noFailures} from './causes';
 import type {DbSegment, FailureCause, FailuresByCause, SimulationResult, ZoneSegment} from './types';
 
 /** One point of the timeline. Request numbers are totals over the step, not rates. */

@@ -4,9 +4,9 @@
  * wasted, queued and how long a new request waits; latency percentiles from the admissions.
  */
 import {latencyQuantiles, waitProbability, type Admission} from '../clients/queueing';
-import {noFailures, type Routing} from '../loadBalancer';
+import {addFailures, noFailures} from '../causes';
+import type {Routing} from '../loadBalancer';
 import {total} from './shares';
-import {addFailures} from '../causes';
 import {zeros} from '../zeros';
 import {WAIT_CONNECT, WAIT_FAST, WAIT_TIMEOUT, type FlowInput, type FlowResult, type Shares, type TargetStates} from './types';
 

@@ -3,8 +3,8 @@
  * cause (in the order the module comment of `index.ts` gives), and the load each live target
  * takes from the attempts that need a task's capacity.
  */
-import {sumOfCauses} from '../causes';
-import {noFailures, type Routing} from '../loadBalancer';
+import {noFailures, sumOfCauses} from '../causes';
+import type {Routing} from '../loadBalancer';
 import type {RequestClass} from '../traffic';
 import type {FlowInput, Shares, TargetStates} from './types';
 import {zeros} from '../zeros';
