@@ -8,6 +8,7 @@ import widgetChunks from './src/plugins/widgetChunks';
 import securityHeaders from './src/plugins/securityHeaders';
 import buildTimeData from './src/plugins/buildTimeData';
 import chunkStats from './src/plugins/chunkStats';
+import prismWithCodeBlocks from './src/plugins/prismWithCodeBlocks';
 
 /** Writes robots.txt (allow all, point to the sitemap) from the site's own URL, so it stays right when `url` changes. */
 function robotsTxt(): Plugin {
@@ -91,6 +92,7 @@ const config: Config = {
     widgetChunks,
     buildTimeData,
     chunkStats,
+    prismWithCodeBlocks,
   ],
 
   themes: [

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatClock, formatCount, formatDuration, formatLatency, formatPercent, formatUsd} from './format';
+import {enUsDecimal, formatClock, formatCount, formatDuration, formatLatency, formatPercent, formatUsd} from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -46,6 +46,34 @@ describe('formatCount and formatUsd', () => {
     expect(formatCount(2.345)).toBe('2.35');
     expect(formatUsd(0.02)).toBe('$0.02');
     expect(formatUsd(1234)).toBe('$1,234');
+  });
+});
+
+describe('enUsDecimal', () => {
+  const intl = (value: number, digits: number) => new Intl.NumberFormat('en-US', {maximumFractionDigits: digits}).format(value);
+
+  it('writes what Intl.NumberFormat writes, on halves, carries, signs and large numbers', () => {
+    const values = [0, -0, 0.001, -0.001, -0.4, 0.125, 1.005, 2.345, 9.995, 99.995, 999.5, 999_999.5, -1234.5, 123_456_789.5, 2 ** 53, 1e20, 5e-6, 0.1 + 0.2];
+    for (const value of values) {
+      for (const digits of [0, 1, 2]) expect([value, digits, enUsDecimal(value, digits)]).toEqual([value, digits, intl(value, digits)]);
+    }
+  });
+
+  it('writes what Intl.NumberFormat writes for numbers across every magnitude', () => {
+    // A fixed sequence (a linear congruential generator), so a failure names a number that fails every time.
+    let seed = 12_345;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 5000; i++) {
+      const value = (next() - 0.3) * 10 ** Math.floor(next() * 26 - 5);
+      const digits = i % 3;
+      const expected = String(Math.abs(value)).includes('e') ? undefined : intl(value, digits);
+      expect([value, digits, enUsDecimal(value, digits)]).toEqual([value, digits, expected]);
+    }
+  });
+
+  it('leaves numbers JavaScript writes with an exponent to Intl', () => {
+    expect(enUsDecimal(1e21, 0)).toBeUndefined();
+    expect(formatCount(1e21)).toBe('1,000,000,000,000,000,000,000');
   });
 });
 
