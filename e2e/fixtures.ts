@@ -162,6 +162,17 @@ export async function seriousAxeFindingsInBothThemes(page: Page, include?: strin
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({colorScheme: theme});
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    // Links ease from one theme's colour to the other's (a CSS transition): scan the colours they end on, not a
+    // colour on the way (a busy CI run once caught the navbar's links mid-fade in the dark theme).
+    // Only finite ones: an endless animation (a spinner) never finishes.
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
+    );
     const found = await seriousAxeFindings(page, include, theme === 'dark' ? COLOUR_RULES : undefined);
     findings.push(...found.map((finding) => `${theme}: ${finding}`));
   }
