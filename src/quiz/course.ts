@@ -10,6 +10,10 @@ import type {Progress} from './progressModel';
 import {QUESTIONS_KEYS} from './questionsKeys.data';
 import {unitOfDoc, unitsDone, unitStateFromStore} from './unitState';
 
+/** The fingerprint of a quiz's question ids today, or undefined for a unit without a quiz the site has. */
+const questionsKeyOf = (quizId: string | undefined): string | undefined =>
+  quizId !== undefined && Object.hasOwn(QUESTIONS_KEYS, quizId) ? QUESTIONS_KEYS[quizId] : undefined;
+
 export {unitLabel, unitScoreFromStore, unitStateFromStore} from './unitState';
 
 export interface CourseUnit {
@@ -38,7 +42,7 @@ export const introUnit: CourseUnit = {
   docId: 'intro',
   quizId: 'intro',
   readingMinutes: 5,
-  questionsKey: QUESTIONS_KEYS.intro,
+  questionsKey: questionsKeyOf('intro'),
   proves: 'Knows the four popular multi-AZ oversimplifications and how long a load balancer takes to notice a dead target.',
 };
 
@@ -52,7 +56,7 @@ export const courseUnits: readonly CourseUnit[] = [
       docId: chapter.docId,
       quizId: chapter.quizId,
       readingMinutes: chapter.readingMinutes,
-      questionsKey: chapter.quizId && Object.hasOwn(QUESTIONS_KEYS, chapter.quizId) ? QUESTIONS_KEYS[chapter.quizId] : undefined,
+      questionsKey: questionsKeyOf(chapter.quizId),
       proves: chapter.proves,
     }),
   ),
