@@ -151,6 +151,22 @@ export async function seriousAxeFindings(page: Page, include?: string, rules?: r
  */
 export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'] as const;
 
+/** The colour transitions still running on elements the reader can see (runs in the page). */
+function runningColourTransitions(): string[] {
+  return document
+    .getAnimations()
+    .filter(
+      (animation): animation is CSSTransition =>
+        animation instanceof CSSTransition &&
+        animation.playState === 'running' &&
+        /color/.test(animation.transitionProperty) &&
+        animation.effect instanceof KeyframeEffect &&
+        animation.effect.target instanceof Element &&
+        animation.effect.target.checkVisibility(),
+    )
+    .map((animation) => `${animation.transitionProperty} on ${(animation.effect as KeyframeEffect).target!.outerHTML.slice(0, 120)} at ${animation.currentTime}`);
+}
+
 /**
  * Serious findings in the light theme (every WCAG rule) and then in the dark theme (the colour rules),
  * each prefixed with its theme. The theme changes in place, as the system's does for a reader who has
@@ -163,16 +179,12 @@ export async function seriousAxeFindingsInBothThemes(page: Page, include?: strin
     await page.emulateMedia({colorScheme: theme});
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     // Links ease from one theme's colour to the other's (a CSS transition): scan the colours they end on, not a
-    // colour on the way (a busy CI run once caught the navbar's links mid-fade in the dark theme).
-    // Only finite ones: an endless animation (a spinner) never finishes.
-    await page.evaluate(() =>
-      Promise.all(
-        document
-          .getAnimations()
-          .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
-          .map((animation) => animation.finished.catch(() => undefined)),
-      ),
-    );
+    // colour on the way (a busy CI run once caught the navbar's links mid-fade in the dark theme). A state to
+    // poll for, not a promise to await: an animation the browser does not advance (one in a closed <details>,
+    // say, or a spinner) would hold a promise forever, and a poll names what it waited for.
+    await expect
+      .poll(() => page.evaluate(runningColourTransitions), {message: 'colour transitions still running after the theme switch'})
+      .toEqual([]);
     const found = await seriousAxeFindings(page, include, theme === 'dark' ? COLOUR_RULES : undefined);
     findings.push(...found.map((finding) => `${theme}: ${finding}`));
   }
