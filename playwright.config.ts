@@ -30,7 +30,15 @@ export default defineConfig({
   reporter: [['list'], ['json', {outputFile: BUILD_DIR === 'build' ? 'test-results/playwright.json' : `test-results/playwright-${BUILD_DIR}.json`}]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
-    trace: 'retain-on-failure',
+    // Off: recording a trace (DOM snapshots at every step) made tests about a third slower, and CI keeps no
+    // artifacts. To see a failure step by step, run `npx playwright test <file> --trace retain-on-failure`.
+    trace: 'off',
+    // The offline copy's service worker precaches the whole site (a few hundred files) on a first visit,
+    // and every test opens a fresh browser context, so with it allowed every test paid for that download
+    // and its cache writes (a sixth of the suite's time on 2 December 2026). It is blocked here
+    // and allowed (test.use) where a test is about it or waits for it: offline.spec.ts, pages.spec.ts
+    // ("offline-safe"), bundles.spec.ts and the import page's download test.
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -1,6 +1,9 @@
 import {test, expect, gotoHydrated, sitemapPaths, waitForPageSettled} from './fixtures';
 import {NOTICE_UNAVAILABLE} from '../src/quiz/progressStore';
 
+// These tests wait for all a page loads on its own, the offline copy's worker last (blocked elsewhere, playwright.config.ts).
+test.use({serviceWorkers: 'allow'});
+
 // Strings that exist only in the engine and in the live-code playground (the
 // editor's accessible name, set in src/theme/Playground/Editor): if a page's
 // scripts contain them, that page downloaded widget code.

@@ -236,19 +236,24 @@ test('accessible in light and dark, with the results shown', async ({page}) => {
   expect(await seriousAxeFindingsInBothThemes(page)).toEqual([]);
 });
 
-test('the importer and the YAML parser download only when the reader imports', async ({page}) => {
-  const bodies: string[] = [];
-  page.on('response', async (response) => {
-    if (response.request().resourceType() === 'script') bodies.push(await response.text());
+test.describe('downloads', () => {
+  // It waits for all the page loads on its own, the offline copy's worker last (blocked elsewhere, playwright.config.ts).
+  test.use({serviceWorkers: 'allow'});
+
+  test('the importer and the YAML parser download only when the reader imports', async ({page}) => {
+    const bodies: string[] = [];
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') bodies.push(await response.text());
+    });
+    // Strings only the importer and the js-yaml package hold.
+    const IMPORTER = 'none of the shapes this page reads';
+    const YAML_PARSER = 'duplicated mapping key';
+    await gotoHydrated(page, '/import');
+    await waitForPageSettled(page);
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(bodies.filter((b) => b.includes(IMPORTER) || b.includes(YAML_PARSER)), 'scripts with the importer before any import').toEqual([]);
+    await importPasted(page, 'Resources: {}');
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expect.poll(() => bodies.some((b) => b.includes(IMPORTER)) && bodies.some((b) => b.includes(YAML_PARSER))).toBe(true);
   });
-  // Strings only the importer and the js-yaml package hold.
-  const IMPORTER = 'none of the shapes this page reads';
-  const YAML_PARSER = 'duplicated mapping key';
-  await gotoHydrated(page, '/import');
-  await waitForPageSettled(page);
-  expect(bodies.length).toBeGreaterThan(0);
-  expect(bodies.filter((b) => b.includes(IMPORTER) || b.includes(YAML_PARSER)), 'scripts with the importer before any import').toEqual([]);
-  await importPasted(page, 'Resources: {}');
-  await expect(page.getByRole('alert')).toBeVisible();
-  await expect.poll(() => bodies.some((b) => b.includes(IMPORTER)) && bodies.some((b) => b.includes(YAML_PARSER))).toBe(true);
 });

@@ -4,6 +4,9 @@ import {simulate} from '../src/engine';
 import {formatPercent} from '../src/utils/format';
 import type {Page} from '@playwright/test';
 
+// The offline copy is this file's subject: its worker is allowed here (blocked elsewhere, playwright.config.ts).
+test.use({serviceWorkers: 'allow'});
+
 // The site registers a service worker (@docusaurus/plugin-pwa) that precaches
 // every page once a reader has visited. Each Playwright test has a fresh
 // browser context, so no test sees another's cache or a cache from an older build.

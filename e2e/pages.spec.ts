@@ -3,6 +3,9 @@ import {recordScripts} from '../scripts/js-weight.mjs';
 import {expectWithinJsBudget} from './jsBudget';
 import {expectEveryWidgetRunsUnderThePolicy, recordViolations} from './csp';
 
+// Each page is held to being offline-safe and settled, which includes its offline copy's worker (blocked elsewhere, playwright.config.ts).
+test.use({serviceWorkers: 'allow'});
+
 // One test per page of the built site, so a new chapter is covered the moment it is in the sitemap.
 // One page load serves every check, in this order: the JavaScript downloaded before the reader
 // scrolls (against the budget, ./jsBudget.ts), the page's own requests and errors, its markup, axe
