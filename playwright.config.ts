@@ -36,8 +36,7 @@ export default defineConfig({
     // The offline copy's service worker precaches the whole site (a few hundred files) on a first visit,
     // and every test opens a fresh browser context, so with it allowed every test paid for that download
     // and its cache writes (a sixth of the suite's time on 2 December 2026). It is blocked here
-    // and allowed (test.use) where a test is about it or waits for it: offline.spec.ts, pages.spec.ts
-    // ("offline-safe"), bundles.spec.ts and the import page's download test.
+    // and allowed where a test is about it or waits for it (OFFLINE_WORKER_ALLOWED, e2e/fixtures.ts).
     serviceWorkers: 'block',
   },
   projects: [

@@ -1,8 +1,7 @@
-import {test, expect, gotoHydrated, sitemapPaths, waitForPageSettled} from './fixtures';
+import {test, expect, gotoHydrated, sitemapPaths, waitForPageSettled, OFFLINE_WORKER_ALLOWED} from './fixtures';
 import {NOTICE_UNAVAILABLE} from '../src/quiz/progressStore';
 
-// These tests wait for all a page loads on its own, the offline copy's worker last (blocked elsewhere, playwright.config.ts).
-test.use({serviceWorkers: 'allow'});
+test.use(OFFLINE_WORKER_ALLOWED);
 
 // Strings that exist only in the engine and in the live-code playground (the
 // editor's accessible name, set in src/theme/Playground/Editor): if a page's

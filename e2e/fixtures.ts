@@ -58,6 +58,13 @@ export async function gotoHydrated(page: Page, pathname: string) {
 }
 
 /**
+ * For `test.use`: the offline copy's service worker allowed. The suite blocks it (playwright.config.ts: every
+ * test's fresh context would precache the whole site), so a file or group whose tests are about the offline copy,
+ * or wait for it with `waitForPageSettled`, turns it back on with this.
+ */
+export const OFFLINE_WORKER_ALLOWED = {serviceWorkers: 'allow'} as const;
+
+/**
  * Waits until a hydrated page has loaded what it loads on its own: the last of it is the offline copy's service
  * worker, registered once the page has hydrated and the browser is idle (src/pwa/registerWhenIdle.ts). A state to wait for, unlike the network falling quiet (`networkidle`), which
  * depends on timing and which Playwright advises against.

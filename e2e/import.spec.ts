@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {test, expect, gotoHydrated, modelInUrl, seriousAxeFindingsInBothThemes, waitForPageSettled, watchPage} from './fixtures';
+import {test, expect, gotoHydrated, modelInUrl, seriousAxeFindingsInBothThemes, waitForPageSettled, watchPage, OFFLINE_WORKER_ALLOWED} from './fixtures';
 import type {Page} from '@playwright/test';
 import type {Model} from '../src/engine';
 import {encodeModel} from '../src/lab/share';
@@ -237,8 +237,7 @@ test('accessible in light and dark, with the results shown', async ({page}) => {
 });
 
 test.describe('downloads', () => {
-  // It waits for all the page loads on its own, the offline copy's worker last (blocked elsewhere, playwright.config.ts).
-  test.use({serviceWorkers: 'allow'});
+  test.use(OFFLINE_WORKER_ALLOWED);
 
   test('the importer and the YAML parser download only when the reader imports', async ({page}) => {
     const bodies: string[] = [];

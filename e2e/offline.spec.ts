@@ -1,11 +1,10 @@
-import {test, expect, gotoHydrated, sitemapPaths, watchPage, modelInUrl, buildAndBreakSecondZone, BUILD_DIR} from './fixtures';
+import {test, expect, gotoHydrated, sitemapPaths, watchPage, modelInUrl, buildAndBreakSecondZone, BUILD_DIR, OFFLINE_WORKER_ALLOWED} from './fixtures';
 import {serveCompressed} from '../scripts/static-server.mjs';
 import {simulate} from '../src/engine';
 import {formatPercent} from '../src/utils/format';
 import type {Page} from '@playwright/test';
 
-// The offline copy is this file's subject: its worker is allowed here (blocked elsewhere, playwright.config.ts).
-test.use({serviceWorkers: 'allow'});
+test.use(OFFLINE_WORKER_ALLOWED);
 
 // The site registers a service worker (@docusaurus/plugin-pwa) that precaches
 // every page once a reader has visited. Each Playwright test has a fresh

@@ -1,10 +1,9 @@
-import {test, expect, sitemapPaths, watchPage, gotoHydrated, seriousAxeFindingsInBothThemes, waitForPageSettled} from './fixtures';
+import {test, expect, sitemapPaths, watchPage, gotoHydrated, seriousAxeFindingsInBothThemes, waitForPageSettled, OFFLINE_WORKER_ALLOWED} from './fixtures';
 import {recordScripts} from '../scripts/js-weight.mjs';
 import {expectWithinJsBudget} from './jsBudget';
 import {expectEveryWidgetRunsUnderThePolicy, recordViolations} from './csp';
 
-// Each page is held to being offline-safe and settled, which includes its offline copy's worker (blocked elsewhere, playwright.config.ts).
-test.use({serviceWorkers: 'allow'});
+test.use(OFFLINE_WORKER_ALLOWED);
 
 // One test per page of the built site, so a new chapter is covered the moment it is in the sitemap.
 // One page load serves every check, in this order: the JavaScript downloaded before the reader
