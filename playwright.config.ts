@@ -9,6 +9,22 @@ export const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BUILD_DIR = process.env.E2E_BUILD_DIR ?? 'build';
 const browser = findBrowser();
 
+/** Debian's Chromium, as the tests drive it. */
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: browser.executablePath,
+    args: [
+      ...(isRoot() ? ['--no-sandbox'] : []),
+      '--disable-dev-shm-usage',
+      // The browser's own background traffic (updates, sync) has nowhere to go offline.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
@@ -40,23 +56,10 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: browser.executablePath,
-          args: [
-            ...(isRoot() ? ['--no-sandbox'] : []),
-            '--disable-dev-shm-usage',
-            // The browser's own background traffic (updates, sync) has nowhere to go offline.
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--no-first-run',
-          ],
-        },
-      },
-    },
+    {name: 'chromium', testIgnore: '**/*.alone.spec.ts', use: chromium},
+    // Tests that time the page's main thread (long tasks) run after every other test, one at a time, so another
+    // test's browser on the second core does not stretch the tasks they time. Named *.alone.spec.ts.
+    {name: 'chromium, alone', testMatch: '**/*.alone.spec.ts', dependencies: ['chromium'], workers: 1, use: chromium},
   ],
   webServer: {
     command: `npx docusaurus serve --dir ${BUILD_DIR} --port ${PORT} --host 127.0.0.1 --no-open`,
