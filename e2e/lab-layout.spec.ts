@@ -221,28 +221,6 @@ test.describe('every lab at 1280 × 800: time by keyboard, the mechanism as the 
   });
 });
 
-test.describe('every Predict in the course hides its result until a guess is committed', () => {
-  for (const {path, ids} of PREDICT_PAGES) {
-    test(`on ${path}`, async ({page}) => {
-      await gotoHydrated(page, path);
-      for (const id of ids) {
-        const box = page.locator(`[data-predict-id="${id}"]`);
-        await box.scrollIntoViewIfNeeded();
-        await expect(box).toHaveAttribute('data-state', 'asking');
-        const result = box.getByTestId('predict-result');
-        await expect(result, `${id}: no result before a guess`).toBeHidden();
-        await expect(box).not.toContainText('the model says', {useInnerText: true});
-        for (const input of await box.locator('input[type="text"]').all()) await input.fill('1');
-        for (const group of await box.getByRole('group').all()) await group.getByRole('radio').first().check();
-        await box.getByRole('button', {name: 'Commit my prediction'}).click();
-        await expect(result, `${id}: guess and result together once committed`).toBeVisible();
-        await expect(result).toContainText('you said');
-        await expect(result).toContainText('the model says');
-      }
-    });
-  }
-});
-
 test.describe('time control by keyboard', () => {
   test('step, zoom, speed and play with the announced keys', async ({page}) => {
     await gotoHydrated(page, CHAPTER);
@@ -337,36 +315,64 @@ test.describe('the mechanism shows the engine’s numbers', () => {
   });
 });
 
+/** A lab at phone size: control tabs in one row, 44 px targets, chart text of 11 px or more in both views, no sideways scroll. */
+async function expectLabFitsAPhone(page: Page, lab: Locator, title: string) {
+  await expect(lab.getByRole('tab', {name: 'Build'})).toBeVisible();
+  // The four control tabs in one row, as tabs read.
+  const tabTops = await lab.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)));
+  expect(new Set(tabTops).size, `the tabs of "${title}" in one row`).toBe(1);
+  const targets = lab.locator('[class*="zoneButton"], [class*="task_"]:is(button), [role="tab"], button[aria-keyshortcuts], button[aria-pressed]');
+  expect(await targets.count()).toBeGreaterThan(5);
+  for (const target of await targets.all()) {
+    const box = (await target.boundingBox())!;
+    const name = (await target.getAttribute('aria-label')) ?? (await target.textContent());
+    expect(box.width, `${name} is 44 px wide in "${title}"`).toBeGreaterThanOrEqual(44);
+    expect(box.height, `${name} is 44 px tall in "${title}"`).toBeGreaterThanOrEqual(44);
+  }
+  // Both of the chart's views: requests by outcome, and load and goodput.
+  const chart = lab.locator('svg[role="img"]').first();
+  const views = lab.getByRole('button', {name: 'Load and goodput'});
+  for (const pressed of ['false', 'true']) {
+    if (pressed === 'true') await views.tap();
+    await expect(views).toHaveAttribute('aria-pressed', pressed);
+    const sizes = await chart.evaluate((svg: SVGSVGElement) => {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return [...svg.querySelectorAll('text')].map((text) => parseFloat(getComputedStyle(text).fontSize) * scale);
+    });
+    expect(sizes.length).toBeGreaterThan(3);
+    for (const size of sizes) expect(size, `chart text in "${title}"`).toBeGreaterThanOrEqual(11);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+}
+
+/** A Predict shows no result until a guess is committed (by touch), then the guess and the model's answer together. */
+async function expectPredictAsksFirst(page: Page, id: string) {
+  const box = page.locator(`[data-predict-id="${id}"]`);
+  await box.scrollIntoViewIfNeeded();
+  await expect(box).toHaveAttribute('data-state', 'asking');
+  const result = box.getByTestId('predict-result');
+  await expect(result, `${id}: no result before a guess`).toBeHidden();
+  await expect(box).not.toContainText('the model says', {useInnerText: true});
+  for (const input of await box.locator('input[type="text"]').all()) await input.fill('1');
+  for (const group of await box.getByRole('group').all()) await group.getByRole('radio').first().check();
+  await box.getByRole('button', {name: 'Commit my prediction'}).tap();
+  await expect(result, `${id}: guess and result together once committed`).toBeVisible();
+  await expect(result).toContainText('you said');
+  await expect(result).toContainText('the model says');
+}
+
+/** Every page with a lab or a Predict, each opened once at phone size for both checks. */
+const PHONE_PAGES = [...new Set([...LABS, ...PREDICT_PAGES].map((page) => page.path))].sort();
+
 test.describe('on a 375 px phone', () => {
   test.use({viewport: {width: 375, height: 740}, hasTouch: true});
-  testEachLab('targets, chart text, tabs and no sideways scroll on', async (page, lab, title) => {
-    await expect(lab.getByRole('tab', {name: 'Build'})).toBeVisible();
-    // The four control tabs in one row, as tabs read.
-    const tabTops = await lab.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)));
-    expect(new Set(tabTops).size, `the tabs of "${title}" in one row`).toBe(1);
-    const targets = lab.locator('[class*="zoneButton"], [class*="task_"]:is(button), [role="tab"], button[aria-keyshortcuts], button[aria-pressed]');
-    expect(await targets.count()).toBeGreaterThan(5);
-    for (const target of await targets.all()) {
-      const box = (await target.boundingBox())!;
-      const name = (await target.getAttribute('aria-label')) ?? (await target.textContent());
-      expect(box.width, `${name} is 44 px wide in "${title}"`).toBeGreaterThanOrEqual(44);
-      expect(box.height, `${name} is 44 px tall in "${title}"`).toBeGreaterThanOrEqual(44);
-    }
-    // Both of the chart's views: requests by outcome, and load and goodput.
-    const chart = lab.locator('svg[role="img"]').first();
-    const views = lab.getByRole('button', {name: 'Load and goodput'});
-    for (const pressed of ['false', 'true']) {
-      if (pressed === 'true') await views.tap();
-      await expect(views).toHaveAttribute('aria-pressed', pressed);
-      const sizes = await chart.evaluate((svg: SVGSVGElement) => {
-        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-        return [...svg.querySelectorAll('text')].map((text) => parseFloat(getComputedStyle(text).fontSize) * scale);
-      });
-      expect(sizes.length).toBeGreaterThan(3);
-      for (const size of sizes) expect(size, `chart text in "${title}"`).toBeGreaterThanOrEqual(11);
-    }
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-  });
+  for (const path of PHONE_PAGES) {
+    test(`every lab fits (targets, chart text, tabs, no sideways scroll) and every Predict hides its result until a guess is committed, on ${path}`, async ({page}) => {
+      await gotoHydrated(page, path);
+      for (const title of LABS.find((lab) => lab.path === path)?.titles ?? []) await expectLabFitsAPhone(page, await labOn(page, path, title), title);
+      for (const id of PREDICT_PAGES.find((predict) => predict.path === path)?.ids ?? []) await expectPredictAsksFirst(page, id);
+    });
+  }
 
   test('the back-to-top button never covers the lab', async ({page}) => {
     await gotoHydrated(page, CHAPTER);
