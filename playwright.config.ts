@@ -1,5 +1,5 @@
 import {defineConfig, devices} from '@playwright/test';
-import {findBrowser, isRoot} from './scripts/browser.mjs';
+import {findTestBrowser, isRoot} from './scripts/browser.mjs';
 
 /**
  * The production build is served here for the tests (see `npm run serve`).
@@ -7,9 +7,9 @@ import {findBrowser, isRoot} from './scripts/browser.mjs';
  */
 export const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BUILD_DIR = process.env.E2E_BUILD_DIR ?? 'build';
-const browser = findBrowser();
+const browser = findTestBrowser();
 
-/** Debian's Chromium, as the tests drive it. */
+/** Debian's Chromium (its headless shell where installed: scripts/browser.mjs), as the tests drive it. */
 const chromium = {
   ...devices['Desktop Chrome'],
   launchOptions: {

@@ -3,15 +3,18 @@
 import {execSync} from 'node:child_process';
 import fs from 'node:fs';
 import {chromium} from '@playwright/test';
-import {findBrowser, isRoot} from './browser.mjs';
+import {DEBIAN_HEADLESS_SHELL, findTestBrowser, isRoot} from './browser.mjs';
 
-const found = findBrowser();
+const found = findTestBrowser();
 if (found.executablePath) {
   if (!fs.existsSync(found.executablePath)) {
     console.error(`CHROME_PATH points to ${found.executablePath}, which does not exist.`);
     process.exit(1);
   }
   console.log(`Browser for the end-to-end tests: ${found.source}`);
+  if (found.executablePath !== DEBIAN_HEADLESS_SHELL && !process.env.CHROME_PATH && fs.existsSync('/etc/debian_version')) {
+    console.log("Debian's chromium-headless-shell package would run the suite in about half the time (apt-get install chromium-headless-shell).");
+  }
   process.exit(0);
 }
 
@@ -34,7 +37,7 @@ const run = (command) => {
 if (isRoot() && fs.existsSync('/etc/debian_version')) {
   console.log("No Chromium found: installing Debian's chromium package with apt-get.");
   run('apt-get update');
-  run('DEBIAN_FRONTEND=noninteractive apt-get install -y chromium');
+  run('DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-headless-shell');
 } else {
   console.log("No Chromium found: installing Playwright's own Chromium.");
   run('npx playwright install chromium');
