@@ -1,5 +1,4 @@
-import type {Page} from '@playwright/test';
-import {test, expect, gotoHydrated, sitemapPaths, waitForPageSettled, OFFLINE_WORKER_ALLOWED} from './fixtures';
+import {test, expect, gotoHydrated, sitemapPaths, waitForPageSettled, scriptsReceived, OFFLINE_WORKER_ALLOWED} from './fixtures';
 import {NOTICE_UNAVAILABLE} from '../src/quiz/progressStore';
 
 test.use(OFFLINE_WORKER_ALLOWED);
@@ -11,15 +10,6 @@ const ENGINE_MARKER = 'lb/targetMarkedUnhealthy';
 const LIVE_EDITOR_MARKER = 'Live code editor';
 // A message only the progress store holds: it loads only where progress is stored (src/quiz/progressOnDemand.ts).
 const PROGRESS_STORE_MARKER = NOTICE_UNAVAILABLE;
-
-/** The scripts `page` receives from now on, with their text, in the order they arrive. */
-function scriptsReceived(page: Page): {url: string; body: string}[] {
-  const scripts: {url: string; body: string}[] = [];
-  page.on('response', async (response) => {
-    if (response.request().resourceType() === 'script') scripts.push({url: response.url(), body: await response.text()});
-  });
-  return scripts;
-}
 
 /** Pages that have no widget and no live code block. */
 const PAGES_WITHOUT_WIDGETS = ['/', '/docs/reference/glossary', '/docs/reference/cheat-sheet'];

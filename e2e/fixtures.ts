@@ -46,6 +46,42 @@ export function watchPage(page: Page, baseURL: string): PageProblems {
   return problems;
 }
 
+/** The scripts `page` receives from now on, with their text, in the order they arrive. */
+export function scriptsReceived(page: Page): {url: string; body: string}[] {
+  const scripts: {url: string; body: string}[] = [];
+  page.on('response', async (response) => {
+    if (response.request().resourceType() === 'script') scripts.push({url: response.url(), body: await response.text()});
+  });
+  return scripts;
+}
+
+/**
+ * Records the main-thread tasks over 50 ms (the browser's long-task timing) from the page's start, and the
+ * moment it hydrated; call before the first navigation. Read them with `longTasksEndedAfter`.
+ */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as {longTasks: {start: number; duration: number}[]; hydratedAt: number | null};
+    w.longTasks = [];
+    w.hydratedAt = null;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push({start: entry.startTime, duration: Math.round(entry.duration)});
+    }).observe({type: 'longtask', buffered: true});
+    new MutationObserver(() => {
+      if (w.hydratedAt === null && document.documentElement.dataset.hasHydrated === 'true') w.hydratedAt = performance.now();
+    }).observe(document.documentElement, {attributes: true, attributeFilter: ['data-has-hydrated']});
+  });
+}
+
+/** Durations of the long tasks recorded by `recordLongTasks` that ended after `since` (page time, ms), or after hydration. */
+export async function longTasksEndedAfter(page: Page, since?: number): Promise<number[]> {
+  return page.evaluate((from) => {
+    const w = window as unknown as {longTasks: {start: number; duration: number}[]; hydratedAt: number};
+    const after = from ?? w.hydratedAt;
+    return w.longTasks.filter((task) => task.start + task.duration > after).map((task) => task.duration);
+  }, since);
+}
+
 /**
  * Opens a path and waits until React has hydrated it: before that, widgets and
  * the live editor are inert HTML. Docusaurus sets the attribute once hydrated.

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {test, expect, gotoHydrated, modelInUrl, seriousAxeFindingsInBothThemes, waitForPageSettled, watchPage, OFFLINE_WORKER_ALLOWED} from './fixtures';
+import {test, expect, gotoHydrated, longTasksEndedAfter, modelInUrl, recordLongTasks, scriptsReceived, seriousAxeFindingsInBothThemes, waitForPageSettled, watchPage, OFFLINE_WORKER_ALLOWED} from './fixtures';
 import type {Page} from '@playwright/test';
 import type {Model} from '../src/engine';
 import {encodeModel} from '../src/lab/share';
@@ -77,17 +77,6 @@ test('choose a CloudFormation file; the onboarding link carries the model and ch
   }
 });
 
-/** Records main-thread tasks over 50 ms (the browser's long-task timing), from the page's start. */
-async function recordLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as {longTasks: {start: number; duration: number}[]};
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks.push({start: entry.startTime, duration: Math.round(entry.duration)});
-    }).observe({type: 'longtask', buffered: true});
-  });
-}
-
 test('the game day runs in the shared simulation worker: the page makes no task near the game day’s length, and it can be stopped', async ({page}) => {
   test.setTimeout(120_000);
   // A heavy service handed over in an onboarding link: 60 tasks with sticky sessions in task memory over six zones.
@@ -135,10 +124,7 @@ test('the game day runs in the shared simulation worker: the page makes no task 
     await expect(page.locator('tr[data-scenario="zone-a"]')).toBeVisible();
     expect(workers.length, 'the game day started the simulation worker').toBeGreaterThan(0);
     const ranMs = Number(/in ([\d,]+) ms/.exec((await status.textContent()) ?? '')![1]!.replace(/,/g, ''));
-    const tasks = await page.evaluate(
-      (since) => (window as unknown as {longTasks: {start: number; duration: number}[]}).longTasks.filter((t) => t.start + t.duration > since).map((t) => t.duration),
-      clickedAt,
-    );
+    const tasks = await longTasksEndedAfter(page, clickedAt);
     attempts.push(`game day ${ranMs} ms in the worker; main-thread tasks over 50 ms since the click: ${tasks.join(', ') || 'none'}`);
     // Long enough that, run on the page, it would be a task the browser records (over 50 ms) and over half of it.
     expect(ranMs, attempts.join(' | ')).toBeGreaterThan(100);
@@ -240,19 +226,16 @@ test.describe('downloads', () => {
   test.use(OFFLINE_WORKER_ALLOWED);
 
   test('the importer and the YAML parser download only when the reader imports', async ({page}) => {
-    const bodies: string[] = [];
-    page.on('response', async (response) => {
-      if (response.request().resourceType() === 'script') bodies.push(await response.text());
-    });
+    const scripts = scriptsReceived(page);
     // Strings only the importer and the js-yaml package hold.
     const IMPORTER = 'none of the shapes this page reads';
     const YAML_PARSER = 'duplicated mapping key';
     await gotoHydrated(page, '/import');
     await waitForPageSettled(page);
-    expect(bodies.length).toBeGreaterThan(0);
-    expect(bodies.filter((b) => b.includes(IMPORTER) || b.includes(YAML_PARSER)), 'scripts with the importer before any import').toEqual([]);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter(({body}) => body.includes(IMPORTER) || body.includes(YAML_PARSER)).map(({url}) => url), 'scripts with the importer before any import').toEqual([]);
     await importPasted(page, 'Resources: {}');
     await expect(page.getByRole('alert')).toBeVisible();
-    await expect.poll(() => bodies.some((b) => b.includes(IMPORTER)) && bodies.some((b) => b.includes(YAML_PARSER))).toBe(true);
+    await expect.poll(() => scripts.some(({body}) => body.includes(IMPORTER)) && scripts.some(({body}) => body.includes(YAML_PARSER))).toBe(true);
   });
 });

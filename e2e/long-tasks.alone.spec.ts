@@ -1,38 +1,12 @@
 import {test, expect, type Page} from '@playwright/test';
 import {estimateRunCost, MAX_RUN_WORK, validateModel, zoneOutage, type Model} from '../src/engine';
 import {encodeModel} from '../src/lab/share';
-import {gotoHydrated} from './fixtures';
+import {gotoHydrated, longTasksEndedAfter, recordLongTasks} from './fixtures';
 
 // Issue 17's bound: no page with any accepted link has a main-thread task over 200 ms. A long task is wall-clock
 // time, and with another test's browser on the second core a 100 ms task stretched past a second (a full run on
 // 2 December 2026: 1,176 ms, while alone the same link's worst was 108–286 ms). So these tests run in a project
 // of their own, after every other test and one at a time (playwright.config.ts, files named *.alone.spec.ts).
-
-/**
- * Records the main-thread tasks over 50 ms (the browser's long-task timing) that start once the page
- * has hydrated: what the link makes the page do, apart from loading the site's own code.
- */
-async function recordLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as {longTasks: {start: number; duration: number}[]; hydratedAt: number | null};
-    w.longTasks = [];
-    w.hydratedAt = null;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks.push({start: entry.startTime, duration: Math.round(entry.duration)});
-    }).observe({type: 'longtask', buffered: true});
-    new MutationObserver(() => {
-      if (w.hydratedAt === null && document.documentElement.dataset.hasHydrated === 'true') w.hydratedAt = performance.now();
-    }).observe(document.documentElement, {attributes: true, attributeFilter: ['data-has-hydrated']});
-  });
-}
-
-/** Durations of the long tasks that ended after hydration. */
-async function longTasksSinceHydration(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const w = window as unknown as {longTasks: {start: number; duration: number}[]; hydratedAt: number};
-    return w.longTasks.filter((task) => task.start + task.duration > w.hydratedAt).map((task) => task.duration);
-  });
-}
 
 const SIX = ['a', 'b', 'c', 'd', 'e', 'f'];
 
@@ -53,7 +27,7 @@ async function worstTaskWith(page: Page, model: Model): Promise<{worst: number; 
     {polling: 250, timeout: 60_000},
   );
   const simulatedMs = Number(/in ([\d.]+) ms/.exec(String(await timing.jsonValue()))?.[1]);
-  const tasks = await longTasksSinceHydration(page);
+  const tasks = await longTasksEndedAfter(page);
   return {worst: Math.max(0, ...tasks), tasks, simulatedMs};
 }
 
@@ -138,4 +112,3 @@ test.describe('a link cannot freeze the tab', () => {
     await expect(zoneA.getByRole('listitem').last()).toHaveText(/^\+1[\d,]+ more tasks: /);
   });
 });
-
