@@ -109,8 +109,17 @@ export async function waitForPageSettled(page: Page): Promise<void> {
   await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration()) !== undefined, null, {polling: 200, timeout: 60_000});
 }
 
-/** The model the playground's address holds right now (what the lab runs). */
-export async function modelInUrl(page: Page): Promise<Model> {
+/**
+ * The model the playground's address holds (what the lab runs). With `expected`, once the address has those
+ * fields: the lab writes its address in a task of its own just after each edit (useModelLink), so a test that
+ * reads it right after an edit waits for the edit to reach it (on a busy CI run one read came first).
+ */
+export async function modelInUrl(page: Page, expected?: Partial<Model>): Promise<Model> {
+  if (expected) await expect.poll(() => modelInUrlNow(page), {timeout: 10_000}).toMatchObject(expected);
+  return modelInUrlNow(page);
+}
+
+async function modelInUrlNow(page: Page): Promise<Model> {
   // Read in the page: `page.url()` learns of `history.replaceState` from a later protocol event, so just after an
   // edit it can still hold the previous model (it did once on a busy CI run).
   const value = new URL(await page.evaluate(() => window.location.href)).searchParams.get('model');
@@ -122,7 +131,7 @@ export async function modelInUrl(page: Page): Promise<Model> {
 
 /**
  * The playground's lab as a reader builds it: three zones, three tasks, 240 requests a second,
- * then the second zone broken by clicking it in the diagram at 10:00.
+ * then the second zone broken by clicking it in the diagram at 10:00; returns once the address holds it.
  */
 export async function buildAndBreakSecondZone(lab: Locator): Promise<void> {
   await lab.getByLabel('Zones', {exact: true}).fill('3');
@@ -131,6 +140,7 @@ export async function buildAndBreakSecondZone(lab: Locator): Promise<void> {
   await lab.getByRole('slider').fill('600');
   await lab.getByRole('button', {name: /^Zone use1-az2: up\. Break this zone now/}).click();
   await expect(lab.getByRole('status')).toContainText('Zone use1-az2 fails at 10:00');
+  await modelInUrl(lab.page(), {faults: [{kind: 'zoneOutage', zone: 'use1-az2', at: 600, duration: 900}]});
 }
 
 /** Opens one of the lab's control tabs, as a reader clicks it. */

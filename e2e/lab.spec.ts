@@ -103,7 +103,7 @@ test.describe('the failover lab on the playground', () => {
     const lab = page.getByRole('region', {name: 'Your model'});
     await lab.getByLabel('Preset').selectOption({label: 'One task, two zones'});
     await expect(lab.getByText(/single task is moved to the other zone/)).toBeVisible();
-    const model = await modelInUrl(page);
+    const model = await modelInUrl(page, getPreset('one-task-two-zones').model);
     const summary = simulate(model).summary;
     expect(summary.longestOutageSeconds).toBeGreaterThan(60);
     await expect(lab.getByTestId('summary-availability')).toHaveText(formatPercent(summary.availability));
@@ -333,7 +333,7 @@ test('the diagram counts failed checks per load balancer node where the nodes di
   // The preset's run (in the worker) must be drawn before the scrubber moves: its arrival opens the preset on its
   // incident, which would move a scrubber set earlier.
   await expect(lab.getByTestId('summary-failed-requests')).toHaveText(formatCount(result.summary.failed));
-  expect(await modelInUrl(page)).toEqual(model);
+  expect(await modelInUrl(page, model)).toEqual(model);
   // Between the first node marking task b-1 and the last: the nodes in zones a and c disagree.
   const first = result.events.find((e) => e.type === 'lb/nodeMarkedUnhealthy' && e.task === 'b-1')!.t;
   const t = Math.ceil(first);
