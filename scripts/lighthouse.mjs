@@ -4,7 +4,8 @@
 //   2. generates a bare Docusaurus classic site of the same version in a temporary folder
 //      (`create-docusaurus … classic --typescript`), reusing this repo's node_modules when the
 //      versions match, and builds it;
-//   3. serves both with brotli/gzip (scripts/static-server.mjs), as a CDN would;
+//   3. serves both with brotli/gzip (scripts/static-server.mjs), every file compressed before the first
+//      measurement, as a CDN serves them;
 //   4. runs Lighthouse (mobile and desktop presets, --runs N times each, default 3) on our home page,
 //      a chapter with a lab, a docs page without widgets, the playground and the progress page, and
 //      on the bare site's home and docs page, interleaved so that machine noise hits both alike;
@@ -291,7 +292,7 @@ function writeReport({medians, allRuns, jsBudget, meta, sweep}) {
   lines.push('## How it was measured', '');
   lines.push(
     `- Lighthouse ${meta.lighthouseVersion} (CLI, \`--chrome-flags="--headless=new --no-sandbox --disable-gpu"\`) driving ${meta.browser}, on a ${meta.cpus}-core machine (load average at start ${meta.loadAtStart}, at end ${meta.loadAtEnd}).`,
-    `- Both sites are production builds served by \`scripts/static-server.mjs\`, which compresses with brotli (or gzip) as a CDN does. \`docusaurus serve\` would send everything uncompressed and understate both sites.`,
+    `- Both sites are production builds served by \`scripts/static-server.mjs\`, which compresses with brotli (or gzip) as a CDN does, every file before the first measurement (so that no page waits for its own compression, as a page measured once otherwise would). \`docusaurus serve\` would send everything uncompressed and understate both sites.`,
     `- The bare site is \`create-docusaurus@${DOCUSAURUS_VERSION} classic --typescript\`, generated into a temporary folder and built with the same Docusaurus, React and bundler as this site; it is not committed.`,
     `- Mobile is Lighthouse's default (Moto G Power emulation, simulated slow 4G and 4× CPU slowdown); desktop is \`--preset=desktop\`. ${meta.runs} runs per page and preset, interleaved between the two sites; every figure below is the median of its runs, taken metric by metric.`,
     '- Every course chapter has an interactive element by design, so the "chapter without widgets" is the glossary, a docs page with no widget and no live code (`/docs/reference/glossary`).',
@@ -384,20 +385,13 @@ log(`load average ${loadAtStart} on ${os.cpus().length} cores${os.loadavg()[0] >
 buildOurs();
 buildBare();
 
-const ours = await serveCompressed(BUILD_DIR, OURS_PORT);
-const bare = await serveCompressed(path.join(BARE_DIR, 'build'), BARE_PORT);
+// Every file of both builds is compressed before the first measurement, as a CDN serves them: a page
+// measured once (the sweep) would otherwise wait for its HTML's compression in its time to first byte.
+log('compressing both builds ahead of the measurements');
+const ours = await serveCompressed(BUILD_DIR, OURS_PORT, {precompress: true});
+const bare = await serveCompressed(path.join(BARE_DIR, 'build'), BARE_PORT, {precompress: true});
 try {
   const base = {ours: ours.url, bare: bare.url};
-  // Warm the servers' compression caches so that no measured request waits for brotli.
-  for (const page of SELECTED) {
-    const browser = await chromium.launch({executablePath: findBrowser().executablePath, args: isRoot() ? ['--no-sandbox'] : []});
-    const context = await browser.newContext({serviceWorkers: 'allow'});
-    const tab = await context.newPage();
-    // The first request of each file compresses it (brotli at its best, slow on a busy machine): no 30 s limit here.
-    await tab.goto(`${base[page.site]}${page.path}`, {timeout: 300_000});
-    await tab.waitForLoadState('networkidle', {timeout: 300_000});
-    await browser.close();
-  }
 
   const allRuns = {};
   for (const page of SELECTED) allRuns[page.key] = {mobile: [], desktop: []};

@@ -93,19 +93,44 @@ function compress(file, body, encoding) {
 }
 
 /**
+ * Compresses every compressible file under `root`, in both encodings, into the cache. A CDN serves a
+ * file it has seen from its cache, and a static host serves files compressed at deploy; this server
+ * otherwise compresses a file on its first request, and the request waits (brotli at quality 11 took
+ * 171 ms for the longest chapter's HTML here). A page that Lighthouse measures once counted that wait
+ * in its time to first byte, and so in its first paint.
+ * @returns {number} how many files were compressed
+ */
+function precompressAll(root) {
+  let count = 0;
+  for (const name of fs.readdirSync(root, {recursive: true})) {
+    const file = path.join(root, String(name));
+    const type = TYPES[path.extname(file).toLowerCase()];
+    if (!type || !COMPRESSIBLE.test(type) || !fs.statSync(file).isFile()) continue;
+    const body = fs.readFileSync(file);
+    compress(file, body, 'br');
+    compress(file, body, 'gzip');
+    count++;
+  }
+  return count;
+}
+
+/**
  * Starts the server over `dir` on 127.0.0.1:`port` (0: any free port, named in `url`).
  * `options.rewrite(urlPath, body)` may change a file's body as it is sent (a test serves a changed
  * service worker this way, as a new deploy would); bodies are then sent uncompressed.
+ * `options.precompress` compresses every file before the server answers, so that no request waits
+ * for compression (for measuring timings; a few seconds for this site's build).
  * @param {string} dir
  * @param {number} port
- * @param {{rewrite?: (urlPath: string, body: Buffer) => Buffer}} [options]
+ * @param {{rewrite?: (urlPath: string, body: Buffer) => Buffer, precompress?: boolean}} [options]
  * @returns {Promise<{close: () => Promise<void>, url: string}>}
  */
-export function serveCompressed(dir, port, {rewrite} = {}) {
+export function serveCompressed(dir, port, {rewrite, precompress = false} = {}) {
   const root = path.resolve(dir);
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     return Promise.reject(new Error(`${root} holds no built site (index.html): build it first.`));
   }
+  if (precompress) precompressAll(root);
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
