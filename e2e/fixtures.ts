@@ -56,29 +56,24 @@ export function scriptsReceived(page: Page): {url: string; body: string}[] {
 }
 
 /**
- * Records the main-thread tasks over 50 ms (the browser's long-task timing) from the page's start, and the
- * moment it hydrated; call before the first navigation. Read them with `longTasksEndedAfter`.
+ * Records the main-thread tasks over 50 ms (the browser's long-task timing) from each document's start;
+ * call before the first navigation. Read them with `longTasksEndedAfter`.
  */
 export async function recordLongTasks(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as {longTasks: {start: number; duration: number}[]; hydratedAt: number | null};
+    const w = window as unknown as {longTasks: {start: number; duration: number}[]};
     w.longTasks = [];
-    w.hydratedAt = null;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) w.longTasks.push({start: entry.startTime, duration: Math.round(entry.duration)});
     }).observe({type: 'longtask', buffered: true});
-    new MutationObserver(() => {
-      if (w.hydratedAt === null && document.documentElement.dataset.hasHydrated === 'true') w.hydratedAt = performance.now();
-    }).observe(document.documentElement, {attributes: true, attributeFilter: ['data-has-hydrated']});
   });
 }
 
-/** Durations of the long tasks recorded by `recordLongTasks` that ended after `since` (page time, ms), or after hydration. */
-export async function longTasksEndedAfter(page: Page, since?: number): Promise<number[]> {
+/** Durations of the long tasks recorded by `recordLongTasks` that ended after `since` (page time, ms; 0: the document's start). */
+export async function longTasksEndedAfter(page: Page, since = 0): Promise<number[]> {
   return page.evaluate((from) => {
-    const w = window as unknown as {longTasks: {start: number; duration: number}[]; hydratedAt: number};
-    const after = from ?? w.hydratedAt;
-    return w.longTasks.filter((task) => task.start + task.duration > after).map((task) => task.duration);
+    const w = window as unknown as {longTasks: {start: number; duration: number}[]};
+    return w.longTasks.filter((task) => task.start + task.duration > from).map((task) => task.duration);
   }, since);
 }
 

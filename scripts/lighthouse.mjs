@@ -437,12 +437,12 @@ try {
   const bareBeside = [];
   if (PRESETS.includes('mobile')) {
     const pages = sweepPages();
-    const bareDocs = `${base.bare}${PAGES.find((page) => page.key === 'bare-docs').path}`;
+    const bareDocsUrl = `${base.bare}${PAGES.find((page) => page.key === 'bare-docs').path}`;
     for (const [index, pathname] of pages.entries()) {
       const runs = [];
       for (let runIndex = 0; runIndex < SWEEP_RUNS; runIndex++) runs.push(extract(await lighthouse(`${base.ours}${pathname}`, 'mobile')));
       sweep[pathname] = summarize(runs);
-      bareBeside.push(extract(await lighthouse(bareDocs, 'mobile')));
+      bareBeside.push(extract(await lighthouse(bareDocsUrl, 'mobile')));
       log(
         `sweep ${index + 1}/${pages.length} ${pathname} mobile: performance ${sweep[pathname].scores.performance}, JS ${kb(sweep[pathname].jsTransferBytes)} KB, TBT ${whole(sweep[pathname].tbtMs)} ms; then the bare docs page: ${bareBeside.at(-1).scores.performance}`,
       );

@@ -98,10 +98,8 @@ function compress(file, body, encoding) {
  * otherwise compresses a file on its first request, and the request waits (brotli at quality 11 took
  * 171 ms for the longest chapter's HTML here). A page that Lighthouse measures once counted that wait
  * in its time to first byte, and so in its first paint.
- * @returns {number} how many files were compressed
  */
 function precompressAll(root) {
-  let count = 0;
   for (const name of fs.readdirSync(root, {recursive: true})) {
     const file = path.join(root, String(name));
     const type = TYPES[path.extname(file).toLowerCase()];
@@ -109,9 +107,7 @@ function precompressAll(root) {
     const body = fs.readFileSync(file);
     compress(file, body, 'br');
     compress(file, body, 'gzip');
-    count++;
   }
-  return count;
 }
 
 /**
