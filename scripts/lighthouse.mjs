@@ -28,7 +28,12 @@
 //   --presets mobile      only the mobile (or desktop) preset, for the same quick iterations
 //                         (a run with one preset is partial too);
 //   --sweep-runs N        runs per page in the sweep of every page (default 1; 0 skips the sweep);
-//   --sweep PATH,PATH…    sweep only these pages (a partial run).
+//   --sweep PATH,PATH…    sweep only these pages (a partial run);
+//   --throttling devtools Lighthouse slows the browser and its network for real instead of simulating them
+//                         from an unthrottled load (its default, `simulate`); a partial run, for comparing the
+//                         two methods: simulated LCP counts every script that ran before the unthrottled load
+//                         first painted, so on a fast local server it varies with the order of a few
+//                         milliseconds' work (2.0 or 3.0 s on the same page, same build).
 //
 // Measure on a quiet machine: other builds running at the same time lower the scores.
 import {execFileSync, spawn, spawnSync} from 'node:child_process';
@@ -88,6 +93,8 @@ function selectPages() {
 
 const SELECTED = selectPages();
 const SWEEP_RUNS = Number(option('--sweep-runs', '1'));
+const THROTTLING = option('--throttling', 'simulate');
+if (!['simulate', 'devtools'].includes(THROTTLING)) throw new Error('--throttling takes simulate (the default) or devtools');
 
 /** Every page of our sitemap that the detailed runs above do not measure. */
 function sweepPages() {
@@ -98,7 +105,7 @@ function sweepPages() {
   return sitemapPathsIn(BUILD_DIR).filter((pathname) => !detailed.has(pathname));
 }
 
-const PARTIAL = SELECTED.length < PAGES.length || PRESETS.length < 2 || flag('--sweep') || SWEEP_RUNS < 1;
+const PARTIAL = SELECTED.length < PAGES.length || PRESETS.length < 2 || flag('--sweep') || SWEEP_RUNS < 1 || THROTTLING !== 'simulate';
 const REPORT_DIR = PARTIAL ? path.join(os.tmpdir(), 'failover-lab-lighthouse-pages') : path.join(ROOT, 'reports');
 
 const log = (message) => console.log(`[lighthouse] ${message}`);
@@ -168,6 +175,7 @@ async function lighthouse(url, preset) {
     `--only-categories=${CATEGORIES.join(',')}`,
     '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
     '--quiet',
+    `--throttling-method=${THROTTLING}`,
     ...(preset === 'desktop' ? ['--preset=desktop'] : []),
   ];
   await new Promise((resolve, reject) => {
@@ -299,13 +307,13 @@ function writeReport({medians, allRuns, jsBudget, meta, sweep, bareBeside}) {
   const lines = [];
   lines.push('# Lighthouse: Failover Lab beside a bare Docusaurus site', '');
   lines.push(`Written by \`npm run lighthouse\` on ${meta.finishedAt}. Do not edit by hand: run it again.`, '');
-  if (PARTIAL) lines.push(`Partial run (\`--pages\`, \`--presets\`): ${SELECTED.map((page) => page.key).join(', ')}; ${PRESETS.join(' and ')}.`, '');
+  if (PARTIAL) lines.push(`Partial run (\`--pages\`, \`--presets\`, \`--sweep\`, \`--throttling\`): ${SELECTED.map((page) => page.key).join(', ')}; ${PRESETS.join(' and ')}; ${THROTTLING} throttling.`, '');
   lines.push('## How it was measured', '');
   lines.push(
     `- Lighthouse ${meta.lighthouseVersion} (CLI, \`--chrome-flags="--headless=new --no-sandbox --disable-gpu"\`) driving ${meta.browser}, on a ${meta.cpus}-core machine (load average at start ${meta.loadAtStart}, at end ${meta.loadAtEnd}).`,
     `- Both sites are production builds served by \`scripts/static-server.mjs\`, which compresses with brotli (or gzip) as a CDN does, every file before the first measurement (so that no page waits for its own compression, as a page measured once otherwise would). \`docusaurus serve\` would send everything uncompressed and understate both sites.`,
     `- The bare site is \`create-docusaurus@${DOCUSAURUS_VERSION} classic --typescript\`, generated into a temporary folder and built with the same Docusaurus, React and bundler as this site; it is not committed.`,
-    `- Mobile is Lighthouse's default (Moto G Power emulation, simulated slow 4G and 4× CPU slowdown); desktop is \`--preset=desktop\`. ${meta.runs} runs per page and preset, interleaved between the two sites; every figure below is the median of its runs, taken metric by metric.`,
+    `- Mobile is Lighthouse's default (Moto G Power emulation, ${THROTTLING === 'simulate' ? 'simulated' : 'real (`--throttling-method=devtools`)'} slow 4G and 4× CPU slowdown); desktop is \`--preset=desktop\`. ${meta.runs} runs per page and preset, interleaved between the two sites; every figure below is the median of its runs, taken metric by metric.`,
     '- Every course chapter has an interactive element by design, so the "chapter without widgets" is the glossary, a docs page with no widget and no live code (`/docs/reference/glossary`).',
     '- JS is the JavaScript the page downloaded during the Lighthouse run: compressed is the bytes on the wire (as served, brotli or gzip), raw is the size the browser parses.',
     '',
@@ -394,7 +402,7 @@ async function measureJsBudget(oursUrl, bareUrl) {
 }
 
 fs.mkdirSync(REPORT_DIR, {recursive: true});
-if (PARTIAL) log(`partial run: ${SELECTED.map((page) => page.key).join(', ')}, ${PRESETS.join(' and ')}; reports/ is left as it is`);
+if (PARTIAL) log(`partial run: ${SELECTED.map((page) => page.key).join(', ')}, ${PRESETS.join(' and ')}, ${THROTTLING} throttling; reports/ is left as it is`);
 const started = Date.now();
 const loadAtStart = loadAverage();
 log(`load average ${loadAtStart} on ${os.cpus().length} cores${os.loadavg()[0] > 1.5 ? ': the machine is busy, scores will be lower and noisier' : ''}`);
