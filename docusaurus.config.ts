@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {Config, Plugin} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import {lightCodeTheme, darkCodeTheme} from './src/theme/prismThemes';
+import {coloursFromCss} from './src/theme/prismThemes';
 import widgetChunks from './src/plugins/widgetChunks';
 import securityHeaders from './src/plugins/securityHeaders';
 import buildTimeData from './src/plugins/buildTimeData';
 import chunkStats from './src/plugins/chunkStats';
 import prismWithCodeBlocks from './src/plugins/prismWithCodeBlocks';
+import codeColours from './src/plugins/codeColours';
 
 /** Writes robots.txt (allow all, point to the sitemap) from the site's own URL, so it stays right when `url` changes. */
 function robotsTxt(): Plugin {
@@ -93,6 +94,7 @@ const config: Config = {
     buildTimeData,
     chunkStats,
     prismWithCodeBlocks,
+    codeColours,
   ],
 
   themes: [
@@ -161,8 +163,9 @@ const config: Config = {
       copyright: `Failover Lab. Numbers are AWS's documented typical values, not guarantees; each page links its sources.`,
     },
     prism: {
-      theme: lightCodeTheme,
-      darkTheme: darkCodeTheme,
+      // Colours come from CSS (src/plugins/codeColours.ts), so a block's server HTML suits both modes.
+      theme: coloursFromCss,
+      darkTheme: coloursFromCss,
       additionalLanguages: ['bash', 'json'],
     },
     liveCodeBlock: {playgroundPosition: 'bottom'},

@@ -1,3 +1,4 @@
+import type {Response} from '@playwright/test';
 import {test, expect, gotoHydrated} from './fixtures';
 
 /**
@@ -89,5 +90,72 @@ test.describe('a quiz whose code has not arrived yet', () => {
     await expect(q5.getByRole('radio', {name: /^The plan:/})).toBeChecked();
     await expect(q5.getByText('✓ Right.')).toBeVisible();
     await expect(box.getByTestId('quiz-score')).toContainText('Score: 1 of 6');
+  });
+});
+
+/** A script holding the highlighter: the bash grammar it registers (src/theme/CodeBlock/Content/Highlighted.tsx). */
+const HIGHLIGHTER_MARK = 'BASH_ALIASES';
+
+test.describe('code blocks on a page opened from its address', () => {
+  test.use({viewport: {width: 412, height: 823}, colorScheme: 'dark'});
+
+  test('keep their server HTML, coloured for the dark mode by CSS, and never download the highlighter, even with "wrap lines" pressed', async ({page}) => {
+    const scripts: Promise<string>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
+    });
+    await gotoHydrated(page, '/docs/reference/model-api');
+    const blocks = page.locator('[data-code-block]');
+    const box = blocks.filter({has: page.locator('.token.keyword')}).last();
+    const keyword = box.locator('.token.keyword').first();
+    // The dark theme's keyword colour (src/theme/prismThemes.ts), with no inline colour in the server's HTML.
+    await expect(keyword).not.toHaveAttribute('style', /color/);
+    await expect(keyword).toHaveCSS('color', 'rgb(255, 123, 114)');
+    const tokens = await box.locator('.token').count();
+    expect(tokens).toBeGreaterThan(10);
+
+    // The word-wrap button measures the server's lines (it shows only when they scroll sideways, as at this width).
+    const block = box.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " theme-code-block ")][1]');
+    const wrap = block.getByRole('button', {name: /word wrap/i});
+    await wrap.click();
+    await expect(box.locator('code')).toHaveCSS('white-space', 'pre-wrap');
+    // The press renders the block again: its lines are still the server's, all of them.
+    await expect(box.locator('.token')).toHaveCount(tokens);
+
+    // To the end of the page: every block is still the server's copy, and the highlighter never came.
+    await page.locator('footer').scrollIntoViewIfNeeded();
+    await expect(page.locator('footer')).toBeInViewport();
+    await expect(blocks.first()).toHaveAttribute('data-code-block', 'static');
+    expect(await blocks.evaluateAll((all) => all.filter((b) => b.getAttribute('data-code-block') !== 'static').length)).toBe(0);
+    expect((await Promise.all(scripts)).filter((body) => body.includes(HIGHLIGHTER_MARK))).toHaveLength(0);
+  });
+});
+
+test.describe('code blocks after a client-side navigation', () => {
+  test('load the highlighter and highlight live, in the light colours', async ({page}) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    // From the introduction to the first chapter, whose code blocks hold no live code (a page with live code
+    // loads afresh for its own security policy: src/theme/LiveCodeBlock/pagePolicy.ts).
+    await gotoHydrated(page, '/docs/intro');
+    const documents: string[] = [];
+    page.on('request', (request) => request.resourceType() === 'document' && documents.push(request.url()));
+    // A body can be gone by the time it is read (a request the page dropped): that one is not the highlighter.
+    const holdsHighlighter = (response: Response) => response.text().then((body) => body.includes(HIGHLIGHTER_MARK), () => false);
+    const highlighter = page.waitForResponse((response) => response.request().resourceType() === 'script' && holdsHighlighter(response));
+    await page.locator('a.pagination-nav__link--next[href="/docs/zones-are-failure-domains"]').click();
+    await expect(page).toHaveURL(/\/docs\/zones-are-failure-domains$/);
+    await highlighter;
+    const boxes = page.locator('[data-code-block]');
+    await expect(boxes.first()).toHaveAttribute('data-code-block', 'live');
+    expect(await boxes.evaluateAll((all) => all.filter((b) => b.getAttribute('data-code-block') !== 'live').length)).toBe(0);
+    await expect(page.locator('[data-code-block] .token').first()).toHaveCSS('color', /^rgb/);
+    // The light theme's colour for the first token's type, from CSS, not written inline.
+    const styled = page.locator('[data-code-block] .token.keyword, [data-code-block] .token.function, [data-code-block] .token.string').first();
+    await expect(styled).not.toHaveAttribute('style', /color/);
+    expect(await styled.evaluate((token) => getComputedStyle(token).color)).not.toBe(await page.locator('[data-code-block] code').first().evaluate((code) => getComputedStyle(code).color));
+    expect(documents, 'a client-side navigation, not a new page load').toEqual([]);
+    expect(errors).toEqual([]);
   });
 });

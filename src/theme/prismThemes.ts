@@ -35,3 +35,34 @@ export const darkCodeTheme: PrismTheme = {
     {types: ['regex', 'important', 'variable'], style: {color: '#ffa657'}},
   ],
 };
+
+/**
+ * The theme the code blocks are rendered with: no colours at all, so the server's HTML carries the tokens'
+ * classes and no inline colour, and the same HTML is right in both colour modes. The colours come from
+ * `codeColoursCss` below. (Rendered with a colour theme, the server's HTML held the light colours, so
+ * Docusaurus mounted every code block again after hydration to recolour it, which set the highlighter
+ * up at every page's load.)
+ */
+export const coloursFromCss: PrismTheme = {plain: {}, styles: []};
+
+const kebab = (property: string) => property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+function themeRules(theme: PrismTheme, scope: string): string[] {
+  const {color, backgroundColor} = theme.plain;
+  const rules = [`${scope || ':root'}{--prism-color:${color};--prism-background-color:${backgroundColor}}`];
+  for (const {types, style} of theme.styles) {
+    const declarations = Object.entries(style)
+      .map(([property, value]) => `${kebab(property)}:${String(value)}`)
+      .join(';');
+    rules.push(`${types.map((type) => `${scope} .token.${type}`.trim()).join(',')}{${declarations}}`);
+  }
+  return rules;
+}
+
+/**
+ * The code colours of both modes as CSS (Docusaurus's `--prism-*` variables and a rule per token type),
+ * written into every page's head by src/plugins/codeColours.ts. The live editor's tokens use them too.
+ */
+export function codeColoursCss(light: PrismTheme = lightCodeTheme, dark: PrismTheme = darkCodeTheme): string {
+  return [...themeRules(light, ''), ...themeRules(dark, "[data-theme='dark']")].join('\n');
+}

@@ -1,6 +1,7 @@
 import React, {useEffect, useRef, useState, type ReactNode} from 'react';
 import {flushSync} from 'react-dom';
 import {FOCUSABLE, pressedButtonIndex} from './focusable';
+import {ServerHtmlKept, hydratingServerHtml, type BoxAttribute} from './serverHtml';
 
 interface Props {
   /**
@@ -13,19 +14,9 @@ interface Props {
   /** Fetches the widget's code when the reader nears it; the widget mounts once it has (see ./whenNear). */
   load?: () => Promise<unknown>;
   /** The attribute that says "static" or "live" on the box (a box around a widget that has its own box uses another). */
-  attribute?: 'data-widget' | 'data-code';
+  attribute?: BoxAttribute;
 }
 
-
-/**
- * True while the browser is hydrating the server's HTML of the page it opened:
- * Docusaurus renders `<html data-has-hydrated="false">` on the server and sets it
- * to "true" once hydrated. In development (no server HTML) and after a
- * client-side navigation there is nothing to keep, so widgets mount at once.
- */
-function hydratingServerHtml(): boolean {
-  return typeof document !== 'undefined' && document.documentElement.getAttribute('data-has-hydrated') === 'false';
-}
 
 /**
  * Keeps a heavy widget's server-rendered HTML as it is (same text, same size,
@@ -103,8 +94,8 @@ export default function MountWhenNear({children, rootMargin = '100% 0px', load, 
   }, [live, rootMargin, load]);
 
   if (!live) {
-    // While hydrating: React leaves the server's markup inside an element whose inner HTML it does not own.
-    return <div key="static" ref={box} {...{[attribute]: 'static'}} suppressHydrationWarning dangerouslySetInnerHTML={{__html: ''}} />;
+    // Only while hydrating the server's HTML: in development or after a client-side navigation, widgets mount at once.
+    return <ServerHtmlKept attribute={attribute} boxRef={box} />;
   }
   // The key makes React replace the static element (and the server's markup in it) rather than patch it.
   // The server's copy says "static": that is what the page shows until the widget mounts.
