@@ -42,15 +42,19 @@ export default function CodeBlockContent(props: Props): React.JSX.Element {
   // Decided once: in the browser, true only while hydrating the server's HTML.
   const [keepServerHtml] = useState(hydratingServerHtml);
   if (keepServerHtml) return <ServerLines />;
+  const ServerHighlighted = serverHighlighted;
+  if (ServerHighlighted) {
+    return (
+      <div data-code-block="static">
+        <ServerHighlighted {...props} />
+      </div>
+    );
+  }
   return (
-    <div data-code-block={serverHighlighted ? 'static' : 'live'}>
-      {serverHighlighted ? (
-        React.createElement(serverHighlighted, props)
-      ) : (
-        <Suspense fallback={<PlainLines />}>
-          <LazyHighlighted {...props} />
-        </Suspense>
-      )}
+    <div data-code-block="live">
+      <Suspense fallback={<PlainLines />}>
+        <LazyHighlighted {...props} />
+      </Suspense>
     </div>
   );
 }
