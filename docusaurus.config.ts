@@ -10,6 +10,7 @@ import buildTimeData from './src/plugins/buildTimeData';
 import chunkStats from './src/plugins/chunkStats';
 import prismWithCodeBlocks from './src/plugins/prismWithCodeBlocks';
 import codeColours from './src/plugins/codeColours';
+import shallowMemoWithoutCollator from './src/plugins/shallowMemoWithoutCollator';
 
 /** Writes robots.txt (allow all, point to the sitemap) from the site's own URL, so it stays right when `url` changes. */
 function robotsTxt(): Plugin {
@@ -63,6 +64,9 @@ const config: Config = {
     ],
   ],
 
+  // Route prefetches wait for idle time (see the file).
+  clientModules: [path.resolve(__dirname, 'src/clientModules/prefetchWhenIdle.ts')],
+
   plugins: [
     // Before plugin-pwa: it precaches the pages, which must already hold their policy.
     securityHeaders,
@@ -95,6 +99,7 @@ const config: Config = {
     chunkStats,
     prismWithCodeBlocks,
     codeColours,
+    shallowMemoWithoutCollator,
   ],
 
   themes: [
