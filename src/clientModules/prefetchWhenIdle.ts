@@ -26,7 +26,7 @@ function prefetchWaiting(deadline?: IdleDeadline): void {
 }
 
 /** Defers `prefetch(routePath)` to idle time: returns at once. */
-export function prefetchWhenIdle(routePath: string): void {
+function prefetchWhenIdle(routePath: string): void {
   if (waiting.includes(routePath)) return;
   if (waiting.push(routePath) === 1) whenIdle(prefetchWaiting);
 }

@@ -13,8 +13,8 @@ function asText(children: ReactNode): ReactNode {
 /**
  * A code block, rendered once. Docusaurus's own mounts every block a second time after hydration (a `key`
  * that changes with `useIsBrowser`) to apply the colour mode's inline colours; here the colours come from
- * CSS (src/plugins/codeColours.ts), so the server's HTML is kept, and the highlighter is set up only when a
- * block nears the viewport (./Content). Live blocks (`live` with string code) go to the live-code theme.
+ * CSS (src/plugins/codeColours.ts), so the server's HTML is kept, and the highlighter is fetched only for a
+ * block rendered after a client-side navigation (./Content). Live blocks (`live` with string code) go to the live-code theme.
  */
 export default function CodeBlock(props: Props): React.JSX.Element {
   if ((props as {live?: boolean}).live && (props.children === undefined || typeof props.children === 'string')) {
