@@ -3,7 +3,8 @@
 //   1. builds this site (skip with --no-build; --build-dir DIR to use another folder than build/);
 //   2. generates a bare Docusaurus classic site of the same version in a temporary folder
 //      (`create-docusaurus … classic --typescript`), reusing this repo's node_modules when the
-//      versions match, and builds it;
+//      versions match, and builds it, and a copy of it with our glossary's text as one more page
+//      (scripts/bare-site.mjs), shown beside our glossary;
 //   3. serves both with brotli/gzip (scripts/static-server.mjs), every file compressed before the first
 //      measurement, as a CDN serves them;
 //   4. runs Lighthouse (mobile and desktop presets, --runs N times each, default 3) on our home page,
@@ -21,7 +22,7 @@
 //   --build-dir DIR       the build to serve (default build/);
 //   --runs N              Lighthouse runs per page and preset (default 3);
 //   --pages KEY,KEY…      measure only these pages (keys of PAGES below: home, lab-chapter, no-widgets,
-//                         playground, progress, bare-home, bare-docs), always with the bare pages they
+//                         playground, progress, bare-home, bare-docs, bare-glossary), always with the bare pages they
 //                         are compared with, to iterate on one page quickly. Such a partial run does not
 //                         touch reports/: it prints the medians and budgets and writes its report to
 //                         $TMPDIR/failover-lab-lighthouse-pages/, and it skips the JavaScript budget;
@@ -46,6 +47,7 @@ import {findBrowser, isRoot} from './browser.mjs';
 import {serveCompressed} from './static-server.mjs';
 import {measureScripts} from './js-weight.mjs';
 import {sitemapPathsIn} from './sitemap.mjs';
+import {SAME_TEXT_PATH, buildBareSites} from './bare-site.mjs';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -59,8 +61,8 @@ const RUNS = Number(option('--runs', '3'));
 const BUILD_DIR = path.resolve(ROOT, option('--build-dir', 'build'));
 const OURS_PORT = 3281;
 const BARE_PORT = 3282;
+const SAME_TEXT_PORT = 3283;
 const DOCUSAURUS_VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@docusaurus/core/package.json'), 'utf8')).version;
-const BARE_DIR = path.join(os.tmpdir(), `failover-lab-bare-docusaurus-${DOCUSAURUS_VERSION}`);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const PRESETS = option('--presets', 'mobile,desktop')
   .split(',')
@@ -68,15 +70,19 @@ const PRESETS = option('--presets', 'mobile,desktop')
 if (PRESETS.length === 0) throw new Error('--presets takes mobile, desktop or mobile,desktop');
 const JS_ALLOWANCE_BYTES = 30 * 1024;
 
-/** The pages measured; `anchor` is the bare site's page each one is compared with. */
+/**
+ * The pages measured; `anchor` is the bare site's page each one is compared with (its budget), and
+ * `sameText` the bare site carrying the page's own text (shown beside it, not a budget).
+ */
 const PAGES = [
   {site: 'ours', key: 'home', label: 'Home', path: '/', anchor: 'bare-home'},
   {site: 'ours', key: 'lab-chapter', label: 'Chapter with a lab (/docs/load-balancers-health-checks)', path: '/docs/load-balancers-health-checks', anchor: 'bare-docs'},
-  {site: 'ours', key: 'no-widgets', label: 'Docs page without widgets (/docs/reference/glossary)', path: '/docs/reference/glossary', anchor: 'bare-docs'},
+  {site: 'ours', key: 'no-widgets', label: 'Docs page without widgets (/docs/reference/glossary)', path: '/docs/reference/glossary', anchor: 'bare-docs', sameText: 'bare-glossary'},
   {site: 'ours', key: 'playground', label: 'Playground', path: '/playground', anchor: 'bare-docs'},
   {site: 'ours', key: 'progress', label: 'Progress', path: '/progress', anchor: 'bare-docs'},
   {site: 'bare', key: 'bare-home', label: 'Bare Docusaurus home', path: '/'},
   {site: 'bare', key: 'bare-docs', label: 'Bare Docusaurus docs page (/docs/intro)', path: '/docs/intro'},
+  {site: 'sameText', key: 'bare-glossary', label: 'Bare Docusaurus with our glossary as a page', path: SAME_TEXT_PATH},
 ];
 
 /** The pages this run measures: all of them, or those named by --pages plus their bare anchors. */
@@ -87,7 +93,7 @@ function selectPages() {
   const keys = new Set(wanted.split(',').map((key) => key.trim()).filter(Boolean));
   const unknown = [...keys].filter((key) => !PAGES.some((page) => page.key === key));
   if (unknown.length > 0) throw new Error(`unknown page key(s) ${unknown.join(', ')}; known: ${PAGES.map((page) => page.key).join(', ')}`);
-  for (const page of PAGES) if (keys.has(page.key) && page.anchor) keys.add(page.anchor);
+  for (const page of PAGES) if (keys.has(page.key)) for (const other of [page.anchor, page.sameText]) if (other) keys.add(other);
   return PAGES.filter((page) => keys.has(page.key));
 }
 
@@ -123,34 +129,6 @@ function buildOurs() {
     return;
   }
   run('npx', ['docusaurus', 'build', '--out-dir', BUILD_DIR], ROOT);
-}
-
-/** Generates (once) and builds the bare classic site in a temporary folder. */
-function buildBare() {
-  if (!fs.existsSync(path.join(BARE_DIR, 'docusaurus.config.ts'))) {
-    fs.rmSync(BARE_DIR, {recursive: true, force: true});
-    run('npx', ['--yes', `create-docusaurus@${DOCUSAURUS_VERSION}`, BARE_DIR, 'classic', '--typescript', '--skip-install'], os.tmpdir());
-  }
-  const barePackage = JSON.parse(fs.readFileSync(path.join(BARE_DIR, 'package.json'), 'utf8'));
-  const ourPackage = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const wanted = {...barePackage.dependencies, ...barePackage.devDependencies};
-  const ours = {...ourPackage.dependencies, ...ourPackage.devDependencies};
-  // Our node_modules serve the bare site when every @docusaurus package it asks for is the same version here.
-  const sameVersions = Object.entries(wanted)
-    .filter(([name]) => name.startsWith('@docusaurus/'))
-    .every(([name, range]) => ours[name] === range.replace(/^[\^~]/, ''));
-  const modules = path.join(BARE_DIR, 'node_modules');
-  // A link left by a checkout that is gone (another worktree, a deleted clone) points nowhere: link again.
-  if (!fs.existsSync(modules) && fs.lstatSync(modules, {throwIfNoEntry: false})?.isSymbolicLink()) fs.unlinkSync(modules);
-  if (!fs.existsSync(modules)) {
-    if (sameVersions) {
-      log(`the bare site uses this repo's node_modules (same @docusaurus versions)`);
-      fs.symlinkSync(path.join(ROOT, 'node_modules'), modules, 'dir');
-    } else {
-      run('npm', ['install', '--no-audit', '--no-fund'], BARE_DIR);
-    }
-  }
-  run('npx', ['docusaurus', 'build'], BARE_DIR);
 }
 
 function median(values) {
@@ -311,10 +289,11 @@ function writeReport({medians, allRuns, jsBudget, meta, sweep, bareBeside}) {
   lines.push('## How it was measured', '');
   lines.push(
     `- Lighthouse ${meta.lighthouseVersion} (CLI, \`--chrome-flags="--headless=new --no-sandbox --disable-gpu"\`) driving ${meta.browser}, on a ${meta.cpus}-core machine (load average at start ${meta.loadAtStart}, at end ${meta.loadAtEnd}).`,
-    `- Both sites are production builds served by \`scripts/static-server.mjs\`, which compresses with brotli (or gzip) as a CDN does, every file before the first measurement (so that no page waits for its own compression, as a page measured once otherwise would). \`docusaurus serve\` would send everything uncompressed and understate both sites.`,
+    `- All the sites are production builds served by \`scripts/static-server.mjs\`, which compresses with brotli (or gzip) as a CDN does, every file before the first measurement (so that no page waits for its own compression, as a page measured once otherwise would). \`docusaurus serve\` would send everything uncompressed and understate both sites.`,
     `- The bare site is \`create-docusaurus@${DOCUSAURUS_VERSION} classic --typescript\`, generated into a temporary folder and built with the same Docusaurus, React and bundler as this site; it is not committed.`,
-    `- Mobile is Lighthouse's default (Moto G Power emulation, ${THROTTLING === 'simulate' ? 'simulated' : 'real (`--throttling-method=devtools`)'} slow 4G and 4× CPU slowdown); desktop is \`--preset=desktop\`. ${meta.runs} runs per page and preset, interleaved between the two sites; every figure below is the median of its runs, taken metric by metric.`,
+    `- Mobile is Lighthouse's default (Moto G Power emulation, ${THROTTLING === 'simulate' ? 'simulated' : 'real (`--throttling-method=devtools`)'} slow 4G and 4× CPU slowdown); desktop is \`--preset=desktop\`. ${meta.runs} run${meta.runs === 1 ? '' : 's'} per page and preset, interleaved between the sites; every figure below is the median of its runs, taken metric by metric.`,
     '- Every course chapter has an interactive element by design, so the "chapter without widgets" is the glossary, a docs page with no widget and no live code (`/docs/reference/glossary`).',
+    `- "Bare with the same text" is a copy of the bare site with one page more: our glossary's Markdown (its heading anchors dropped for the bare site's MDX defaults, its links pointed at the bare site's docs page), built by the same Docusaurus (\`scripts/bare-site.mjs\`). It shows what plain Docusaurus scores with a page as long as ours (the bare docs page has about 1,200 characters of text, the glossary 22,000); it is shown beside the budget, not used in it.`,
     '- JS is the JavaScript the page downloaded during the Lighthouse run: compressed is the bytes on the wire (as served, brotli or gzip), raw is the size the browser parses.',
     '',
   );
@@ -323,10 +302,12 @@ function writeReport({medians, allRuns, jsBudget, meta, sweep, bareBeside}) {
     lines.push('| page | site | performance | accessibility | best practices | SEO | JS compressed (KB) | JS raw (KB) | LCP (s) | TBT (ms) | CLS |');
     lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const page of SELECTED.filter((p) => p.site === 'ours')) {
-      for (const [site, key] of [
+      const rows = [
         ['Failover Lab', page.key],
         [`bare (${PAGES.find((p) => p.key === page.anchor).path})`, page.anchor],
-      ]) {
+        ...(page.sameText ? [[`bare with the same text (${PAGES.find((p) => p.key === page.sameText).path})`, page.sameText]] : []),
+      ];
+      for (const [site, key] of rows) {
         const m = medians[key][preset];
         const range = m.perfRange[0] === m.perfRange[1] ? '' : ` (${m.perfRange[0]}–${m.perfRange[1]})`;
         lines.push(
@@ -407,15 +388,16 @@ const started = Date.now();
 const loadAtStart = loadAverage();
 log(`load average ${loadAtStart} on ${os.cpus().length} cores${os.loadavg()[0] > 1.5 ? ': the machine is busy, scores will be lower and noisier' : ''}`);
 buildOurs();
-buildBare();
+const {bareBuild, sameTextBuild} = buildBareSites({root: ROOT, docusaurusVersion: DOCUSAURUS_VERSION, log});
 
 // Every file of both builds is compressed before the first measurement, as a CDN serves them: a page
 // measured once (the sweep) would otherwise wait for its HTML's compression in its time to first byte.
 log('compressing both builds ahead of the measurements');
 const ours = await serveCompressed(BUILD_DIR, OURS_PORT, {precompress: true});
-const bare = await serveCompressed(path.join(BARE_DIR, 'build'), BARE_PORT, {precompress: true});
+const bare = await serveCompressed(bareBuild, BARE_PORT, {precompress: true});
+const sameText = await serveCompressed(sameTextBuild, SAME_TEXT_PORT, {precompress: true});
 try {
-  const base = {ours: ours.url, bare: bare.url};
+  const base = {ours: ours.url, bare: bare.url, sameText: sameText.url};
 
   const allRuns = {};
   for (const page of SELECTED) allRuns[page.key] = {mobile: [], desktop: []};
@@ -505,4 +487,5 @@ try {
 } finally {
   await ours.close();
   await bare.close();
+  await sameText.close();
 }

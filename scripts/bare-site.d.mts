@@ -1,0 +1,4 @@
+export declare const SAME_TEXT_PATH: string;
+export declare function bareSiteDirs(docusaurusVersion: string): {bareDir: string; sameTextDir: string};
+export declare function glossaryForBareSite(source: string): string;
+export declare function buildBareSites(options: {root: string; docusaurusVersion: string; log: (message: string) => void}): {bareBuild: string; sameTextBuild: string};
