@@ -5,7 +5,7 @@
 //      (`create-docusaurus … classic --typescript`), reusing this repo's node_modules when the
 //      versions match, and builds it, and a copy of it with our glossary's text as one more page
 //      (scripts/bare-site.mjs), shown beside our glossary;
-//   3. serves both with brotli/gzip (scripts/static-server.mjs), every file compressed before the first
+//   3. serves them with brotli/gzip (scripts/static-server.mjs), every file compressed before the first
 //      measurement, as a CDN serves them;
 //   4. runs Lighthouse (mobile and desktop presets, --runs N times each, default 3) on our home page,
 //      a chapter with a lab, a docs page without widgets, the playground and the progress page, and
@@ -289,7 +289,7 @@ function writeReport({medians, allRuns, jsBudget, meta, sweep, bareBeside}) {
   lines.push('## How it was measured', '');
   lines.push(
     `- Lighthouse ${meta.lighthouseVersion} (CLI, \`--chrome-flags="--headless=new --no-sandbox --disable-gpu"\`) driving ${meta.browser}, on a ${meta.cpus}-core machine (load average at start ${meta.loadAtStart}, at end ${meta.loadAtEnd}).`,
-    `- All the sites are production builds served by \`scripts/static-server.mjs\`, which compresses with brotli (or gzip) as a CDN does, every file before the first measurement (so that no page waits for its own compression, as a page measured once otherwise would). \`docusaurus serve\` would send everything uncompressed and understate both sites.`,
+    `- All the sites are production builds served by \`scripts/static-server.mjs\`, which compresses with brotli (or gzip) as a CDN does, every file before the first measurement (so that no page waits for its own compression, as a page measured once otherwise would). \`docusaurus serve\` would send everything uncompressed and understate every site.`,
     `- The bare site is \`create-docusaurus@${DOCUSAURUS_VERSION} classic --typescript\`, generated into a temporary folder and built with the same Docusaurus, React and bundler as this site; it is not committed.`,
     `- Mobile is Lighthouse's default (Moto G Power emulation, ${THROTTLING === 'simulate' ? 'simulated' : 'real (`--throttling-method=devtools`)'} slow 4G and 4× CPU slowdown); desktop is \`--preset=desktop\`. ${meta.runs} run${meta.runs === 1 ? '' : 's'} per page and preset, interleaved between the sites; every figure below is the median of its runs, taken metric by metric.`,
     '- Every course chapter has an interactive element by design, so the "chapter without widgets" is the glossary, a docs page with no widget and no live code (`/docs/reference/glossary`).',
@@ -390,9 +390,9 @@ log(`load average ${loadAtStart} on ${os.cpus().length} cores${os.loadavg()[0] >
 buildOurs();
 const {bareBuild, sameTextBuild} = buildBareSites({root: ROOT, docusaurusVersion: DOCUSAURUS_VERSION, log});
 
-// Every file of both builds is compressed before the first measurement, as a CDN serves them: a page
+// Every file of every build is compressed before the first measurement, as a CDN serves them: a page
 // measured once (the sweep) would otherwise wait for its HTML's compression in its time to first byte.
-log('compressing both builds ahead of the measurements');
+log('compressing every build ahead of the measurements');
 const ours = await serveCompressed(BUILD_DIR, OURS_PORT, {precompress: true});
 const bare = await serveCompressed(bareBuild, BARE_PORT, {precompress: true});
 const sameText = await serveCompressed(sameTextBuild, SAME_TEXT_PORT, {precompress: true});
