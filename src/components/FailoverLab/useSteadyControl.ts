@@ -14,6 +14,18 @@ const useBrowserLayoutEffect = typeof window === 'undefined' ? useEffect : useLa
 const HOLD_MS = 4000;
 
 /**
+ * Where the element is in the page, whatever the reader has scrolled: its top on screen plus how far the
+ * window and every box around it are scrolled. Only the lab's own redraw changes it; a scroll by the reader
+ * (the keyboard, the scroll bar, a click that scrolls a button into view) does not, so it is never undone.
+ */
+function laidOutTop(element: Element): number {
+  // The root's own scrollTop is the window's: counted once, as scrollY.
+  let scrolled = window.scrollY;
+  for (let box = element.parentElement; box && box !== document.documentElement; box = box.parentElement) scrolled += box.scrollTop;
+  return element.getBoundingClientRect().top + scrolled;
+}
+
+/**
  * Returns a handler for the lab's pointer, key and input events (capture phase). While `settling`
  * (a run is under way in the worker, which a busy machine can take seconds to answer) the control
  * is held however long that takes, and for `HOLD_MS` after.
@@ -31,7 +43,7 @@ export function useSteadyControl(settling: boolean): (event: React.SyntheticEven
       held.until = now + HOLD_MS;
       return;
     }
-    anchor.current = {element, top: element.getBoundingClientRect().top, until: now + HOLD_MS};
+    anchor.current = {element, top: laidOutTop(element), until: now + HOLD_MS};
   }, []);
 
   // After every render: if the control moved, scroll by as much, so it stays under the reader's pointer.
@@ -43,8 +55,14 @@ export function useSteadyControl(settling: boolean): (event: React.SyntheticEven
       anchor.current = null;
       return;
     }
-    const moved = held.element.getBoundingClientRect().top - held.top;
-    if (Math.abs(moved) > 0.5) window.scrollBy(0, moved);
+    // Scrolling the window by as much as the redraw moved the control puts it back where the reader saw it.
+    const top = laidOutTop(held.element);
+    const moved = top - held.top;
+    if (Math.abs(moved) <= 0.5) return;
+    const scrollY = window.scrollY;
+    window.scrollBy(0, moved);
+    // At the top or foot of the page the window cannot scroll as far: the rest is tried again at the next redraw.
+    held.top = top - (moved - (window.scrollY - scrollY));
   });
 
   // The reader scrolling lets go of the control's place.

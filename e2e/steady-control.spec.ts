@@ -1,0 +1,39 @@
+import {test, expect, gotoHydrated, openLabTab} from './fixtures';
+
+// While the lab redraws after an edit, the control in use stays where the reader sees it
+// (src/components/FailoverLab/useSteadyControl.ts): the redraw's own movement is scrolled away.
+// A scroll by the reader in the meantime is not the redraw's doing and must stay. One that is
+// neither a wheel nor a touch (the keyboard, the scroll bar, a click that scrolls a button into
+// view) was undone when the run's result was drawn: WebKit's smoke check, clicking a zone just
+// after typing in a field, had the page jump back under its click and pressed the field instead.
+
+const TIMING = /^(Simulating…|Simulated \S+ (in [\d.]+ ms|when the site was built)\.)$/;
+
+test('a scroll made while a run is under way stays when its result is drawn', async ({page}) => {
+  await gotoHydrated(page, '/playground');
+  const lab = page.getByRole('region', {name: 'Your model'});
+  await openLabTab(lab, 'Build');
+  const timing = lab.getByText(TIMING);
+  await expect(timing).toHaveText(/^Simulated/);
+  const field = lab.getByLabel('Desired tasks');
+  await field.scrollIntoViewIfNeeded();
+
+  // In one task, so the worker cannot answer in between: the edit (React draws "Simulating…" before the
+  // task ends), then the reader's scroll, as a keyboard or scroll bar makes it: no wheel, no touch.
+  const edited = await field.evaluate(async (input: HTMLInputElement) => {
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    setValue.call(input, String(Number(input.value) + 1));
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    await Promise.resolve();
+    const line = [...(input.closest('section') ?? document).querySelectorAll('p, span, div')].find((element) => element.textContent === 'Simulating…');
+    window.scrollBy(0, 200);
+    return {running: line !== undefined, scrolledBy: window.scrollY, top: input.getBoundingClientRect().top};
+  });
+  expect(edited.running, 'the run is still under way when the reader scrolls').toBe(true);
+  expect(edited.scrolledBy, 'the page could scroll').toBeGreaterThanOrEqual(200);
+
+  // The run's result is drawn (and the control held through that redraw): the field is where the scroll left it.
+  await expect(timing).toHaveText(/^Simulated/);
+  const top = await field.evaluate((input) => input.getBoundingClientRect().top);
+  expect(Math.abs(top - edited.top), `the field stays where the reader scrolled it (${edited.top} px from the top, now ${top})`).toBeLessThanOrEqual(1);
+});
