@@ -124,6 +124,13 @@ export function smokeChecks(paths) {
         await driver.fill(await mark(driver, 'the Zones field', byLabel, 'Zones'), '3');
         await driver.fill(await mark(driver, 'the Desired tasks field', byLabel, 'Desired tasks'), '3');
         const availability = '[data-testid="summary-availability"]';
+        // Until the run of the edited model is drawn, the lab shows the last one (the default's two zones): a click
+        // aimed at that diagram landed where the redraw had just moved the second zone's button, and did nothing.
+        await waitFor(
+          driver,
+          'the run of three zones to be drawn',
+          `() => [...document.querySelectorAll('button')].filter((b) => /^Zone \\S+: /.test(b.getAttribute('aria-label') ?? '')).length === 3 && [...document.querySelectorAll('p, span, div')].some((e) => /^Simulated \\S+ in [\\d.]+ ms\\.$/.test(e.textContent ?? ''))`,
+        );
         const before = await waitFor(driver, 'the summary', `(s) => { const t = document.querySelector(s)?.textContent; return t && t.length > 0 ? t : false; }`, availability);
         const zone = await mark(driver, 'the second zone in the diagram', `() => [...document.querySelectorAll('button')].find((b) => /^Zone use1-az2: up\\. Break this zone now/.test(b.getAttribute('aria-label') ?? ''))`);
         await driver.click(zone);
