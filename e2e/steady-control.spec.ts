@@ -37,3 +37,29 @@ test('a scroll made while a run is under way stays when its result is drawn', as
   const top = await field.evaluate((input) => input.getBoundingClientRect().top);
   expect(Math.abs(top - edited.top), `the field stays where the reader scrolled it (${edited.top} px from the top, now ${top})`).toBeLessThanOrEqual(1);
 });
+
+// A control in a sticky box (the results strip, the playground's results pane) does not move on screen when the
+// page scrolls, so there the place kept is the one on screen: measured in the page's flow, every scroll would
+// read as the redraw moving it, and while Play redraws the lab every frame the page would run away.
+test('a scroll while playing, after pressing Play in the stuck results, leaves the page where the reader put it', async ({page}) => {
+  await gotoHydrated(page, '/playground');
+  const lab = page.getByRole('region', {name: 'Your model'});
+  await expect(lab.getByText(TIMING)).toHaveText(/^Simulated/);
+  // The lab's top at the window's top: the results are stuck beside the controls from here on.
+  await lab.evaluate((section) => window.scrollTo(0, section.getBoundingClientRect().top + window.scrollY));
+  const play = lab.getByRole('button', {name: 'Play'});
+  expect(await play.evaluate((button) => getComputedStyle(button.closest('[data-testid="lab-strip"]')!.parentElement!).position), 'the results pane is sticky').toBe('sticky');
+  await play.click();
+  const slider = lab.getByRole('slider');
+  const start = Number(await slider.inputValue());
+  const scrolledTo = await page.evaluate(() => {
+    window.scrollBy(0, 200);
+    return window.scrollY;
+  });
+  // Many redraws later (the clock has moved on), the page is where the scroll left it: not run away, and the
+  // 200 px kept. On screen a sticky box can still move a little as the page scrolls (at the end of the box it
+  // sticks in), which the hook keeps up with as it did before it measured the page's flow: a few pixels.
+  await expect.poll(async () => Math.abs(Number(await slider.inputValue()) - start)).toBeGreaterThan(60);
+  const scrollY = await page.evaluate(() => window.scrollY);
+  expect(Math.abs(scrollY - scrolledTo), `the page stays where the reader scrolled it (${scrolledTo} px, now ${scrollY})`).toBeLessThan(50);
+});

@@ -13,16 +13,28 @@ const useBrowserLayoutEffect = typeof window === 'undefined' ? useEffect : useLa
 /** How long after the reader's action, or after the run it started is drawn, its consequences may still move the control (a reframed chart). */
 const HOLD_MS = 4000;
 
+/** Whether the element is in a sticky or fixed box (the results strip, the playground's results pane). */
+function inPinnedBox(element: Element): boolean {
+  for (let box: Element | null = element; box && box !== document.documentElement; box = box.parentElement) {
+    const {position} = getComputedStyle(box);
+    if (position === 'sticky' || position === 'fixed') return true;
+  }
+  return false;
+}
+
 /**
- * Where the element is in the page, whatever the reader has scrolled: its top on screen plus how far the
- * window and every box around it are scrolled. Only the lab's own redraw changes it; a scroll by the reader
- * (the keyboard, the scroll bar, a click that scrolls a button into view) does not, so it is never undone.
+ * Where the control is, measured so that only the lab's own redraw changes it. In the page's flow that is its
+ * top on screen plus how far the window and every box around it are scrolled: a scroll by the reader (the
+ * keyboard, the scroll bar, a click that scrolls a button into view) does not change it, so it is never undone.
+ * In a sticky or fixed box, scrolling does not move the control on screen, so its top on screen is the measure.
  */
-function laidOutTop(element: Element): number {
+function placeOf(element: Element, pinned: boolean): number {
+  const top = element.getBoundingClientRect().top;
+  if (pinned) return top;
   // The root's own scrollTop is the window's: counted once, as scrollY.
   let scrolled = window.scrollY;
   for (let box = element.parentElement; box && box !== document.documentElement; box = box.parentElement) scrolled += box.scrollTop;
-  return element.getBoundingClientRect().top + scrolled;
+  return top + scrolled;
 }
 
 /**
@@ -31,7 +43,7 @@ function laidOutTop(element: Element): number {
  * is held however long that takes, and for `HOLD_MS` after.
  */
 export function useSteadyControl(settling: boolean): (event: React.SyntheticEvent) => void {
-  const anchor = useRef<{element: Element; top: number; until: number} | null>(null);
+  const anchor = useRef<{element: Element; pinned: boolean; top: number; until: number} | null>(null);
 
   const remember = useCallback((event: React.SyntheticEvent) => {
     const element = event.target as Element;
@@ -43,7 +55,8 @@ export function useSteadyControl(settling: boolean): (event: React.SyntheticEven
       held.until = now + HOLD_MS;
       return;
     }
-    anchor.current = {element, top: laidOutTop(element), until: now + HOLD_MS};
+    const pinned = inPinnedBox(element);
+    anchor.current = {element, pinned, top: placeOf(element, pinned), until: now + HOLD_MS};
   }, []);
 
   // After every render: if the control moved, scroll by as much, so it stays under the reader's pointer.
@@ -56,7 +69,7 @@ export function useSteadyControl(settling: boolean): (event: React.SyntheticEven
       return;
     }
     // Scrolling the window by as much as the redraw moved the control puts it back where the reader saw it.
-    const top = laidOutTop(held.element);
+    const top = placeOf(held.element, held.pinned);
     const moved = top - held.top;
     if (Math.abs(moved) <= 0.5) return;
     const scrollY = window.scrollY;
