@@ -7,20 +7,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {spawnSync} from 'node:child_process';
 
 /** Our glossary, and where its copy is served on the second bare site. */
 const GLOSSARY_SOURCE = 'docs/reference/glossary.mdx';
 export const SAME_TEXT_PATH = '/docs/glossary';
 
-function run(log, command, commandArgs, cwd) {
-  log(`$ ${command} ${commandArgs.join(' ')}   (in ${cwd})`);
-  const result = spawnSync(command, commandArgs, {cwd, stdio: 'inherit'});
-  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed (exit ${result.status ?? result.signal})`);
-}
-
 /** The folders of both sites for a Docusaurus version. */
-export function bareSiteDirs(docusaurusVersion) {
+function bareSiteDirs(docusaurusVersion) {
   const bareDir = path.join(os.tmpdir(), `failover-lab-bare-docusaurus-${docusaurusVersion}`);
   return {bareDir, sameTextDir: `${bareDir}-with-our-glossary`};
 }
@@ -39,7 +32,7 @@ export function glossaryForBareSite(source) {
 }
 
 /** Links the site to our node_modules when its @docusaurus versions are ours, else installs its own. */
-function linkModules(log, siteDir, root) {
+function linkModules({root, log, run}, siteDir) {
   const sitePackage = JSON.parse(fs.readFileSync(path.join(siteDir, 'package.json'), 'utf8'));
   const ourPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const wanted = {...sitePackage.dependencies, ...sitePackage.devDependencies};
@@ -55,28 +48,30 @@ function linkModules(log, siteDir, root) {
     log(`${path.basename(siteDir)} uses this repo's node_modules (same @docusaurus versions)`);
     fs.symlinkSync(path.join(root, 'node_modules'), modules, 'dir');
   } else {
-    run(log, 'npm', ['install', '--no-audit', '--no-fund'], siteDir);
+    run('npm', ['install', '--no-audit', '--no-fund'], siteDir);
   }
 }
 
 /**
  * Generates (once) and builds both bare sites; returns their build folders. The second is a copy of the
  * first's sources with our glossary added, so everything but that page is the bare site as generated.
+ * `run` is the caller's way of running a command (logged, throwing when it fails).
  */
-export function buildBareSites({root, docusaurusVersion, log}) {
+export function buildBareSites(options) {
+  const {root, docusaurusVersion, run} = options;
   const {bareDir, sameTextDir} = bareSiteDirs(docusaurusVersion);
   if (!fs.existsSync(path.join(bareDir, 'docusaurus.config.ts'))) {
     fs.rmSync(bareDir, {recursive: true, force: true});
-    run(log, 'npx', ['--yes', `create-docusaurus@${docusaurusVersion}`, bareDir, 'classic', '--typescript', '--skip-install'], os.tmpdir());
+    run('npx', ['--yes', `create-docusaurus@${docusaurusVersion}`, bareDir, 'classic', '--typescript', '--skip-install'], os.tmpdir());
   }
-  linkModules(log, bareDir, root);
-  run(log, 'npx', ['docusaurus', 'build'], bareDir);
+  linkModules(options, bareDir);
+  run('npx', ['docusaurus', 'build'], bareDir);
 
   fs.rmSync(sameTextDir, {recursive: true, force: true});
   const generated = new Set(['node_modules', 'build', '.docusaurus']);
   fs.cpSync(bareDir, sameTextDir, {recursive: true, filter: (source) => !generated.has(path.relative(bareDir, source).split(path.sep)[0])});
   fs.writeFileSync(path.join(sameTextDir, 'docs/glossary.mdx'), glossaryForBareSite(fs.readFileSync(path.join(root, GLOSSARY_SOURCE), 'utf8')));
-  linkModules(log, sameTextDir, root);
-  run(log, 'npx', ['docusaurus', 'build'], sameTextDir);
+  linkModules(options, sameTextDir);
+  run('npx', ['docusaurus', 'build'], sameTextDir);
   return {bareBuild: path.join(bareDir, 'build'), sameTextBuild: path.join(sameTextDir, 'build')};
 }

@@ -388,7 +388,7 @@ const started = Date.now();
 const loadAtStart = loadAverage();
 log(`load average ${loadAtStart} on ${os.cpus().length} cores${os.loadavg()[0] > 1.5 ? ': the machine is busy, scores will be lower and noisier' : ''}`);
 buildOurs();
-const {bareBuild, sameTextBuild} = buildBareSites({root: ROOT, docusaurusVersion: DOCUSAURUS_VERSION, log});
+const {bareBuild, sameTextBuild} = buildBareSites({root: ROOT, docusaurusVersion: DOCUSAURUS_VERSION, log, run});
 
 // Every file of every build is compressed before the first measurement, as a CDN serves them: a page
 // measured once (the sweep) would otherwise wait for its HTML's compression in its time to first byte.

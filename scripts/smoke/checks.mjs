@@ -129,7 +129,7 @@ export function smokeChecks(paths) {
         await waitFor(
           driver,
           'the run of three zones to be drawn',
-          `() => [...document.querySelectorAll('button')].filter((b) => /^Zone \\S+: /.test(b.getAttribute('aria-label') ?? '')).length === 3 && [...document.querySelectorAll('p, span, div')].some((e) => /^Simulated \\S+ in [\\d.]+ ms\\.$/.test(e.textContent ?? ''))`,
+          `() => [...document.querySelectorAll('button')].filter((b) => /^Zone \\S+: /.test(b.getAttribute('aria-label') ?? '')).length === 3 && /^Simulated \\S+ in [\\d.]+ ms\\.$/.test(document.querySelector('[class*="timing"]')?.textContent ?? '')`,
         );
         const before = await waitFor(driver, 'the summary', `(s) => { const t = document.querySelector(s)?.textContent; return t && t.length > 0 ? t : false; }`, availability);
         const zone = await mark(driver, 'the second zone in the diagram', `() => [...document.querySelectorAll('button')].find((b) => /^Zone use1-az2: up\\. Break this zone now/.test(b.getAttribute('aria-label') ?? ''))`);
