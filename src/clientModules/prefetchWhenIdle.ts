@@ -5,6 +5,7 @@
 // here it waits for the browser's idle time, a route at a time; hovering or pressing a link still
 // preloads its route at once (Docusaurus's `preload`, left as it is).
 import type {ClientModule} from '@docusaurus/types';
+import {whenIdle} from '../utils/whenIdle';
 
 type Prefetch = Window['docusaurus']['prefetch'];
 
@@ -12,23 +13,20 @@ type Prefetch = Window['docusaurus']['prefetch'];
 const waiting: string[] = [];
 let prefetchNow: Prefetch | undefined;
 
-/** The browser's idle callback, or a short timeout where there is none (Safari). */
-function whenIdle(then: (deadline?: IdleDeadline) => void): void {
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(then, {timeout: 2000});
-  else window.setTimeout(() => then(), 50);
-}
+/** A route waits at most this long for idle time; without idle callbacks (Safari), one route per 50 ms. */
+const WAIT = {timeout: 2000, fallbackMs: 50};
 
 function prefetchWaiting(deadline?: IdleDeadline): void {
   // Without a deadline (no idle callback), one route per timeout.
   do prefetchNow?.(waiting.shift()!);
   while (waiting.length > 0 && deadline !== undefined && deadline.timeRemaining() > 5);
-  if (waiting.length > 0) whenIdle(prefetchWaiting);
+  if (waiting.length > 0) whenIdle(prefetchWaiting, WAIT);
 }
 
 /** Defers `prefetch(routePath)` to idle time: returns at once. */
 function prefetchWhenIdle(routePath: string): void {
   if (waiting.includes(routePath)) return;
-  if (waiting.push(routePath) === 1) whenIdle(prefetchWaiting);
+  if (waiting.push(routePath) === 1) whenIdle(prefetchWaiting, WAIT);
 }
 
 const clientModule: ClientModule = {

@@ -11,6 +11,7 @@
 // an idle moment, then register. The offline copy is still made during the first visit, a moment
 // later. If the page never goes idle, register anyway after GIVE_UP_MS.
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
+import {whenIdle} from '../utils/whenIdle';
 import {registerServiceWorker, serviceWorkerUrl} from './register';
 
 /** An idle period at least this long (the browser grants up to 50 ms) means nothing is waiting to run. */
@@ -26,10 +27,7 @@ function whenPageIsIdle(then: () => void): void {
     if ((hydrated() && idle) || performance.now() - started > GIVE_UP_MS) then();
     else schedule();
   };
-  const schedule = () => {
-    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(check, {timeout: 1000});
-    else window.setTimeout(() => check(), 500);
-  };
+  const schedule = () => whenIdle(check, {timeout: 1000, fallbackMs: 500});
   if (document.readyState === 'complete') schedule();
   else window.addEventListener('load', schedule, {once: true});
 }
