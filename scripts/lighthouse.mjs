@@ -196,9 +196,18 @@ function extract(report) {
     jsTransferBytes: scripts.reduce((sum, item) => sum + (item.transferSize ?? 0), 0),
     jsResourceBytes: scripts.reduce((sum, item) => sum + (item.resourceSize ?? 0), 0),
     scriptCount: scripts.length,
+    // Lighthouse's own measure of the machine's CPU, taken at each load: a slower machine scores lower.
+    benchmarkIndex: report.environment?.benchmarkIndex,
     lost,
     hints,
   };
+}
+
+/** The median, lowest and highest `benchmarkIndex` of a run's loads, rounded; undefined if Lighthouse gave none. */
+function benchmarkRange(loads) {
+  const values = loads.map((load) => load.benchmarkIndex).filter((value) => typeof value === 'number' && Number.isFinite(value));
+  if (values.length === 0) return undefined;
+  return {median: Math.round(median(values)), min: Math.round(Math.min(...values)), max: Math.round(Math.max(...values)), loads: values.length};
 }
 
 function summarize(runs) {
@@ -289,6 +298,7 @@ function writeReport({medians, allRuns, jsBudget, meta, sweep, bareBeside}) {
   lines.push('## How it was measured', '');
   lines.push(
     `- Lighthouse ${meta.lighthouseVersion} (CLI, \`--chrome-flags="--headless=new --no-sandbox --disable-gpu"\`) driving ${meta.browser}, on a ${meta.cpus}-core machine (load average at start ${meta.loadAtStart}, at end ${meta.loadAtEnd}).`,
+    `- The machine's speed: Lighthouse's CPU benchmark (\`benchmarkIndex\`, higher is faster), taken at every load of this run, was ${meta.benchmarkIndex ? `${meta.benchmarkIndex.median} (${meta.benchmarkIndex.min}–${meta.benchmarkIndex.max}) over ${meta.benchmarkIndex.loads} loads` : 'not reported'}, recorded so that runs on different days can be compared. Lighthouse's 4× CPU slowdown assumes a high-end desktop, 1,500–2,000 in its [throttling guide](https://github.com/GoogleChrome/lighthouse/blob/main/docs/throttling.md#benchmarking-cpu-power); it stays 4× whatever the figure.`,
     `- All the sites are production builds served by \`scripts/static-server.mjs\`, which compresses with brotli (or gzip) as a CDN does, every file before the first measurement (so that no page waits for its own compression, as a page measured once otherwise would). \`docusaurus serve\` would send everything uncompressed and understate every site.`,
     `- The bare site is \`create-docusaurus@${DOCUSAURUS_VERSION} classic --typescript\`, generated into a temporary folder and built with the same Docusaurus, React and bundler as this site; it is not committed.`,
     `- Mobile is Lighthouse's default (Moto G Power emulation, ${THROTTLING === 'simulate' ? 'simulated' : 'real (`--throttling-method=devtools`)'} slow 4G and 4× CPU slowdown); desktop is \`--preset=desktop\`. ${meta.runs} run${meta.runs === 1 ? '' : 's'} per page and preset, interleaved between the sites; every figure below is the median of its runs, taken metric by metric.`,
@@ -424,6 +434,7 @@ try {
 
   // The sweep: every other page, mobile only, each followed by a run of the bare docs page, which they are held to.
   const sweep = {};
+  const sweepRuns = {};
   const bareBeside = [];
   if (PRESETS.includes('mobile')) {
     const pages = sweepPages();
@@ -432,6 +443,7 @@ try {
       const runs = [];
       for (let runIndex = 0; runIndex < SWEEP_RUNS; runIndex++) runs.push(extract(await lighthouse(`${base.ours}${pathname}`, 'mobile')));
       sweep[pathname] = summarize(runs);
+      sweepRuns[pathname] = runs;
       bareBeside.push(extract(await lighthouse(bareDocsUrl, 'mobile')));
       log(
         `sweep ${index + 1}/${pages.length} ${pathname} mobile: performance ${sweep[pathname].scores.performance}, JS ${kb(sweep[pathname].jsTransferBytes)} KB, TBT ${whole(sweep[pathname].tbtMs)} ms; then the bare docs page: ${bareBeside.at(-1).scores.performance}`,
@@ -475,6 +487,7 @@ try {
     loadAtStart,
     loadAtEnd: loadAverage(),
     runs: RUNS,
+    benchmarkIndex: benchmarkRange([...Object.values(allRuns).flatMap((byPreset) => [...byPreset.mobile, ...byPreset.desktop]), ...Object.values(sweepRuns).flat(), ...bareBeside]),
     minutes: Number(((Date.now() - started) / 60000).toFixed(1)),
   };
   const budgets = writeReport({medians, allRuns, jsBudget, meta, sweep, bareBeside});
