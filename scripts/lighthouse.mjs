@@ -49,6 +49,7 @@ import {serveCompressed} from './static-server.mjs';
 import {measureScripts} from './js-weight.mjs';
 import {sitemapPathsIn} from './sitemap.mjs';
 import {SAME_TEXT_PATH, buildBareSites} from './bare-site.mjs';
+import {CATEGORIES, benchmarkRange, extract, kb, seconds, summarize, sweepFloor, whole} from './lighthouse-figures.mjs';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -64,7 +65,6 @@ const OURS_PORT = 3281;
 const BARE_PORT = 3282;
 const SAME_TEXT_PORT = 3283;
 const DOCUSAURUS_VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@docusaurus/core/package.json'), 'utf8')).version;
-const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const PRESETS = option('--presets', 'mobile,desktop')
   .split(',')
   .filter((preset) => ['mobile', 'desktop'].includes(preset));
@@ -134,13 +134,6 @@ function buildOurs() {
   run('npx', ['docusaurus', 'build', '--out-dir', BUILD_DIR], ROOT);
 }
 
-function median(values) {
-  const sorted = values.filter((value) => typeof value === 'number' && Number.isFinite(value)).sort((a, b) => a - b);
-  if (sorted.length === 0) return undefined;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 /**
  * One Lighthouse run through its CLI, with the Chromium the tests use. Asynchronous: the
  * static servers run in this process and must keep answering while Lighthouse loads pages.
@@ -170,81 +163,6 @@ async function lighthouse(url, preset) {
   const report = JSON.parse(fs.readFileSync(output, 'utf8'));
   fs.rmSync(output, {force: true});
   return report;
-}
-
-/** The figures the report keeps from one Lighthouse result. */
-function extract(report) {
-  const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((report.categories[id]?.score ?? NaN) * 100)]));
-  const requests = report.audits['network-requests']?.details?.items ?? [];
-  const scripts = requests.filter(
-    (item) => item.resourceType === 'Script' && (item.sessionTargetType === undefined || item.sessionTargetType === 'page'),
-  );
-  // Audits that cost points in a category: everything scored below 1 that carries weight there.
-  const lost = {};
-  for (const id of CATEGORIES) {
-    lost[id] = (report.categories[id]?.auditRefs ?? [])
-      .filter((ref) => ref.weight > 0 && report.audits[ref.id] && report.audits[ref.id].score !== null && report.audits[ref.id].score < 1)
-      .map((ref) => `${ref.id} (${report.audits[ref.id].displayValue ?? report.audits[ref.id].score})`);
-  }
-  // Performance opportunities and diagnostics that are not passing, for the reader of the report.
-  const hints = Object.values(report.audits)
-    .filter((audit) => audit.details?.type === 'opportunity' && (audit.details.overallSavingsMs ?? 0) >= 50)
-    .map((audit) => `${audit.id} (${Math.round(audit.details.overallSavingsMs)} ms)`);
-  return {
-    scores,
-    lcpMs: report.audits['largest-contentful-paint']?.numericValue,
-    fcpMs: report.audits['first-contentful-paint']?.numericValue,
-    tbtMs: report.audits['total-blocking-time']?.numericValue,
-    cls: report.audits['cumulative-layout-shift']?.numericValue,
-    jsTransferBytes: scripts.reduce((sum, item) => sum + (item.transferSize ?? 0), 0),
-    jsResourceBytes: scripts.reduce((sum, item) => sum + (item.resourceSize ?? 0), 0),
-    scriptCount: scripts.length,
-    // Lighthouse's own measure of the machine's CPU, taken at each load: a slower machine scores lower.
-    benchmarkIndex: report.environment?.benchmarkIndex,
-    lost,
-    hints,
-  };
-}
-
-/** The median, lowest and highest `benchmarkIndex` of a run's loads, rounded; undefined if Lighthouse gave none. */
-function benchmarkRange(loads) {
-  const values = loads.map((load) => load.benchmarkIndex).filter((value) => typeof value === 'number' && Number.isFinite(value));
-  if (values.length === 0) return undefined;
-  return {median: Math.round(median(values)), min: Math.round(Math.min(...values)), max: Math.round(Math.max(...values)), loads: values.length};
-}
-
-function summarize(runs) {
-  const pick = (fn) => median(runs.map(fn));
-  const union = (fn) => [...new Set(runs.flatMap(fn))].sort();
-  return {
-    runs: runs.length,
-    scores: Object.fromEntries(CATEGORIES.map((id) => [id, pick((r) => r.scores[id])])),
-    lcpMs: pick((r) => r.lcpMs),
-    fcpMs: pick((r) => r.fcpMs),
-    tbtMs: pick((r) => r.tbtMs),
-    cls: pick((r) => r.cls),
-    jsTransferBytes: pick((r) => r.jsTransferBytes),
-    jsResourceBytes: pick((r) => r.jsResourceBytes),
-    scriptCount: pick((r) => r.scriptCount),
-    perfRange: [Math.min(...runs.map((r) => r.scores.performance)), Math.max(...runs.map((r) => r.scores.performance))],
-    lost: Object.fromEntries(CATEGORIES.map((id) => [id, union((r) => r.lost[id].map((entry) => entry.replace(/ \(.*\)$/, '')))])),
-    hints: union((r) => r.hints.map((entry) => entry.replace(/ \(.*\)$/, ''))),
-  };
-}
-
-const kb = (bytes) => (bytes === undefined ? '–' : (bytes / 1024).toFixed(1));
-const seconds = (ms) => (ms === undefined ? '–' : (ms / 1000).toFixed(2));
-const whole = (value) => (value === undefined ? '–' : String(Math.round(value)));
-
-/**
- * The performance floor of the sweep: the lowest score of the bare docs page in this run, counting its
- * runs among the detailed pages and those between the sweep's pages (one after each page): the bare page's
- * spread, measured in the same minutes as the pages (the machine's speed drifts over a run of half an hour:
- * three runs at its start said little about its end). A page of the sweep is held to it by the median of its runs.
- */
-function sweepFloor(allRuns, bareBeside) {
-  const scores = [...(allRuns['bare-docs']?.mobile ?? []), ...bareBeside].map((run) => run.scores.performance);
-  return scores.length === 0 ? undefined : Math.min(...scores);
 }
 
 /** The budgets of the "measured quality" issue, checked against the medians. */
