@@ -28,3 +28,4 @@ export declare function sweepFloor(allRuns: Record<string, {mobile: RunFigures[]
 export declare function kb(bytes: number | undefined): string;
 export declare function seconds(ms: number | undefined): string;
 export declare function whole(value: number | undefined): string;
+export declare function performanceCell(medians: Medians): string;

@@ -86,3 +86,9 @@ export function sweepFloor(allRuns, bareBeside) {
   const scores = [...(allRuns['bare-docs']?.mobile ?? []), ...bareBeside].map((run) => run.scores.performance);
   return scores.length === 0 ? undefined : Math.min(...scores);
 }
+
+/** A page's performance as the report writes it: the median, then the lowest and highest of its runs when they differ. */
+export function performanceCell(medians) {
+  const [lowest, highest] = medians.perfRange;
+  return `${whole(medians.scores.performance)}${lowest === highest ? '' : ` (${lowest}–${highest})`}`;
+}

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {benchmarkRange, median, summarize, sweepFloor, type RunFigures} from './lighthouse-figures.mjs';
+import {benchmarkRange, median, performanceCell, summarize, sweepFloor, type RunFigures} from './lighthouse-figures.mjs';
 
 /** A run with only the figures these tests read. */
 const run = (performance: number, benchmarkIndex?: number, tbtMs = 100): RunFigures => ({
@@ -27,6 +27,8 @@ describe('the figures of a Lighthouse run', () => {
     expect(page.perfRange).toEqual([79, 86]);
     expect(page.tbtMs).toBe(500);
     expect(page.runs).toBe(3);
+    expect(performanceCell(page)).toBe('83 (79–86)');
+    expect(performanceCell(summarize([run(90), run(90)]))).toBe('90');
   });
 
   it("sets the floor at the bare docs page's lowest score, counting its detailed runs and those between the sweep's pages", () => {

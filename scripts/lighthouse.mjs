@@ -49,7 +49,7 @@ import {serveCompressed} from './static-server.mjs';
 import {measureScripts} from './js-weight.mjs';
 import {sitemapPathsIn} from './sitemap.mjs';
 import {SAME_TEXT_PATH, buildBareSites} from './bare-site.mjs';
-import {CATEGORIES, benchmarkRange, extract, kb, seconds, summarize, sweepFloor, whole} from './lighthouse-figures.mjs';
+import {CATEGORIES, benchmarkRange, extract, kb, performanceCell, seconds, summarize, sweepFloor, whole} from './lighthouse-figures.mjs';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -240,9 +240,8 @@ function writeReport({medians, allRuns, jsBudget, meta, sweep, bareBeside}) {
       ];
       for (const [site, key] of rows) {
         const m = medians[key][preset];
-        const range = m.perfRange[0] === m.perfRange[1] ? '' : ` (${m.perfRange[0]}–${m.perfRange[1]})`;
         lines.push(
-          `| ${site === 'Failover Lab' ? page.label : ''} | ${site} | ${whole(m.scores.performance)}${range} | ${whole(m.scores.accessibility)} | ${whole(m.scores['best-practices'])} | ${whole(m.scores.seo)} | ${kb(m.jsTransferBytes)} | ${kb(m.jsResourceBytes)} | ${seconds(m.lcpMs)} | ${whole(m.tbtMs)} | ${m.cls === undefined ? '–' : m.cls.toFixed(3)} |`,
+          `| ${site === 'Failover Lab' ? page.label : ''} | ${site} | ${performanceCell(m)} | ${whole(m.scores.accessibility)} | ${whole(m.scores['best-practices'])} | ${whole(m.scores.seo)} | ${kb(m.jsTransferBytes)} | ${kb(m.jsResourceBytes)} | ${seconds(m.lcpMs)} | ${whole(m.tbtMs)} | ${m.cls === undefined ? '–' : m.cls.toFixed(3)} |`,
         );
       }
     }
@@ -251,14 +250,12 @@ function writeReport({medians, allRuns, jsBudget, meta, sweep, bareBeside}) {
   if (Object.keys(sweep).length > 0) {
     lines.push(`## Every page (mobile, ${SWEEP_RUNS === 1 ? 'one run' : `median of ${SWEEP_RUNS} runs`} each)`, '');
     lines.push('| page | performance | accessibility | best practices | SEO | JS compressed (KB) | LCP (s) | TBT (ms) |', '|---|---:|---:|---:|---:|---:|---:|---:|');
-    for (const [pathname, m] of Object.entries(sweep)) {
-      const spread = m.perfRange[0] === m.perfRange[1] ? '' : ` (${m.perfRange[0]}–${m.perfRange[1]})`;
-      lines.push(`| ${pathname} | ${whole(m.scores.performance)}${spread} | ${whole(m.scores.accessibility)} | ${whole(m.scores['best-practices'])} | ${whole(m.scores.seo)} | ${kb(m.jsTransferBytes)} | ${seconds(m.lcpMs)} | ${whole(m.tbtMs)} |`);
-    }
+    const sweepRow = (label, m) =>
+      `| ${label} | ${performanceCell(m)} | ${whole(m.scores.accessibility)} | ${whole(m.scores['best-practices'])} | ${whole(m.scores.seo)} | ${kb(m.jsTransferBytes)} | ${seconds(m.lcpMs)} | ${whole(m.tbtMs)} |`;
+    for (const [pathname, m] of Object.entries(sweep)) lines.push(sweepRow(pathname, m));
     if (bareBeside.length > 0) {
       const m = summarize(bareBeside);
-      const range = m.perfRange[0] === m.perfRange[1] ? '' : ` (${m.perfRange[0]}–${m.perfRange[1]})`;
-      lines.push(`| bare (/docs/intro), once after each page above: median of ${m.runs} | ${whole(m.scores.performance)}${range} | ${whole(m.scores.accessibility)} | ${whole(m.scores['best-practices'])} | ${whole(m.scores.seo)} | ${kb(m.jsTransferBytes)} | ${seconds(m.lcpMs)} | ${whole(m.tbtMs)} |`);
+      lines.push(sweepRow(`bare (/docs/intro), once after each page above: median of ${m.runs}`, m));
     }
     lines.push('', `Each page is held to the lowest score of the bare docs page in this run (${floor ?? '–'}), counting its runs above and those between these pages: ${SWEEP_RUNS === 1 ? 'one run of a page is' : `the median of a page's ${SWEEP_RUNS} runs is`} compared with single runs of the bare page, measured in the same minutes.`, '');
   }
