@@ -82,7 +82,7 @@ function readNatRouting(doc: Obj, inv: Inventory): void {
     if (!isObj(item) || typeof item.NatGatewayId !== 'string') continue;
     if (['deleting', 'deleted', 'failed'].includes(asString(item.State) ?? '')) continue;
     const id = item.NatGatewayId;
-    inv.nat.gateways.push({keys: [id], name: id, from: `ec2 describe-nat-gateways · ${id}`, subnet: asString(item.SubnetId)});
+    inv.nat.gateways.push({keys: [id], name: id, from: `ec2 describe-nat-gateways · ${id}`, subnet: asString(item.SubnetId), regional: asString(item.AvailabilityMode) === 'regional'});
     inv.notModelled.push({type: 'AWS::EC2::NatGateway', name: id, meaning: notModelledMeaning('AWS::EC2::NatGateway')!.meaning});
   }
   for (const table of asArray(doc.RouteTables)) {

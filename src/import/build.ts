@@ -308,15 +308,28 @@ export function buildModel(inv: Inventory, figures: ReaderFigures = {}): ImportR
   model.loadBalancer = lbSpec;
 
   model.scheduler = {};
+  // AWS documents no time for ECS to learn that a task on a lost host is gone. A container health check
+  // runs on that host and dies with it, so the input's own check is shown but does not set the time.
   const health = inv.containerHealth;
-  if (health) {
-    model.scheduler.noticeSeconds = health.intervalSeconds.value * health.retries.value;
-    m.other('scheduler.noticeSeconds', seconds(model.scheduler.noticeSeconds), 'derived', `container health check: interval × retries (${health.intervalSeconds.from}; ${health.retries.from})`);
-  } else {
-    m.other('scheduler.noticeSeconds', seconds(DEFAULT_SCHEDULER_NOTICE_SECONDS), 'estimate', 'no container health check in the input: the ECS defaults, interval 30 s × 3 retries (the load balancer’s health check usually notices first)');
-  }
+  const ownCheck = health
+    ? ` Your container health check (${health.intervalSeconds.value} s × ${health.retries.value} retries; ${health.intervalSeconds.from}) runs on the task’s host and is lost with it, so it does not set this.`
+    : '';
+  m.other(
+    'scheduler.noticeSeconds',
+    seconds(DEFAULT_SCHEDULER_NOTICE_SECONDS),
+    'estimate',
+    `the model’s estimate: AWS does not document how long ECS takes to notice a task on a lost host (the load balancer’s health check usually notices first).${ownCheck}`,
+  );
   if (service?.rebalance) model.scheduler.rebalance = m.sourced('scheduler.rebalance', service.rebalance, (on) => (on ? 'on' : 'off'));
-  else m.other('scheduler.rebalance', 'on', 'aws-default', 'availabilityZoneRebalancing not in the input: on by default for services created since June 2025', SOURCES.ecsRebalancing);
+  else {
+    m.other(
+      'scheduler.rebalance',
+      'on',
+      'aws-default',
+      'availabilityZoneRebalancing not in the input: on by default for compatible services created since 30 June 2025, off for those that use binpack placement (the input does not say which this is)',
+      SOURCES.ecsRebalancing,
+    );
+  }
 
   if (database) model.database = database;
   else m.other('database', 'none', 'derived', 'no RDS or Aurora database in the input');

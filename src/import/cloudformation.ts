@@ -237,7 +237,13 @@ export function readCloudFormation(doc: Obj, inv: Inventory, input: string): voi
         r.dbCluster(id, props);
         break;
       case 'AWS::EC2::NatGateway':
-        inv.nat.gateways.push({keys: [id], name: id, from: `AWS::EC2::NatGateway ${id}`, subnet: refKey(r.get(id, props, ['SubnetId']))});
+        inv.nat.gateways.push({
+          keys: [id],
+          name: id,
+          from: `AWS::EC2::NatGateway ${id}`,
+          subnet: refKey(r.get(id, props, ['SubnetId'])),
+          regional: asString(r.get(id, props, ['AvailabilityMode'])) === 'regional',
+        });
         inv.notModelled.push({type: resource.Type, name: id, meaning: notModelledMeaning(resource.Type)!.meaning});
         break;
       case 'AWS::EC2::Route': {

@@ -17,7 +17,7 @@ describe('AWS CLI bundle: ECS behind an ALB with RDS Multi-AZ', () => {
       service: {desiredCount: 6, capacityPerTask: 100, sticky: false, sessionStore: 'multi-zone'},
       traffic: {requestsPerSecond: 100},
       loadBalancer: {crossZone: true, healthCheck: {intervalSeconds: 10, timeoutSeconds: 5, healthyThreshold: 3, unhealthyThreshold: 2}, deregistrationDelaySeconds: 60},
-      scheduler: {noticeSeconds: 30, rebalance: true},
+      scheduler: {rebalance: true},
       database: {kind: 'multi-az-instance', primaryZone: 'eu-west-1a', standbyZone: 'eu-west-1b'},
     });
   });
@@ -28,7 +28,9 @@ describe('AWS CLI bundle: ECS behind an ALB with RDS Multi-AZ', () => {
     expect(rowOf(result, 'loadBalancer.deregistrationDelaySeconds')?.source).toBe('elbv2 describe-target-group-attributes · checkout · deregistration_delay.timeout_seconds');
     expect(rowOf(result, 'loadBalancer.crossZone')).toMatchObject({origin: 'aws-default'});
     expect(rowOf(result, 'loadBalancer.crossZone')?.link).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
-    expect(rowOf(result, 'scheduler.noticeSeconds')).toMatchObject({value: '30 s', origin: 'derived'});
+    // The task definition's container check (15 s × 2) is named but does not set the notice time: it dies with the host.
+    expect(rowOf(result, 'scheduler.noticeSeconds')).toMatchObject({value: '90 s', origin: 'estimate'});
+    expect(rowOf(result, 'scheduler.noticeSeconds')?.source).toMatch(/Your container health check \(15 s × 2 retries; ecs describe-task-definition · .*\) runs on the task’s host/);
     expect(rowOf(result, 'database.standbyZone')).toMatchObject({value: 'eu-west-1b', source: 'rds describe-db-instances · shop-db · SecondaryAvailabilityZone'});
     expect(rowOf(result, 'traffic.requestsPerSecond')?.origin).toBe('estimate');
     expect(result.mapping[0]!.field).toBe('zones');
@@ -126,7 +128,7 @@ test('Terraform plan with modules: ALB, asynchronous read replica, SQS, Lambda, 
     service: {desiredCount: 3, capacityPerTask: 100, sticky: false, sessionStore: 'multi-zone'},
     traffic: {requestsPerSecond: 100},
     loadBalancer: {crossZone: true, healthCheck: {intervalSeconds: 5, timeoutSeconds: 3, healthyThreshold: 2, unhealthyThreshold: 2}, deregistrationDelaySeconds: 120},
-    scheduler: {noticeSeconds: 60, rebalance: true},
+    scheduler: {rebalance: true},
     database: {kind: 'async-replica', primaryZone: 'eu-central-1a', replicaZone: 'eu-central-1c'},
   });
   expect(rowOf(result, 'zones')?.source).toContain('module.network.aws_subnet.private[2]');

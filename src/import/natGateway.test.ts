@@ -51,7 +51,22 @@ describe('NAT gateways that are not a dependency across zones', () => {
     const result = importInputs([{name: 'nat.yaml', text}]);
     expect(result.model?.service?.zonalDependency).toBeUndefined();
     const nat = result.notModelled.find((n) => n.type === 'AWS::EC2::NatGateway')!;
-    expect(nat.meaning).toMatch(/^A NAT gateway lives in one zone \(this one in use1-az4\)\. Only the service’s subnets in that zone route through it/);
+    expect(nat.meaning).toMatch(/^A zonal NAT gateway lives in one zone \(this one in use1-az4\)\. Only the service’s subnets in that zone route through it/);
+  });
+
+  test('a regional NAT gateway spans the zones: no dependency, and listed as such (CloudFormation and the CLI)', () => {
+    const template = fixture('sharedNat').text;
+    const natResource = /  Nat:\n    Type: AWS::EC2::NatGateway\n    Properties:\n/;
+    expect(template).toMatch(natResource);
+    const fromTemplate = importInputs([{name: 'nat.yaml', text: template.replace(natResource, (head) => `${head}      AvailabilityMode: regional\n`)}]);
+    const cli = JSON.parse(fixture('vpcRouting').text) as {describeNatGateways: {NatGateways: Record<string, unknown>[]}};
+    cli.describeNatGateways.NatGateways[0]!.AvailabilityMode = 'regional';
+    const fromCli = importInputs([fixture('albRdsMultiAz'), {name: 'vpc.json', text: JSON.stringify(cli)}]);
+    for (const result of [fromTemplate, fromCli]) {
+      expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(result.model?.service?.zonalDependency).toBeUndefined();
+      expect(result.notModelled.find((n) => n.type === 'AWS::EC2::NatGateway')?.meaning).toMatch(/^A regional NAT gateway \(AvailabilityMode regional\): AWS runs it in every zone/);
+    }
   });
 
   test('a template without route tables: the gateway is listed, saying the routes are not in the input', () => {

@@ -1,8 +1,9 @@
 /**
  * NAT gateways: which of the service's subnets send their outbound traffic
- * through which gateway, and what that means when a zone is lost. One gateway
- * that tasks in several zones route through is the engine's zonal dependency
- * (`service.zonalDependency`): it fails with its zone for every task. Any other
+ * through which gateway, and what that means when a zone is lost. One zonal
+ * gateway that tasks in several zones route through is the engine's zonal
+ * dependency (`service.zonalDependency`): it fails with its zone for every task.
+ * A regional gateway spans the VPC's zones and is no such dependency. Any other
  * arrangement is listed, with its meaning for this service, but not simulated.
  */
 import type {ZonalDependencySpec} from '@site/src/engine';
@@ -55,8 +56,12 @@ export function natDependency(m: Mapper, service: ServiceFacts | null, zones: re
     if (entry) entry.meaning = meaning;
   };
   for (const gateway of gateways) {
+    if (gateway.regional) {
+      say(gateway, `A regional NAT gateway (AvailabilityMode regional): AWS runs it in every zone where the VPC has subnets, so a zone loss does not cut the service’s tasks in the other zones off from the internet.`);
+      continue;
+    }
     const zone = zoneOfSubnet(m, gateway.subnet);
-    const where = `A NAT gateway lives in one zone (${zone ? `this one in ${zoneList([zone], zoneIds)}` : 'which, for this one, the input does not say'})`;
+    const where = `A zonal NAT gateway lives in one zone (${zone ? `this one in ${zoneList([zone], zoneIds)}` : 'which, for this one, the input does not say'})`;
     const from = [...new Set(known.filter((p) => p.gateway === gateway).map((p) => p.zone))];
     const others = from.filter((z) => z !== zone);
     if (from.length === 0) {
@@ -70,6 +75,7 @@ export function natDependency(m: Mapper, service: ServiceFacts | null, zones: re
   // Modelled only when every service subnet's path is known and all go to one gateway, from more than its own zone.
   if (used.length !== 1 || known.length !== paths.length) return null;
   const gateway = used[0]!;
+  if (gateway.regional) return null;
   const zone = zoneOfSubnet(m, gateway.subnet);
   const from = [...new Set(known.map((p) => p.zone))];
   if (!zone || !zones.includes(zone) || from.every((z) => z === zone)) return null;

@@ -110,7 +110,7 @@ const CANDIDATES: Candidate[] = [
         case 'async-replica':
           return [{title: `Make the database Multi-AZ: a synchronous standby in ${db.nodeZones[1] ?? other}, failing over on its own in typically 60–120 s with no committed write lost`, model: withDatabase(model, {kind: 'multi-az-instance', primaryZone: primary, standbyZone: db.nodeZones[1] ?? other}), cost: 'a standby instance that serves no reads; the model does not price instances'}];
         case 'aurora':
-          return db.nodeZones.length > 1 ? [] : [{title: `Add an Aurora replica in ${other}, so a failover takes under a minute instead of creating a new writer`, model: withDatabase(model, {kind: 'aurora', writerZone: primary, replicaZones: [other]}), cost: 'one more Aurora instance; the model does not price instances'}];
+          return db.nodeZones.length > 1 ? [] : [{title: `Add an Aurora replica in ${other}, so a failover promotes it, typically in under 120 s and often in under 60, instead of creating a new writer`, model: withDatabase(model, {kind: 'aurora', writerZone: primary, replicaZones: [other]}), cost: 'one more Aurora instance; the model does not price instances'}];
         default:
           return [];
       }
@@ -207,7 +207,7 @@ const CANDIDATES: Candidate[] = [
       if (resolved.loadBalancer.crossZone) return [];
       const changed: Model = {...model, loadBalancer: {...model.loadBalancer, crossZone: true}};
       const cost = costOfResilience(changed);
-      return [{title: 'Turn cross-zone load balancing on, so each load balancer node uses the tasks in every zone', model: changed, cost: `about ${formatUsd(cost.crossZoneUsdPerMonth)} a month of data between zones at the peak (${formatPercent(cost.crossZoneShare)} of requests, 10 kB each, $0.01/GB each way): charged on a Network Load Balancer, not on an Application Load Balancer`}];
+      return [{title: 'Turn cross-zone load balancing on, so each load balancer node uses the tasks in every zone', model: changed, cost: `about ${formatUsd(cost.crossZoneUsdPerMonth)} a month of data between zones at the peak (${formatPercent(cost.crossZoneShare)} of requests at an illustrative 10 kB each, $0.01/GB each way at the time of writing): charged on a Network Load Balancer, not on an Application Load Balancer`}];
     },
   },
   {

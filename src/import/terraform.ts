@@ -232,7 +232,13 @@ class Reader {
         return true;
       }
       case 'aws_nat_gateway':
-        this.inv.nat.gateways.push({keys: this.keys(r), name: r.address, from: `aws_nat_gateway ${r.address}`, subnet: this.resolveKeys(this.links(r, v.subnet_id, ['subnet_id']))[0]});
+        this.inv.nat.gateways.push({
+          keys: this.keys(r),
+          name: r.address,
+          from: `aws_nat_gateway ${r.address}`,
+          subnet: this.resolveKeys(this.links(r, v.subnet_id, ['subnet_id']))[0],
+          regional: asString(v.availability_mode) === 'regional',
+        });
         this.inv.notModelled.push({type: r.type, name: r.address, meaning: notModelledMeaning(r.type)!.meaning});
         return true;
       case 'aws_route': {

@@ -152,6 +152,8 @@ export interface NatGatewayFacts {
   from: string;
   /** Its subnet, as a key into the inventory's subnets. */
   subnet?: string;
+  /** `AvailabilityMode: regional`: one gateway AWS runs in every zone where the VPC has subnets (the default, zonal, lives in one). */
+  regional?: boolean;
 }
 
 /** Outbound routing: which route tables send the internet (0.0.0.0/0) to which NAT gateway, and which subnets use which table. */

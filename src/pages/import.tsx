@@ -57,7 +57,7 @@ export default function ImportPage(): React.JSX.Element {
           </p>
           <p>
             Zones show their zone ID beside their name where the input gives it, as in <code>us-east-1a (use1-az1)</code>: in AWS’s oldest Regions a zone name can stand for a
-            different physical zone in each account, while a zone ID is the same place in every account, so compare zones across accounts by ID (
+            different physical zone in each account created before November 2025, while a zone ID is the same place in every account, so compare zones across accounts by ID (
             <a href={AZ_IDS_DOC}>AWS: AZ IDs</a>).
           </p>
 
