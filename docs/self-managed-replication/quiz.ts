@@ -3,7 +3,7 @@
  * /work/shared/reference/facts.md (PostgreSQL, Patroni, MySQL semi-sync,
  * Galera, EKS); the simulated answers are computed from the engine below.
  */
-import {PATRONI, primaryFailure, promoteReplica, simulate, zoneOutage} from '@site/src/engine';
+import {PATRONI, PATRONI_MINIMUM, primaryFailure, promoteReplica, simulate, zoneOutage} from '@site/src/engine';
 import type {QuizQuestion} from '@site/src/quiz/types';
 
 /**
@@ -50,13 +50,36 @@ function ttlRange(ttlSeconds: number, loopWaitSeconds: number) {
   return {low: Math.min(...seconds), high: Math.max(...seconds)};
 }
 const TTL_DEFAULTS = ttlRange(PATRONI.ttlSeconds, PATRONI.loopWaitSeconds);
-/** Faster settings a team might propose; Patroni's rule `loop_wait + 2 × retry_timeout ≤ ttl` decides which are safe. */
+/**
+ * Faster settings a team might propose. Patroni refuses a `ttl` under its minimum (20 s); of the rest,
+ * its rule `loop_wait + 2 × retry_timeout ≤ ttl` decides which are safe. Only settings Patroni accepts are run.
+ */
 const TTL_PROPOSALS = [
   {id: 'ttl-20-loop-10', ttl: 20, loopWait: 10, retryTimeout: 10},
   {id: 'ttl-20-loop-5', ttl: 20, loopWait: 5, retryTimeout: 5},
+  {id: 'ttl-25-loop-5-retry-10', ttl: 25, loopWait: 5, retryTimeout: 10},
   {id: 'ttl-15-loop-5', ttl: 15, loopWait: 5, retryTimeout: 5},
-  {id: 'ttl-10-loop-5', ttl: 10, loopWait: 5, retryTimeout: 5},
-].map((proposal) => ({...proposal, safe: proposal.loopWait + 2 * proposal.retryTimeout <= proposal.ttl, ...ttlRange(proposal.ttl, proposal.loopWait)}));
+].map((proposal) => {
+  const accepted = proposal.ttl >= PATRONI_MINIMUM.ttlSeconds && proposal.loopWait >= PATRONI_MINIMUM.loopWaitSeconds;
+  const withinRule = proposal.loopWait + 2 * proposal.retryTimeout <= proposal.ttl;
+  return {...proposal, accepted, withinRule, safe: accepted && withinRule, lab: accepted ? ttlRange(proposal.ttl, proposal.loopWait) : null};
+});
+
+/** Why a proposal is or is not a configuration that fences a cut-off leader, with what it costs in the lab. */
+function proposalExplanation({ttl, loopWait, retryTimeout, accepted, withinRule, lab}: (typeof TTL_PROPOSALS)[number]): string {
+  const sum = `${loopWait} + 2 × ${retryTimeout} = ${loopWait + 2 * retryTimeout} s`;
+  if (!accepted || lab === null) {
+    return `Patroni does not run with a \`ttl\` under ${PATRONI_MINIMUM.ttlSeconds} s, the lowest its documentation allows, so this is not a configuration the team can use, even though ${sum} is within ${ttl} s. The lab refuses it too.`;
+  }
+  if (!withinRule) {
+    return `${sum}, more than the ${ttl} s \`ttl\`. A leader that lost touch with the DCS may still be retrying, and taking writes, when its key expires and a standby takes over: two primaries. In the lab, writes stop for ${lab.low} to ${lab.high} s over twenty seeds, faster, but the model does not check the rule: it shows the speed, not the risk.`;
+  }
+  const price =
+    retryTimeout < PATRONI.retryTimeoutSeconds
+      ? 'a shorter `retry_timeout` also demotes a healthy leader on a shorter DCS hiccup.'
+      : 'a shorter lease also turns a shorter hiccup between a healthy primary and the DCS into a failover.';
+  return `Right: ${sum}, within the ${ttl} s \`ttl\`, and Patroni accepts these values. The leader gives up and stops writing before its key can expire, so it fences itself. In the lab, writes stop for ${lab.low} to ${lab.high} s over twenty seeds. The price: ${price}`;
+}
 
 /** The primary's zone fails at 10:00:00; its leader key was last renewed this many seconds before (within one loop_wait, as it always is). */
 const KEY = (() => {
@@ -137,19 +160,16 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'faster-patroni-settings',
+    id: 'faster-patroni-settings-it-accepts',
     kind: 'multiple',
-    prompt: `A team runs Patroni with its defaults (\`ttl\` ${PATRONI.ttlSeconds} s, \`loop_wait\` ${PATRONI.loopWaitSeconds} s, \`retry_timeout\` ${PATRONI.retryTimeoutSeconds} s); in the lab, writes stop for ${TTL_DEFAULTS.low} to ${TTL_DEFAULTS.high} s when the primary’s node dies. To shorten that, it proposes these settings. Which still make a leader cut off from the DCS demote itself before its key can expire? Select all that apply.`,
-    choices: TTL_PROPOSALS.map(({id, ttl, loopWait, retryTimeout, safe, low, high}) => ({
-      id,
-      text: `\`ttl\` ${ttl} s, \`loop_wait\` ${loopWait} s, \`retry_timeout\` ${retryTimeout} s.`,
-      correct: safe,
-      explanation: `${safe ? 'Right: ' : ''}${loopWait} + 2 × ${retryTimeout} = ${loopWait + 2 * retryTimeout} s, ${safe ? 'within' : 'more than'} the ${ttl} s \`ttl\`. ${
-        safe
-          ? 'The leader gives up and stops writing before its key can expire, so it fences itself.'
-          : 'A leader that lost touch with the DCS may still be retrying, and taking writes, when its key expires and a standby takes over: two primaries.'
-      } In the lab, writes stop for ${low} to ${high} s over twenty seeds${safe ? '' : ', faster, but the model does not check the rule: it shows the speed, not the risk'}.${safe ? ' The price: a shorter `retry_timeout` also demotes a healthy leader on a shorter DCS hiccup.' : ''}`,
+    prompt: `A team runs Patroni with its defaults (\`ttl\` ${PATRONI.ttlSeconds} s, \`loop_wait\` ${PATRONI.loopWaitSeconds} s, \`retry_timeout\` ${PATRONI.retryTimeoutSeconds} s); in the lab, writes stop for ${TTL_DEFAULTS.low} to ${TTL_DEFAULTS.high} s when the primary’s node dies. To shorten that, it proposes these settings. Which would Patroni run with, and still make a leader cut off from the DCS demote itself before its key can expire? Select all that apply.`,
+    choices: TTL_PROPOSALS.map((proposal) => ({
+      id: proposal.id,
+      text: `\`ttl\` ${proposal.ttl} s, \`loop_wait\` ${proposal.loopWait} s, \`retry_timeout\` ${proposal.retryTimeout} s.`,
+      correct: proposal.safe,
+      explanation: proposalExplanation(proposal),
     })),
+    hints: [{choiceIds: ['ttl-15-loop-5'], text: 'The sum fits, but look up the lowest `ttl` Patroni’s dynamic configuration allows.'}],
   },
   {
     id: 'semi-sync-operator-promotes',

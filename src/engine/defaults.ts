@@ -60,9 +60,11 @@ export const DEFAULT_SESSION_SECONDS = 1800;
 /** Estimate: placement + image pull + app start; AWS publishes no number. */
 export const DEFAULT_TASK_START_SECONDS = 60;
 /**
- * Seconds before the scheduler notices a stopped task on its own: the ECS container
- * health check defaults (interval 30 s × retries 3). The load balancer usually notices
- * first (35–65 s), and the scheduler acts on that too.
+ * Estimate: seconds before the scheduler notices a stopped task on its own. AWS does not
+ * document how long ECS takes to learn that a task on a lost host is gone; the model borrows
+ * the 90 s of the ECS container health check defaults (interval 30 s × retries 3) as an order
+ * of magnitude only, since that check runs on the host and dies with it. The load balancer
+ * usually notices first (35–65 s), and the scheduler acts on that too.
  */
 export const DEFAULT_SCHEDULER_NOTICE_SECONDS = 90;
 /** Simulated seconds when the model sets none. */
@@ -106,6 +108,14 @@ export const PATRONI = {
   retryTimeoutSeconds: 10,
   primaryStartTimeoutSeconds: 300,
   maximumLagOnFailoverBytes: 1_048_576,
+} as const;
+/**
+ * The lowest settings Patroni accepts (its dynamic configuration page): a lease shorter than 20 s
+ * or a loop shorter than 1 s is not a configuration Patroni runs, so the model refuses it too.
+ */
+export const PATRONI_MINIMUM = {
+  ttlSeconds: 20,
+  loopWaitSeconds: 1,
 } as const;
 /**
  * Illustrative WAL bytes one write adds (a small row change plus its index entries and

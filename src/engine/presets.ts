@@ -103,7 +103,7 @@ export const PRESETS: Record<PresetId, Preset> = {
   'rds-multi-az': {
     id: 'rds-multi-az',
     title: 'RDS Multi-AZ instance loses its primary zone',
-    lesson: 'A Multi-AZ DB instance fails writes for the 60–120 s failover but loses no acknowledged write, because the standby was synchronous.',
+    lesson: 'A Multi-AZ DB instance fails writes for its failover, typically 60–120 s, but loses no acknowledged write, because the standby was synchronous.',
     model: {
       zones: ['a', 'b'],
       service: {desiredCount: 2},

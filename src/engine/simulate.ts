@@ -26,8 +26,9 @@ import {validateModel} from './validate';
 export interface SimulateOptions {
   /**
    * `'random'` (default): every drawn duration (a database failover's time) comes from the
-   * model's seeded generator. `'worst'`: each takes its documented worst case, the top of
-   * its range, as grading does so that no design passes on a lucky draw.
+   * model's seeded generator. `'worst'`: each takes the top of its range (for AWS's
+   * databases, the top of the typical range AWS documents), as grading does so that no
+   * design passes on a lucky draw.
    */
   draws?: 'random' | 'worst';
 }

@@ -216,7 +216,7 @@ export interface Sim {
   model: ResolvedModel;
   t: number;
   rng: RngState;
-  /** Every drawn duration takes its documented worst case (its maximum) instead of a seeded draw. */
+  /** Every drawn duration takes the top of its range (its maximum) instead of a seeded draw. */
   worstDraws: boolean;
   queue: EventQueue<Item>;
   seq: number;

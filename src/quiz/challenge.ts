@@ -29,7 +29,7 @@ export const DEFAULT_RUN_SECONDS = 3600;
 
 /**
  * Seeds every scenario runs with. Each run also takes every drawn duration (a database
- * failover's time) at its documented worst case, and grading keeps the worst run, so no
+ * failover's time) at the top of its range, and grading keeps the worst run, so no
  * design passes on one lucky draw; the seeds vary what stays random (when health checks
  * fall).
  */
@@ -185,13 +185,13 @@ export function scenarioModel(question: ChallengeQuestion, model: Model, scenari
   };
 }
 
-/** How grading runs a scenario model: every drawn duration at its documented worst case. */
+/** How grading runs a scenario model: every drawn duration at the top of its range. */
 export const GRADING_RUN = {draws: 'worst'} as const;
 
 /**
  * Grades a design against every target of a challenge. Each run target is
  * measured in every scenario, with every grading seed and the database's
- * failover at its documented worst case, and its worst value counts (the
+ * failover at the top of its range, and its worst value counts (the
  * highest for `atMost`, the lowest for `atLeast`). Never throws.
  */
 export function gradeChallenge(question: ChallengeQuestion, model: Model): ChallengeResult {
@@ -286,7 +286,7 @@ export function gradeChallenge(question: ChallengeQuestion, model: Model): Chall
     const passed = meets(target.op, worst.value, target.value);
     const actualText = formatMetric(target.metric, worst.value);
     const reason = passed
-      ? `Met in every scenario (${scenarios.length}, each run ${plural(seeds.length, 'time')} at the worst documented failover time); the worst: ${actualText} (${worst.scenario.label}).`
+      ? `Met in every scenario (${scenarios.length}, each run ${plural(seeds.length, 'time')}, every failover at the top of its typical range); the worst: ${actualText} (${worst.scenario.label}).`
       : missReason(target, worst.value, worst.scenario, worst.result, resolved);
     return {...base, passed, actual: worst.value, actualText, scenario: worst.scenario.label, reason};
   });

@@ -152,7 +152,7 @@ export interface ChallengeQuestion extends QuestionBase {
   /**
    * Length and seeds of the scenario runs. Default one hour and GRADING_SEEDS
    * (src/quiz/challenge.ts); `seed` alone runs that one seed. Every run takes
-   * the database's failover at its documented worst case.
+   * the database's failover at the top of its range.
    */
   run?: {durationSeconds?: number; seed?: number; seeds?: number[]};
   /** A reference design that passes every target (checked by the integrity test). */

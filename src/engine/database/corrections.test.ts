@@ -66,7 +66,7 @@ describe('RDS Multi-AZ DB cluster: a commit needs one reader’s acknowledgement
   it('a reader that holds every acknowledged write stays promotable after the writer fails', () => {
     // Readers down 100–400, so nothing commits after 100; the writer fails for good at 200.
     // At 400 the readers return holding every acknowledged write; the failover that waited for
-    // them takes its worst documented 35 s: writable again at 435, down 100 → 435 = 335 s.
+    // them takes the top of its typical range, 35 s: writable again at 435, down 100 → 435 = 335 s.
     const r = simulate(
       withDb(cluster, [zoneOutage('b', {at: 100, duration: 300}), zoneOutage('c', {at: 100, duration: 300}), primaryFailure({at: 200})], {
         service: {tasksPerZone: {a: 3}},
@@ -183,6 +183,10 @@ describe('Patroni: two ways a primary dies', () => {
     // A lost node: 30 − 10 = 20 s at the earliest, 30 + 10 = 40 s at the latest.
     expect(db.failoverSeconds).toEqual({min: 20, max: 40});
     expect(() => validateModel(withDb(patroni({maximumLagOnFailoverBytes: -1}), []))).toThrow(/database\.maximumLagOnFailoverBytes: must be at least 0, got -1/);
+    // Patroni runs no lease under 20 s and no loop under 1 s: the model refuses them, at the boundary too.
+    expect(() => validateModel(withDb(patroni({ttlSeconds: 15, loopWaitSeconds: 5}), []))).toThrow(/database\.ttlSeconds: must be at least 20 s, the lowest Patroni accepts, got 15/);
+    expect(() => validateModel(withDb(patroni({loopWaitSeconds: 0.5}), []))).toThrow(/database\.loopWaitSeconds: must be at least 1 s, the lowest Patroni accepts, got 0\.5/);
+    expect(validateModel(withDb(patroni({ttlSeconds: 20, loopWaitSeconds: 1}), [])).database.failoverSeconds).toEqual({min: 19, max: 21});
     expect(() => validateModel(withDb(patroni(), [{kind: 'primaryFailure', at: 100, failed: 'disk' as 'process'}]))).toThrow(
       /faults\[0\]\.failed: unknown value "disk" \(expected one of: instance, process\)/,
     );

@@ -7,6 +7,7 @@ import {
   DEFAULT_PROMOTION_SECONDS,
   DEFAULT_WAL_BYTES_PER_WRITE,
   PATRONI,
+  PATRONI_MINIMUM,
   RDS_MULTI_AZ_CLUSTER_FAILOVER,
   RDS_MULTI_AZ_INSTANCE_FAILOVER,
   SEMI_SYNC_TIMEOUT_SECONDS,
@@ -183,8 +184,8 @@ export function resolveDatabase(v: unknown, zones: readonly ZoneName[]): Resolve
       const r = v.replicaZones.map((z, i) => zoneRef(`${f}.replicaZones[${i}]`, z, zones));
       const mode = oneOf(`${f}.replication`, v.replication, ['sync', 'semi-sync', 'async', 'quorum'] as const);
       const quorum = num(`${f}.quorum`, v.quorum, 1, {min: 1, max: r.length, integer: true});
-      const ttl = num(`${f}.ttlSeconds`, v.ttlSeconds, PATRONI.ttlSeconds, {min: 0});
-      const loop = num(`${f}.loopWaitSeconds`, v.loopWaitSeconds, PATRONI.loopWaitSeconds, {min: 0});
+      const ttl = patroniSetting(`${f}.ttlSeconds`, v.ttlSeconds, PATRONI.ttlSeconds, PATRONI_MINIMUM.ttlSeconds);
+      const loop = patroniSetting(`${f}.loopWaitSeconds`, v.loopWaitSeconds, PATRONI.loopWaitSeconds, PATRONI_MINIMUM.loopWaitSeconds);
       return {
         ...none,
         kind,
@@ -215,4 +216,11 @@ export function resolveDatabase(v: unknown, zones: readonly ZoneName[]): Resolve
       };
     }
   }
+}
+
+/** A Patroni timing setting: a number of seconds, refused below what Patroni itself accepts. */
+function patroniSetting(field: string, v: unknown, def: number, minimum: number): number {
+  const seconds = num(field, v, def, {min: 0});
+  if (seconds < minimum) throw new ModelError(field, `must be at least ${minimum} s, the lowest Patroni accepts, got ${seconds}`);
+  return seconds;
 }
