@@ -3,7 +3,7 @@
  * target, a recovery point, a recovery time and a budget, graded by running
  * the reader's design against every zone lost in turn and a primary failure
  * (src/quiz/challenge.ts), each over several seeds with the database's
- * failover at the worst of AWS's documented range. The brief's figures are
+ * failover at the top of AWS's typical range. The brief's figures are
  * illustrative; the database figures behind the targets are AWS's (see the
  * chapter's sources).
  */
@@ -58,7 +58,7 @@ export const referenceDesign: Model = {
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
 const usd = (value: number) => `$${Math.round(value)}`;
 const crossZone = costOfResilience(referenceDesign);
-/** The reference design's slowest recovery from losing the writer's zone, over the grading seeds at the worst documented failover time. */
+/** The reference design's slowest recovery from losing the writer's zone, over the grading seeds, every failover at the top of AWS's typical range. */
 const referenceRecovery = Math.max(...GRADING_SEEDS.map((seed) => simulate({...referenceDesign, seed}, GRADING_RUN).summary.timeToRecoverSeconds ?? 0));
 
 const challenge: ChallengeQuestion = {
@@ -123,7 +123,7 @@ const challenge: ChallengeQuestion = {
     {kind: 'primaryFailure', at: BRIEF.faultAt},
   ],
   solution: referenceDesign,
-  explanation: `The reference design runs 3 tasks in each of 3 zones: losing any zone leaves 6 × ${BRIEF.capacityPerTask} = ${BRIEF.peakRequestsPerSecond} req/s, the whole peak, so nothing fails as overload and nothing waits for a replacement task. Its database is an RDS Multi-AZ DB cluster, a writer and a readable standby in each other zone: 3 instances; a commit waits for one standby's acknowledgement, so no acknowledged order is lost, and its failover typically takes under 35 s, so even at that worst the last failed request comes with the health checks and the clients' DNS answers: ${formatDuration(referenceRecovery)} after the fault when the writer's zone is lost, inside the ${BRIEF.recoveryTimeSeconds} s. Aurora with a replica also loses nothing and is often back in under 60 s, but AWS documents up to 120 s, and grading plans for the worst documented case; the RDS Multi-AZ DB instance the team runs today typically takes 60 to 120 s; an asynchronous replica loses its lag's worth of orders. Behind the Application Load Balancer, the ${pct(crossZone.crossZoneShare)} of requests that reach a task in another zone cost nothing extra; what is billed is the database traffic from the tasks outside the writer's zone, about ${usd(crossZone.crossZoneUsdPerMonth)} a month at the list price. A Network Load Balancer with cross-zone on would bill the requests too and break the budget.`,
+  explanation: `The reference design runs 3 tasks in each of 3 zones: losing any zone leaves 6 × ${BRIEF.capacityPerTask} = ${BRIEF.peakRequestsPerSecond} req/s, the whole peak, so nothing fails as overload and nothing waits for a replacement task. Its database is an RDS Multi-AZ DB cluster, a writer and a readable standby in each other zone: 3 instances; a commit waits for one standby's acknowledgement, so no acknowledged order is lost, and its failover typically takes under 35 s, so even at that worst the last failed request comes with the health checks and the clients' DNS answers: ${formatDuration(referenceRecovery)} after the fault when the writer's zone is lost, inside the ${BRIEF.recoveryTimeSeconds} s. Aurora with a replica also loses nothing and is often back in under 60 s, but AWS says only that it is typically under 120 s, and grading plans for the top of each typical range; the RDS Multi-AZ DB instance the team runs today typically takes 60 to 120 s; an asynchronous replica loses its lag's worth of orders. Behind the Application Load Balancer, the ${pct(crossZone.crossZoneShare)} of requests that reach a task in another zone cost nothing extra; what is billed is the database traffic from the tasks outside the writer's zone, about ${usd(crossZone.crossZoneUsdPerMonth)} a month at the list price. A Network Load Balancer with cross-zone on would bill the requests too and break the budget.`,
 };
 
 export default challenge;

@@ -28,7 +28,7 @@ const flow = (cost: typeof threeZones, id: 'loadBalancer' | 'database') => cost.
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
 const usd = (value: number) => `$${Math.round(value)}`;
 
-/** The writer's zone lost with each database behind 9 tasks, every failover at AWS's slowest documented time, as the challenge grades. */
+/** The writer's zone lost with each database behind 9 tasks, every failover at the top of AWS's typical range, as the challenge grades. */
 const DATABASES = [
   {id: 'cluster', text: 'RDS Multi-AZ DB cluster: a writer and two readable standbys.', database: {kind: 'multi-az-cluster', writerZone: az1, readerZones: [az2, az4]}},
   {id: 'aurora-replica', text: `Aurora with one replica in ${az2}.`, database: {kind: 'aurora', writerZone: az1, replicaZones: [az2]}},
@@ -42,7 +42,7 @@ const downtimes = DATABASES.map(({id, text, database}) => ({
 }));
 const DOWNTIME_REASON: Record<(typeof DATABASES)[number]['id'], string> = {
   cluster: 'It promotes a readable standby that is already up to date, typically in under 35 s, so the lost tasks’ health checks and the clients’ DNS answers are the slower clocks.',
-  'aurora-replica': 'Aurora promotes a replica over its shared storage often in under 60 s, but AWS documents up to 120 s, and “often” is not a bound.',
+  'aurora-replica': 'Aurora promotes a replica over its shared storage often in under 60 s, but AWS says only “typically under 120 s”, and “often” is not a bound.',
   'multi-az-instance': 'A Multi-AZ DB instance switches its DNS name to the standby, typically in 60 to 120 s.',
   'aurora-alone': 'With no replica Aurora recreates the writer in its own zone, in under 10 minutes, which cannot happen while that zone is down: in the lab the writer is recreated only after the zone returns, and in real life someone creates an instance in another zone by hand.',
 };
@@ -140,7 +140,7 @@ const questions: QuizQuestion[] = [
         id: 'latency',
         text: 'That requests stay fast enough during the failover.',
         correct: true,
-        explanation: 'Right: the model has no latency. A request either succeeds or fails; slow responses, queues and timeouts are for the real system to show.',
+        explanation: 'Right: the model times a request only by its wait in a task’s queue (its p50 and p99 latency), and the capstone’s targets do not bound even that. Time on the network between zones, a slow disk and the latency a gray failure adds are not modelled at all: a game day on the real system has to measure them.',
       },
       {
         id: 'survivors-carry-peak',
@@ -159,12 +159,12 @@ const questions: QuizQuestion[] = [
   {
     id: 'database-in-time',
     kind: 'multiple',
-    prompt: `The brief allows ${BRIEF.recoveryTimeSeconds} s until every request succeeds again, and the team is choosing the database. Zone ${az1}, which holds the writer, is lost at 10:00. Planning at the slowest failover AWS documents for each, as the challenge grades, which of these take orders again in time? Select all that apply.`,
+    prompt: `The brief allows ${BRIEF.recoveryTimeSeconds} s until every request succeeds again, and the team is choosing the database. Zone ${az1}, which holds the writer, is lost at 10:00. Planning at the top of the typical failover range AWS documents for each, as the challenge grades, which of these take orders again in time? Select all that apply.`,
     choices: downtimes.map(({id, text, seconds}) => ({
       id,
       text,
       correct: seconds <= BRIEF.recoveryTimeSeconds,
-      explanation: `${seconds <= BRIEF.recoveryTimeSeconds ? 'Right: in' : 'In'} the lab, at the slowest documented failover, it takes no writes for ${formatDuration(seconds)}${seconds <= BRIEF.recoveryTimeSeconds ? `, inside the ${BRIEF.recoveryTimeSeconds} s` : `, past the ${BRIEF.recoveryTimeSeconds} s`}. ${DOWNTIME_REASON[id]}`,
+      explanation: `${seconds <= BRIEF.recoveryTimeSeconds ? 'Right: in' : 'In'} the lab, at the top of the typical failover range, it takes no writes for ${formatDuration(seconds)}${seconds <= BRIEF.recoveryTimeSeconds ? `, inside the ${BRIEF.recoveryTimeSeconds} s` : `, past the ${BRIEF.recoveryTimeSeconds} s`}. ${DOWNTIME_REASON[id]}`,
     })),
   },
   challenge,

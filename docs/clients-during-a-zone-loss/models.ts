@@ -26,7 +26,9 @@ export const dnsLabModel: Model = dnsModel(0);
 
 /**
  * The retry table: nine tasks of 100 requests a second for a peak of 600, exactly
- * P ÷ (N − 1), so the two zones left have no room for extra attempts.
+ * P ÷ (N − 1), so the two zones left carry the peak with nothing to spare. The retries
+ * still fit: each replaces an attempt that failed at the dead node or a dead task and
+ * never took a live task's capacity (the engine's runs show no request timing out).
  */
 export function retryModel(clients: Clients): Model {
   return {

@@ -157,7 +157,7 @@ const questions: QuizQuestion[] = [
         text: 'Some new requests are still sent to the dead task, and fail.',
         correct: true,
         explanation:
-          'Right: until two checks in a row fail, the load balancer still counts the dead task as healthy and gives it its share, half of all requests with two targets. That lasts 35 to 65 s with the defaults.',
+          'Right: until two checks in a row fail, the load balancer still counts the dead task as healthy and gives it its share: with two targets, half of the requests that reach the node left in zone b. That lasts 35 to 65 s with the defaults.',
       },
       {
         id: 'sessions-lost',

@@ -9,7 +9,7 @@ import {getPreset, primaryFailure, simulate, zoneOutage, type Fault} from '@site
 import type {QuizQuestion} from '@site/src/quiz/types';
 import {formatClock, formatCount, formatDuration} from '@site/src/utils/format';
 
-// Aurora with and without a replica, the writer's instance lost or its whole zone, every failover at its slowest documented time.
+// Aurora with and without a replica, the writer's instance lost or its whole zone, every failover at the top of AWS's typical range.
 const AURORA_CHOICE = (() => {
   const rtoSeconds = 300;
   const zoneOutageSeconds = 1800;

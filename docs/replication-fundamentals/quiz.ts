@@ -108,7 +108,7 @@ const questions: QuizQuestion[] = [
   {
     id: 'import-commit-latency',
     kind: 'numeric',
-    prompt: `A nightly job imports ${formatCount(IMPORT_ROWS)} price changes into PostgreSQL, one row per transaction, each committed before the next starts. The team switches the primary from asynchronous replication to a synchronous standby in another zone. The model takes a round trip between zones as ${ROUND_TRIP_MS} ms (an assumption: AWS says single-digit milliseconds, usually a millisecond or two). How many minutes longer does the import take each night?`,
+    prompt: `A nightly job imports ${formatCount(IMPORT_ROWS)} price changes into PostgreSQL, one row per transaction, each committed before the next starts. The team switches the primary from asynchronous replication to a synchronous standby in another zone. The model takes a round trip between zones as ${ROUND_TRIP_MS} ms (an assumption: AWS says single-digit milliseconds; James Hamilton, under 2 ms and usually under 1). How many minutes longer does the import take each night?`,
     answer: importExtraMinutes,
     tolerance: 0.5,
     unit: 'min',

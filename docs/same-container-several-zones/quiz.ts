@@ -43,7 +43,7 @@ function outageRange(model: typeof lonePreset.model): {low: number; high: number
 const loneRange = outageRange(lonePreset.model);
 const fastRange = outageRange({...lonePreset.model, loadBalancer: {healthCheck: {intervalSeconds: 10}}});
 
-// The lone task's failures, split at the moment it is marked unhealthy (and deregistered by ECS).
+// The lone task's failures, split at the moment it is marked unhealthy (when the lab stops and deregisters it; ECS waits for the replacement).
 const noTargetFailed = formatCount(loneRun.summary.failedByCause.noHealthyTarget);
 const deadTargetFailed = formatCount(loneRun.summary.failedByCause.deadTarget);
 if (!(loneRun.summary.failedByCause.noHealthyTarget > 0) || !(loneRun.summary.failedByCause.deadTarget > 0)) {
@@ -182,21 +182,21 @@ const questions: QuizQuestion[] = [
     ],
   },
   {
-    id: 'fail-open-gap',
+    id: 'fail-open-lone-task',
     kind: 'single',
-    prompt: `Run the chapter’s lab: one task in zone a behind an ALB, every setting at its default. Its log shows zone a failing, the task marked unhealthy ${lone.detection} s later, and the replacement passing its first check ${lone.start + lone.firstCheck} s after that. A colleague reads the ALB documentation and predicts: "when every target is unhealthy the ALB fails open, so in between, requests keep going to the dead task". What happens to the requests sent in those ${lone.start + lone.firstCheck} s?`,
+    prompt: `Run the chapter’s lab: one task in zone a behind an ALB, every setting at its default. Its log shows zone a failing, the task marked unhealthy ${lone.detection} s later, and the replacement passing its first check ${lone.start + lone.firstCheck} s after that. A colleague reads the ALB documentation and says: "when every target is unhealthy the ALB fails open, so in between, users are still served". What happens to the requests sent in those ${lone.start + lone.firstCheck} s?`,
     choices: [
       {
-        id: 'no-target',
-        text: 'They fail with no target to go to: ECS has deregistered the dead task, so there is nothing for the ALB to route to, fail-open or not.',
+        id: 'all-fail',
+        text: 'Every one fails: fail-open can only send them to registered targets, and the only one is the dead task (or, once it is deregistered, none at all).',
         correct: true,
-        explanation: `Right: ECS deregisters a task as soon as the load balancer marks it unhealthy, and fail-open only routes to targets that are still registered. The lab counts ${noTargetFailed} requests failed with no healthy target in that gap, against ${deadTargetFailed} sent to the dead task before it was marked unhealthy. Either way, every request fails until the replacement is in service.`,
+        explanation: `Right: fail-open sends requests to unhealthy targets, which helps only when they are alive and failing a bad check. On AWS, ECS starts the replacement first and stops the unhealthy task only once the replacement is healthy (its default \`maximumPercent\` of 200 % allows that), so the ALB keeps sending requests to the dead task until then. The lab simplifies: it stops and deregisters the task as soon as it is marked unhealthy, so its log counts ${noTargetFailed} of these failures as having no healthy target, after ${deadTargetFailed} sent to the dead task before. Either way nothing is served until the replacement is in service.`,
       },
       {
-        id: 'routes-to-dead-task',
-        text: 'They go to the dead task and fail: with every target unhealthy, the ALB fails open.',
+        id: 'served-by-fail-open',
+        text: 'They are served: with every target unhealthy, the ALB fails open.',
         correct: false,
-        explanation: `Fail-open needs a registered target to route to. Here the dead task was the only one and ECS deregistered it when it was marked unhealthy, so the ALB had no target at all: the lab’s log files these ${noTargetFailed} failures as no healthy target, not as the dead task. Fail-open matters for a fleet whose live tasks all fail a bad check, as chapter 3 shows.`,
+        explanation: 'Fail-open chooses among the registered targets, unhealthy ones included; it cannot make a dead task answer. Here the only one is the task in the lost zone, so every request sent to it fails. Fail-open matters for a fleet whose live tasks all fail a bad check, as chapter 3 shows.',
       },
       {
         id: 'queues',
@@ -211,7 +211,7 @@ const questions: QuizQuestion[] = [
         explanation: 'A load balancer node does not serve requests itself; it forwards them to targets, and zone b has none until the replacement is in service.',
       },
     ],
-    hints: [{choiceIds: ['routes-to-dead-task'], text: 'Fail-open chooses among the registered targets. What does ECS do with a task the load balancer marks unhealthy?'}],
+    hints: [{choiceIds: ['served-by-fail-open'], text: 'Fail-open chooses among the registered targets. Is any of them still alive?'}],
   },
   {
     id: 'pinned-or-spread-at-peak',

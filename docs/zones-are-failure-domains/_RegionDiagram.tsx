@@ -47,7 +47,7 @@ export default function RegionDiagram(): React.JSX.Element {
           Zones: up to ~100 km apart, single-digit ms between them
         </p>
         <p className={styles.key} aria-hidden="true">
-          DC = data centre. Names differ per account; IDs do not.
+          DC = data centre. Names can differ per account; IDs do not.
         </p>
       </div>
     </figure>

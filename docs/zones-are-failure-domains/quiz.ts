@@ -105,7 +105,7 @@ const questions: QuizQuestion[] = [
         text: 'Yes: the same name means the same zone.',
         correct: false,
         explanation:
-          'Zone names are mapped to physical zones per account, so `us-east-1a` in account B may be a different zone from `us-east-1a` in account A.',
+          'In us-east-1, one of AWS’s oldest Regions, zone names are mapped to physical zones per account for every account created before November 2025, so `us-east-1a` in account B may be a different zone from `us-east-1a` in account A.',
       },
       {
         id: 'compare-ids',
@@ -219,7 +219,7 @@ const questions: QuizQuestion[] = [
         id: 'total',
         text: 'Zone b loses power: both of its tasks die.',
         correct: most === 'total',
-        explanation: `The lab counts about ${count(failedBy.total)} failed requests, all in about a minute: a third of the traffic goes to dead tasks until their health checks fail, every client with a connection kept alive to zone b’s node loses its next request on it, and clients that still hold that node’s address from DNS fail until their answers run out (60 s TTL); then the load balancer routes around the zone.`,
+        explanation: `The lab counts about ${count(failedBy.total)} failed requests, all in about a minute: the load balancer’s nodes in zones a and c send a third of their requests to the dead tasks until their health checks fail, every client with a connection kept alive to zone b’s node loses its next request on it, and clients that still hold that node’s address from DNS fail until their answers run out (60 s TTL); then the load balancer routes around the zone.`,
       },
       {
         id: 'partial',

@@ -16,7 +16,7 @@ const lessons = [
   },
   {
     title: 'The true numbers',
-    text: 'How long a dead target keeps receiving traffic, how long a database failover takes, what a lost zone costs in capacity: every figure is worked out from AWS documentation and linked to its source.',
+    text: 'How long a dead target keeps receiving traffic, how long a database failover takes, what a lost zone costs in capacity: every figure is worked out from AWS documentation and linked to its source, and where AWS gives none, the model’s estimate says it is one.',
   },
   {
     title: 'Prove you understood',
