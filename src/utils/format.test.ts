@@ -66,12 +66,18 @@ describe('enUsDecimal', () => {
     for (let i = 0; i < 5000; i++) {
       const value = (next() - 0.3) * 10 ** Math.floor(next() * 26 - 5);
       const digits = i % 3;
-      const expected = String(Math.abs(value)).includes('e') ? undefined : intl(value, digits);
+      const expected = Math.abs(value) >= 1e21 ? undefined : intl(value, digits);
       expect([value, digits, enUsDecimal(value, digits)]).toEqual([value, digits, expected]);
     }
   });
 
-  it('leaves numbers JavaScript writes with an exponent to Intl', () => {
+  it('writes tiny numbers as Intl does, without Intl: zero, with the sign of a negative', () => {
+    for (const value of [1e-7, -3e-9, 5e-324, -5e-324, 9.99e-7]) {
+      for (const digits of [0, 1, 2, 5]) expect([value, digits, enUsDecimal(value, digits)]).toEqual([value, digits, intl(value, digits)]);
+    }
+  });
+
+  it('leaves numbers of at least 1e21 to Intl', () => {
     expect(enUsDecimal(1e21, 0)).toBeUndefined();
     expect(formatCount(1e21)).toBe('1,000,000,000,000,000,000,000');
   });

@@ -60,9 +60,14 @@ function formatter(key: string, options: Intl.NumberFormatOptions): Intl.NumberF
  * the 4× slowdown Lighthouse's mobile run applies), in the middle of hydrating the first chapter widget
  * that shows a count. Like Intl, it rounds the number's shortest decimal form half away from zero (1.005
  * is "1.01") and keeps the sign of a negative that rounds to zero ("-0"). Returns undefined for the
- * numbers JavaScript writes with an exponent (at least 1e21, or under 1e-6), which are left to Intl.
+ * numbers of at least 1e21, which JavaScript writes with an exponent and which are left to Intl; numbers
+ * under 1e-6 (also written with an exponent) round to zero at up to five digits (Intl for more).
  */
 export function enUsDecimal(value: number, digits: number): string | undefined {
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  // Under 1e-6, which JavaScript writes with an exponent, a number rounds to zero at up to five digits:
+  // a run's float residue (a failure count of 3e-9) must not be what starts ICU on the page.
+  if (Math.abs(value) < 1e-6 && digits <= 5) return `${sign}0`;
   const text = String(Math.abs(value));
   if (text.includes('e')) return undefined;
   const [whole = '0', fraction = ''] = text.split('.');
@@ -76,7 +81,6 @@ export function enUsDecimal(value: number, digits: number): string | undefined {
   const integer = scaled.slice(0, scaled.length - digits).replace(/^0+(?=\d)/, '') || '0';
   const decimals = scaled.slice(scaled.length - digits).replace(/0+$/, '');
   const grouped = integer.replace(/\B(?=(\d{3})+$)/g, ',');
-  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
   return `${sign}${grouped}${decimals ? `.${decimals}` : ''}`;
 }
 
