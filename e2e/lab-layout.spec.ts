@@ -137,7 +137,7 @@ async function expectMechanism(lab: Locator, mechanism: MechanismAt, where: stri
     await expect(schedulerLine, `no scheduler timer ${where}`).toHaveCount(0);
   }
   const failover = database?.failover;
-  if (failover?.progress != null && failover.endsAt != null) {
+  if (failover?.phase === 'failingOver' && failover.progress !== null && failover.endsAt !== null && failover.endsAt === failover.writesResumeAt) {
     await expect(lab.getByTestId('mechanism-failover'), `the failover ${where}`).toHaveText(
       `Database: failover ${Math.round(failover.progress * 100)} % done, writes resume in ${formatDuration(failover.endsAt - mechanism.t)}`,
     );
@@ -302,6 +302,20 @@ test.describe('the mechanism shows the engine’s numbers', () => {
       );
     });
   }
+
+  test('a database waiting for an operator says so, in the log’s words, with when writes resume', async ({page}) => {
+    await gotoHydrated(page, '/docs/replication-fundamentals');
+    const lab = await widgetInView(page, 'Lab: promoting an asynchronous replica');
+    const result = simulate(getPreset('async-replica').model);
+    const lost = result.events.find((e) => e.type === 'db/primaryLost')!.t;
+    const t = lost + 60;
+    await at(lab, t);
+    const failover = selectMechanismAt(result, t).database!.failover!;
+    expect(failover.phase).toBe('waiting');
+    await expect(lab.getByTestId('mechanism-failover')).toHaveText(
+      `Database: no primary since ${formatClock(lost)}; no automatic failover: writes fail until an operator promotes the replica; writes resume in ${formatDuration(failover.writesResumeAt! - t)}`,
+    );
+  });
 
   test('acknowledged writes not yet replicated', async ({page}) => {
     await gotoHydrated(page, '/docs/replication-fundamentals');

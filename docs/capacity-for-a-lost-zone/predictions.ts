@@ -53,7 +53,7 @@ export const scaleFigures = {
 
 export const scaleDuringEvent: Prediction = {
   asks: [{id: 'overload-seconds', kind: 'number', label: 'Seconds the "just enough" design overloads, with ECS', unit: 's', answer: withEcs}],
-  because: `ECS can start replacements only once the lost tasks are marked unhealthy, and each needs its start time and a passing check. With \`kind: 'none'\` nothing replaces them and requests time out for ${formatDuration(withNothing)}. Either way the queue built while overloaded outlives the overload, and drains only as fast as spare capacity allows: once the replacements restore exactly the peak's capacity, there is none.`,
+  because: `In the model the scheduler starts replacements once it learns the lost tasks are gone (from the load balancer marking them unhealthy, or its own notice, an estimate), and each needs its start time and a passing check. With \`kind: 'none'\` nothing replaces them and requests time out for ${formatDuration(withNothing)}. Either way the queue built while overloaded outlives the overload, and drains only as fast as spare capacity allows: once the replacements restore exactly the peak's capacity, there is none.`,
 };
 
 const {model: grayModel} = getPreset('gray-failure-zonal-shift');

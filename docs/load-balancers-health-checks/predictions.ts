@@ -35,7 +35,7 @@ export const twoStatelessTasks: Prediction = {
       answer: yesNo(replacementAt !== null && lastFailure !== null && lastFailure > replacementAt),
     },
   ],
-  because: `two things fail requests at once: the load balancer keeps sending the dead task its half of the requests until its health checks fail, ${detectedAt - zoneFailedAt} s after the zone in this run, and zone a's node is gone with its clients' connections, so each client with a connection kept alive to it loses its next request, and after that clients that still hold its address from DNS fail until their cached answers run out, ${failingSeconds(twoTasks)} s in all (the 60 s TTL). Then the surviving task, sized for the whole peak, serves everything, and the replacement joins without a single failure.`,
+  because: `two things fail requests at once: the load balancer's node in zone b keeps sending the dead task half of the requests it receives until its health checks fail, ${detectedAt - zoneFailedAt} s after the zone in this run, and zone a's node is gone with its clients' connections, so each client with a connection kept alive to it loses its next request, and after that clients that still hold its address from DNS fail until their cached answers run out, ${failingSeconds(twoTasks)} s in all (the 60 s TTL). Then the surviving task, sized for the whole peak, serves everything, and the replacement joins without a single failure.`,
 };
 
 const withRetries = (retries: number) => simulate({...twoTasksModel, clients: {...twoTasksModel.clients, retries}}).summary;

@@ -61,6 +61,6 @@ export const semiSyncFallback: Prediction = {
   because: `when its only standby's zone fails, semi-sync stops waiting and carries on with no second copy, so the standby falls behind. ${
     promoted
       ? 'When zone b returns, the failover manager promotes it anyway'
-      : 'When zone b returns it is further behind than `maximum_lag_on_failover` allows, so Patroni promotes nobody'
+      : 'When zone b returns it is further behind than `maximum_lag_on_failover` allows, so the failover manager promotes nobody (the lab applies Patroni’s rule to MySQL too)'
   }: ${formatCount(Math.round(oneStandby.writesLost))} acknowledged writes lost and ${formatDuration(oneStandby.databaseDowntimeSeconds)} without writes. A second standby in zone c keeps every write and is promoted at once: ${formatDuration(twoStandbys.databaseDowntimeSeconds)} without writes.`,
 };

@@ -26,8 +26,8 @@ export default function RegionDiagram(): React.JSX.Element {
         <p id={descId} className="fl-visually-hidden">
           The Region us-east-1 holds three Availability Zones with the IDs use1-az1, use1-az2 and use1-az4. Each zone is one or
           more data centres with its own power and network. Links between zones are single-digit milliseconds, and zones can be up
-          to about 100 km apart. The same zone has a different name in different accounts: use1-az1 is us-east-1a in your account
-          and us-east-1c in another.
+          to about 100 km apart. In this Region, one of the oldest, the same zone can have a different name in different accounts created before November
+          2025: use1-az1 can be us-east-1a in your account and us-east-1c in another.
         </p>
         <ul className={styles.zones} aria-hidden="true">
           {ZONES.map((zone) => (

@@ -28,6 +28,7 @@ export {
   selectMechanismAt,
   writesBetween,
   type CheckCount,
+  type DatabaseFailover,
   type DatabaseMechanism,
   type MechanismAt,
   type SchedulerMechanism,

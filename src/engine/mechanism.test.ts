@@ -3,7 +3,8 @@ import {checkCountAt, selectMechanismAt, writesBetween} from './mechanism';
 import {getPreset} from './presets';
 import {simulate} from './simulate';
 import {healthCheckDetection} from './helpers';
-import type {SimulationResult} from './types';
+import {primaryFailure, zoneOutage} from './faults';
+import type {Model, SimulationResult} from './types';
 
 function eventOf(result: SimulationResult, type: string, task?: string) {
   const event = result.events.find((e) => e.type === type && (task === undefined || e.task === task));
@@ -93,9 +94,12 @@ describe('selectMechanismAt: the database', () => {
     const middle = (lost.t + promoted.t) / 2;
     expect(selectMechanismAt(result, middle).database!.failover).toEqual({
       lostAt: lost.t,
+      phase: 'failingOver',
+      waitingFor: null,
       startedAt: lost.t,
       endsAt: promoted.t,
       progress: 0.5,
+      writesResumeAt: promoted.t,
     });
     expect(selectMechanismAt(result, promoted.t).database!.failover).toBeNull();
     expect(selectMechanismAt(result, lost.t - 1).database!.failover).toBeNull();
@@ -105,8 +109,58 @@ describe('selectMechanismAt: the database', () => {
     const result = simulate(getPreset('async-replica').model);
     const lost = eventOf(result, 'db/primaryLost');
     const started = eventOf(result, 'db/failoverStarted');
-    expect(selectMechanismAt(result, lost.t + 1).database!.failover).toMatchObject({startedAt: null, progress: null});
-    expect(selectMechanismAt(result, started.t + 1).database!.failover!.startedAt).toBe(started.t);
+    expect(selectMechanismAt(result, lost.t + 1).database!.failover).toMatchObject({phase: 'waiting', startedAt: null, progress: null, writesResumeAt: eventOf(result, 'db/writesResumed').t});
+    expect(selectMechanismAt(result, lost.t + 1).database!.failover!.waitingFor).toBe('no automatic failover: writes fail until an operator promotes the replica');
+    expect(selectMechanismAt(result, started.t + 1).database!.failover).toMatchObject({phase: 'failingOver', startedAt: started.t});
+  });
+
+  // Two zones, zone a (the primary's) lost at 100 s for 600 s: what the database waits for depends on how it replicates.
+  const zoneLoss = (database: Model['database']) =>
+    simulate({zones: ['a', 'b'], service: {desiredCount: 2}, traffic: {requestsPerSecond: 100, writeShare: 0.1}, database, faults: [zoneOutage('a', {at: 100, duration: 600})], durationSeconds: 900});
+
+  it('a promotion is not the end: semi-sync waits its 10 s for a replica before writes resume', () => {
+    const result = zoneLoss({kind: 'self-managed', primaryZone: 'a', replicaZones: ['b'], replication: 'semi-sync'});
+    const promoted = eventOf(result, 'db/replicaPromoted').t;
+    const resumed = eventOf(result, 'db/writesResumed').t;
+    expect(resumed).toBe(promoted + 10);
+    expect(selectMechanismAt(result, promoted - 1).database!.failover).toMatchObject({phase: 'failingOver', endsAt: promoted, writesResumeAt: resumed});
+    expect(selectMechanismAt(result, promoted + 1).database!.failover).toMatchObject({phase: 'notWriting', writesResumeAt: resumed});
+    expect(selectMechanismAt(result, resumed).database!.failover).toBeNull();
+  });
+
+  it('a synchronous primary promoted with no standby left takes no writes until the zone returns', () => {
+    const result = zoneLoss({kind: 'self-managed', primaryZone: 'a', replicaZones: ['b'], replication: 'sync'});
+    const promoted = eventOf(result, 'db/replicaPromoted').t;
+    expect(selectMechanismAt(result, promoted + 1).database!.failover).toMatchObject({phase: 'notWriting', writesResumeAt: 700});
+  });
+
+  it('a single-zone database, and Patroni restarting PostgreSQL in place, wait without a failover, and say why', () => {
+    const single = zoneLoss({kind: 'single-az', zone: 'a'});
+    expect(selectMechanismAt(single, 200).database!.failover).toMatchObject({phase: 'waiting', waitingFor: 'single-zone database: writes fail until the instance is back', writesResumeAt: 700});
+    const crashed = simulate({
+      zones: ['a', 'b'],
+      service: {desiredCount: 2},
+      traffic: {requestsPerSecond: 100, writeShare: 0.1},
+      database: {kind: 'self-managed', primaryZone: 'a', replicaZones: ['b'], replication: 'sync'},
+      faults: [primaryFailure({at: 100, failed: 'process', duration: 200})],
+      durationSeconds: 900,
+    });
+    expect(selectMechanismAt(crashed, 200).database!.failover).toMatchObject({phase: 'waiting', writesResumeAt: 300});
+    expect(selectMechanismAt(crashed, 200).database!.failover!.waitingFor).toMatch(/^Patroni keeps the leader key and restarts PostgreSQL in place/);
+  });
+
+  it('a failover that stalls waits again, until the replica it needs is back', () => {
+    // Three zones, the standby's zone b down from 300 s, the primary lost for good at 600 s: nothing to promote until 900 s.
+    const result = simulate({
+      zones: ['a', 'b', 'c'],
+      service: {desiredCount: 3},
+      traffic: {requestsPerSecond: 100, writeShare: 0.1},
+      database: {kind: 'self-managed', primaryZone: 'a', replicaZones: ['b'], replication: 'sync'},
+      faults: [zoneOutage('b', {at: 300, duration: 600}), primaryFailure({at: 600})],
+      durationSeconds: 1800,
+    });
+    const stalled = eventOf(result, 'db/failoverStalled').t;
+    expect(selectMechanismAt(result, stalled + 1).database!.failover).toMatchObject({phase: 'waiting', waitingFor: 'no reachable replica holds every acknowledged write; the failover waits'});
   });
 
   it('counts acknowledged writes no replica holds; at the loss they are the writes the engine says were lost', () => {

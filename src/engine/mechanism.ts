@@ -17,6 +17,7 @@
 import type {SimEvent, SimulationResult} from './types';
 import {selectSegmentIndexAt} from './selectors';
 import {nodeMarkTime} from './healthChecks';
+import {eventText} from './state';
 
 /** One load balancer node group's count of checks towards a change of a target's state. */
 export interface CheckCount {
@@ -58,13 +59,28 @@ export interface SchedulerMechanism {
 }
 
 /** The database at this moment. */
+/**
+ * Where the database is between losing its primary and taking writes again:
+ * - `waiting`: nothing is under way; `waitingFor` is why, in the event log's words (an operator, the
+ *   instance's repair, a restart in place, a stalled or refused failover);
+ * - `failingOver`: a failover or a writer's re-creation runs from `startedAt` to `endsAt` (`null` if it
+ *   does not finish within the run), `progress` done;
+ * - `notWriting`: a new primary serves, but takes no writes yet (no standby to acknowledge them).
+ */
+export interface DatabaseFailover {
+  lostAt: number;
+  phase: 'waiting' | 'failingOver' | 'notWriting';
+  waitingFor: string | null;
+  startedAt: number | null;
+  endsAt: number | null;
+  progress: number | null;
+  /** When writes are accepted again (`null` if not within the run). */
+  writesResumeAt: number | null;
+}
+
 export interface DatabaseMechanism {
-  /**
-   * The primary is lost and no new one serves yet: when it was lost, when the failover (or
-   * a writer's re-creation) started (`null` while it waits for an operator), when it ends
-   * (`null` if not within the run) and the share of it done (`null` when unknown).
-   */
-  failover: {lostAt: number; startedAt: number | null; endsAt: number | null; progress: number | null} | null;
+  /** From the primary's loss until writes resume; `null` while writes are served. */
+  failover: DatabaseFailover | null;
   /** Writes the primary has acknowledged that no replica holds yet (0 with synchronous replication). */
   unreplicatedWrites: number;
   /** The replica lag behind those writes, in seconds. */
@@ -274,32 +290,38 @@ function partitionChecks(result: SimulationResult, t: number, index: EventIndex)
   return counts;
 }
 
-const FAILOVER_START = ['db/primaryLost'];
-const FAILOVER_STARTED = ['db/failoverStarted', 'db/writerCreating'];
-const FAILOVER_END = ['db/replicaPromoted', 'db/writerCreated', 'db/primaryRecovered', 'db/writesResumed'];
+// The events that say where a database is after its primary's loss (src/engine/database).
+const PRIMARY_LOST = ['db/primaryLost'];
+const WAITING = ['db/noFailover', 'db/promotionScheduled', 'db/waitingForOperator', 'db/restartingInPlace', 'db/failoverStalled', 'db/failoverRefused'];
+const STARTING = ['db/failoverStarted', 'db/writerCreating'];
+const SERVING = ['db/replicaPromoted', 'db/writerCreated', 'db/primaryRecovered'];
+const PHASES = [...WAITING, ...STARTING, ...SERVING];
+
+function failoverAt(result: SimulationResult, t: number): DatabaseFailover | null {
+  const lost = lastBefore(result.events, PRIMARY_LOST, t);
+  if (!lost) return null;
+  const after = (types: readonly string[], from: number) => result.events.find((e) => e.t >= from && types.includes(e.type));
+  const resumed = after(['db/writesResumed'], lost.t);
+  if (resumed && resumed.t <= t) return null;
+  const writesResumeAt = resumed?.t ?? null;
+  // The latest thing said about the database since the loss decides the phase: a failover that stalled waits again.
+  const latest = result.events.filter((e) => e.t >= lost.t && e.t <= t && PHASES.includes(e.type)).at(-1);
+  const base = {lostAt: lost.t, waitingFor: null, startedAt: null, endsAt: null, progress: null, writesResumeAt};
+  if (latest && SERVING.includes(latest.type)) return {...base, phase: 'notWriting'};
+  if (latest && STARTING.includes(latest.type)) {
+    const ends = after([...SERVING, ...WAITING], latest.t + 1e-9);
+    const endsAt = ends && SERVING.includes(ends.type) ? ends.t : null;
+    const progress = endsAt === null || endsAt === latest.t ? null : (t - latest.t) / (endsAt - latest.t);
+    return {...base, phase: 'failingOver', startedAt: latest.t, endsAt, progress};
+  }
+  return {...base, phase: 'waiting', waitingFor: latest ? eventText(latest) : null};
+}
 
 function databaseAt(result: SimulationResult, t: number): DatabaseMechanism | null {
   if (result.model.database.kind === 'none') return null;
-  const lost = lastBefore(result.events, FAILOVER_START, t);
-  let failover: DatabaseMechanism['failover'] = null;
-  if (lost) {
-    const ended = result.events.find((e) => e.t >= lost.t && FAILOVER_END.includes(e.type));
-    if (!ended || ended.t > t) {
-      // Automation (or an operator) starts the failover; until then the database waits.
-      const started = result.events.find((e) => e.t >= lost.t && e.t <= t && FAILOVER_STARTED.includes(e.type));
-      const endsAt = ended ? ended.t : null;
-      const from = started?.t ?? null;
-      failover = {
-        lostAt: lost.t,
-        startedAt: from,
-        endsAt,
-        progress: from === null || endsAt === null || endsAt === from ? null : (t - from) / (endsAt - from),
-      };
-    }
-  }
   const here = result.segments[selectSegmentIndexAt(result, t)]!;
   const lagSeconds = here.db && here.db.writable ? here.db.replicaLagSeconds : 0;
-  return {failover, unreplicatedWrites: lagSeconds > 0 ? writesBetween(result, t - lagSeconds, t) : 0, lagSeconds};
+  return {failover: failoverAt(result, t), unreplicatedWrites: lagSeconds > 0 ? writesBetween(result, t - lagSeconds, t) : 0, lagSeconds};
 }
 
 /** Writes the database acknowledged in [from, to), from the segments' write rates. */

@@ -285,12 +285,20 @@ export function fmt(t: number): string {
   return Number.isInteger(r) ? String(r) : r.toFixed(1);
 }
 
+const TIME_PREFIX = (t: number) => `t=${fmt(t)} s `;
+
 /** Appends a line to the event log; the message starts with `t=… s`. */
 export function log(sim: Sim, type: string, text: string, extra: {zone?: number; task?: string} = {}): void {
-  const ev: SimEvent = {t: sim.t, type, message: `t=${fmt(sim.t)} s ${text}`};
+  const ev: SimEvent = {t: sim.t, type, message: `${TIME_PREFIX(sim.t)}${text}`};
   if (extra.zone !== undefined) ev.zone = sim.model.zones[extra.zone]!;
   if (extra.task !== undefined) ev.task = extra.task;
   sim.events.push(ev);
+}
+
+/** An event's sentence without the time it starts with. */
+export function eventText(event: SimEvent): string {
+  const prefix = TIME_PREFIX(event.t);
+  return event.message.startsWith(prefix) ? event.message.slice(prefix.length) : event.message;
 }
 
 /**

@@ -189,7 +189,7 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
         <CheckboxField
           label="AZ rebalancing"
           checked={scheduler.rebalance ?? true}
-          hint="Move tasks back when a zone returns (ECS default for new services since June 2025)."
+          hint="Move tasks back when a zone returns (ECS default for compatible services created since 30 June 2025; off with binpack)."
           onChange={(checked) => setScheduler({rebalance: checked})}
         />
       </fieldset>
@@ -303,7 +303,7 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
             label="Aurora replicas"
             value={database.replicaZones?.length ?? 0}
             defaultValue={0}
-            hint="Replicas in other zones; with none, a lost writer is recreated in about 10 minutes."
+            hint="Replicas in other zones; with none, a failed writer is recreated in its own zone, typically in under 10 minutes, and a lost zone leaves no writer until it returns or you create one elsewhere."
             min={0}
             max={Math.max(0, model.zones.length - 1)}
             integer
@@ -331,7 +331,7 @@ export default function BuildPanel({model, onChange}: Props): React.JSX.Element 
           label="Seed"
           value={model.seed}
           defaultValue={1}
-          hint="Picks health check timing and failover times within their documented ranges."
+          hint="Picks health check timing and failover times within the ranges the model draws from (the model reference says which are AWS’s and which are ours)."
           min={0}
           integer
           onChange={(seed) => onChange({...model, seed})}

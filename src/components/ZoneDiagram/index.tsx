@@ -1,6 +1,6 @@
 import React, {memo} from 'react';
 import clsx from 'clsx';
-import type {CheckCount, DbRole, FailureCause, MechanismAt, Segment, TargetSegment, TaskState, ZoneSegment} from '@site/src/engine';
+import type {CheckCount, DatabaseFailover, DbRole, FailureCause, MechanismAt, Segment, TargetSegment, TaskState, ZoneSegment} from '@site/src/engine';
 import {formatClock, formatCount, formatDuration, formatLatency, formatPercent} from '@site/src/utils/format';
 import styles from './styles.module.css';
 
@@ -244,6 +244,24 @@ function targetTimers(mechanism: MechanismAt | undefined, id: string): string[] 
   return lines;
 }
 
+/** The database between its primary's loss and its next write, in one line. */
+function failoverLine(failover: DatabaseFailover, t: number): string {
+  const resume = failover.writesResumeAt === null ? 'no writes again in this run' : `writes resume in ${formatDuration(failover.writesResumeAt - t)}`;
+  switch (failover.phase) {
+    case 'waiting':
+      return `Database: no primary since ${formatClock(failover.lostAt)}; ${failover.waitingFor ?? 'no failover under way'}; ${resume}`;
+    case 'notWriting':
+      return `Database: a new primary serves, but takes no writes yet; ${resume}`;
+    case 'failingOver':
+      if (failover.progress === null || failover.endsAt === null) {
+        return `Database: failover under way since ${formatClock(failover.startedAt ?? failover.lostAt)}; it does not finish in this run`;
+      }
+      return failover.endsAt === failover.writesResumeAt
+        ? `Database: failover ${Math.round(failover.progress * 100)} % done, ${resume}`
+        : `Database: failover ${Math.round(failover.progress * 100)} % done, a new primary in ${formatDuration(failover.endsAt - t)}; ${resume}`;
+  }
+}
+
 /** The scheduler's and the database's timers, under the zones. */
 function MechanismLines({mechanism}: {mechanism: MechanismAt}): React.JSX.Element | null {
   const lines: {key: string; text: string}[] = [];
@@ -254,15 +272,7 @@ function MechanismLines({mechanism}: {mechanism: MechanismAt}): React.JSX.Elemen
     lines.push({key: 'scheduler', text: `Scheduler: ${scheduler.unnoticedStops} stopped task(s) not noticed yet`});
   }
   const failover = database?.failover;
-  if (failover) {
-    const text =
-      failover.startedAt === null
-        ? `Database: no primary since ${formatClock(failover.lostAt)}; failover not started (waiting for an operator)`
-        : failover.progress === null
-          ? `Database: failover under way since ${formatClock(failover.startedAt)}; it does not finish in this run`
-          : `Database: failover ${Math.round(failover.progress * 100)} % done, writes resume in ${formatDuration((failover.endsAt ?? 0) - mechanism.t)}`;
-    lines.push({key: 'failover', text});
-  }
+  if (failover) lines.push({key: 'failover', text: failoverLine(failover, mechanism.t)});
   if (database && database.unreplicatedWrites > 0) {
     lines.push({
       key: 'unreplicated',

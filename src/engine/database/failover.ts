@@ -199,7 +199,7 @@ export function logLagRefusal(sim: Sim): boolean {
   log(
     sim,
     'db/failoverRefused',
-    `the ${nodeLabel(sim, best)} is ${fmtCount(behind / 1e6)} MB behind, more than maximum_lag_on_failover (${fmtCount(spec.patroni!.maximumLagOnFailoverBytes / 1e6)} MB): Patroni promotes no replica, and writes fail until an operator promotes one and accepts the loss`,
+    `the ${nodeLabel(sim, best)} is ${fmtCount(behind / 1e6)} MB behind, more than maximum_lag_on_failover (${fmtCount(spec.patroni!.maximumLagOnFailoverBytes / 1e6)} MB): ${spec.replication === 'semi-sync' ? 'the failover manager (Patroni’s rule, which the model assumes for MySQL too)' : 'Patroni'} promotes no replica, and writes fail until an operator promotes one and accepts the loss`,
     {zone: db.nodes[best]!.zone},
   );
   return true;
