@@ -83,9 +83,10 @@ describe('NAT gateways that are not a dependency across zones', () => {
     expect(result.notModelled).toEqual([]);
   });
 
-  test('Terraform state: inline routes and associations are read the same way', () => {
+  /** Terraform state: two private subnets whose table sends 0.0.0.0/0 to one NAT gateway in zone a, and the service in them. */
+  function terraformState(nat: Record<string, unknown> = {}): string {
     const subnet = (name: string, zone: string) => ({address: `aws_subnet.${name}`, mode: 'managed', type: 'aws_subnet', name, values: {id: `subnet-${name}`, availability_zone: zone, availability_zone_id: `euc1-az${zone.endsWith('a') ? 2 : 3}`}});
-    const state = {
+    return JSON.stringify({
       format_version: '1.0',
       values: {
         root_module: {
@@ -93,7 +94,7 @@ describe('NAT gateways that are not a dependency across zones', () => {
             subnet('a', 'eu-central-1a'),
             subnet('b', 'eu-central-1b'),
             subnet('pub', 'eu-central-1a'),
-            {address: 'aws_nat_gateway.main', mode: 'managed', type: 'aws_nat_gateway', name: 'main', values: {id: 'nat-0main', subnet_id: 'subnet-pub'}},
+            {address: 'aws_nat_gateway.main', mode: 'managed', type: 'aws_nat_gateway', name: 'main', values: {id: 'nat-0main', subnet_id: 'subnet-pub', ...nat}},
             {address: 'aws_route_table.private', mode: 'managed', type: 'aws_route_table', name: 'private', values: {id: 'rtb-0priv', route: [{cidr_block: '0.0.0.0/0', nat_gateway_id: 'nat-0main', gateway_id: ''}]}},
             {address: 'aws_route_table_association.a', mode: 'managed', type: 'aws_route_table_association', name: 'a', values: {subnet_id: 'subnet-a', route_table_id: 'rtb-0priv'}},
             {address: 'aws_route_table_association.b', mode: 'managed', type: 'aws_route_table_association', name: 'b', values: {subnet_id: 'subnet-b', route_table_id: 'rtb-0priv'}},
@@ -101,10 +102,19 @@ describe('NAT gateways that are not a dependency across zones', () => {
           ],
         },
       },
-    };
-    const result = importInputs([{name: 'state.json', text: JSON.stringify(state)}]);
+    });
+  }
+
+  test('Terraform state: inline routes and associations are read the same way', () => {
+    const result = importInputs([{name: 'state.json', text: terraformState()}]);
     expect(result.model?.service?.zonalDependency).toEqual({zone: 'eu-central-1a', name: 'NAT gateway aws_nat_gateway.main', share: 1});
     expect(rowOf(result, 'service.zonalDependency.zone')?.value).toBe('eu-central-1a (euc1-az2)');
     expect(result.notModelled).toEqual([]);
+  });
+
+  test('Terraform state: a regional NAT gateway (availability_mode) is no dependency either', () => {
+    const result = importInputs([{name: 'state.json', text: terraformState({availability_mode: 'regional'})}]);
+    expect(result.model?.service?.zonalDependency).toBeUndefined();
+    expect(result.notModelled.find((n) => n.type === 'aws_nat_gateway')?.meaning).toMatch(/^A regional NAT gateway/);
   });
 });
