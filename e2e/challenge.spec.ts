@@ -8,6 +8,16 @@ function challenge(page: Page): Locator {
   return page.getByRole('listitem').filter({has: page.getByRole('group', {name: /^Question 6 of 6 · design challenge/})});
 }
 
+/**
+ * The challenge scrolled into view with its lab's first run drawn: until then the lab grows under the reader's
+ * eyes and moves "Check my design" down, and a click aimed at the button as it moves can land elsewhere (a
+ * clean-clone run lost one so, leaving the feedback empty).
+ */
+async function challengeReady(page: Page, q: Locator) {
+  await codeInView(page, q);
+  await expect(q.locator('[class*="timing"]')).toHaveText(/^Simulated /);
+}
+
 const score = (page: Page) => page.getByTestId('quiz-score');
 const feedback = (q: Locator) => q.getByTestId('challenge-feedback');
 const targetItem = (q: Locator, id: string) => feedback(q).locator(`[data-target-id="${id}"]`);
@@ -27,7 +37,7 @@ test.describe('the capstone design challenge', () => {
     const problems = watchPage(page, baseURL!);
     await gotoHydrated(page, '/docs/capstone');
     const q = challenge(page);
-    await codeInView(page, q);
+    await challengeReady(page, q);
     await expect(q.getByRole('button', {name: 'Check my design'})).toBeVisible();
 
     await q.getByRole('button', {name: 'Check my design'}).click();
@@ -68,7 +78,7 @@ test.describe('the capstone design challenge', () => {
     await page.clock.install();
     await gotoHydrated(page, '/docs/capstone');
     const q = challenge(page);
-    await codeInView(page, q);
+    await challengeReady(page, q);
     await expect(q.getByRole('button', {name: 'Reveal answer'})).toHaveCount(0);
     await q.getByRole('button', {name: 'Check my design'}).click();
     await expect(feedback(q)).toContainText('Not yet');
@@ -97,7 +107,7 @@ test.describe('the capstone design challenge', () => {
   test('an invalid design is a failed attempt that shows the engine’s reason', async ({page}) => {
     await gotoHydrated(page, '/docs/capstone');
     const q = challenge(page);
-    await codeInView(page, q);
+    await challengeReady(page, q);
     const capacity = q.getByRole('spinbutton', {name: 'Capacity per task'});
     await capacity.fill('1000');
     await q.getByRole('button', {name: 'Check my design'}).click();
@@ -108,7 +118,7 @@ test.describe('the capstone design challenge', () => {
   test('has no serious accessibility findings with feedback shown, in the light and dark themes', async ({page}) => {
     await gotoHydrated(page, '/docs/capstone');
     const q = challenge(page);
-    await codeInView(page, q);
+    await challengeReady(page, q);
     await q.getByRole('button', {name: 'Check my design'}).click();
     await expect(feedback(q)).toContainText('Not yet');
     expect(await seriousAxeFindingsInBothThemes(page)).toEqual([]);
