@@ -98,6 +98,8 @@ export interface MechanismAt {
 interface EventIndex {
   byTask: Map<string, SimEvent[]>;
   byType: Map<string, SimEvent[]>;
+  /** The database's own events (`db/…`), in order. */
+  database: SimEvent[];
 }
 
 const indexes = new WeakMap<SimulationResult, EventIndex>();
@@ -106,10 +108,11 @@ const indexes = new WeakMap<SimulationResult, EventIndex>();
 function indexOf(result: SimulationResult): EventIndex {
   let index = indexes.get(result);
   if (index) return index;
-  index = {byTask: new Map(), byType: new Map()};
+  index = {byTask: new Map(), byType: new Map(), database: []};
   for (const event of result.events) {
     if (event.task !== undefined) push(index.byTask, event.task, event);
     push(index.byType, event.type, event);
+    if (event.type.startsWith('db/')) index.database.push(event);
   }
   indexes.set(result, index);
   return index;
@@ -297,19 +300,19 @@ const STARTING = ['db/failoverStarted', 'db/writerCreating'];
 const SERVING = ['db/replicaPromoted', 'db/writerCreated', 'db/primaryRecovered'];
 const PHASES = [...WAITING, ...STARTING, ...SERVING];
 
-function failoverAt(result: SimulationResult, t: number): DatabaseFailover | null {
-  const lost = lastBefore(result.events, PRIMARY_LOST, t);
+function failoverAt(events: readonly SimEvent[], t: number): DatabaseFailover | null {
+  const lost = lastBefore(events, PRIMARY_LOST, t);
   if (!lost) return null;
-  const after = (types: readonly string[], from: number) => result.events.find((e) => e.t >= from && types.includes(e.type));
-  const resumed = after(['db/writesResumed'], lost.t);
+  const resumed = firstAfter(events, ['db/writesResumed'], lost.t);
   if (resumed && resumed.t <= t) return null;
   const writesResumeAt = resumed?.t ?? null;
   // The latest thing said about the database since the loss decides the phase: a failover that stalled waits again.
-  const latest = result.events.filter((e) => e.t >= lost.t && e.t <= t && PHASES.includes(e.type)).at(-1);
+  const said = lastBefore(events, PHASES, t);
+  const latest = said && said.t >= lost.t ? said : undefined;
   const base = {lostAt: lost.t, waitingFor: null, startedAt: null, endsAt: null, progress: null, writesResumeAt};
   if (latest && SERVING.includes(latest.type)) return {...base, phase: 'notWriting'};
   if (latest && STARTING.includes(latest.type)) {
-    const ends = after([...SERVING, ...WAITING], latest.t + 1e-9);
+    const ends = firstAfter(events, [...SERVING, ...WAITING], latest.t + 1e-9);
     const endsAt = ends && SERVING.includes(ends.type) ? ends.t : null;
     const progress = endsAt === null || endsAt === latest.t ? null : (t - latest.t) / (endsAt - latest.t);
     return {...base, phase: 'failingOver', startedAt: latest.t, endsAt, progress};
@@ -317,11 +320,11 @@ function failoverAt(result: SimulationResult, t: number): DatabaseFailover | nul
   return {...base, phase: 'waiting', waitingFor: latest ? eventText(latest) : null};
 }
 
-function databaseAt(result: SimulationResult, t: number): DatabaseMechanism | null {
+function databaseAt(result: SimulationResult, t: number, index: EventIndex): DatabaseMechanism | null {
   if (result.model.database.kind === 'none') return null;
   const here = result.segments[selectSegmentIndexAt(result, t)]!;
   const lagSeconds = here.db && here.db.writable ? here.db.replicaLagSeconds : 0;
-  return {failover: failoverAt(result, t), unreplicatedWrites: lagSeconds > 0 ? writesBetween(result, t - lagSeconds, t) : 0, lagSeconds};
+  return {failover: failoverAt(index.database, t), unreplicatedWrites: lagSeconds > 0 ? writesBetween(result, t - lagSeconds, t) : 0, lagSeconds};
 }
 
 /** Writes the database acknowledged in [from, to), from the segments' write rates. */
@@ -363,5 +366,5 @@ export function selectMechanismAt(result: SimulationResult, t: number): Mechanis
     if (across && target.lbState === 'healthy' && target.state !== 'dead') mechanism.checks.push(...across);
     targets[target.id] = mechanism;
   }
-  return {t, targets, scheduler: schedulerAt(result, t, index), database: databaseAt(result, t)};
+  return {t, targets, scheduler: schedulerAt(result, t, index), database: databaseAt(result, t, index)};
 }

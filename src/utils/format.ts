@@ -42,6 +42,11 @@ export function formatClock(seconds: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(rest)}` : `${m}:${two(rest)}`;
 }
 
+/** An engine message in the log's own time format: "t=421 s" becomes "7:01", as on the chart and the scrubber. */
+export function logText(message: string): string {
+  return message.replace(/^t=\S+ s /, '').replace(/\bt=(\d+(?:\.\d+)?) s\b/g, (_, seconds: string) => formatClock(Number(seconds)));
+}
+
 // `toLocaleString` with options builds a new Intl.NumberFormat on every call, which is slow
 // enough to show when a widget formats a few hundred figures: keep one formatter per style.
 const formatters = new Map<string, Intl.NumberFormat>();

@@ -3,7 +3,8 @@ import {renderToString} from 'react-dom/server';
 import {describe, expect, it} from 'vitest';
 import {simulate, type SimEvent, type SimulationResult} from '@site/src/engine';
 import Timeline from '@site/src/components/Timeline';
-import EventLog, {LOG_PAGE, logText} from './index';
+import {logText} from '@site/src/utils/format';
+import EventLog, {LOG_PAGE} from './index';
 
 /** React's server HTML with the markers between adjacent text parts removed. */
 const text = (html: string) => html.replace(/<!-- -->/g, '');

@@ -1,7 +1,7 @@
 import React, {memo, useState} from 'react';
 import clsx from 'clsx';
 import type {SimEvent} from '@site/src/engine';
-import {formatClock} from '@site/src/utils/format';
+import {formatClock, logText} from '@site/src/utils/format';
 import {pageOf} from '@site/src/components/Timeline/chartData';
 import styles from './styles.module.css';
 
@@ -15,11 +15,6 @@ interface Props {
 
 /** Lines a page of the log shows: a run with a huge number of events never draws them all at once. */
 export const LOG_PAGE = 100;
-
-/** An engine message in the log's own time format: "t=421 s" becomes "7:01", as on the chart and the scrubber. */
-export function logText(message: string): string {
-  return message.replace(/^t=\S+ s /, '').replace(/\bt=(\d+(?:\.\d+)?) s\b/g, (_, seconds: string) => formatClock(Number(seconds)));
-}
 
 /** Index of the last event at or before `t` (0 when none is). */
 function lastAtOrBefore(events: SimEvent[], t: number): number {

@@ -5,8 +5,7 @@
 import type React from 'react';
 import type {SimulationResult} from '@site/src/engine';
 import type {TimeWindow} from '@site/src/components/Timeline/chartData';
-import {logText} from '@site/src/components/EventLog';
-import {formatClock} from '@site/src/utils/format';
+import {formatClock, logText} from '@site/src/utils/format';
 import {SHORTCUTS} from './TimeControls';
 import type {Playback} from './usePlayback';
 

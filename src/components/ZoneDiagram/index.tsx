@@ -1,7 +1,7 @@
 import React, {memo} from 'react';
 import clsx from 'clsx';
 import type {CheckCount, DatabaseFailover, DbRole, FailureCause, MechanismAt, Segment, TargetSegment, TaskState, ZoneSegment} from '@site/src/engine';
-import {formatClock, formatCount, formatDuration, formatLatency, formatPercent} from '@site/src/utils/format';
+import {formatClock, formatCount, formatDuration, formatLatency, formatPercent, logText} from '@site/src/utils/format';
 import styles from './styles.module.css';
 
 /** Something the reader can break by clicking it in the diagram. */
@@ -249,7 +249,7 @@ function failoverLine(failover: DatabaseFailover, t: number): string {
   const resume = failover.writesResumeAt === null ? 'no writes again in this run' : `writes resume in ${formatDuration(failover.writesResumeAt - t)}`;
   switch (failover.phase) {
     case 'waiting':
-      return `Database: no primary since ${formatClock(failover.lostAt)}; ${failover.waitingFor ?? 'no failover under way'}; ${resume}`;
+      return `Database: no primary since ${formatClock(failover.lostAt)}; ${failover.waitingFor === null ? 'no failover under way' : logText(failover.waitingFor)}; ${resume}`;
     case 'notWriting':
       return `Database: a new primary serves, but takes no writes yet; ${resume}`;
     case 'failingOver':
